@@ -1,0 +1,382 @@
+package dev.blockwork.async;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A handle to a running piece of work: the JVM counterpart of an asyncio {@code Task}. Tasks are created by
+ * {@link TaskGroup#spawn}, which runs the body on its own virtual thread, or by {@link #from(CompletionStage)},
+ * which wraps any {@link CompletableFuture} (for example a Blockwork graph's {@code computeAsync()}).
+ *
+ * <p><b>Contract.</b>
+ * <ul>
+ *   <li>{@link #await()} blocks the calling thread until the task is done (cheap on a virtual thread: it
+ *       unmounts), then returns the value or rethrows the <em>original</em> exception the body threw (type
+ *       preserved), or a {@link CancellationException} if the task was cancelled. It throws
+ *       {@link InterruptedException} if the <em>caller</em> is interrupted while waiting; the task keeps running.
+ *   <li>{@link #join()} is the unchecked variant (like {@link CompletableFuture#join()}): checked failures
+ *       arrive wrapped in {@link CompletionException}.
+ *   <li>{@link #cancel()} never blocks: it marks the task {@link TaskState#CANCELLING}, interrupts its thread
+ *       and cancels every task group opened inside it (so cancellation reaches all descendants). The task
+ *       becomes {@link TaskState#CANCELLED} once its body has exited; a cancelled task always ends cancelled,
+ *       even if its body then returns normally.
+ *   <li>When {@code await()} returns, the body's thread has terminated and all its writes are visible.
+ * </ul>
+ *
+ * <p><b>Implementation overview.</b> One {@code int} state driven by CAS through the machine drawn in
+ * {@link TaskState}: {@code RUNNING → CANCEL_REQUESTED} only by {@link #cancel()}; every move into a terminal
+ * state only by {@link #finish}, which runs on the task's own thread as its last action (or, for tasks made by
+ * {@code from}, on the stage's completion or on cancel; it is synchronized only so those two cannot interleave
+ * their writes). The value/failure fields are plain: they are written
+ * before {@code completion} is completed and read after it is observed complete, so the CompletableFuture's
+ * volatile write/read orders them. Interruption is the only way to wake a blocked virtual thread, so it is
+ * the cancellation signal; the race of a late interrupt landing after the body returned is harmless because
+ * the thread only runs completion bookkeeping afterwards (the same trade-off {@code FutureTask} makes).
+ * The current task is found through a {@link ScopedValue} bound for the duration of the body, which is how a
+ * nested {@link TaskGroup} finds its parent.
+ *
+ * @param <T> the result type
+ */
+public final class AsyncTask<T> {
+    static final ScopedValue<AsyncTask<?>> CURRENT = ScopedValue.newInstance();
+
+    private static final int RUNNING = 0;
+    private static final int CANCEL_REQUESTED = 1;
+    private static final int SUCCEEDED = 2;
+    private static final int FAILED = 3;
+    private static final int CANCELLED = 4;
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(AsyncTask.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile int state;
+    private final String name;
+    private final TaskGroup group;
+    private final CompletionStage<? extends T> source;
+    private final CompletableFuture<Void> completion = new CompletableFuture<>();
+    private volatile Thread runner;
+    private T value;
+    private Throwable failure;
+    private List<TaskGroup> childGroups; // guarded by this
+
+    private AsyncTask(String name, TaskGroup group, CompletionStage<? extends T> source) {
+        this.name = name;
+        this.group = group;
+        this.source = source;
+    }
+
+    /** A task of {@code group} whose body has not started; {@link #start} runs it. */
+    static <T> AsyncTask<T> unstarted(String name, TaskGroup group) {
+        return new AsyncTask<>(name, group, null);
+    }
+
+    /**
+     * Returns a task that completes when {@code stage} completes: with its value, with its failure
+     * ({@link CompletionException} unwrapped), or cancelled if the stage was cancelled. Cancelling the
+     * returned task completes it as cancelled at once and cancels the stage's CompletableFuture (if the stage
+     * supports {@code toCompletableFuture()}). No thread is used.
+     *
+     * @throws NullPointerException if {@code stage} is null
+     */
+    public static <T> AsyncTask<T> from(CompletionStage<? extends T> stage) {
+        if (stage == null) {
+            throw new NullPointerException("got a null stage, expected a CompletionStage to wrap");
+        }
+        AsyncTask<T> task = new AsyncTask<>(null, null, stage);
+        stage.whenComplete((v, e) -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof CancellationException) {
+                STATE.compareAndSet(task, RUNNING, CANCEL_REQUESTED);
+            }
+            task.finish(v, cause);
+        });
+        return task;
+    }
+
+    /** Starts the body on a new virtual thread. Called once, by the owning group, after registration. */
+    void start(Callable<? extends T> body) {
+        Thread.Builder builder = Thread.ofVirtual();
+        if (name != null) {
+            builder.name(name);
+        }
+        Thread thread = builder.unstarted(() -> runBody(body));
+        runner = thread;
+        thread.start();
+    }
+
+    private void runBody(Callable<? extends T> body) {
+        T result = null;
+        Throwable error = null;
+        try {
+            if (state == RUNNING) {
+                result = ScopedValue.where(CURRENT, this).call(body::call);
+            }
+        } catch (Throwable t) {
+            error = t;
+        }
+        finish(result, error);
+        if (group != null) {
+            group.childDone(this);
+        }
+    }
+
+    /** Moves to the terminal state that matches the body's end; returns false if already terminal. */
+    private synchronized boolean finish(T result, Throwable error) {
+        for (;;) {
+            int s = state;
+            int to;
+            if (s == RUNNING) {
+                to = error == null ? SUCCEEDED : FAILED;
+            } else if (s == CANCEL_REQUESTED) {
+                to = CANCELLED;
+            } else {
+                return false;
+            }
+            if (to == SUCCEEDED) {
+                value = result;
+            } else {
+                failure = error;
+            }
+            if (STATE.compareAndSet(this, s, to)) {
+                completion.complete(null);
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Requests cancellation: marks the task {@link TaskState#CANCELLING}, interrupts its thread and cancels
+     * every task group opened inside it. Never blocks. Returns true if this call requested cancellation, false
+     * if the task was already done or already being cancelled.
+     */
+    public boolean cancel() {
+        if (!STATE.compareAndSet(this, RUNNING, CANCEL_REQUESTED)) {
+            return false;
+        }
+        Thread thread = runner;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        if (source != null) {
+            finish(null, null);
+            source.toCompletableFuture().cancel(true);
+        }
+        List<TaskGroup> groups;
+        synchronized (this) {
+            groups = childGroups == null ? List.of() : List.copyOf(childGroups);
+        }
+        for (TaskGroup g : groups) {
+            g.cancel();
+        }
+        return true;
+    }
+
+    /** Registers a group opened inside this task's body; false (not registered) if cancellation was requested. */
+    synchronized boolean addChildGroup(TaskGroup g) {
+        if (state != RUNNING) {
+            return false;
+        }
+        if (childGroups == null) {
+            childGroups = new ArrayList<>(2);
+        }
+        childGroups.add(g);
+        return true;
+    }
+
+    synchronized void removeChildGroup(TaskGroup g) {
+        if (childGroups != null) {
+            childGroups.remove(g);
+        }
+    }
+
+    /**
+     * Waits until the task is done, then returns its value, or rethrows the original exception its body threw,
+     * or throws a {@link CancellationException} if it was cancelled.
+     *
+     * @throws InterruptedException if the calling thread is interrupted while waiting (the task is not cancelled)
+     */
+    public T await() throws Exception {
+        awaitDone();
+        return report();
+    }
+
+    /**
+     * Like {@link #await()} but waits at most {@code timeout}.
+     *
+     * @throws TimeoutException if the task is not done within {@code timeout} (the task is not cancelled)
+     */
+    public T await(Duration timeout) throws Exception {
+        if (!awaitDone(timeout)) {
+            throw new TimeoutException("got no result from " + this + " within " + timeout
+                    + ", expected it to finish within the timeout");
+        }
+        return report();
+    }
+
+    /**
+     * Unchecked {@link #await()}: returns the value; rethrows unchecked failures and Errors as they are, wraps
+     * checked ones in {@link CompletionException}; throws {@link CancellationException} if the task was
+     * cancelled or if the caller is interrupted while waiting (then the interrupt flag is set again).
+     */
+    public T join() {
+        try {
+            awaitDone();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            CancellationException c = new CancellationException("interrupted while joining " + this);
+            c.initCause(e);
+            throw c;
+        }
+        try {
+            return report();
+        } catch (Exception e) {
+            throw Failures.asUnchecked(e);
+        }
+    }
+
+    /** Blocks until the task is done and its thread has terminated. */
+    void awaitDone() throws InterruptedException {
+        try {
+            completion.get();
+        } catch (ExecutionException e) {
+            throw new AssertionError("completion is only ever completed normally", e);
+        }
+        Thread thread = runner;
+        if (thread != null && thread != Thread.currentThread()) {
+            thread.join();
+        }
+    }
+
+    /** Blocks at most {@code timeout} until done; returns false on timeout. */
+    boolean awaitDone(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            completion.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new AssertionError("completion is only ever completed normally", e);
+        }
+        Thread thread = runner;
+        if (thread != null && thread != Thread.currentThread()) {
+            return thread.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        return true;
+    }
+
+    /** Reports the terminal outcome. Only called once done. */
+    T report() throws Exception {
+        return switch (state) {
+            case SUCCEEDED -> value;
+            case FAILED -> throw Failures.asException(failure);
+            case CANCELLED -> throw cancellation();
+            default -> throw new IllegalStateException("got state " + state() + " for " + this
+                    + ", expected a terminal state");
+        };
+    }
+
+    private CancellationException cancellation() {
+        CancellationException c = new CancellationException(this + " was cancelled");
+        if (failure != null) {
+            c.initCause(failure);
+        }
+        return c;
+    }
+
+    /** Returns the current state; never blocks. */
+    public TaskState state() {
+        return switch (state) {
+            case RUNNING -> TaskState.RUNNING;
+            case CANCEL_REQUESTED -> TaskState.CANCELLING;
+            case SUCCEEDED -> TaskState.SUCCEEDED;
+            case FAILED -> TaskState.FAILED;
+            default -> TaskState.CANCELLED;
+        };
+    }
+
+    /** Returns true once the task is in a terminal state. */
+    public boolean isDone() {
+        return state >= SUCCEEDED;
+    }
+
+    /** Returns true if cancellation was requested (state CANCELLING or CANCELLED). */
+    public boolean isCancelled() {
+        int s = state;
+        return s == CANCEL_REQUESTED || s == CANCELLED;
+    }
+
+    /** The name given at spawn time, or null. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns how the task ended, without blocking.
+     *
+     * @throws IllegalStateException if the task is not done yet
+     */
+    public Outcome<T> outcomeNow() {
+        return switch (state) {
+            case SUCCEEDED -> new Outcome.Success<>(value);
+            case FAILED -> new Outcome.Failure<>(failure);
+            case CANCELLED -> new Outcome.Cancelled<>(cancellation());
+            default -> throw new IllegalStateException("got state " + state() + " for " + this
+                    + ", expected a done task (await it first)");
+        };
+    }
+
+    /**
+     * Returns the value of a task that succeeded, without blocking.
+     *
+     * @throws IllegalStateException if the task is not done or did not succeed
+     */
+    public T resultNow() {
+        if (state != SUCCEEDED) {
+            throw new IllegalStateException("got state " + state() + " for " + this + ", expected SUCCEEDED");
+        }
+        return value;
+    }
+
+    /**
+     * Returns a new CompletableFuture that completes like this task (value, original failure, or
+     * {@link CancellationException}). Completing or cancelling the returned future does not affect the task.
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        onDone(() -> {
+            switch (state) {
+                case SUCCEEDED -> f.complete(value);
+                case FAILED -> f.completeExceptionally(failure);
+                default -> f.completeExceptionally(cancellation());
+            }
+        });
+        return f;
+    }
+
+    /** Runs {@code action} once the task is done (at once if it already is), on the completing thread. */
+    void onDone(Runnable action) {
+        completion.thenRun(action);
+    }
+
+    @Override
+    public String toString() {
+        return "task '" + (name != null ? name : "#" + Integer.toHexString(System.identityHashCode(this))) + "'";
+    }
+}

@@ -1,0 +1,33 @@
+package dev.blockwork.async;
+
+/**
+ * The life-cycle state of an {@link AsyncTask}.
+ *
+ * <pre>
+ *   RUNNING ──► SUCCEEDED            (body returned)
+ *      │   └──► FAILED               (body threw, no cancel requested)
+ *      ▼
+ *   CANCELLING ──► CANCELLED         (cancel requested; the body has exited)
+ * </pre>
+ *
+ * <p>{@code SUCCEEDED}, {@code FAILED} and {@code CANCELLED} are terminal. A task in {@code CANCELLING}
+ * has been asked to stop (its thread was interrupted) but its body is still running; it always ends in
+ * {@code CANCELLED}, whatever its body then returns or throws.
+ */
+public enum TaskState {
+    /** The body is running (or about to start). */
+    RUNNING,
+    /** Cancellation was requested; the body has not exited yet. */
+    CANCELLING,
+    /** The body returned a value. Terminal. */
+    SUCCEEDED,
+    /** The body threw and no cancellation had been requested. Terminal. */
+    FAILED,
+    /** Cancellation was requested and the body has exited. Terminal. */
+    CANCELLED;
+
+    /** Returns true for the terminal states {@code SUCCEEDED}, {@code FAILED} and {@code CANCELLED}. */
+    public boolean isDone() {
+        return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+    }
+}
