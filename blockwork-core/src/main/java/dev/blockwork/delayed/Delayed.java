@@ -1,0 +1,210 @@
+package dev.blockwork.delayed;
+
+import dev.blockwork.fn.Fn0;
+import dev.blockwork.fn.Fn1;
+import dev.blockwork.fn.Fn2;
+import dev.blockwork.fn.Fn3;
+import dev.blockwork.fn.Fn4;
+import dev.blockwork.fn.FnN;
+import dev.blockwork.fn.Labels;
+import dev.blockwork.graph.Graph;
+import dev.blockwork.graph.Key;
+import dev.blockwork.graph.Keys;
+import dev.blockwork.graph.Task;
+import dev.blockwork.graph.TaskFunction;
+import dev.blockwork.graph.TaskLayer;
+import dev.blockwork.schedule.Compute;
+import dev.blockwork.schedule.ComputeOptions;
+import dev.blockwork.schedule.Computation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A lazy function call, like {@code dask.delayed}: nothing runs until {@link #compute()}.
+ * <pre>{@code
+ * Delayed<Integer> a = Delayed.of(Main::inc, 1);
+ * Delayed<Integer> b = Delayed.of(Main::inc, 2);
+ * Delayed<Integer> c = Delayed.of(Main::add, a, b);   // Delayed values as arguments
+ * int r = c.compute();                              // runs a and b in parallel, then c
+ * }</pre>
+ * An argument may be a plain value or another {@code Delayed} (its result is passed). Several values
+ * computed together ({@link #computeAll}) share common work: each task runs once.
+ *
+ * <p>Delayed objects are immutable and thread-safe; building one costs a key and a small array.
+ */
+public final class Delayed<T> {
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final Delayed<?>[] NO_DEPS = new Delayed<?>[0];
+
+    private final Task task;
+    private final Delayed<?>[] deps;
+
+    private Delayed(Task task, Delayed<?>[] deps) {
+        this.task = task;
+        this.deps = deps;
+    }
+
+    // ---- construction ----------------------------------------------------------------------------
+
+    /** A delayed constant. */
+    public static <T> Delayed<T> value(T value) {
+        return new Delayed<>(new Task(newKey("value"), "value", new Constant(value), new Object[0]), NO_DEPS);
+    }
+
+    public static <R> Delayed<R> of(Fn0<R> f) {
+        return build(Labels.of(f), a -> f.apply(), new Object[0]);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <A, R> Delayed<R> of(Fn1<A, R> f, Object a) {
+        return build(Labels.of(f), x -> f.apply((A) x[0]), new Object[] {a});
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <A, B, R> Delayed<R> of(Fn2<A, B, R> f, Object a, Object b) {
+        return build(Labels.of(f), x -> f.apply((A) x[0], (B) x[1]), new Object[] {a, b});
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <A, B, C, R> Delayed<R> of(Fn3<A, B, C, R> f, Object a, Object b, Object c) {
+        return build(Labels.of(f), x -> f.apply((A) x[0], (B) x[1], (C) x[2]), new Object[] {a, b, c});
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <A, B, C, D, R> Delayed<R> of(Fn4<A, B, C, D, R> f, Object a, Object b, Object c, Object d) {
+        return build(Labels.of(f), x -> f.apply((A) x[0], (B) x[1], (C) x[2], (D) x[3]), new Object[] {a, b, c, d});
+    }
+
+    /** A call with any number of arguments, named {@code label} in keys and errors. */
+    public static <R> Delayed<R> ofN(String label, FnN<R> f, Object... args) {
+        return build(label, f::apply, args.clone());
+    }
+
+    /** A delayed list of the values of {@code items} (like passing a list of delayed values in Dask). */
+    public static <T> Delayed<List<T>> all(List<? extends Delayed<? extends T>> items) {
+        Key[] keys = new Key[items.size()];
+        for (int i = 0; i < keys.length; i++) keys[i] = items.get(i).key();
+        Task t = new Task(newKey("list"), "list", new ToList(), new Object[] {new Keys(List.of(keys))});
+        return new Delayed<>(t, items.toArray(new Delayed<?>[0]));
+    }
+
+    /** {@code f} applied to this value, lazily. */
+    public <R> Delayed<R> then(Fn1<? super T, R> f) {
+        return of(f, this);
+    }
+
+    /** This call with another label (keys and error messages use it). */
+    public Delayed<T> named(String label) {
+        return new Delayed<>(new Task(newKey(label), label, task.function(), task.args()), deps);
+    }
+
+    private static <R> Delayed<R> build(String label, TaskFunction fn, Object[] args) {
+        Delayed<?>[] deps = NO_DEPS;
+        int nd = 0;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Delayed<?> d) {
+                if (deps == NO_DEPS) deps = new Delayed<?>[args.length];
+                deps[nd++] = d;
+                args[i] = d.task.key();
+            } else if (args[i] instanceof Key || args[i] instanceof Keys) {
+                throw new IllegalArgumentException("argument " + i + " of " + label + " is a graph key (" + args[i]
+                        + "); pass the Delayed value instead");
+            }
+        }
+        if (nd != deps.length) deps = Arrays.copyOf(deps, nd);
+        return new Delayed<>(new Task(newKey(label), label, fn, args), deps);
+    }
+
+    private static Key newKey(String label) {
+        return Key.of(label + "-" + IDS.incrementAndGet());
+    }
+
+    // ---- inspection ------------------------------------------------------------------------------
+
+    /** The key of this call's result. */
+    public Key key() { return task.key(); }
+
+    /** The graph of this value and everything it depends on: one layer per call (Delayed keys have no block index). */
+    public Graph graph() {
+        List<dev.blockwork.graph.Layer> layers = new ArrayList<>();
+        for (Task t : collect(List.of(this)).values()) {
+            Set<String> deps = new java.util.HashSet<>();
+            for (Object a : t.args()) if (a instanceof Key k) deps.add(k.name());
+            else if (a instanceof Keys ks) for (Key k : ks.keys()) deps.add(k.name());
+            layers.add(new TaskLayer(t.key().name(), List.of(t), deps));
+        }
+        return Graph.of(layers.toArray(new dev.blockwork.graph.Layer[0]));
+    }
+
+    // ---- computing -------------------------------------------------------------------------------
+
+    /** Computes this value with the default scheduler. */
+    public T compute() {
+        return compute(ComputeOptions.defaults());
+    }
+
+    @SuppressWarnings("unchecked")
+    public T compute(ComputeOptions options) {
+        return (T) Compute.compute(collect(List.of(this))::get, List.of(key()), options)[0];
+    }
+
+    /** Starts computing and returns at once; cancelling the future cancels the compute. */
+    public Computation<T> computeAsync() {
+        return computeAsync(ComputeOptions.defaults());
+    }
+
+    @SuppressWarnings("unchecked")
+    public Computation<T> computeAsync(ComputeOptions options) {
+        Computation<Object[]> c = Compute.computeAsync(collect(List.of(this))::get, List.of(key()), options);
+        return Compute.map(c, r -> (T) r[0]);
+    }
+
+    /** Computes now and returns a Delayed that holds the result (later computes reuse it, not recompute it). */
+    public Delayed<T> persist() {
+        T v = compute();
+        return new Delayed<>(new Task(key(), task.label(), new Constant(v), new Object[0]), NO_DEPS);
+    }
+
+    /** Computes several values at once; shared dependencies run once. Results in argument order. */
+    public static List<Object> computeAll(Delayed<?>... values) {
+        return computeAll(ComputeOptions.defaults(), List.of(values));
+    }
+
+    public static List<Object> computeAll(ComputeOptions options, List<? extends Delayed<?>> values) {
+        List<Key> keys = new ArrayList<>(values.size());
+        for (Delayed<?> d : values) keys.add(d.key());
+        return Arrays.asList(Compute.compute(collect(values)::get, keys, options));
+    }
+
+    /** Every task reachable from {@code roots}, by key (iterative: deep chains do not overflow the stack). */
+    private static HashMap<Key, Task> collect(List<? extends Delayed<?>> roots) {
+        HashMap<Key, Task> m = new HashMap<>();
+        ArrayDeque<Delayed<?>> todo = new ArrayDeque<>(roots);
+        while (!todo.isEmpty()) {
+            Delayed<?> d = todo.pop();
+            if (m.putIfAbsent(d.task.key(), d.task) == null) {
+                for (Delayed<?> x : d.deps) todo.push(x);
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public String toString() { return "Delayed(" + key() + ")"; }
+
+    /** Returns a fixed value. */
+    private record Constant(Object value) implements TaskFunction {
+        @Override public Object apply(Object[] args) { return value; }
+    }
+
+    /** Turns an Object[] of results into a List. */
+    private record ToList() implements TaskFunction {
+        @Override public Object apply(Object[] args) { return Arrays.asList((Object[]) args[0]); }
+    }
+}

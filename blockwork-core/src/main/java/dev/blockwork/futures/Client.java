@@ -1,0 +1,263 @@
+package dev.blockwork.futures;
+
+import dev.blockwork.fn.Fn0;
+import dev.blockwork.fn.Fn1;
+import dev.blockwork.fn.Fn2;
+import dev.blockwork.fn.Fn3;
+import dev.blockwork.fn.FnN;
+import dev.blockwork.fn.Labels;
+import dev.blockwork.graph.Key;
+import dev.blockwork.graph.TaskFunction;
+import dev.blockwork.schedule.ComputeTimeoutException;
+import dev.blockwork.schedule.Scheduler;
+import dev.blockwork.schedule.Schedulers;
+import dev.blockwork.schedule.TaskCall;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Eager futures over a scheduler, like Dask's {@code Client} and {@code concurrent.futures}:
+ * <pre>{@code
+ * try (Client client = Client.create()) {                  // the default scheduler (threads)
+ *     TaskFuture<Integer> a = client.submit(Main::inc, 1);
+ *     TaskFuture<Integer> b = client.submit(Main::add, a, 10);   // futures as arguments: no waiting here
+ *     List<TaskFuture<Integer>> fs = client.map(Main::inc, List.of(1, 2, 3));
+ *     List<Integer> values = client.gather(fs);
+ * }
+ * }</pre>
+ * Tasks may submit tasks and wait for them (the threads pool grows a spare thread while one waits).
+ * {@link #close()} cancels the futures of this client that have not finished and refuses new submits.
+ *
+ * <p>Thread-safe.
+ */
+public final class Client implements AutoCloseable {
+    private static final AtomicLong IDS = new AtomicLong();
+    private final Scheduler scheduler;
+    private final boolean ownsScheduler;
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private Client(Scheduler scheduler, boolean owns) {
+        this.scheduler = scheduler;
+        this.ownsScheduler = owns;
+    }
+
+    /** A client on the current default scheduler (see {@link Schedulers#current()}). */
+    public static Client create() { return new Client(Schedulers.current(), false); }
+
+    /** A client on the scheduler called {@code name}. */
+    public static Client create(String name) { return new Client(Schedulers.get(name), false); }
+
+    /** A client on {@code scheduler}; if {@code owns}, closing the client closes the scheduler. */
+    public static Client create(Scheduler scheduler, boolean owns) { return new Client(scheduler, owns); }
+
+    public Scheduler scheduler() { return scheduler; }
+
+    // ---- submit ----------------------------------------------------------------------------------
+
+    public <R> TaskFuture<R> submit(Fn0<R> f) {
+        return submitCall(Labels.of(f), a -> f.apply(), new Object[0]);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, R> TaskFuture<R> submit(Fn1<A, R> f, Object a) {
+        return submitCall(Labels.of(f), x -> f.apply((A) x[0]), new Object[] {a});
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, B, R> TaskFuture<R> submit(Fn2<A, B, R> f, Object a, Object b) {
+        return submitCall(Labels.of(f), x -> f.apply((A) x[0], (B) x[1]), new Object[] {a, b});
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, B, C, R> TaskFuture<R> submit(Fn3<A, B, C, R> f, Object a, Object b, Object c) {
+        return submitCall(Labels.of(f), x -> f.apply((A) x[0], (B) x[1], (C) x[2]), new Object[] {a, b, c});
+    }
+
+    /** Any number of arguments; futures among them are replaced by their values. */
+    public <R> TaskFuture<R> submitN(String label, FnN<R> f, Object... args) {
+        return submitCall(label, f::apply, args.clone());
+    }
+
+    /** {@code f} applied to each item, as one batch (cheaper than a submit per item). Results keep the items' order. */
+    @SuppressWarnings("unchecked")
+    public <A, R> List<TaskFuture<R>> map(Fn1<A, R> f, Iterable<? extends A> items) {
+        ensureOpen();
+        String label = Labels.of(f);
+        TaskFunction fn = x -> f.apply((A) x[0]);
+        List<TaskCall> calls = new ArrayList<>();
+        List<TaskFuture<R>> out = new ArrayList<>();
+        List<Integer> direct = new ArrayList<>();
+        for (A item : items) {
+            if (item instanceof TaskFuture<?>) {
+                out.add(submitCall(label, fn, new Object[] {item}));
+            } else {
+                direct.add(out.size());
+                out.add(null);
+                calls.add(new TaskCall(newKey(label), label, fn, new Object[] {item}));
+            }
+        }
+        List<CompletableFuture<Object>> cfs = scheduler.submitAll(calls);
+        for (int i = 0; i < calls.size(); i++) {
+            out.set(direct.get(i), track(calls.get(i).key(), (CompletableFuture<R>) (CompletableFuture<?>) cfs.get(i)));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> TaskFuture<R> submitCall(String label, TaskFunction fn, Object[] args) {
+        ensureOpen();
+        Key key = newKey(label);
+        List<CompletableFuture<?>> deps = null;
+        for (Object a : args) {
+            if (a instanceof TaskFuture<?> tf) {
+                if (deps == null) deps = new ArrayList<>();
+                deps.add(tf.toCompletableFuture());
+            }
+        }
+        CompletableFuture<R> cf;
+        if (deps == null) {
+            cf = (CompletableFuture<R>) (CompletableFuture<?>) scheduler.submit(new TaskCall(key, label, fn, args));
+        } else {
+            cf = CompletableFuture.allOf(deps.toArray(new CompletableFuture<?>[0])).thenCompose(v -> {
+                Object[] resolved = args.clone();
+                for (int i = 0; i < resolved.length; i++) {
+                    if (resolved[i] instanceof TaskFuture<?> tf) resolved[i] = tf.toCompletableFuture().join();
+                }
+                return (CompletableFuture<R>) (CompletableFuture<?>) scheduler.submit(new TaskCall(key, label, fn, resolved));
+            });
+        }
+        return track(key, cf);
+    }
+
+    private <R> TaskFuture<R> track(Key key, CompletableFuture<R> cf) {
+        if (!cf.isDone()) {
+            pending.add(cf);
+            cf.whenComplete((r, e) -> pending.remove(cf));
+        }
+        return new TaskFuture<>(key, cf);
+    }
+
+    private static Key newKey(String label) {
+        return Key.of(label + "-" + IDS.incrementAndGet());
+    }
+
+    // ---- waiting ---------------------------------------------------------------------------------
+
+    /** The values of {@code futures} in order; raises the first failure met (its TaskFailedException). */
+    public <T> List<T> gather(List<TaskFuture<T>> futures) {
+        List<T> out = new ArrayList<>(futures.size());
+        for (TaskFuture<T> f : futures) out.add(f.result());
+        return out;
+    }
+
+    /** As {@link #gather(List)}, failing with {@link ComputeTimeoutException} after {@code timeout} in total. */
+    public <T> List<T> gather(List<TaskFuture<T>> futures, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<T> out = new ArrayList<>(futures.size());
+        for (TaskFuture<T> f : futures) {
+            long left = deadline - System.nanoTime();
+            out.add(f.result(Duration.ofNanos(Math.max(1, left))));
+        }
+        return out;
+    }
+
+    /**
+     * The futures in the order they finish (an iterator that blocks for the next one), like
+     * {@code as_completed}. Failed futures are returned too; call {@link TaskFuture#result()} to see the error.
+     */
+    public <T> Iterable<TaskFuture<T>> asCompleted(Collection<TaskFuture<T>> futures) {
+        return asCompleted(futures, null);
+    }
+
+    /** As {@link #asCompleted(Collection)}; {@code next()} raises {@link ComputeTimeoutException} after {@code timeout} in total. */
+    public <T> Iterable<TaskFuture<T>> asCompleted(Collection<TaskFuture<T>> futures, Duration timeout) {
+        LinkedBlockingQueue<TaskFuture<T>> done = new LinkedBlockingQueue<>();
+        for (TaskFuture<T> f : futures) f.toCompletableFuture().whenComplete((r, e) -> done.add(f));
+        int total = futures.size();
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        return () -> new Iterator<>() {
+            int seen;
+            @Override public boolean hasNext() { return seen < total; }
+            @Override public TaskFuture<T> next() {
+                if (seen >= total) throw new NoSuchElementException();
+                try {
+                    TaskFuture<T> f = timeout == null ? done.take()
+                            : done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (f == null) {
+                        throw new ComputeTimeoutException((total - seen) + " of " + total + " futures not finished within " + timeout);
+                    }
+                    seen++;
+                    return f;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted in asCompleted");
+                }
+            }
+        };
+    }
+
+    /**
+     * Waits until the {@code mode} condition holds or {@code timeout} passes (null = no limit), like
+     * {@code concurrent.futures.wait}; never raises the futures' own errors.
+     */
+    public <T> WaitResult<T> wait(Collection<TaskFuture<T>> futures, WaitMode mode, Duration timeout) {
+        CompletableFuture<?>[] cfs = futures.stream().map(TaskFuture::toCompletableFuture).toArray(CompletableFuture<?>[]::new);
+        CompletableFuture<?> cond = switch (mode) {
+            case ALL_COMPLETED -> CompletableFuture.allOf(cfs);
+            case FIRST_COMPLETED -> CompletableFuture.anyOf(cfs);
+            case FIRST_EXCEPTION -> {
+                CompletableFuture<Object> firstError = new CompletableFuture<>();
+                for (CompletableFuture<?> c : cfs) c.whenComplete((r, e) -> { if (e != null) firstError.complete(null); });
+                CompletableFuture.allOf(cfs).whenComplete((r, e) -> firstError.complete(null));
+                yield firstError;
+            }
+        };
+        try {
+            if (timeout == null) cond.get();
+            else cond.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted in wait");
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            // the condition is read from the futures below
+        }
+        List<TaskFuture<T>> done = new ArrayList<>();
+        List<TaskFuture<T>> notDone = new ArrayList<>();
+        for (TaskFuture<T> f : futures) (f.isDone() ? done : notDone).add(f);
+        return new WaitResult<>(done, notDone);
+    }
+
+    /** Cancels {@code futures}: those not started never run; running ones finish but their results are dropped. */
+    public void cancel(Collection<? extends TaskFuture<?>> futures) {
+        for (TaskFuture<?> f : futures) f.cancel(false);
+    }
+
+    private void ensureOpen() {
+        if (closed) throw new IllegalStateException("this client is closed; create a new one");
+    }
+
+    /** Cancels this client's unfinished futures, refuses new submits, and closes an owned scheduler. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        for (CompletableFuture<?> f : pending) f.cancel(false);
+        pending.clear();
+        if (ownsScheduler) scheduler.close();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.blockwork.futures;
+
+import dev.blockwork.graph.Key;
+import dev.blockwork.schedule.ComputeTimeoutException;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The eager result of {@link Client#submit}: like a Dask {@code Future}. Pass it as an argument to another
+ * submit to chain work without waiting; call {@link #result()} to wait for the value.
+ *
+ * <p>Waiting inside a task of the threads scheduler is safe: the pool adds a spare thread while the
+ * task waits (see {@link dev.blockwork.schedule.ThreadsScheduler}).
+ */
+public final class TaskFuture<T> implements Future<T> {
+    private final Key key;
+    private final CompletableFuture<T> future;
+
+    TaskFuture(Key key, CompletableFuture<T> future) {
+        this.key = key;
+        this.future = future;
+    }
+
+    /** The key of the task, which error messages name. */
+    public Key key() { return key; }
+
+    /**
+     * Waits for the value. A failed task raises its {@link dev.blockwork.schedule.TaskFailedException}
+     * (key, function, original cause); a cancelled one raises {@link CancellationException}.
+     */
+    public T result() {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for " + key);
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    /** As {@link #result()}, giving up after {@code timeout} with a {@link ComputeTimeoutException}. */
+    public T result(Duration timeout) {
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for " + key);
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        } catch (TimeoutException e) {
+            throw new ComputeTimeoutException("task " + key + " did not finish within " + timeout);
+        }
+    }
+
+    /** The exception the task failed with, or null if it succeeded; waits for it to end. */
+    public Throwable exception() {
+        try {
+            future.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause();
+        } catch (CancellationException e) {
+            return e;
+        }
+    }
+
+    /** A CompletableFuture view (for async code: {@code computeAsync()} in other collections). */
+    public CompletableFuture<T> toCompletableFuture() { return future; }
+
+    /** Same as {@link #toCompletableFuture()}: the async bridge every collection offers. */
+    public CompletableFuture<T> computeAsync() { return future; }
+
+    @Override public boolean cancel(boolean mayInterruptIfRunning) { return future.cancel(mayInterruptIfRunning); }
+    @Override public boolean isCancelled() { return future.isCancelled(); }
+    @Override public boolean isDone() { return future.isDone(); }
+    @Override public T get() throws InterruptedException, ExecutionException { return future.get(); }
+    @Override public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+        return future.get(timeout, unit);
+    }
+
+    /** Status like Dask's: pending, finished, error or cancelled. */
+    public String status() {
+        if (!future.isDone()) return "pending";
+        if (future.isCancelled()) return "cancelled";
+        return future.isCompletedExceptionally() ? "error" : "finished";
+    }
+
+    @Override
+    public String toString() { return "TaskFuture(" + key + ", " + status() + ")"; }
+
+    static RuntimeException unwrap(Throwable t) {
+        if (t instanceof CompletionException ce && ce.getCause() != null) t = ce.getCause();
+        if (t instanceof RuntimeException re) return re;
+        if (t instanceof Error e) throw e;
+        return new CompletionException(t);
+    }
+}

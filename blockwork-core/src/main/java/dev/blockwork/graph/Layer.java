@@ -1,0 +1,31 @@
+package dev.blockwork.graph;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * A high-level graph node: one whole collection operation (all blocks of an element-wise expression,
+ * all partials of a reduction, a set of Delayed calls...). A graph of a million blocks is a handful of
+ * layers; low-level {@link Task}s exist only when a scheduler asks for them, one key at a time, so that
+ * culling costs nothing for keys nobody needs.
+ *
+ * <p>Implementations must be immutable and thread-safe.
+ */
+public interface Layer {
+
+    /** The layer name; every key this layer produces has this name. */
+    String name();
+
+    /** Names of the layers whose keys this layer's tasks depend on. */
+    Set<String> dependencies();
+
+    /** Every key this layer can produce. */
+    Collection<Key> keys();
+
+    /**
+     * The task that produces {@code key}.
+     *
+     * @throws IllegalArgumentException if this layer does not produce {@code key}
+     */
+    Task task(Key key);
+}

@@ -1,0 +1,29 @@
+package dev.blockwork.graph;
+
+import java.util.Arrays;
+
+/**
+ * One node of a low-level graph: a function applied to arguments. An argument is a literal, a
+ * {@link Key} (the result of another task: a dependency) or a {@link Keys} (several results as an
+ * {@code Object[]}).
+ *
+ * @param key      the output this task produces
+ * @param label    a short human name for the function, used in errors and diagnostics (e.g. {@code "inc"})
+ * @param function the code to run
+ * @param args     the arguments; never modified by Blockwork
+ */
+public record Task(Key key, String label, TaskFunction function, Object[] args) {
+
+    public Task {
+        if (key == null || function == null) {
+            throw new IllegalArgumentException("a task needs a key and a function, got key=" + key + ", function=" + function);
+        }
+        if (label == null) label = "task";
+        if (args == null) args = new Object[0];
+    }
+
+    @Override
+    public String toString() {
+        return key + " = " + label + Arrays.toString(args);
+    }
+}

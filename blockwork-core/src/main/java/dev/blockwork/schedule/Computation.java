@@ -1,0 +1,32 @@
+package dev.blockwork.schedule;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The future of a running compute. {@link #cancel(boolean)} stops the compute itself: tasks not yet
+ * started never start and running ones are interrupted.
+ */
+public final class Computation<T> extends CompletableFuture<T> {
+    private final Execution execution;
+
+    Computation(Execution execution) {
+        this.execution = execution;
+    }
+
+    Execution execution() { return execution; }
+
+    /** The live compute (task counts, state per task). */
+    public ComputeInfo info() { return execution; }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        execution.cancel(new CancellationException("compute " + execution.id() + " was cancelled"));
+        return super.cancel(mayInterruptIfRunning);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+        return new CompletableFuture<>();
+    }
+}

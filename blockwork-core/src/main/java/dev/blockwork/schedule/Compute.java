@@ -1,0 +1,99 @@
+package dev.blockwork.schedule;
+
+import dev.blockwork.graph.Graph;
+import dev.blockwork.graph.Key;
+import dev.blockwork.graph.Task;
+import dev.blockwork.progress.ProgressBar;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * The entry point every collection uses to run a graph: plan (cull, fuse, order), pick the scheduler,
+ * attach listeners (global ones, the call's, and the progress bar when enabled), run, and return the
+ * outputs in request order.
+ *
+ * <p>Errors: a failed task raises {@link TaskFailedException} (key, function, original cause); a timeout
+ * raises {@link ComputeTimeoutException}; an interrupt of the waiting thread cancels the compute and
+ * raises {@link CancellationException} with the thread's interrupt flag set again.
+ */
+public final class Compute {
+    private Compute() {}
+
+    /** Computes {@code outputs} of {@code graph}. */
+    public static Object[] compute(Graph graph, List<Key> outputs, ComputeOptions options) {
+        return compute(graph::task, outputs, options);
+    }
+
+    /** Computes {@code outputs}, looking tasks up with {@code lookup}. */
+    public static Object[] compute(Function<Key, Task> lookup, List<Key> outputs, ComputeOptions options) {
+        return await(computeAsync(lookup, outputs, options));
+    }
+
+    /** Starts computing {@code outputs} and returns at once (except on {@code sync}, which runs in this thread). */
+    public static Computation<Object[]> computeAsync(Function<Key, Task> lookup, List<Key> outputs, ComputeOptions options) {
+        Plan plan = Planner.plan(lookup, outputs, options.optimize());
+        return run(plan, options);
+    }
+
+    /** Runs an already-made plan. */
+    public static Computation<Object[]> run(Plan plan, ComputeOptions options) {
+        Scheduler scheduler = options.resolveScheduler();
+        List<SchedulerListener> ls = new ArrayList<>(List.of(Listeners.global()));
+        ls.addAll(options.listeners());
+        if (ProgressBar.enabled(options.progress())) ls.add(ProgressBar.shared());
+        long timeout = options.timeout() == null ? 0 : options.timeout().toNanos();
+        Execution exec = new Execution(plan, scheduler.name(), ls, timeout);
+        Computation<Object[]> c = new Computation<>(exec);
+        exec.result().whenComplete((r, e) -> {
+            if (e == null) c.complete(r);
+            else c.completeExceptionally(e);
+        });
+        try {
+            scheduler.execute(exec);
+        } catch (RuntimeException e) {
+            exec.cancel(e);
+            throw e;
+        }
+        return c;
+    }
+
+    /** A computation of {@code f} applied to {@code c}'s value; cancelling it cancels {@code c}'s compute. */
+    public static <T, R> Computation<R> map(Computation<T> c, Function<? super T, ? extends R> f) {
+        Computation<R> m = new Computation<>(c.execution());
+        c.whenComplete((r, e) -> {
+            if (e != null) m.completeExceptionally(e instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e);
+            else {
+                try { m.complete(f.apply(r)); } catch (RuntimeException x) { m.completeExceptionally(x); }
+            }
+        });
+        return m;
+    }
+
+    /**
+     * Waits for a compute and returns its value, raising the compute's own exception (not wrapped).
+     * Interrupting the waiting thread cancels the compute.
+     */
+    public static <T> T await(Computation<T> c) {
+        try {
+            return c.get();
+        } catch (InterruptedException e) {
+            c.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for compute " + c.info().id());
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    static RuntimeException rethrow(Throwable t) {
+        if (t instanceof CompletionException ce && ce.getCause() != null) t = ce.getCause();
+        if (t instanceof RuntimeException re) return re;
+        if (t instanceof Error err) throw err;
+        return new CompletionException(t);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.blockwork.schedule;
+
+/** A compute ran past its timeout; tasks not started never ran, running ones were interrupted. */
+public class ComputeTimeoutException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ComputeTimeoutException(String message) {
+        super(message);
+    }
+}

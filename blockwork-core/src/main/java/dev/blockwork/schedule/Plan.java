@@ -1,0 +1,81 @@
+package dev.blockwork.schedule;
+
+import dev.blockwork.graph.Key;
+import dev.blockwork.graph.TaskFunction;
+
+import java.util.List;
+
+/**
+ * A low-level graph ready to run: culled to what the outputs need, linear chains fused, tasks numbered
+ * {@code 0..size()-1}, and every dependency resolved to a task number. This is what a {@link Scheduler}
+ * receives (through an {@link Execution}); it is immutable and may be shared by several executions.
+ *
+ * <p>Argument templates hold the task's arguments with each dependency replaced by a {@link Ref}
+ * (one result) or a {@link RefList} (several results as an {@code Object[]}); {@link Execution}
+ * substitutes the results when the task starts.
+ */
+public final class Plan {
+
+    /** An argument slot that receives the result of task {@code task}. */
+    public record Ref(int task) implements java.io.Serializable {}
+
+    /** An argument slot that receives the results of several tasks as an {@code Object[]}. */
+    public record RefList(int[] tasks) implements java.io.Serializable {}
+
+    final Key[] keys;
+    final String[] labels;
+    final TaskFunction[] functions;
+    final Object[][] argTemplates;
+    final int[][] dependencies;
+    final int[][] dependents;
+    final int[] outputs;
+    final boolean[] isOutput;
+    final int[] initialReady;
+    final int fusedAway;
+
+    Plan(Key[] keys, String[] labels, TaskFunction[] functions, Object[][] argTemplates, int[][] dependencies,
+         int[][] dependents, int[] outputs, boolean[] isOutput, int[] initialReady, int fusedAway) {
+        this.keys = keys;
+        this.labels = labels;
+        this.functions = functions;
+        this.argTemplates = argTemplates;
+        this.dependencies = dependencies;
+        this.dependents = dependents;
+        this.outputs = outputs;
+        this.isOutput = isOutput;
+        this.initialReady = initialReady;
+        this.fusedAway = fusedAway;
+    }
+
+    /** Number of tasks to run. */
+    public int size() { return keys.length; }
+
+    /** How many tasks of the original graph were merged into others by linear-chain fusion. */
+    public int fusedAway() { return fusedAway; }
+
+    public Key key(int task) { return keys[task]; }
+
+    public String label(int task) { return labels[task]; }
+
+    public TaskFunction function(int task) { return functions[task]; }
+
+    /** The argument template of {@code task} (do not modify). */
+    public Object[] argTemplate(int task) { return argTemplates[task]; }
+
+    /** Distinct tasks whose results {@code task} needs. */
+    public int[] dependencies(int task) { return dependencies[task]; }
+
+    /** Distinct tasks that need the result of {@code task}. */
+    public int[] dependents(int task) { return dependents[task]; }
+
+    /** Task numbers of the requested outputs, in request order (an output may repeat). */
+    public int[] outputs() { return outputs.clone(); }
+
+    public boolean isOutput(int task) { return isOutput[task]; }
+
+    /** Tasks with no dependencies, highest priority first (see {@code Planner} for the ordering rule). */
+    public int[] initialReady() { return initialReady.clone(); }
+
+    /** Keys of all tasks, by task number. */
+    public List<Key> keys() { return List.of(keys); }
+}

@@ -1,0 +1,39 @@
+package dev.blockwork.schedule;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs tasks somewhere: in the caller's thread ({@code sync}), on a work-stealing pool ({@code threads},
+ * the default), on worker JVMs ({@code processes}), on a cluster. The task-state machine is
+ * {@link Execution}'s, shared by all; a scheduler only says where a task runs.
+ *
+ * <p>Implementations are thread-safe: several computes may run on one scheduler at once. New schedulers
+ * register a {@link SchedulerProvider} through {@link java.util.ServiceLoader}.
+ */
+public interface Scheduler extends AutoCloseable {
+
+    /** The name users select it by. */
+    String name();
+
+    /**
+     * Starts running {@code execution}'s tasks and returns; {@link Execution#result()} tells when it ends.
+     * A scheduler that runs tasks in the calling thread (sync) returns only when it has ended.
+     */
+    void execute(Execution execution);
+
+    /** Runs one call (the futures API); the future completes with its value or its exception. */
+    CompletableFuture<Object> submit(TaskCall call);
+
+    /** Runs many calls; the default submits them one by one, schedulers may batch. */
+    default List<CompletableFuture<Object>> submitAll(List<TaskCall> calls) {
+        return calls.stream().map(this::submit).toList();
+    }
+
+    /** How many tasks it runs at once (for chunking decisions). */
+    int parallelism();
+
+    /** Releases the scheduler's own resources (a shared default instance ignores this). */
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,15 @@
+package dev.blockwork.schedule;
+
+import java.util.Set;
+
+/**
+ * Makes schedulers known by name. Modules add theirs in
+ * {@code META-INF/services/dev.blockwork.schedule.SchedulerProvider}.
+ */
+public interface SchedulerProvider {
+    /** Names (and aliases) this provider answers to, e.g. {@code sync}, {@code synchronous}. */
+    Set<String> names();
+
+    /** The shared instance used when a compute names this scheduler; created once per JVM. */
+    Scheduler create();
+}

@@ -1,0 +1,209 @@
+package dev.blockwork.schedule;
+
+import dev.blockwork.config.Config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs tasks on a work-stealing pool of platform threads (the default scheduler). The shared instance
+ * has {@code blockwork.threads} threads (default: the number of cores); {@link #ThreadsScheduler(int)}
+ * makes a private pool, shut down by {@link #close()}.
+ *
+ * <p>A task may block on another compute or on a future (nested submit + wait): waiting on a
+ * {@link CompletableFuture} inside a pool thread goes through {@link ForkJoinPool#managedBlock}, which
+ * adds a spare thread while the task waits, so the pool never deadlocks on its own tasks.
+ *
+ * <h2>Implementation overview</h2>
+ * A {@link ForkJoinPool} in LIFO mode. The initial ready tasks (already in priority order) are one
+ * {@code RangeJob} that splits itself in halves down to a grain, forking the right half, so workers
+ * start on the highest-priority end and thieves take large ranges from the other end. A worker that
+ * finishes a task continues inline with a task it made ready (no queueing at all along a chain or up
+ * a reduction tree); when one task makes several tasks ready, the others are forked as a range. The
+ * per-task cost is thus a function call plus a few atomic counter updates; fork-join tasks are created
+ * per range, not per task.
+ */
+public final class ThreadsScheduler implements Scheduler {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private final ForkJoinPool pool;
+    private final boolean shared;
+
+    /** Registers {@code threads} (also {@code threading}). */
+    public static final class Provider implements SchedulerProvider {
+        @Override public Set<String> names() { return Set.of("threads", "threading"); }
+        @Override public Scheduler create() {
+            int n = Config.getInt("threads", Runtime.getRuntime().availableProcessors());
+            return new ThreadsScheduler(newPool(n), true);
+        }
+    }
+
+    /** A scheduler with a private pool of {@code threads} threads; close it when done. */
+    public ThreadsScheduler(int threads) {
+        this(newPool(threads), false);
+    }
+
+    private ThreadsScheduler(ForkJoinPool pool, boolean shared) {
+        this.pool = pool;
+        this.shared = shared;
+    }
+
+    private static ForkJoinPool newPool(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        int poolId = POOLS.incrementAndGet();
+        AtomicInteger workers = new AtomicInteger();
+        return new ForkJoinPool(threads, p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("blockwork-threads-" + poolId + "-" + workers.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
+    }
+
+    @Override public String name() { return "threads"; }
+
+    @Override public int parallelism() { return pool.getParallelism(); }
+
+    @Override
+    public void execute(Execution exec) {
+        ensureOpen();
+        int[] ready = exec.initialReady();
+        int grain = Math.max(1, ready.length / (pool.getParallelism() * 8));
+        pool.execute(new RangeJob(exec, ready, 0, ready.length, grain));
+    }
+
+    @Override
+    public CompletableFuture<Object> submit(TaskCall call) {
+        ensureOpen();
+        CallJob job = new CallJob(call);
+        pool.execute(job);
+        return job.future;
+    }
+
+    @Override
+    public List<CompletableFuture<Object>> submitAll(List<TaskCall> calls) {
+        ensureOpen();
+        CallJob[] jobs = new CallJob[calls.size()];
+        List<CompletableFuture<Object>> out = new ArrayList<>(jobs.length);
+        for (int i = 0; i < jobs.length; i++) {
+            jobs[i] = new CallJob(calls.get(i));
+            out.add(jobs[i].future);
+        }
+        if (jobs.length > 0) pool.execute(new CallRangeJob(jobs, 0, jobs.length, Math.max(1, jobs.length / (pool.getParallelism() * 8))));
+        return out;
+    }
+
+    private void ensureOpen() {
+        if (pool.isShutdown()) throw new IllegalStateException("this threads scheduler is closed");
+    }
+
+    /** Shuts a private pool down (waiting up to 10 s for running tasks); the shared one stays. */
+    @Override
+    public void close() {
+        if (shared) return;
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) pool.shutdownNow();
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs ready tasks {@code ready[lo..hi)} and everything they make ready in turn. */
+    private static final class RangeJob extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        final transient Execution exec;
+        final int[] ready;
+        final int lo, grain;
+        int hi;
+
+        RangeJob(Execution exec, int[] ready, int lo, int hi, int grain) {
+            this.exec = exec;
+            this.ready = ready;
+            this.lo = lo;
+            this.hi = hi;
+            this.grain = grain;
+        }
+
+        @Override
+        protected void compute() {
+            if (exec.isTerminated()) return;
+            int h = hi;
+            while (h - lo > grain) {
+                int mid = (lo + h) >>> 1;
+                new RangeJob(exec, ready, mid, h, grain).fork();
+                h = mid;
+            }
+            exec.enter();
+            try {
+                IntStack made = new IntStack();
+                for (int i = lo; i < h && !exec.isTerminated(); i++) {
+                    int t = ready[i];
+                    while (true) {
+                        exec.run(t, made);
+                        if (made.isEmpty()) break;
+                        t = made.pop();
+                        if (!made.isEmpty()) { // share the rest; keep the last-made one for ourselves
+                            int[] rest = java.util.Arrays.copyOf(made.items, made.size);
+                            made.size = 0;
+                            new RangeJob(exec, rest, 0, rest.length, 1).fork();
+                        }
+                    }
+                }
+            } finally {
+                exec.exit();
+            }
+        }
+    }
+
+    /** One futures-API call. */
+    private static final class CallJob extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        final transient TaskCall call;
+        final transient CompletableFuture<Object> future = new CompletableFuture<>();
+
+        CallJob(TaskCall call) { this.call = call; }
+
+        @Override
+        protected void compute() {
+            if (future.isDone()) return; // cancelled before it started
+            try {
+                future.complete(call.call());
+            } catch (Throwable e) {
+                future.completeExceptionally(new TaskFailedException(call.key(), call.label(), e));
+            }
+        }
+    }
+
+    /** Runs a batch of calls, splitting like {@link RangeJob}. */
+    private static final class CallRangeJob extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        final transient CallJob[] jobs;
+        final int lo, hi, grain;
+
+        CallRangeJob(CallJob[] jobs, int lo, int hi, int grain) {
+            this.jobs = jobs;
+            this.lo = lo;
+            this.hi = hi;
+            this.grain = grain;
+        }
+
+        @Override
+        protected void compute() {
+            int h = hi;
+            while (h - lo > grain) {
+                int mid = (lo + h) >>> 1;
+                new CallRangeJob(jobs, mid, h, grain).fork();
+                h = mid;
+            }
+            for (int i = lo; i < h; i++) jobs[i].compute();
+        }
+    }
+}
