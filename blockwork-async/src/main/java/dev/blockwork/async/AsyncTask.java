@@ -1,7 +1,9 @@
 package dev.blockwork.async;
 
+import java.io.InterruptedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +31,12 @@ import java.util.concurrent.TimeoutException;
  *       arrive wrapped in {@link CompletionException}.
  *   <li>{@link #cancel()} never blocks: it marks the task {@link TaskState#CANCELLING}, interrupts its thread
  *       and cancels every task group opened inside it (so cancellation reaches all descendants). The task
- *       becomes {@link TaskState#CANCELLED} once its body has exited; a cancelled task always ends cancelled,
- *       even if its body then returns normally.
+ *       becomes {@link TaskState#CANCELLED} once its body has exited by returning (the value is discarded) or
+ *       by throwing an interrupt or cancellation exception ({@link InterruptedException},
+ *       {@link CancellationException}, {@link InterruptedIOException}, {@link ClosedByInterruptException},
+ *       possibly as a cause). If the body instead throws some other exception while being cancelled (say its
+ *       cleanup failed), the task ends {@link TaskState#FAILED} with it, as an asyncio task whose
+ *       {@code CancelledError} is replaced by another exception does.
  *   <li>When {@code await()} returns, the body's thread has terminated and all its writes are visible.
  * </ul>
  *
@@ -145,7 +151,7 @@ public final class AsyncTask<T> {
             if (s == RUNNING) {
                 to = error == null ? SUCCEEDED : FAILED;
             } else if (s == CANCEL_REQUESTED) {
-                to = CANCELLED;
+                to = error == null || isCancellationSignal(error) ? CANCELLED : FAILED;
             } else {
                 return false;
             }
@@ -159,6 +165,20 @@ public final class AsyncTask<T> {
                 return true;
             }
         }
+    }
+
+    /**
+     * True if {@code error} is how a body reports that it noticed cancellation (an interrupt or a cancellation,
+     * possibly wrapped), as opposed to a new failure raised while it was being cancelled.
+     */
+    private static boolean isCancellationSignal(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof CancellationException
+                    || t instanceof InterruptedIOException || t instanceof ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

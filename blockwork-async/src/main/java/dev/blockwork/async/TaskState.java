@@ -8,11 +8,13 @@ package dev.blockwork.async;
  *      │   └──► FAILED               (body threw, no cancel requested)
  *      ▼
  *   CANCELLING ──► CANCELLED         (cancel requested; the body has exited)
+ *            └──► FAILED            (cancel requested; the body threw something else)
  * </pre>
  *
  * <p>{@code SUCCEEDED}, {@code FAILED} and {@code CANCELLED} are terminal. A task in {@code CANCELLING}
- * has been asked to stop (its thread was interrupted) but its body is still running; it always ends in
- * {@code CANCELLED}, whatever its body then returns or throws.
+ * has been asked to stop (its thread was interrupted) but its body is still running; it ends in
+ * {@code CANCELLED} unless its body then throws an exception that is not an interrupt or cancellation
+ * (for example its cleanup failed), which makes it {@code FAILED}.
  */
 public enum TaskState {
     /** The body is running (or about to start). */
@@ -21,7 +23,7 @@ public enum TaskState {
     CANCELLING,
     /** The body returned a value. Terminal. */
     SUCCEEDED,
-    /** The body threw and no cancellation had been requested. Terminal. */
+    /** The body threw (while cancelling: threw something other than an interrupt/cancellation). Terminal. */
     FAILED,
     /** Cancellation was requested and the body has exited. Terminal. */
     CANCELLED;
