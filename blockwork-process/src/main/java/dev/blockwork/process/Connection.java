@@ -1,0 +1,160 @@
+package dev.blockwork.process;
+
+import dev.blockwork.process.internal.Atomics;
+import dev.blockwork.process.internal.PidTable;
+import dev.blockwork.process.internal.PipeDescriptor;
+import dev.blockwork.process.internal.RingChannel;
+import dev.blockwork.process.internal.ShmDescriptor;
+import dev.blockwork.process.internal.ShmFile;
+import dev.blockwork.process.internal.SlotRing;
+import dev.blockwork.process.serial.KryoSerializer;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One end of a {@link Pipe}: sends to and receives from the other end, in any process.
+ *
+ * <p>Contract: {@link #send} blocks while the pipe is full; {@link #receive} blocks until a message
+ * arrives. Timed variants return {@code false} / throw {@link java.util.concurrent.TimeoutException}
+ * semantics via {@code null}-free results: {@link #offer(Object, long, TimeUnit)} returns false on
+ * timeout, {@link #poll(long, TimeUnit)} returns {@code null} on timeout (so {@code null} cannot be
+ * sent). When the other end has closed (every handle to it), {@link #receive} first drains what was
+ * sent and then throws {@link ChannelClosedException}, and {@link #send} throws it at once. When the
+ * process holding the other end dies, waits end with {@link PeerDiedException}. One thread at a time
+ * should send and one receive on an end (several are safe but messages then interleave arbitrarily).
+ *
+ * <p>A {@code Connection} is {@link Serializable}: pass it to a {@link WorkerProcess} (or through
+ * another channel) and the receiving process opens its own handle to the same end. Each handle must
+ * be closed; close is idempotent.
+ *
+ * <p>Implementation overview: two {@code SlotRing}s in one shared file ({@link PipeDescriptor});
+ * this end writes ring {@code end} and reads ring {@code 1 - end}. A per-end handle count in the
+ * header gives Unix-pipe EOF semantics across processes.
+ */
+public final class Connection implements AutoCloseable, KryoSerializer.JavaSerialized {
+    private final transient ShmFile file;
+    private final transient int end;
+    private final transient RingChannel out;
+    private final transient RingChannel in;
+    private final transient AtomicBoolean closed = new AtomicBoolean();
+
+    Connection(ShmFile file, int end, long ringBytes) {
+        this.file = file;
+        this.end = end;
+        MemorySegment d = file.data();
+        SlotRing outRing = SlotRing.attach(d.asSlice(PipeDescriptor.ringOffset(end, ringBytes), ringBytes));
+        SlotRing inRing = SlotRing.attach(d.asSlice(PipeDescriptor.ringOffset(1 - end, ringBytes), ringBytes));
+        String label = "pipe " + file.name() + " end " + end;
+        this.out = new RingChannel(outRing, label, this::checkPeer);
+        this.in = new RingChannel(inRing, label, this::checkPeerForReceive);
+        Atomics.setLongVolatile(d, PipeDescriptor.pidOffset(end), ProcessHandle.current().pid());
+        Atomics.getAndAddLong(d, PipeDescriptor.handlesOffset(end), 1);
+    }
+
+    static Connection attach(String name, int end) {
+        ShmFile f = ShmFile.open(name, ShmDescriptor.KIND_PIPE);
+        try {
+            long ringBytes = (f.data().byteSize() - PipeDescriptor.RINGS_OFFSET) / 2;
+            return new Connection(f, end, ringBytes);
+        } catch (RuntimeException e) {
+            f.close();
+            throw e;
+        }
+    }
+
+    /** Which end of the pipe this is: 0 or 1. */
+    public int end() { return end; }
+
+    /** Sends a serializable, non-null value; blocks while the pipe is full. */
+    public void send(Object value) {
+        ensureOpen();
+        java.util.Objects.requireNonNull(value, "value");
+        out.sendObject(value, Long.MAX_VALUE);
+    }
+
+    /** Sends; returns false if there was no room before the timeout. */
+    public boolean offer(Object value, long timeout, TimeUnit unit) {
+        ensureOpen();
+        java.util.Objects.requireNonNull(value, "value");
+        return out.sendObject(value, RingChannel.deadline(timeout, unit));
+    }
+
+    /** Sends raw bytes without serialization (received as a {@code byte[]}). */
+    public void sendBytes(byte[] bytes) { sendBytes(bytes, 0, bytes.length); }
+
+    public void sendBytes(byte[] bytes, int offset, int length) {
+        ensureOpen();
+        out.sendBytes(bytes, offset, length, Long.MAX_VALUE);
+    }
+
+    /** Receives the next value; blocks until one arrives. */
+    @SuppressWarnings("unchecked")
+    public <T> T receive() {
+        ensureOpen();
+        return (T) in.receive(Long.MAX_VALUE);
+    }
+
+    /** Receives the next value, or {@code null} if none arrived before the timeout. */
+    @SuppressWarnings("unchecked")
+    public <T> T poll(long timeout, TimeUnit unit) {
+        ensureOpen();
+        Object o = in.receive(RingChannel.deadline(timeout, unit));
+        return o == RingChannel.TIMED_OUT ? null : (T) o;
+    }
+
+    /** Receives the next raw message sent with {@link #sendBytes}. */
+    public byte[] receiveBytes() {
+        Object o = receive();
+        if (o instanceof byte[] b) return b;
+        throw new IllegalStateException("got a " + o.getClass().getName() + " message, expected raw bytes");
+    }
+
+    /** True if a message is waiting (approximate). */
+    public boolean ready() { return in.ring().usedSlots() > 0; }
+
+    private void checkPeer() {
+        MemorySegment d = file.data();
+        int peer = 1 - end;
+        if (Atomics.getLongVolatile(d, PipeDescriptor.handlesOffset(peer)) <= 0) {
+            throw new ChannelClosedException("pipe " + file.name() + ": end " + peer + " is closed");
+        }
+        long pid = Atomics.getLongVolatile(d, PipeDescriptor.pidOffset(peer));
+        if (pid != 0 && !PidTable.alive(pid)) {
+            throw new PeerDiedException("pipe " + file.name() + ": the process holding end " + peer
+                    + " (pid " + pid + ") has exited", pid);
+        }
+    }
+
+    private void checkPeerForReceive() {
+        if (in.ring().usedSlots() > 0) return;
+        checkPeer();
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) throw new IllegalStateException("connection (pipe " + file.name() + " end " + end + ") is closed");
+    }
+
+    /** Closes this handle; when the end's last handle closes, the peer sees end-of-stream. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        long left = Atomics.getAndAddLong(file.data(), PipeDescriptor.handlesOffset(end), -1) - 1;
+        if (left <= 0) {
+            out.close(); // peer drains, then sees end-of-stream
+        }
+        file.close();
+    }
+
+    private Object writeReplace() throws ObjectStreamException { return new Handle(file.name(), end); }
+
+    /** What travels between processes: the file name and which end. */
+    record Handle(String name, int end) implements Serializable {
+        private Object readResolve() throws ObjectStreamException { return Connection.attach(name, end); }
+    }
+
+    @Override
+    public String toString() { return "Connection[" + file.name() + " end " + end + "]"; }
+}

@@ -1,0 +1,179 @@
+package dev.blockwork.process;
+
+import dev.blockwork.process.internal.PidTable;
+import dev.blockwork.process.internal.QueueDescriptor;
+import dev.blockwork.process.internal.RingChannel;
+import dev.blockwork.process.internal.RingDescriptor;
+import dev.blockwork.process.internal.ShmDescriptor;
+import dev.blockwork.process.internal.ShmFile;
+import dev.blockwork.process.internal.SlotRing;
+import dev.blockwork.process.serial.KryoSerializer;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A bounded queue shared by any number of producer and consumer processes (and threads), carrying
+ * any serializable value, through a ring buffer in shared memory.
+ *
+ * <pre>{@code
+ * try (ProcessQueue<String> q = ProcessQueue.create()) {
+ *     WorkerProcess p = WorkerProcess.start(Producers::fill, q);   // the worker calls q.put(...)
+ *     String first = q.take();
+ * }
+ * }</pre>
+ *
+ * <p>Contract: {@link #put} blocks while full; {@link #take} blocks while empty. Timed forms:
+ * {@link #offer(Object, long, TimeUnit)} returns false, {@link #poll(long, TimeUnit)} returns
+ * {@code null} on timeout ({@code null} values are rejected). The bound is in bytes: {@code slotCount}
+ * slots of {@code slotBytes}; a value takes one slot per {@code slotBytes - 8} serialized bytes.
+ * {@link #shutdown} closes the queue for everyone: puts then throw {@link ChannelClosedException},
+ * takes drain what is left and then throw it. A take on an empty queue whose every other user process
+ * has exited throws {@link PeerDiedException}. Values from one producer thread arrive in the order put;
+ * across producers there is no order.
+ *
+ * <p>A {@code ProcessQueue} is {@link Serializable}: pass it to a worker and the worker opens its own
+ * handle. {@link #close} releases this handle only (the last handle deletes the shared memory).
+ *
+ * <p>Implementation overview: a many-to-many {@link SlotRing} (Vyukov-style, CAS on head and tail)
+ * plus a table of user PIDs ({@link QueueDescriptor}). Waits back off spin → yield → park.
+ */
+public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.JavaSerialized {
+    /** Default ring: 16384 slots of 128 bytes (2 MiB). */
+    public static final int DEFAULT_SLOT_COUNT = 16384, DEFAULT_SLOT_BYTES = 128;
+
+    private final transient ShmFile file;
+    private final transient RingChannel channel;
+    private final transient AtomicBoolean closed = new AtomicBoolean();
+    private final transient long pid = ProcessHandle.current().pid();
+
+    private ProcessQueue(ShmFile file) {
+        this.file = file;
+        MemorySegment d = file.data();
+        SlotRing ring = SlotRing.attach(d.asSlice(QueueDescriptor.RING_OFFSET));
+        this.channel = new RingChannel(ring, "queue " + file.name(), this::checkOthers);
+        PidTable.add(pids(), pid);
+    }
+
+    public static <T> ProcessQueue<T> create() { return create(DEFAULT_SLOT_COUNT, DEFAULT_SLOT_BYTES); }
+
+    public static <T> ProcessQueue<T> create(int slotCount, int slotBytes) {
+        long ringBytes = RingDescriptor.regionBytes(slotCount, slotBytes);
+        ShmFile f = ShmFile.create(ShmDescriptor.KIND_RING, QueueDescriptor.dataBytes(ringBytes));
+        try {
+            SlotRing.format(f.data().asSlice(QueueDescriptor.RING_OFFSET, ringBytes), slotCount, slotBytes);
+            return new ProcessQueue<>(f);
+        } catch (RuntimeException e) {
+            f.close();
+            throw e;
+        }
+    }
+
+    static <T> ProcessQueue<T> attach(String name) {
+        ShmFile f = ShmFile.open(name, ShmDescriptor.KIND_RING);
+        try {
+            return new ProcessQueue<>(f);
+        } catch (RuntimeException e) {
+            f.close();
+            throw e;
+        }
+    }
+
+    private MemorySegment pids() { return file.data().asSlice(QueueDescriptor.PIDS_OFFSET, PidTable.BYTES); }
+
+    public void put(T value) {
+        ensureOpen();
+        channel.sendObject(Objects.requireNonNull(value, "value"), Long.MAX_VALUE);
+    }
+
+    public boolean offer(T value) { return offer(value, 0, TimeUnit.NANOSECONDS); }
+
+    public boolean offer(T value, long timeout, TimeUnit unit) {
+        ensureOpen();
+        return channel.sendObject(Objects.requireNonNull(value, "value"), RingChannel.deadline(timeout, unit));
+    }
+
+    /** Puts raw bytes, not serialized; a taker receives them as a {@code byte[]}. */
+    public void putBytes(byte[] bytes) {
+        ensureOpen();
+        channel.sendBytes(bytes, 0, bytes.length, Long.MAX_VALUE);
+    }
+
+    @SuppressWarnings("unchecked")
+    public T take() {
+        ensureOpen();
+        return (T) channel.receive(Long.MAX_VALUE);
+    }
+
+    /** Takes a value, or returns {@code null} when none arrived before the timeout. */
+    @SuppressWarnings("unchecked")
+    public T poll(long timeout, TimeUnit unit) {
+        ensureOpen();
+        Object o = channel.receive(RingChannel.deadline(timeout, unit));
+        return o == RingChannel.TIMED_OUT ? null : (T) o;
+    }
+
+    /** Takes without waiting, or returns {@code null}. */
+    @SuppressWarnings("unchecked")
+    public T poll() {
+        ensureOpen();
+        Object o = channel.tryReceive();
+        return o == RingChannel.TIMED_OUT ? null : (T) o;
+    }
+
+    /** Takes the next raw message put with {@link #putBytes}. */
+    public byte[] takeBytes() {
+        Object o = take();
+        if (o instanceof byte[] b) return b;
+        throw new IllegalStateException("got a " + o.getClass().getName() + " value, expected raw bytes");
+    }
+
+    /** Approximate number of slots in use (not values). */
+    public long usedSlots() { return channel.ring().usedSlots(); }
+
+    public boolean isEmpty() { return usedSlots() == 0; }
+
+    /** Closes the queue for every process: no more puts; takes drain and then throw. */
+    public void shutdown() { channel.close(); }
+
+    public boolean isShutdown() { return channel.ring().isClosed(); }
+
+    public String name() { return file.name(); }
+
+    private void checkOthers() {
+        if (!channel.ring().isClosed()) {
+            MemorySegment t = pids();
+            boolean sawOther = false;
+            for (int i = 0; i < PidTable.SLOTS; i++) {
+                long p = dev.blockwork.process.internal.Atomics.getLongVolatile(t, i * 8L);
+                if (p != 0 && p != pid) sawOther = true;
+            }
+            if (sawOther && !PidTable.anyOtherAlive(t, pid)) {
+                throw new PeerDiedException("queue " + file.name() + ": every other process using it has exited", -1);
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) throw new IllegalStateException("queue handle " + file.name() + " is closed");
+    }
+
+    /** Releases this handle (not the queue: see {@link #shutdown}). Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        file.close();
+    }
+
+    private Object writeReplace() throws ObjectStreamException { return new Handle(file.name()); }
+
+    record Handle(String name) implements Serializable {
+        private Object readResolve() throws ObjectStreamException { return ProcessQueue.attach(name); }
+    }
+
+    @Override
+    public String toString() { return "ProcessQueue[" + file.name() + "]"; }
+}

@@ -1,0 +1,211 @@
+package dev.blockwork.process;
+
+import dev.blockwork.process.internal.Launcher;
+import dev.blockwork.process.internal.StaticCall;
+import dev.blockwork.process.serial.Serialization;
+import dev.blockwork.process.serial.Serializer;
+import dev.blockwork.process.serial.UnserializableException;
+import java.io.BufferedReader;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A worker JVM running one task: a {@link WorkerTask} lambda, a {@link SerializableConsumer} with an
+ * argument, or a public static method, on the same class path as this JVM.
+ *
+ * <pre>{@code
+ * try (WorkerProcess w = WorkerProcess.start(conn -> conn.send("hi"), pipe.second())) {
+ *     int status = w.join();
+ * }
+ * }</pre>
+ *
+ * <p>Contract: {@code start} serializes the task in the calling thread, so an unserializable task or
+ * argument fails there with {@link UnserializableException} naming the class. The worker exits with
+ * status 0 when the task returns, 1 when it throws (its stack trace is printed on the worker's
+ * stderr), 2 when it cannot read its task, 3 when this (parent) process died. Its stdout and stderr
+ * are forwarded line by line to ours, prefixed with {@code [name pid]} (default), captured
+ * ({@link Output#CAPTURE}, read with {@link #stdout()}), or inherited unprefixed. Every {@code join}
+ * has a timed form; {@link #close} kills a worker still running and waits for it.
+ *
+ * <p>Implementation overview: {@code ProcessBuilder} runs {@code java ... WorkerMain}
+ * ({@link Launcher}); the task travels as one length-prefixed frame on the worker's stdin. One
+ * virtual thread per output stream forwards or captures lines.
+ */
+public final class WorkerProcess implements AutoCloseable {
+    /** What happens to the worker's stdout and stderr. */
+    public enum Output { PREFIXED, CAPTURE, INHERIT }
+
+    private final String name;
+    private final Process process;
+    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder err = new StringBuilder();
+    private final List<Thread> pumps = new ArrayList<>(2);
+
+    private WorkerProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+    }
+
+    /** Starts a worker running {@code task}. */
+    public static WorkerProcess start(WorkerTask task) { return builder().start(task); }
+
+    /** Starts a worker running {@code task.accept(argument)}. */
+    public static <T> WorkerProcess start(SerializableConsumer<T> task, T argument) { return builder().start(task, argument); }
+
+    /** Starts a worker running the public static method {@code type.method(args...)}. */
+    public static WorkerProcess start(Class<?> type, String method, Object... args) { return builder().start(type, method, args); }
+
+    public static Builder builder() { return new Builder(); }
+
+    /** Options for starting a worker. */
+    public static final class Builder {
+        private String name = "worker";
+        private Output output = Output.PREFIXED;
+        private final List<String> jvmArgs = new ArrayList<>();
+
+        /** Name used in output prefixes and errors; default {@code worker}. */
+        public Builder name(String name) { this.name = Objects.requireNonNull(name); return this; }
+
+        /** Default {@link Output#PREFIXED}. */
+        public Builder output(Output output) { this.output = Objects.requireNonNull(output); return this; }
+
+        /** Extra JVM flags, e.g. {@code -Xmx256m}. */
+        public Builder jvmArgs(String... args) { jvmArgs.addAll(List.of(args)); return this; }
+
+        public WorkerProcess start(WorkerTask task) {
+            Objects.requireNonNull(task, "task");
+            byte[] bytes;
+            try {
+                bytes = Serialization.get().serialize(task).copy();
+            } catch (UnserializableException e) {
+                throw new UnserializableException(e.offendingClass(), "the task " + task + " of worker " + name, e);
+            }
+            return launch(bytes);
+        }
+
+        public <T> WorkerProcess start(SerializableConsumer<T> task, T argument) {
+            Objects.requireNonNull(task, "task");
+            return start(new BoundTask<>(task, argument));
+        }
+
+        public WorkerProcess start(Class<?> type, String method, Object... args) {
+            return start(new StaticCall(type.getName(), method, args));
+        }
+
+        private WorkerProcess launch(byte[] task) {
+            ProcessBuilder pb = new ProcessBuilder(Launcher.command(jvmArgs));
+            if (output == Output.INHERIT) {
+                pb.redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
+            }
+            Process p;
+            try {
+                p = pb.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start worker JVM " + pb.command().getFirst(), e);
+            }
+            WorkerProcess w = new WorkerProcess(name, p);
+            if (output != Output.INHERIT) {
+                w.pump(p.getInputStream(), System.out, w.out, output == Output.CAPTURE);
+                w.pump(p.getErrorStream(), System.err, w.err, output == Output.CAPTURE);
+            }
+            try (OutputStream os = p.getOutputStream(); DataOutputStream d = new DataOutputStream(os)) {
+                d.writeInt(task.length);
+                d.write(task);
+            } catch (IOException e) {
+                // the worker died before reading its task: join() reports its status
+            }
+            return w;
+        }
+    }
+
+    record BoundTask<T>(SerializableConsumer<T> task, T argument) implements WorkerTask {
+        @Override public void run() throws Exception { task.accept(argument); }
+    }
+
+    private void pump(InputStream in, PrintStream sink, StringBuilder capture, boolean capturing) {
+        String prefix = "[" + name + " " + process.pid() + "] ";
+        pumps.add(Thread.ofVirtual().name(name + "-output").start(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (capturing) {
+                        synchronized (capture) { capture.append(line).append('\n'); }
+                    } else {
+                        sink.println(prefix + line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // stream closed: the worker exited
+            }
+        }));
+    }
+
+    public String name() { return name; }
+
+    public long pid() { return process.pid(); }
+
+    public boolean isAlive() { return process.isAlive(); }
+
+    /** Waits for exit; returns the exit status. */
+    public int join() throws InterruptedException {
+        int s = process.waitFor();
+        drainPumps(2_000);
+        return s;
+    }
+
+    /** Waits up to the timeout; returns true if the worker exited. */
+    public boolean join(long timeout, TimeUnit unit) throws InterruptedException {
+        boolean done = process.waitFor(timeout, unit);
+        if (done) drainPumps(2_000);
+        return done;
+    }
+
+    private void drainPumps(long ms) throws InterruptedException {
+        for (Thread t : pumps) t.join(ms);
+    }
+
+    /** Exit status, or empty while running. */
+    public OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    /** Sends SIGKILL (like {@code kill -9}). */
+    public void kill() { process.destroyForcibly(); }
+
+    /** Sends SIGTERM: the worker's shutdown hooks run. */
+    public void terminate() { process.destroy(); }
+
+    /** Captured stdout so far ({@link Output#CAPTURE} only). */
+    public String stdout() { synchronized (out) { return out.toString(); } }
+
+    /** Captured stderr so far ({@link Output#CAPTURE} only). */
+    public String stderr() { synchronized (err) { return err.toString(); } }
+
+    /** Kills the worker if it is still running and waits (up to 10 s) for it to exit. */
+    @Override
+    public void close() {
+        if (process.isAlive()) process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+            drainPumps(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WorkerProcess[" + name + " pid " + pid() + (isAlive() ? " running" : " exited " + process.exitValue()) + "]";
+    }
+}

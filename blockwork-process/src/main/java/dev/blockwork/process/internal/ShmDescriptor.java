@@ -1,0 +1,62 @@
+package dev.blockwork.process.internal;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Layout of the header that starts every Blockwork shared-memory file.
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                      MAGIC "BLKWSHM1" (8 bytes)                |  0
+ *  +---------------------------------------------------------------+
+ *  |           kind (int)          |         layout version (int)  |  8
+ *  +---------------------------------------------------------------+
+ *  |                  data size in bytes (long)                    | 16
+ *  +---------------------------------------------------------------+
+ *  |          reference count: live mappings (long, CAS)           | 24
+ *  +---------------------------------------------------------------+
+ *  |                    creator PID (long)                         | 32
+ *  +---------------------------------------------------------------+
+ *  |                 reserved up to HEADER_BYTES (128)             | 40
+ *  +---------------------------------------------------------------+
+ *  |                  data (data size bytes) ...                   | 128
+ * </pre>
+ *
+ * The data area starts on a 128-byte boundary so that rings placed in it keep their hot
+ * words on separate cache lines (and adjacent-line prefetch pairs).
+ */
+public final class ShmDescriptor {
+    public static final long MAGIC = 0x314D4853574B4C42L; // "BLKWSHM1" little-endian
+    public static final int VERSION = 1;
+    public static final int MAGIC_OFFSET = 0;
+    public static final int KIND_OFFSET = 8;
+    public static final int VERSION_OFFSET = 12;
+    public static final int DATA_SIZE_OFFSET = 16;
+    public static final int REF_COUNT_OFFSET = 24;
+    public static final int CREATOR_PID_OFFSET = 32;
+    public static final int HEADER_BYTES = 128;
+
+    /** Kinds of shared-memory files. */
+    public static final int KIND_BUFFER = 1, KIND_RING = 2, KIND_PIPE = 3, KIND_SYNC = 4;
+
+    private ShmDescriptor() {}
+
+    /** Throws if {@code header} is not a Blockwork header of the expected kind. */
+    public static void checkHeader(MemorySegment header, int expectedKind, String name) {
+        long magic = header.get(java.lang.foreign.ValueLayout.JAVA_LONG, MAGIC_OFFSET);
+        if (magic != MAGIC) {
+            throw new IllegalStateException("shared memory " + name + ": got magic 0x" + Long.toHexString(magic)
+                    + ", expected 0x" + Long.toHexString(MAGIC) + " (not a Blockwork file, or not initialised yet)");
+        }
+        int kind = header.get(java.lang.foreign.ValueLayout.JAVA_INT, KIND_OFFSET);
+        if (expectedKind != 0 && kind != expectedKind) {
+            throw new IllegalStateException("shared memory " + name + ": got kind " + kind + ", expected " + expectedKind);
+        }
+        int version = header.get(java.lang.foreign.ValueLayout.JAVA_INT, VERSION_OFFSET);
+        if (version != VERSION) {
+            throw new IllegalStateException("shared memory " + name + ": got layout version " + version + ", expected " + VERSION);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.blockwork.process.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One mapped shared-memory file: a {@link ShmDescriptor} header followed by a data area.
+ *
+ * <p>Contract: {@link #create} makes a new file named {@code blockwork-<creatorPid>-<n>-<kind>} in
+ * {@link ShmRegistry#directory()} (normally {@code /dev/shm}), maps it and holds one reference;
+ * {@link #open} maps an existing file and adds a reference. {@link #close} unmaps and drops this
+ * mapping's reference; whoever drops the last reference deletes the file. The creator's exit
+ * (shutdown hook) and a sweep at the start of any Blockwork JVM remove files whose creator is gone,
+ * so a crash leaves nothing behind for long. Thread-safe; {@code close} is idempotent.
+ *
+ * <p>Implementation overview: the mapping uses {@code FileChannel.map(READ_WRITE, 0, size,
+ * Arena.ofShared())}, so closing unmaps deterministically. The reference count lives in the
+ * header and is changed with CAS; {@code open} refuses a file whose count already reached zero
+ * (it is being deleted). A killed process never drops its reference; its mapping dies with it and
+ * the creator-exit / sweeper rules bound the leak.
+ */
+public final class ShmFile implements AutoCloseable {
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private final String name;
+    private final Path path;
+    private final Arena arena;
+    private final MemorySegment all;
+    private final MemorySegment data;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ShmFile(String name, Path path, Arena arena, MemorySegment all) {
+        this.name = name;
+        this.path = path;
+        this.arena = arena;
+        this.all = all;
+        this.data = all.asSlice(ShmDescriptor.HEADER_BYTES);
+    }
+
+    /** Creates, maps and initialises a new file with {@code dataBytes} of zeroed data. */
+    public static ShmFile create(int kind, long dataBytes) {
+        if (dataBytes < 0) throw new IllegalArgumentException("got dataBytes " + dataBytes + ", expected >= 0");
+        ShmRegistry.ensureSwept();
+        long pid = ProcessHandle.current().pid();
+        String name = "blockwork-" + pid + "-" + COUNTER.incrementAndGet() + "-" + kindName(kind);
+        Path path = ShmRegistry.directory().resolve(name);
+        long total = ShmDescriptor.HEADER_BYTES + dataBytes;
+        Arena arena = Arena.ofShared();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            ShmRegistry.created(path);
+            ch.truncate(total);
+            if (ch.size() < total) { ch.position(total - 1); ch.write(java.nio.ByteBuffer.allocate(1)); }
+            MemorySegment all = ch.map(FileChannel.MapMode.READ_WRITE, 0, total, arena);
+            all.set(ValueLayout.JAVA_INT, ShmDescriptor.KIND_OFFSET, kind);
+            all.set(ValueLayout.JAVA_INT, ShmDescriptor.VERSION_OFFSET, ShmDescriptor.VERSION);
+            all.set(ValueLayout.JAVA_LONG, ShmDescriptor.DATA_SIZE_OFFSET, dataBytes);
+            all.set(ValueLayout.JAVA_LONG, ShmDescriptor.CREATOR_PID_OFFSET, pid);
+            all.set(ValueLayout.JAVA_LONG, ShmDescriptor.REF_COUNT_OFFSET, 1);
+            Atomics.setLongVolatile(all, ShmDescriptor.MAGIC_OFFSET, ShmDescriptor.MAGIC);
+            return new ShmFile(name, path, arena, all);
+        } catch (IOException | RuntimeException e) {
+            arena.close();
+            ShmRegistry.delete(path);
+            if (e instanceof IOException io) throw new UncheckedIOException("cannot create shared memory " + path, io);
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** Maps an existing file by name and adds a reference to it. */
+    public static ShmFile open(String name, int expectedKind) {
+        ShmRegistry.ensureSwept();
+        Path path = ShmRegistry.directory().resolve(name);
+        Arena arena = Arena.ofShared();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long total = ch.size();
+            if (total < ShmDescriptor.HEADER_BYTES) {
+                throw new IllegalStateException("shared memory " + name + ": got " + total + " bytes, expected >= "
+                        + ShmDescriptor.HEADER_BYTES);
+            }
+            MemorySegment all = ch.map(FileChannel.MapMode.READ_WRITE, 0, total, arena);
+            ShmDescriptor.checkHeader(all, expectedKind, name);
+            while (true) {
+                long refs = Atomics.getLongVolatile(all, ShmDescriptor.REF_COUNT_OFFSET);
+                if (refs <= 0) throw new IllegalStateException("shared memory " + name
+                        + " was released by its last user; keep a reference open until every receiver has opened it");
+                if (Atomics.casLong(all, ShmDescriptor.REF_COUNT_OFFSET, refs, refs + 1)) break;
+            }
+            return new ShmFile(name, path, arena, all);
+        } catch (NoSuchFileException e) {
+            arena.close();
+            throw new IllegalStateException("shared memory " + name + " no longer exists in " + ShmRegistry.directory()
+                    + " (released by its last user, or its creating process exited)", e);
+        } catch (IOException e) {
+            arena.close();
+            throw new UncheckedIOException("cannot open shared memory " + path, e);
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    public String name() { return name; }
+
+    /** The data area (after the header). */
+    public MemorySegment data() { return data; }
+
+    public long creatorPid() { return all.get(ValueLayout.JAVA_LONG, ShmDescriptor.CREATOR_PID_OFFSET); }
+
+    public boolean isClosed() { return closed.get(); }
+
+    /** Unmaps; the last reference deletes the file. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        long left = Atomics.getAndAddLong(all, ShmDescriptor.REF_COUNT_OFFSET, -1) - 1;
+        arena.close();
+        if (left <= 0) ShmRegistry.delete(path);
+    }
+
+    static String kindName(int kind) {
+        return switch (kind) {
+            case ShmDescriptor.KIND_BUFFER -> "buf";
+            case ShmDescriptor.KIND_RING -> "queue";
+            case ShmDescriptor.KIND_PIPE -> "pipe";
+            case ShmDescriptor.KIND_SYNC -> "sync";
+            default -> "k" + kind;
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package dev.blockwork.process.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where shared-memory files live and who cleans them up.
+ *
+ * <p>Files are named {@code blockwork-<creatorPid>-...}. Three rules keep {@code /dev/shm} clean:
+ * the last user's {@code close} deletes a file; the creating JVM deletes all files it created when it
+ * exits (shutdown hook; covers {@code System.exit} and normal exit); and the first Blockwork shared
+ * memory use in any JVM sweeps files whose creator PID is no longer alive (covers {@code kill -9}).
+ */
+public final class ShmRegistry {
+    /** System property naming the directory; default {@code /dev/shm}, else {@code java.io.tmpdir}. */
+    public static final String DIRECTORY_PROPERTY = "blockwork.shm.dir";
+    public static final String PREFIX = "blockwork-";
+
+    private static final Set<Path> CREATED = ConcurrentHashMap.newKeySet();
+    private static volatile boolean swept;
+    private static final Path DIRECTORY = chooseDirectory();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ShmRegistry::deleteAllCreated, "blockwork-shm-cleanup"));
+    }
+
+    private ShmRegistry() {}
+
+    public static Path directory() { return DIRECTORY; }
+
+    private static Path chooseDirectory() {
+        String p = System.getProperty(DIRECTORY_PROPERTY);
+        if (p != null && !p.isBlank()) return Path.of(p);
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) return shm;
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    static void created(Path p) { CREATED.add(p); }
+
+    static void delete(Path p) {
+        CREATED.remove(p);
+        try { Files.deleteIfExists(p); } catch (IOException ignored) { /* best effort */ }
+    }
+
+    static void deleteAllCreated() {
+        for (Path p : List.copyOf(CREATED)) delete(p);
+    }
+
+    static void ensureSwept() {
+        if (swept) return;
+        synchronized (ShmRegistry.class) {
+            if (swept) return;
+            swept = true;
+            sweepDeadOwners();
+        }
+    }
+
+    /** Deletes files whose creator PID is dead; returns their names. */
+    public static List<String> sweepDeadOwners() {
+        List<String> removed = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(DIRECTORY, PREFIX + "*")) {
+            for (Path p : ds) {
+                long pid = ownerPid(p.getFileName().toString());
+                if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false) {
+                    try { Files.deleteIfExists(p); removed.add(p.getFileName().toString()); } catch (IOException ignored) { }
+                }
+            }
+        } catch (IOException ignored) { /* directory unreadable: nothing to sweep */ }
+        return removed;
+    }
+
+    /** Names of Blockwork files currently in the directory (for leak checks). */
+    public static List<String> list() {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(DIRECTORY, PREFIX + "*")) {
+            for (Path p : ds) names.add(p.getFileName().toString());
+        } catch (IOException ignored) { }
+        return names;
+    }
+
+    static long ownerPid(String fileName) {
+        try {
+            String rest = fileName.substring(PREFIX.length());
+            int dash = rest.indexOf('-');
+            return Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.blockwork.process.serial;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Which classes deserialization accepts, in every Blockwork process.
+ *
+ * <p>Patterns: {@code a.b.C} (exactly that class), {@code a.b.*} (classes of package {@code a.b}),
+ * {@code a.b.**} (package {@code a.b} and its sub-packages). Defaults: {@code java.**},
+ * {@code dev.blockwork.**}, plus the comma-separated patterns in system property
+ * {@value #PROPERTY}. Patterns added with {@link #allow} are passed on to worker JVMs this process
+ * starts afterwards. Arrays are allowed when their component type is; lambdas when their capturing
+ * class is.
+ */
+public final class ClassAllowList {
+    public static final String PROPERTY = "blockwork.serialization.allow";
+    private static final CopyOnWriteArrayList<String> PATTERNS = new CopyOnWriteArrayList<>(List.of("java.**", "dev.blockwork.**"));
+
+    static {
+        String p = System.getProperty(PROPERTY);
+        if (p != null) for (String s : p.split(",")) if (!s.isBlank()) PATTERNS.addIfAbsent(s.trim());
+    }
+
+    private ClassAllowList() {}
+
+    /** Allows a pattern (see class doc) in this process and in worker JVMs started after this call. */
+    public static void allow(String pattern) { PATTERNS.addIfAbsent(pattern); }
+
+    /** Allows (registers) one class. */
+    public static void allow(Class<?> type) { allow(type.getName()); }
+
+    /** Patterns in effect, comma-separated (what worker JVMs receive). */
+    public static String patterns() { return String.join(",", PATTERNS); }
+
+    public static boolean allows(Class<?> type) {
+        while (type.isArray()) type = type.getComponentType();
+        if (type.isPrimitive()) return true;
+        return allows(type.getName());
+    }
+
+    public static boolean allows(String name) {
+        while (name.startsWith("[")) name = name.substring(1);
+        if (name.startsWith("L") && name.endsWith(";")) name = name.substring(1, name.length() - 1);
+        if (name.length() == 1) return true; // primitive array component code
+        int lambda = name.indexOf("$$Lambda");
+        if (lambda > 0) name = name.substring(0, lambda);
+        for (String p : PATTERNS) {
+            if (p.endsWith(".**")) {
+                if (name.startsWith(p.substring(0, p.length() - 2))) return true;
+            } else if (p.endsWith(".*")) {
+                String pkg = p.substring(0, p.length() - 2);
+                int dot = name.lastIndexOf('.');
+                if (dot > 0 && name.substring(0, dot).equals(pkg)) return true;
+            } else if (p.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Throws {@link ClassNotAllowedException} unless allowed. */
+    public static void check(String name) {
+        if (!allows(name)) throw new ClassNotAllowedException(name);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.blockwork.process.serial;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Registration;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.ClosureSerializer;
+import com.esotericsoftware.kryo.serializers.FieldSerializer;
+import com.esotericsoftware.kryo.serializers.RecordSerializer;
+import com.esotericsoftware.kryo.util.DefaultClassResolver;
+import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
+import com.esotericsoftware.kryo.util.MapReferenceResolver;
+import com.esotericsoftware.minlog.Log;
+import java.io.Serializable;
+import org.objenesis.strategy.StdInstantiatorStrategy;
+
+/**
+ * The default serializer: Kryo 5.6.2 (field serialization, no JVM flags needed), falling back to
+ * {@link JavaSerializer} for objects Kryo cannot handle.
+ *
+ * <p>Contract: as {@link Serializer}. On write, every class Kryo writes by name must be
+ * {@link Serializable} (or primitive, an array of such, or a JDK type Kryo has a dedicated serializer
+ * for); otherwise {@link UnserializableException} names it. On read, every class named in the
+ * stream must pass {@link ClassAllowList} before it is even loaded.
+ *
+ * <p>Implementation overview: one Kryo instance, output and input per thread (Kryo is not
+ * thread-safe). The first byte tags the format: {@code 'K'} Kryo, {@code 'J'} Java serialization.
+ * Serializable lambdas go through Kryo's {@link ClosureSerializer}.
+ */
+public final class KryoSerializer implements Serializer {
+    private static final byte KRYO = 'K', JAVA = 'J';
+
+    static {
+        // ClosureSerializer logs a warning with a stack trace when it cannot open SerializedLambda
+        // (it then resolves lambdas through the capturing class, which is what we want).
+        Log.set(Log.LEVEL_ERROR);
+    }
+
+    private final JavaSerializer fallback = new JavaSerializer();
+    private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
+
+    private static final class State {
+        Kryo kryo = newKryo();
+        final Output out = new Output(1024, -1);
+        final Input in = new Input();
+    }
+
+    static Kryo newKryo() {
+        Kryo k = new Kryo(new CheckingClassResolver(), new MapReferenceResolver());
+        k.setRegistrationRequired(false);
+        k.setReferences(true);
+        k.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+        k.register(ClosureSerializer.Closure.class, new ClosureSerializer());
+        k.addDefaultSerializer(JavaSerialized.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
+        return k;
+    }
+
+    @Override
+    public Bytes serialize(Object value) {
+        State s = state.get();
+        s.out.reset();
+        s.out.writeByte(KRYO);
+        try {
+            s.kryo.writeClassAndObject(s.out, value);
+            return new Bytes(s.out.getBuffer(), s.out.position());
+        } catch (RuntimeException | StackOverflowError e) {
+            s.kryo = newKryo(); // its state after a failed write is undefined
+            UnserializableException u = find(e);
+            if (u != null) throw new UnserializableException(u.offendingClass(), "a value of " + JavaSerializer.className(value), e);
+            Bytes j = fallback.serialize(value);
+            byte[] b = new byte[j.length() + 1];
+            b[0] = JAVA;
+            System.arraycopy(j.array(), 0, b, 1, j.length());
+            return new Bytes(b, b.length);
+        }
+    }
+
+    @Override
+    public Object deserialize(byte[] bytes, int offset, int length) {
+        if (length < 1) throw new IllegalArgumentException("got " + length + " bytes, expected >= 1");
+        byte tag = bytes[offset];
+        if (tag == JAVA) return fallback.deserialize(bytes, offset + 1, length - 1);
+        if (tag != KRYO) throw new IllegalStateException("got format tag " + tag + ", expected 'K' or 'J'");
+        State s = state.get();
+        s.in.setBuffer(bytes, offset + 1, length - 1);
+        try {
+            return s.kryo.readClassAndObject(s.in);
+        } catch (RuntimeException e) {
+            s.kryo = newKryo();
+            for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof ClassNotAllowedException c) throw c;
+            throw e;
+        }
+    }
+
+    @Override
+    public String name() { return "kryo"; }
+
+    private static UnserializableException find(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof UnserializableException u) return u;
+        return null;
+    }
+
+    /** Marker: classes Kryo should write with Java serialization (writeReplace/readResolve handles). */
+    public interface JavaSerialized extends Serializable {}
+
+    /** Checks classes on the way out (serializable?) and on the way in (allowed?). */
+    static final class CheckingClassResolver extends DefaultClassResolver {
+        @Override
+        public Registration writeClass(Output output, Class type) {
+            if (type != null) checkWritable(type);
+            return super.writeClass(output, type);
+        }
+
+        private void checkWritable(Class<?> type) {
+            Class<?> c = type;
+            while (c.isArray()) c = c.getComponentType();
+            if (c.isPrimitive() || Serializable.class.isAssignableFrom(c) || kryo.isClosure(c)) return;
+            if (c == Object.class) return;
+            com.esotericsoftware.kryo.Serializer<?> ser = kryo.getDefaultSerializer(c);
+            if (ser instanceof FieldSerializer || ser instanceof RecordSerializer) {
+                throw new UnserializableException(c.getName(), "a value of " + c.getName(), null);
+            }
+        }
+
+        @Override
+        protected Class getTypeByName(String className) {
+            ClassAllowList.check(className);
+            return super.getTypeByName(className);
+        }
+
+        @Override
+        protected Registration readName(Input input) {
+            Registration r = super.readName(input);
+            if (r != null && !kryo.isClosure(r.getType())) {
+                if (!ClassAllowList.allows(r.getType())) throw new ClassNotAllowedException(r.getType().getName());
+            }
+            return r;
+        }
+    }
+}
