@@ -16,6 +16,8 @@ import dev.blockwork.graph.TaskLayer;
 import dev.blockwork.schedule.Compute;
 import dev.blockwork.schedule.ComputeOptions;
 import dev.blockwork.schedule.Computation;
+import dev.blockwork.schedule.PlanNode;
+import dev.blockwork.schedule.Planner;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,12 +40,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Delayed objects are immutable and thread-safe; building one costs a key and a small array.
  */
-public final class Delayed<T> {
+public final class Delayed<T> implements PlanNode {
     private static final AtomicLong IDS = new AtomicLong();
     private static final Delayed<?>[] NO_DEPS = new Delayed<?>[0];
 
     private final Task task;
     private final Delayed<?>[] deps;
+    private long planStamp; // PlanNode fields: owned by the planner, guarded by its lock
+    private int planSlot;
 
     private Delayed(Task task, Delayed<?>[] deps) {
         this.task = task;
@@ -151,7 +155,7 @@ public final class Delayed<T> {
 
     @SuppressWarnings("unchecked")
     public T compute(ComputeOptions options) {
-        return (T) Compute.compute(collect(List.of(this))::get, List.of(key()), options)[0];
+        return (T) Compute.await(Compute.run(Planner.planNodes(List.of(this), options.optimize()), options))[0];
     }
 
     /** Starts computing and returns at once; cancelling the future cancels the compute. */
@@ -161,7 +165,7 @@ public final class Delayed<T> {
 
     @SuppressWarnings("unchecked")
     public Computation<T> computeAsync(ComputeOptions options) {
-        Computation<Object[]> c = Compute.computeAsync(collect(List.of(this))::get, List.of(key()), options);
+        Computation<Object[]> c = Compute.run(Planner.planNodes(List.of(this), options.optimize()), options);
         return Compute.map(c, r -> (T) r[0]);
     }
 
@@ -177,9 +181,7 @@ public final class Delayed<T> {
     }
 
     public static List<Object> computeAll(ComputeOptions options, List<? extends Delayed<?>> values) {
-        List<Key> keys = new ArrayList<>(values.size());
-        for (Delayed<?> d : values) keys.add(d.key());
-        return Arrays.asList(Compute.compute(collect(values)::get, keys, options));
+        return Arrays.asList(Compute.await(Compute.run(Planner.planNodes(values, options.optimize()), options)));
     }
 
     /** Every task reachable from {@code roots}, by key (iterative: deep chains do not overflow the stack). */
@@ -197,6 +199,14 @@ public final class Delayed<T> {
 
     @Override
     public String toString() { return "Delayed(" + key() + ")"; }
+
+    // ---- PlanNode (for the planner only) ---------------------------------------------------------
+
+    @Override public Task task() { return task; }
+    @Override public PlanNode[] planDependencies() { return deps; }
+    @Override public long planStamp() { return planStamp; }
+    @Override public int planSlot() { return planSlot; }
+    @Override public void planMark(long stamp, int slot) { planStamp = stamp; planSlot = slot; }
 
     /** Returns a fixed value. */
     private record Constant(Object value) implements TaskFunction {

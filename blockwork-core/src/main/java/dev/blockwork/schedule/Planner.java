@@ -45,25 +45,64 @@ public final class Planner {
 
     public static Plan plan(Function<Key, Task> lookup, List<Key> outputs, boolean fuse) {
         if (outputs.isEmpty()) throw new IllegalArgumentException("nothing to compute: no output keys given");
-        Walk w = new Walk(lookup);
+        KeyWalk w = new KeyWalk(lookup);
         int[] outIdx = new int[outputs.size()];
         for (int o = 0; o < outIdx.length; o++) outIdx[o] = w.visit(outputs.get(o));
         return w.finish(outIdx, fuse);
     }
 
-    /** Culls and orders by an iterative depth-first walk. */
-    private static final class Walk {
+    private static final Object NODE_LOCK = new Object();
+    private static long nodeStamps;
+
+    /**
+     * Plans an object graph whose nodes point at their dependencies directly (e.g. Delayed): no key
+     * lookups at all. Each node's slot is recorded in the node under a stamp unique to this planning,
+     * so planning of node graphs is serialised by one lock (it takes microseconds per thousand tasks).
+     */
+    public static Plan planNodes(List<? extends PlanNode> outputs, boolean fuse) {
+        if (outputs.isEmpty()) throw new IllegalArgumentException("nothing to compute: no outputs given");
+        synchronized (NODE_LOCK) {
+            NodeWalk w = new NodeWalk(++nodeStamps);
+            int[] outIdx = new int[outputs.size()];
+            for (int o = 0; o < outIdx.length; o++) outIdx[o] = w.visitRoot(w.discoverNode(outputs.get(o)));
+            return w.finish(outIdx, fuse);
+        }
+    }
+
+    /** Walks nodes by reference, numbering them through {@link PlanNode#planSlot}. */
+    private static final class NodeWalk extends Walk {
+        final long stamp;
+        final ArrayList<PlanNode> nodes = new ArrayList<>();
+
+        NodeWalk(long stamp) { this.stamp = stamp; }
+
+        int discoverNode(PlanNode n) {
+            if (n.planStamp() == stamp) return n.planSlot();
+            int idx = add(n.task());
+            nodes.add(n);
+            n.planMark(stamp, idx);
+            return idx;
+        }
+
+        @Override
+        int[] depsOf(int t) {
+            int[] d = argDeps.get(t);
+            if (d != null) return d;
+            PlanNode[] ds = nodes.get(t).planDependencies();
+            d = ds.length == 0 ? NONE : new int[ds.length];
+            for (int i = 0; i < ds.length; i++) d[i] = discoverNode(ds[i]);
+            noteKeysArg(t);
+            argDeps.set(t, d);
+            return d;
+        }
+    }
+
+    /** Walks a key-addressed graph, materialising each task through the lookup. */
+    private static final class KeyWalk extends Walk {
         final Function<Key, Task> lookup;
         final HashMap<Key, Integer> index = new HashMap<>();
-        final ArrayList<Task> tasks = new ArrayList<>();
-        final ArrayList<int[]> argDeps = new ArrayList<>(); // per task: dep index per dependency occurrence
-        static final int DISCOVERED = 0, ON_STACK = 2, FINISHED = 1;
-        final java.util.BitSet hasKeysArg = new java.util.BitSet();
-        int[] post = new int[64];   // post-order number per task
-        int[] state = new int[64];  // DISCOVERED, ON_STACK or FINISHED
-        int nextPost;
 
-        Walk(Function<Key, Task> lookup) { this.lookup = lookup; }
+        KeyWalk(Function<Key, Task> lookup) { this.lookup = lookup; }
 
         int discover(Key k) {
             Integer i = index.get(k);
@@ -73,9 +112,49 @@ public final class Planner {
             if (!t.key().equals(k)) {
                 throw new IllegalArgumentException("lookup of " + k + " returned a task for " + t.key());
             }
+            int idx = add(t);
+            index.put(k, idx);
+            return idx;
+        }
+
+        int visit(Key root) { return visitRoot(discover(root)); }
+
+        @Override
+        int[] depsOf(int t) {
+            int[] d = argDeps.get(t);
+            if (d != null) return d;
+            Object[] args = tasks.get(t).args();
+            int n = 0;
+            for (Object a : args) {
+                if (a instanceof Key) n++;
+                else if (a instanceof Keys ks) n += ks.keys().size();
+            }
+            d = n == 0 ? NONE : new int[n];
+            int j = 0;
+            for (Object a : args) {
+                if (a instanceof Key k) d[j++] = discover(k);
+                else if (a instanceof Keys ks) for (Key k : ks.keys()) d[j++] = discover(k);
+            }
+            noteKeysArg(t);
+            argDeps.set(t, d);
+            return d;
+        }
+    }
+
+    /** Culls and orders by an iterative depth-first walk; subclasses say how dependencies are found. */
+    private abstract static class Walk {
+        final ArrayList<Task> tasks = new ArrayList<>();
+        final ArrayList<int[]> argDeps = new ArrayList<>(); // per task: dep index per dependency occurrence
+        static final int DISCOVERED = 0, ON_STACK = 2, FINISHED = 1;
+        final java.util.BitSet hasKeysArg = new java.util.BitSet();
+        int[] post = new int[64];   // post-order number per task
+        int[] state = new int[64];  // DISCOVERED, ON_STACK or FINISHED
+        int nextPost;
+
+        /** Adds a newly discovered task; returns its index. */
+        int add(Task t) {
             int idx = tasks.size();
             tasks.add(t);
-            index.put(k, idx);
             if (idx == post.length) {
                 post = Arrays.copyOf(post, idx * 2);
                 state = Arrays.copyOf(state, idx * 2);
@@ -84,8 +163,13 @@ public final class Planner {
             return idx;
         }
 
-        int visit(Key root) {
-            int r = discover(root);
+        abstract int[] depsOf(int t);
+
+        void noteKeysArg(int t) {
+            for (Object a : tasks.get(t).args()) if (a instanceof Keys) { hasKeysArg.set(t); return; }
+        }
+
+        int visitRoot(int r) {
             if (state[r] == FINISHED) return r;
             int[] stack = new int[16];
             int[] cursor = new int[16];
@@ -118,26 +202,6 @@ public final class Planner {
                 }
             }
             return r;
-        }
-
-        /** Dependency occurrences of task t, as task indices (discovering new tasks on the way). */
-        int[] depsOf(int t) {
-            int[] d = argDeps.get(t);
-            if (d != null) return d;
-            Object[] args = tasks.get(t).args();
-            int n = 0;
-            for (Object a : args) {
-                if (a instanceof Key) n++;
-                else if (a instanceof Keys ks) { n += ks.keys().size(); hasKeysArg.set(t); }
-            }
-            d = n == 0 ? NONE : new int[n];
-            int j = 0;
-            for (Object a : args) {
-                if (a instanceof Key k) d[j++] = discover(k);
-                else if (a instanceof Keys ks) for (Key k : ks.keys()) d[j++] = discover(k);
-            }
-            argDeps.set(t, d);
-            return d;
         }
 
         IllegalArgumentException cycle(int[] stack, int sp, int d) {
@@ -249,7 +313,7 @@ public final class Planner {
                 Object a = args[p];
                 if (a instanceof Key) {
                     int d = occ[j++];
-                    out[p] = d == prevInChain ? FusedFunction.PREVIOUS : new Plan.Ref(newIndex[d]);
+                    out[p] = d == prevInChain ? FusedFunction.PREVIOUS : ref(newIndex[d]);
                 } else if (a instanceof Keys ks) {
                     int[] r = new int[ks.keys().size()];
                     for (int i = 0; i < r.length; i++) r[i] = newIndex[occ[j++]];
@@ -257,6 +321,16 @@ public final class Planner {
                 }
             }
             return out;
+        }
+
+        Plan.Ref[] refs;
+
+        /** One Ref object per task, shared by all its dependents. */
+        Plan.Ref ref(int q) {
+            if (refs == null) refs = new Plan.Ref[tasks.size()];
+            Plan.Ref r = refs[q];
+            if (r == null) refs[q] = r = new Plan.Ref(q);
+            return r;
         }
 
         static int[] mapDistinct(int[] d, int[] newIndex) {

@@ -1,0 +1,23 @@
+package dev.blockwork.schedule;
+
+import dev.blockwork.graph.Task;
+
+/**
+ * A node of an object graph that points at its dependencies directly (like {@code Delayed}), so that
+ * {@link Planner#planNodes} can plan it without any key lookups. Implementations keep two mutable
+ * fields for the planner ({@link #planMark}); nothing else may touch them.
+ */
+public interface PlanNode {
+    /** The task this node stands for; its Key (and Keys) arguments appear in the same order as {@link #planDependencies()}. */
+    Task task();
+
+    /** One node per key occurrence in the task's arguments, in order. */
+    PlanNode[] planDependencies();
+
+    long planStamp();
+
+    int planSlot();
+
+    /** Records this node's slot in the planning with {@code stamp}. */
+    void planMark(long stamp, int slot);
+}
