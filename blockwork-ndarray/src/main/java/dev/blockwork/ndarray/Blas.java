@@ -1,0 +1,151 @@
+package dev.blockwork.ndarray;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Row-major matrix multiply {@code C = alpha*A*B + beta*C} (no transposes): native CBLAS through FFM when
+ * available, else {@link JavaGemm}.
+ *
+ * <p>Which path is active is decided once, at class initialisation, and logged once (System.Logger, INFO):
+ * <ol>
+ * <li>system property {@code blockwork.blas=java} forces the pure-Java kernel;</li>
+ * <li>a library path from system property {@code blockwork.blas.library} or environment variable
+ *     {@code BLOCKWORK_BLAS_LIBRARY};</li>
+ * <li>the system's {@code libopenblas.so.0}, {@code libopenblas.so}, {@code libcblas.so.3}, {@code libblas.so.3}
+ *     (the first in which {@code cblas_dgemm} and {@code cblas_sgemm} resolve);</li>
+ * <li>otherwise the pure-Java kernel.</li>
+ * </ol>
+ * Heap arrays are passed to the native library without copying ({@code Linker.Option.critical(true)} with
+ * {@code MemorySegment.ofArray}); the JVM must be started with {@code --enable-native-access=ALL-UNNAMED}
+ * (else a warning is printed once). Thread-safe; the native library runs its own threads.
+ */
+public final class Blas {
+    private static final System.Logger LOG = System.getLogger(Blas.class.getName());
+    private static final int ROW_MAJOR = 101, NO_TRANS = 111;
+
+    private static final MethodHandle DGEMM, SGEMM;
+    private static final String ACTIVE;
+
+    static {
+        MethodHandle d = null, s = null;
+        String active = "java";
+        String reason = "forced by -Dblockwork.blas=java";
+        if (!"java".equalsIgnoreCase(System.getProperty("blockwork.blas"))) {
+            reason = "no native CBLAS found (tried " + candidates() + ")";
+            for (String lib : candidates()) {
+                try {
+                    SymbolLookup lookup = lib.contains("/") ? SymbolLookup.libraryLookup(Path.of(lib), Arena.global())
+                            : SymbolLookup.libraryLookup(lib, Arena.global());
+                    var dsym = lookup.find("cblas_dgemm");
+                    var ssym = lookup.find("cblas_sgemm");
+                    if (dsym.isEmpty() || ssym.isEmpty()) continue;
+                    Linker linker = Linker.nativeLinker();
+                    ValueLayout I = ValueLayout.JAVA_INT, P = ValueLayout.ADDRESS;
+                    d = linker.downcallHandle(dsym.get(), FunctionDescriptor.ofVoid(I, I, I, I, I, I, ValueLayout.JAVA_DOUBLE,
+                            P, I, P, I, ValueLayout.JAVA_DOUBLE, P, I), Linker.Option.critical(true));
+                    s = linker.downcallHandle(ssym.get(), FunctionDescriptor.ofVoid(I, I, I, I, I, I, ValueLayout.JAVA_FLOAT,
+                            P, I, P, I, ValueLayout.JAVA_FLOAT, P, I), Linker.Option.critical(true));
+                    active = "native:" + lib;
+                    break;
+                } catch (IllegalArgumentException | UnsatisfiedLinkError | IllegalCallerException e) {
+                    reason = "no usable native CBLAS (" + lib + ": " + e.getMessage() + ")";
+                }
+            }
+        }
+        DGEMM = d;
+        SGEMM = s;
+        ACTIVE = active;
+        LOG.log(System.Logger.Level.INFO, "blockwork matmul path: " + active + (d == null ? " (" + reason + ")" : ""));
+    }
+
+    private Blas() {}
+
+    private static List<String> candidates() {
+        List<String> c = new ArrayList<>();
+        String p = System.getProperty("blockwork.blas.library");
+        if (p == null || p.isBlank()) p = System.getenv("BLOCKWORK_BLAS_LIBRARY");
+        if (p != null && !p.isBlank()) c.add(p);
+        for (String n : List.of("libopenblas.so.0", "libopenblas.so", "libcblas.so.3", "libblas.so.3")) c.add(n);
+        return c;
+    }
+
+    /** {@code "java"} or {@code "native:<library>"}. */
+    public static String activePath() { return ACTIVE; }
+
+    public static boolean isNative() { return DGEMM != null; }
+
+    /** Row-major dgemm on heap arrays with offsets and leading dimensions (in elements). */
+    public static void dgemm(int m, int n, int k, double alpha, double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                             double beta, double[] c, int cOff, int ldc) {
+        checkArgs(m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
+        if (DGEMM == null || m == 0 || n == 0) {
+            JavaGemm.dgemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        try {
+            DGEMM.invokeExact(ROW_MAJOR, NO_TRANS, NO_TRANS, m, n, k, alpha,
+                    MemorySegment.ofArray(a).asSlice(aOff * 8L), lda, MemorySegment.ofArray(b).asSlice(bOff * 8L), ldb, beta,
+                    MemorySegment.ofArray(c).asSlice(cOff * 8L), ldc);
+        } catch (Throwable t) {
+            throw new IllegalStateException("cblas_dgemm failed via " + ACTIVE, t);
+        }
+    }
+
+    /** Row-major sgemm on heap arrays. */
+    public static void sgemm(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float beta, float[] c, int cOff, int ldc) {
+        checkArgs(m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
+        if (SGEMM == null || m == 0 || n == 0) {
+            JavaGemm.sgemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        try {
+            SGEMM.invokeExact(ROW_MAJOR, NO_TRANS, NO_TRANS, m, n, k, alpha,
+                    MemorySegment.ofArray(a).asSlice(aOff * 4L), lda, MemorySegment.ofArray(b).asSlice(bOff * 4L), ldb, beta,
+                    MemorySegment.ofArray(c).asSlice(cOff * 4L), ldc);
+        } catch (Throwable t) {
+            throw new IllegalStateException("cblas_sgemm failed via " + ACTIVE, t);
+        }
+    }
+
+    /** The pure-Java kernel, whatever the active path (tests and benchmarks compare the two). */
+    public static void dgemmJava(int m, int n, int k, double alpha, double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                                 double beta, double[] c, int cOff, int ldc) {
+        checkArgs(m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
+        JavaGemm.dgemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    public static void sgemmJava(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                 float beta, float[] c, int cOff, int ldc) {
+        checkArgs(m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
+        JavaGemm.sgemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    private static void checkArgs(int m, int n, int k, int aLen, int aOff, int lda, int bLen, int bOff, int ldb,
+                                  int cLen, int cOff, int ldc) {
+        if (m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("negative gemm size m=" + m + " n=" + n + " k=" + k);
+        check("A", m, k, aLen, aOff, lda);
+        check("B", k, n, bLen, bOff, ldb);
+        check("C", m, n, cLen, cOff, ldc);
+    }
+
+    private static void check(String name, int rows, int cols, int len, int off, int ld) {
+        if (ld < Math.max(1, cols)) throw new IllegalArgumentException("leading dimension of " + name + " is " + ld + ", expected >= " + cols);
+        if (rows == 0 || cols == 0) return;
+        long last = off + (long) (rows - 1) * ld + cols - 1;
+        if (off < 0 || last >= len) {
+            throw new IllegalArgumentException(name + " (" + rows + "x" + cols + ", offset " + off + ", ld " + ld
+                    + ") needs index " + last + " but its array has length " + len);
+        }
+    }
+}

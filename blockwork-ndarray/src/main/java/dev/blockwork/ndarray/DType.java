@@ -1,0 +1,95 @@
+package dev.blockwork.ndarray;
+
+/**
+ * Element types of an {@link NDArray}, with NumPy's promotion rules.
+ *
+ * <p>Storage per dtype (the Java array behind {@link NDArray#data()}):
+ * FLOAT64 → {@code double[]}, FLOAT32 → {@code float[]}, INT64 → {@code long[]},
+ * INT32 → {@code int[]}, BOOL → {@code boolean[]}.
+ *
+ * <p>Promotion follows NumPy 2 for array operands ({@link #promote}): bool &lt; int32 &lt; int64 and
+ * float32 &lt; float64 within a kind; mixing an integer with a float gives the smallest float that holds
+ * every value of both: {@code int32+float32 → float64}, {@code int64+float32 → float64},
+ * {@code bool+float32 → float32}, {@code bool+int32 → int32}.
+ */
+public enum DType {
+    FLOAT64(8, "<f8", "float64"),
+    FLOAT32(4, "<f4", "float32"),
+    INT64(8, "<i8", "int64"),
+    INT32(4, "<i4", "int32"),
+    BOOL(1, "|b1", "bool");
+
+    private final int itemSize;
+    private final String descr;
+    private final String numpyName;
+
+    DType(int itemSize, String descr, String numpyName) {
+        this.itemSize = itemSize;
+        this.descr = descr;
+        this.numpyName = numpyName;
+    }
+
+    /** Bytes per element, as in NumPy's {@code itemsize}. */
+    public int itemSize() { return itemSize; }
+
+    /** Little-endian NPY descriptor string, e.g. {@code "<f8"}; bool is {@code "|b1"}. */
+    public String descr() { return descr; }
+
+    /** NumPy's name for this dtype, e.g. {@code "float64"}. */
+    public String numpyName() { return numpyName; }
+
+    public boolean isFloat() { return this == FLOAT64 || this == FLOAT32; }
+
+    public boolean isInteger() { return this == INT64 || this == INT32; }
+
+    public boolean isBool() { return this == BOOL; }
+
+    /** NumPy's result type for a binary operation on arrays of dtypes {@code a} and {@code b}. */
+    public static DType promote(DType a, DType b) {
+        if (a == b) return a;
+        if (a.isFloat() || b.isFloat()) {
+            if (a == FLOAT64 || b == FLOAT64) return FLOAT64;
+            // one is FLOAT32, the other bool/int32/int64
+            DType other = a == FLOAT32 ? b : a;
+            return other == BOOL ? FLOAT32 : FLOAT64;
+        }
+        if (a == INT64 || b == INT64) return INT64;
+        return INT32; // {INT32, BOOL}
+    }
+
+    /** Result dtype of true division {@code a / b}: float32 only when both are float32 or bool/float32, else float64. */
+    public static DType resultOfDivide(DType a, DType b) {
+        DType p = promote(a, b);
+        return p == FLOAT32 ? FLOAT32 : FLOAT64;
+    }
+
+    /** Result dtype of a float function (sqrt, exp, sin...) of {@code a}: float32 stays, all else float64. */
+    public static DType resultOfFloatFunction(DType a) {
+        return a == FLOAT32 ? FLOAT32 : FLOAT64;
+    }
+
+    /** Dtype of {@code sum}/{@code prod} over {@code a}: ints and bool accumulate in int64 (NumPy on 64-bit Linux). */
+    public static DType resultOfSum(DType a) {
+        return a.isFloat() ? a : INT64;
+    }
+
+    /** Dtype of {@code mean}/{@code var}/{@code std} over {@code a}. */
+    public static DType resultOfMean(DType a) {
+        return a == FLOAT32 ? FLOAT32 : FLOAT64;
+    }
+
+    /** The dtype named by an NPY descr such as {@code "<f8"}, {@code "|b1"} or {@code "<i4"} (byte order ignored). */
+    public static DType fromDescr(String descr) {
+        if (descr.length() < 2) throw new IllegalArgumentException("unsupported dtype descr '" + descr + "'");
+        String kind = descr.substring(1);
+        return switch (kind) {
+            case "f8" -> FLOAT64;
+            case "f4" -> FLOAT32;
+            case "i8" -> INT64;
+            case "i4" -> INT32;
+            case "b1" -> BOOL;
+            default -> throw new IllegalArgumentException("unsupported dtype descr '" + descr
+                    + "', expected one of <f8 <f4 <i8 <i4 |b1 (or big-endian >f8...)");
+        };
+    }
+}

@@ -1,0 +1,260 @@
+package dev.blockwork.ndarray;
+
+import java.util.Objects;
+
+/**
+ * A fused element-wise expression (the numexpr idea): build a tree of operations on {@link NDArray} operands,
+ * scalars and generator leaves, then {@link #evaluate} it in one pass over cache-sized tiles. Intermediate
+ * results live only in small per-thread tile buffers, never in full-size temporaries; reductions
+ * ({@link #sum()}, {@link #moments()}...) consume the tiles directly, so {@code (x + x*2).sum()} over a
+ * generated {@code ones} never materialises {@code x}.
+ *
+ * <pre>{@code
+ * NDArray y = Expr.of(x).add(Expr.of(x).mul(2)).evaluate();          // x + x*2
+ * NDArray m = Expr.where(Expr.of(x).gt(0), Expr.of(x), Expr.scalar(0.0)).evaluate();
+ * double s = Expr.ones(DType.FLOAT64, 1000, 1000).mul(3).sum().item();
+ * }</pre>
+ *
+ * <p>Types follow NumPy 2: array operands promote with {@link DType#promote}; Java scalars given to
+ * {@link #scalar(double)} / {@link #scalar(long)} or to the {@code add(double)} style shortcuts are
+ * "weak" like Python scalars (NEP 50): {@code float32 array * 2.0 → float32}, {@code int32 array + 1 → int32},
+ * {@code int32 array * 0.5 → float64}. True division of integers gives float64. Float functions
+ * (sqrt, exp, ...) of integers or bool give float64. Comparisons and logical ops give bool. Integer overflow
+ * wraps (int32 in 32 bits) as NumPy does for arrays.
+ *
+ * <p>Shapes broadcast as in NumPy when the tree is built; a mismatch throws IllegalArgumentException
+ * "operands could not be broadcast together with shapes (3, 4) (5,)".
+ *
+ * <p>Threading: an Expr is immutable and may be evaluated from several threads at once. Evaluation of a
+ * large output ({@value Kernel#PARALLEL_MIN_ELEMENTS} elements or more) splits into fixed-size parts run on the
+ * common ForkJoinPool (disable with system property {@code blockwork.ndarray.parallel=false}); the split does
+ * not depend on the number of threads, so results, including reduction round-off, are reproducible.
+ */
+public abstract sealed class Expr permits ExprNodes.ArrayLeaf, ExprNodes.ScalarLeaf, ExprNodes.RandomLeaf,
+        ExprNodes.Unary, ExprNodes.Binary, ExprNodes.Where, ExprNodes.Cast {
+
+    final DType dtype;
+    final long[] shape;
+    /** True for Python-like scalars, which take the other operand's dtype where NumPy 2 says so. */
+    final boolean weak;
+
+    Expr(DType dtype, long[] shape, boolean weak) {
+        this.dtype = dtype;
+        this.shape = shape;
+        this.weak = weak;
+    }
+
+    // ------------------------------------------------------------------ leaves
+
+    /** An array operand; it may be a strided or broadcast view. */
+    public static Expr of(NDArray a) { return new ExprNodes.ArrayLeaf(Objects.requireNonNull(a, "array")); }
+
+    /** A weak float scalar (like a Python float). */
+    public static Expr scalar(double v) { return new ExprNodes.ScalarLeaf(v, (long) v, DType.FLOAT64, true, new long[0]); }
+
+    /** A weak integer scalar (like a Python int). */
+    public static Expr scalar(long v) { return new ExprNodes.ScalarLeaf(v, v, DType.INT64, true, new long[0]); }
+
+    /** A weak bool scalar. */
+    public static Expr scalar(boolean v) { return new ExprNodes.ScalarLeaf(v ? 1 : 0, v ? 1 : 0, DType.BOOL, true, new long[0]); }
+
+    /** A 0-d scalar of an explicit dtype (takes part in promotion like an array). */
+    public static Expr scalar(double v, DType dtype) { return full(v, dtype); }
+
+    /** A constant of {@code dtype} with shape {@code shape} (default: 0-d, broadcasting to anything); fuses creation. */
+    public static Expr full(double v, DType dtype, long... shape) {
+        return new ExprNodes.ScalarLeaf(v, (long) v, dtype, false, Shapes.copyShape(shape));
+    }
+
+    /** Integer constant keeping all 64 bits. */
+    public static Expr full(long v, DType dtype, long... shape) {
+        return new ExprNodes.ScalarLeaf(v, v, dtype, false, Shapes.copyShape(shape));
+    }
+
+    public static Expr ones(DType dtype, long... shape) { return full(1L, dtype, shape); }
+
+    public static Expr zeros(DType dtype, long... shape) { return full(0L, dtype, shape); }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    public Expr add(Expr o) { return ExprNodes.binary(BinaryOp.ADD, this, o); }
+
+    public Expr sub(Expr o) { return ExprNodes.binary(BinaryOp.SUB, this, o); }
+
+    public Expr mul(Expr o) { return ExprNodes.binary(BinaryOp.MUL, this, o); }
+
+    /** True division: integers give float64. */
+    public Expr div(Expr o) { return ExprNodes.binary(BinaryOp.DIV, this, o); }
+
+    /** Power; integer to a negative integer power throws ArithmeticException when evaluated, as NumPy. */
+    public Expr pow(Expr o) { return ExprNodes.binary(BinaryOp.POW, this, o); }
+
+    /** Element-wise minimum, NaN-propagating ({@code np.minimum}). */
+    public Expr minimum(Expr o) { return ExprNodes.binary(BinaryOp.MIN, this, o); }
+
+    /** Element-wise maximum, NaN-propagating ({@code np.maximum}). */
+    public Expr maximum(Expr o) { return ExprNodes.binary(BinaryOp.MAX, this, o); }
+
+    public Expr add(double v) { return add(scalar(v)); }
+
+    public Expr sub(double v) { return sub(scalar(v)); }
+
+    public Expr mul(double v) { return mul(scalar(v)); }
+
+    public Expr div(double v) { return div(scalar(v)); }
+
+    public Expr pow(double v) { return pow(scalar(v)); }
+
+    public Expr add(long v) { return add(scalar(v)); }
+
+    public Expr sub(long v) { return sub(scalar(v)); }
+
+    public Expr mul(long v) { return mul(scalar(v)); }
+
+    public Expr div(long v) { return div(scalar(v)); }
+
+    public Expr pow(long v) { return pow(scalar(v)); }
+
+    public Expr add(NDArray o) { return add(of(o)); }
+
+    public Expr sub(NDArray o) { return sub(of(o)); }
+
+    public Expr mul(NDArray o) { return mul(of(o)); }
+
+    public Expr div(NDArray o) { return div(of(o)); }
+
+    // ------------------------------------------------------------------ comparisons and logic (bool results)
+
+    public Expr lt(Expr o) { return ExprNodes.binary(BinaryOp.LT, this, o); }
+
+    public Expr le(Expr o) { return ExprNodes.binary(BinaryOp.LE, this, o); }
+
+    public Expr gt(Expr o) { return ExprNodes.binary(BinaryOp.GT, this, o); }
+
+    public Expr ge(Expr o) { return ExprNodes.binary(BinaryOp.GE, this, o); }
+
+    public Expr eq(Expr o) { return ExprNodes.binary(BinaryOp.EQ, this, o); }
+
+    public Expr ne(Expr o) { return ExprNodes.binary(BinaryOp.NE, this, o); }
+
+    public Expr lt(double v) { return lt(scalar(v)); }
+
+    public Expr le(double v) { return le(scalar(v)); }
+
+    public Expr gt(double v) { return gt(scalar(v)); }
+
+    public Expr ge(double v) { return ge(scalar(v)); }
+
+    public Expr eq(double v) { return eq(scalar(v)); }
+
+    public Expr ne(double v) { return ne(scalar(v)); }
+
+    /** Logical and of bools, bitwise and of integers; floats throw IllegalArgumentException. */
+    public Expr and(Expr o) { return ExprNodes.binary(BinaryOp.AND, this, o); }
+
+    public Expr or(Expr o) { return ExprNodes.binary(BinaryOp.OR, this, o); }
+
+    public Expr xor(Expr o) { return ExprNodes.binary(BinaryOp.XOR, this, o); }
+
+    /** Logical not of bools, bitwise invert of integers; floats throw IllegalArgumentException. */
+    public Expr not() { return ExprNodes.unary(UnaryOp.NOT, this); }
+
+    /** {@code cond ? a : b} element-wise ({@code np.where}); the result dtype promotes {@code a} and {@code b}. */
+    public static Expr where(Expr cond, Expr a, Expr b) { return ExprNodes.where(cond, a, b); }
+
+    // ------------------------------------------------------------------ unary functions
+
+    /** Negation; bool throws IllegalArgumentException (NumPy: use not()). */
+    public Expr neg() { return ExprNodes.unary(UnaryOp.NEG, this); }
+
+    public Expr abs() { return ExprNodes.unary(UnaryOp.ABS, this); }
+
+    public Expr sqrt() { return ExprNodes.unary(UnaryOp.SQRT, this); }
+
+    public Expr exp() { return ExprNodes.unary(UnaryOp.EXP, this); }
+
+    public Expr log() { return ExprNodes.unary(UnaryOp.LOG, this); }
+
+    public Expr sin() { return ExprNodes.unary(UnaryOp.SIN, this); }
+
+    public Expr cos() { return ExprNodes.unary(UnaryOp.COS, this); }
+
+    public Expr tanh() { return ExprNodes.unary(UnaryOp.TANH, this); }
+
+    /** Floor; integers and bool are returned unchanged with their dtype (NumPy 2.x). */
+    public Expr floor() { return ExprNodes.unary(UnaryOp.FLOOR, this); }
+
+    public Expr ceil() { return ExprNodes.unary(UnaryOp.CEIL, this); }
+
+    /** Round half to even ({@code np.round}/{@code np.rint}): 0.5 → 0, 1.5 → 2, 2.5 → 2. */
+    public Expr round() { return ExprNodes.unary(UnaryOp.ROUND, this); }
+
+    /** Converts to {@code t} (floats → ints truncate toward zero; → bool is {@code != 0}, NaN is true). */
+    public Expr astype(DType t) { return t == dtype && !weak ? this : new ExprNodes.Cast(this, t); }
+
+    // ------------------------------------------------------------------ inspection
+
+    /** The dtype the evaluated result will have. */
+    public DType dtype() { return dtype; }
+
+    /** The broadcast shape of all operands; {@code ()} when every leaf is a scalar. */
+    public long[] shape() { return shape.clone(); }
+
+    // ------------------------------------------------------------------ evaluation
+
+    /** Evaluates to a fresh C-contiguous array of {@link #shape()}. */
+    public NDArray evaluate() { return evaluate(shape); }
+
+    /** Evaluates, broadcasting every operand to {@code outShape}, into a fresh C-contiguous array. */
+    public NDArray evaluate(long[] outShape) {
+        NDArray out = NDArray.zeros(dtype, checkTarget(outShape));
+        Kernel.compile(this, out.shape, out).run();
+        return out;
+    }
+
+    /** Evaluates into an existing array or view (converted to its dtype, broadcast to its shape). */
+    public void evaluateInto(NDArray out) {
+        checkTarget(out.shape);
+        Kernel.compile(this, out.shape, out).run();
+    }
+
+    private long[] checkTarget(long[] outShape) {
+        if (!Shapes.broadcastsTo(shape, outShape)) {
+            throw new IllegalArgumentException("operands could not be broadcast together with shapes "
+                    + Shapes.format(shape) + " " + Shapes.format(outShape));
+        }
+        return outShape.clone();
+    }
+
+    // ------------------------------------------------------------------ fused reductions over all elements
+
+    /** Sum of all elements as a 0-d array (ints and bool give int64); empty → 0. */
+    public NDArray sum() { return FusedReduce.sum(this, shape, false); }
+
+    public NDArray prod() { return FusedReduce.sum(this, shape, true); }
+
+    /** Smallest element (NaN if any is NaN); empty throws IllegalArgumentException. */
+    public NDArray min() { return FusedReduce.minMax(this, shape, false); }
+
+    public NDArray max() { return FusedReduce.minMax(this, shape, true); }
+
+    /** Mean as a 0-d float64 (float32 for float32); empty gives NaN, as NumPy. */
+    public NDArray mean() { return moments().meanArray(DType.resultOfMean(dtype)); }
+
+    public boolean any() { return FusedReduce.anyAll(this, shape, true); }
+
+    public boolean all() { return FusedReduce.anyAll(this, shape, false); }
+
+    /** Count, mean and M2 of all elements: a mergeable partial for mean/var/std. */
+    public Moments moments() { return FusedReduce.moments(this, shape); }
+
+    /** Smallest element and its C-order flat index (first occurrence; NaN wins as in NumPy). */
+    public ArgPartial argmin() { return FusedReduce.arg(this, shape, false); }
+
+    public ArgPartial argmax() { return FusedReduce.arg(this, shape, true); }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + dtype.numpyName() + " " + Shapes.format(shape) + "]";
+    }
+}

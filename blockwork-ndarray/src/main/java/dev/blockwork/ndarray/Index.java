@@ -1,0 +1,37 @@
+package dev.blockwork.ndarray;
+
+/**
+ * One entry of a NumPy-style index expression for {@link NDArray#get(Index...)}.
+ *
+ * <pre>{@code
+ * a.get(Index.at(2))                      // a[2]        drops axis 0
+ * a.get(Index.all(), Index.range(1, 5))   // a[:, 1:5]
+ * a.get(Index.range(null, null, -1))      // a[::-1]
+ * a.get(Index.newAxis(), Index.all())     // a[np.newaxis, :]
+ * }</pre>
+ * Missing trailing entries mean {@code all()}. Negative positions count from the end, as in NumPy.
+ */
+public sealed interface Index {
+    /** {@code a[i]}: selects one position and drops the axis. */
+    record At(long index) implements Index {}
+
+    /** {@code a[start:stop:step]}; a null bound means "from the edge", as in Python. */
+    record Range(Long start, Long stop, long step) implements Index {
+        public Range {
+            if (step == 0) throw new IllegalArgumentException("slice step cannot be zero");
+        }
+    }
+
+    /** {@code np.newaxis}: inserts an axis of length 1. */
+    record NewAxis() implements Index {}
+
+    static Index at(long i) { return new At(i); }
+
+    static Index all() { return new Range(null, null, 1); }
+
+    static Index range(Long start, Long stop) { return new Range(start, stop, 1); }
+
+    static Index range(Long start, Long stop, long step) { return new Range(start, stop, step); }
+
+    static Index newAxis() { return new NewAxis(); }
+}

@@ -1,0 +1,163 @@
+package dev.blockwork.ndarray;
+
+import dev.blockwork.ndarray.KernelNodes.KNode;
+
+/** Compiled unary and binary operation nodes (see {@link KernelNodes} for the value conventions). */
+final class KernelOps {
+    private KernelOps() {}
+
+    static final class KUnary extends KNode {
+        final UnaryOp op;
+        final KNode a;
+
+        KUnary(UnaryOp op, DType t, KNode a) {
+            super(t);
+            this.op = op;
+            this.a = a;
+        }
+
+        @Override
+        void computeD(Tile tile, double[] dst, int off) {
+            double[] v = a.readD(tile);
+            int o = tile.roff, n = tile.len;
+            switch (op) {
+                case NEG -> { for (int i = 0; i < n; i++) dst[off + i] = -v[o + i]; }
+                case ABS -> { for (int i = 0; i < n; i++) dst[off + i] = Math.abs(v[o + i]); }
+                case SQRT -> { for (int i = 0; i < n; i++) dst[off + i] = Math.sqrt(v[o + i]); }
+                case EXP -> { for (int i = 0; i < n; i++) dst[off + i] = Math.exp(v[o + i]); }
+                case LOG -> { for (int i = 0; i < n; i++) dst[off + i] = Math.log(v[o + i]); }
+                case SIN -> { for (int i = 0; i < n; i++) dst[off + i] = Math.sin(v[o + i]); }
+                case COS -> { for (int i = 0; i < n; i++) dst[off + i] = Math.cos(v[o + i]); }
+                case TANH -> { for (int i = 0; i < n; i++) dst[off + i] = Math.tanh(v[o + i]); }
+                case FLOOR -> { for (int i = 0; i < n; i++) dst[off + i] = Math.floor(v[o + i]); }
+                case CEIL -> { for (int i = 0; i < n; i++) dst[off + i] = Math.ceil(v[o + i]); }
+                case ROUND -> { for (int i = 0; i < n; i++) dst[off + i] = Math.rint(v[o + i]); }
+                case NOT -> throw new IllegalStateException("not on floats is rejected when the Expr is built");
+            }
+            if (t == DType.FLOAT32) KernelNodes.roundFloat32(dst, off, n);
+        }
+
+        @Override
+        void computeL(Tile tile, long[] dst, int off) {
+            long[] v = a.readL(tile);
+            int o = tile.roff, n = tile.len;
+            switch (op) {
+                case NEG -> { for (int i = 0; i < n; i++) dst[off + i] = -v[o + i]; }
+                case ABS -> { for (int i = 0; i < n; i++) dst[off + i] = Math.abs(v[o + i]); }
+                case NOT -> {
+                    if (t == DType.BOOL) for (int i = 0; i < n; i++) dst[off + i] = v[o + i] ^ 1L;
+                    else for (int i = 0; i < n; i++) dst[off + i] = ~v[o + i];
+                }
+                case FLOOR, CEIL, ROUND -> System.arraycopy(v, o, dst, off, n);
+                default -> throw new IllegalStateException(op + " of integers gives floats; typed when built");
+            }
+            if (t == DType.INT32) KernelNodes.wrapInt32(dst, off, n);
+        }
+    }
+
+    static final class KBinary extends KNode {
+        final BinaryOp op;
+        final KNode a, b;
+        final boolean floatOperands;
+
+        KBinary(BinaryOp op, DType t, DType operandType, KNode a, KNode b) {
+            super(t);
+            this.op = op;
+            this.a = a;
+            this.b = b;
+            this.floatOperands = operandType.isFloat();
+        }
+
+        @Override
+        void computeD(Tile tile, double[] dst, int off) {
+            int n = tile.len;
+            if (b instanceof KernelNodes.KScalar s && op.ordinal() <= BinaryOp.MUL.ordinal()) {
+                double[] x = a.readD(tile);
+                int xo = tile.roff;
+                double c = s.d;
+                switch (op) {
+                    case ADD -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] + c; }
+                    case SUB -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] - c; }
+                    default -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] * c; }
+                }
+            } else {
+                double[] x = a.readD(tile);
+                int xo = tile.roff;
+                double[] y = b.readD(tile);
+                int yo = tile.roff;
+                switch (op) {
+                    case ADD -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] + y[yo + i]; }
+                    case SUB -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] - y[yo + i]; }
+                    case MUL -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] * y[yo + i]; }
+                    case DIV -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] / y[yo + i]; }
+                    case POW -> { for (int i = 0; i < n; i++) dst[off + i] = Math.pow(x[xo + i], y[yo + i]); }
+                    case MIN -> { for (int i = 0; i < n; i++) dst[off + i] = Math.min(x[xo + i], y[yo + i]); }
+                    case MAX -> { for (int i = 0; i < n; i++) dst[off + i] = Math.max(x[xo + i], y[yo + i]); }
+                    default -> throw new IllegalStateException(op + " does not give floats");
+                }
+            }
+            if (t == DType.FLOAT32) KernelNodes.roundFloat32(dst, off, n);
+        }
+
+        @Override
+        void computeL(Tile tile, long[] dst, int off) {
+            int n = tile.len;
+            if (op.isComparison() && floatOperands) {
+                double[] x = a.readD(tile);
+                int xo = tile.roff;
+                double[] y = b.readD(tile);
+                int yo = tile.roff;
+                switch (op) {
+                    case LT -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] < y[yo + i] ? 1 : 0; }
+                    case LE -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] <= y[yo + i] ? 1 : 0; }
+                    case GT -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] > y[yo + i] ? 1 : 0; }
+                    case GE -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] >= y[yo + i] ? 1 : 0; }
+                    case EQ -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] == y[yo + i] ? 1 : 0; }
+                    default -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] != y[yo + i] ? 1 : 0; }
+                }
+                return;
+            }
+            long[] x = a.readL(tile);
+            int xo = tile.roff;
+            long[] y = b.readL(tile);
+            int yo = tile.roff;
+            boolean bool = t == DType.BOOL;
+            switch (op) {
+                case ADD -> {
+                    if (bool) for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] | y[yo + i];
+                    else for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] + y[yo + i];
+                }
+                case SUB -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] - y[yo + i]; }
+                case MUL -> {
+                    if (bool) for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] & y[yo + i];
+                    else for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] * y[yo + i];
+                }
+                case POW -> { for (int i = 0; i < n; i++) dst[off + i] = ipow(x[xo + i], y[yo + i]); }
+                case MIN -> { for (int i = 0; i < n; i++) dst[off + i] = Math.min(x[xo + i], y[yo + i]); }
+                case MAX -> { for (int i = 0; i < n; i++) dst[off + i] = Math.max(x[xo + i], y[yo + i]); }
+                case AND -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] & y[yo + i]; }
+                case OR -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] | y[yo + i]; }
+                case XOR -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] ^ y[yo + i]; }
+                case LT -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] < y[yo + i] ? 1 : 0; }
+                case LE -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] <= y[yo + i] ? 1 : 0; }
+                case GT -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] > y[yo + i] ? 1 : 0; }
+                case GE -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] >= y[yo + i] ? 1 : 0; }
+                case EQ -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] == y[yo + i] ? 1 : 0; }
+                case NE -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] != y[yo + i] ? 1 : 0; }
+                case DIV -> throw new IllegalStateException("division gives floats; typed when built");
+            }
+            if (t == DType.INT32) KernelNodes.wrapInt32(dst, off, n);
+        }
+
+        static long ipow(long base, long exp) {
+            if (exp < 0) throw new ArithmeticException("Integers to negative integer powers are not allowed (got exponent " + exp + ")");
+            long r = 1;
+            while (exp != 0) {
+                if ((exp & 1) != 0) r *= base;
+                base *= base;
+                exp >>>= 1;
+            }
+            return r;
+        }
+    }
+}

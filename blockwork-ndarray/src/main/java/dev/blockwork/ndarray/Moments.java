@@ -1,0 +1,55 @@
+package dev.blockwork.ndarray;
+
+/**
+ * A mergeable partial for mean, variance and standard deviation: count, mean and M2 (sum of squared
+ * deviations from the mean). Blocks compute their own with {@link #of(NDArray)} or {@link Expr#moments()};
+ * {@link #merge} combines two in any tree shape (Chan, Golub and LeVeque's pairwise update), so a
+ * chunked array gets the same result as one block up to round-off.
+ *
+ * @param count number of elements
+ * @param mean  their mean (NaN when count is 0)
+ * @param m2    sum of squared deviations from the mean
+ */
+public record Moments(long count, double mean, double m2) {
+    public static final Moments EMPTY = new Moments(0, Double.NaN, 0);
+
+    /** Moments of every element of {@code a}. */
+    public static Moments of(NDArray a) { return Expr.of(a).moments(); }
+
+    /** Moments of a run of values (two-pass: mean, then squared deviations). */
+    public static Moments of(double[] v, int from, int to) {
+        int n = to - from;
+        if (n == 0) return EMPTY;
+        double s = 0;
+        for (int i = from; i < to; i++) s += v[i];
+        double mean = s / n, m2 = 0, c = 0;
+        for (int i = from; i < to; i++) {
+            double d = v[i] - mean;
+            m2 += d * d;
+            c += d;
+        }
+        m2 -= c * c / n; // corrected two-pass: removes the round-off of the mean
+        return new Moments(n, mean + c / n, m2);
+    }
+
+    /** Chan et al.'s pairwise combination. */
+    public Moments merge(Moments o) {
+        if (o.count == 0) return this;
+        if (count == 0) return o;
+        long n = count + o.count;
+        double delta = o.mean - mean;
+        double mean = this.mean + delta * o.count / n;
+        double m2 = this.m2 + o.m2 + delta * delta * ((double) count * o.count / n);
+        return new Moments(n, mean, m2);
+    }
+
+    /** Variance with {@code ddof} delta degrees of freedom; NaN when {@code count - ddof <= 0}, as NumPy. */
+    public double variance(int ddof) {
+        long d = count - ddof;
+        return d <= 0 ? Double.NaN : Math.max(0, m2) / d;
+    }
+
+    public double std(int ddof) { return Math.sqrt(variance(ddof)); }
+
+    NDArray meanArray(DType t) { return NDArray.scalar(mean, t); }
+}

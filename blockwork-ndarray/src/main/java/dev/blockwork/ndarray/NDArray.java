@@ -1,0 +1,559 @@
+package dev.blockwork.ndarray;
+
+import java.util.Arrays;
+
+/**
+ * One dense n-dimensional block: a Java primitive array, an offset, a shape and strides (in elements).
+ *
+ * <p>Storage per dtype is documented on {@link DType}: {@code double[]}, {@code float[]}, {@code long[]},
+ * {@code int[]} or {@code boolean[]}. Views ({@link #transpose()}, {@link #get(Index...)}, {@link #slice},
+ * {@link #broadcastTo}, {@link #reshape} of a contiguous array, {@link #squeeze()}, {@link #expandDims})
+ * share the storage and never copy; strides may be negative (reversed slices) or zero (broadcast).
+ * A block holds at most {@code Integer.MAX_VALUE - 16} elements (one Java array); larger arrays are chunked
+ * by the DArray layer.
+ *
+ * <p>Threading: an NDArray is not synchronised. Concurrent reads are safe; writes ({@code set...}) through
+ * any view must be ordered with reads by the caller (e.g. by a task boundary that publishes the block).
+ *
+ * <p>Element-wise arithmetic is built with {@link Expr} and evaluated in one fused pass:
+ * {@code Expr.of(x).add(Expr.of(x).mul(2)).evaluate()}; the shortcuts {@link #add}, {@link #sub},
+ * {@link #mul}, {@link #div} do the same for one operation.
+ */
+public final class NDArray {
+    final DType dtype;
+    final Object data;
+    final int offset;
+    final long[] shape;
+    final long[] strides;
+
+    NDArray(DType dtype, Object data, int offset, long[] shape, long[] strides) {
+        this.dtype = dtype;
+        this.data = data;
+        this.offset = offset;
+        this.shape = shape;
+        this.strides = strides;
+    }
+
+    // ------------------------------------------------------------------ wrapping and creation
+
+    /**
+     * Wraps an existing primitive array without copying. The dtype follows the array type.
+     * Throws IllegalArgumentException when some element of the view would fall outside {@code data}.
+     */
+    public static NDArray wrap(Object data, long offset, long[] shape, long[] strides) {
+        DType t = Storage.dtypeOf(data);
+        long[] s = Shapes.copyShape(shape);
+        if (strides.length != s.length) {
+            throw new IllegalArgumentException("got " + strides.length + " strides for shape " + Shapes.format(s));
+        }
+        long lo = offset, hi = offset;
+        boolean empty = false;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == 0) empty = true;
+            long ext = (s[i] - 1) * strides[i];
+            if (ext < 0) lo += ext; else hi += ext;
+        }
+        int len = Storage.length(data);
+        if (!empty && (lo < 0 || hi >= len)) {
+            throw new IllegalArgumentException("view offset " + offset + " shape " + Shapes.format(s) + " strides "
+                    + Arrays.toString(strides) + " reaches [" + lo + ", " + hi + "], outside the array of length " + len);
+        }
+        return new NDArray(t, data, (int) offset, s, strides.clone());
+    }
+
+    /** Wraps {@code data} (C order) as an array of {@code shape}; no copy. No shape means 1-D; for 0-d use {@link #scalar}. */
+    public static NDArray fromArray(double[] data, long... shape) { return wrapContiguous(data, data.length, shape); }
+
+    public static NDArray fromArray(float[] data, long... shape) { return wrapContiguous(data, data.length, shape); }
+
+    public static NDArray fromArray(long[] data, long... shape) { return wrapContiguous(data, data.length, shape); }
+
+    public static NDArray fromArray(int[] data, long... shape) { return wrapContiguous(data, data.length, shape); }
+
+    public static NDArray fromArray(boolean[] data, long... shape) { return wrapContiguous(data, data.length, shape); }
+
+    /** Copies a nested Java array of any depth ({@code double[][]}, {@code long[][][]}, ...); it must be rectangular. */
+    public static NDArray fromNested(Object nested) { return ArrayCreation.fromNested(nested); }
+
+    public static NDArray of(double... values) { return fromArray(values.clone()); }
+
+    public static NDArray of(double[][] rows) { return fromNested(rows); }
+
+    /** A 0-d array holding {@code value}. */
+    public static NDArray scalar(double value) { return new NDArray(DType.FLOAT64, new double[] {value}, 0, new long[0], new long[0]); }
+
+    public static NDArray scalar(double value, DType dtype) { return full(value, dtype, new long[0]); }
+
+    private static NDArray wrapContiguous(Object data, int length, long[] shape) {
+        long[] s = shape.length == 0 ? new long[] {length} : Shapes.copyShape(shape);
+        if (Shapes.size(s) != length) {
+            throw new IllegalArgumentException("cannot view " + length + " elements as shape " + Shapes.format(s));
+        }
+        return new NDArray(Storage.dtypeOf(data), data, 0, s, Shapes.rowMajorStrides(s));
+    }
+
+    /** Fresh contiguous array; contents are zero (Java arrays are always initialised). */
+    public static NDArray empty(DType dtype, long... shape) { return zeros(dtype, shape); }
+
+    public static NDArray zeros(DType dtype, long... shape) {
+        long[] s = Shapes.copyShape(shape);
+        return new NDArray(dtype, Storage.allocate(dtype, Shapes.checkedBlockSize(s)), 0, s, Shapes.rowMajorStrides(s));
+    }
+
+    public static NDArray ones(DType dtype, long... shape) { return full(1.0, dtype, shape); }
+
+    public static NDArray full(double value, DType dtype, long... shape) {
+        NDArray a = zeros(dtype, shape);
+        ArrayCreation.fill(a, value);
+        return a;
+    }
+
+    /** Integer fill that keeps all 64 bits for int64. */
+    public static NDArray full(long value, DType dtype, long... shape) {
+        NDArray a = zeros(dtype, shape);
+        ArrayCreation.fill(a, value);
+        return a;
+    }
+
+    /** {@code np.arange(start, stop, step, dtype)}: {@code ceil((stop-start)/step)} elements. */
+    public static NDArray arange(double start, double stop, double step, DType dtype) {
+        return ArrayCreation.arange(start, stop, step, dtype);
+    }
+
+    /** {@code np.arange(n)} as int64. */
+    public static NDArray arange(long n) { return ArrayCreation.arange(0, n, 1, DType.INT64); }
+
+    /** {@code np.linspace(start, stop, num, endpoint)} as float64. */
+    public static NDArray linspace(double start, double stop, long num, boolean endpoint) {
+        return ArrayCreation.linspace(start, stop, num, endpoint);
+    }
+
+    public static NDArray linspace(double start, double stop, long num) { return linspace(start, stop, num, true); }
+
+    /** {@code np.eye(n, m, k, dtype)}: ones on the k-th diagonal. */
+    public static NDArray eye(long n, long m, long k, DType dtype) { return ArrayCreation.eye(n, m, k, dtype); }
+
+    public static NDArray eye(long n) { return eye(n, n, 0, DType.FLOAT64); }
+
+    /** Calls {@code f} with every index (in C order; the array passed is reused) and stores the result. */
+    public static NDArray fromFunction(long[] shape, DType dtype, IndexFunction f) {
+        return ArrayCreation.fromFunction(shape, dtype, f);
+    }
+
+    /** A value for one index, for {@link #fromFunction}. */
+    @FunctionalInterface
+    public interface IndexFunction {
+        double apply(long[] index);
+    }
+
+    // ------------------------------------------------------------------ metadata
+
+    public DType dtype() { return dtype; }
+
+    public long[] shape() { return shape.clone(); }
+
+    public long shape(int axis) { return shape[Shapes.normalizeAxis(axis, shape.length)]; }
+
+    /** Strides in elements (not bytes), possibly negative or zero. */
+    public long[] strides() { return strides.clone(); }
+
+    /** Position of element {@code [0,...,0]} in {@link #data()}. */
+    public int offset() { return offset; }
+
+    public int ndim() { return shape.length; }
+
+    public long size() { return Shapes.size(shape); }
+
+    /**
+     * The backing primitive array, shared, not copied (see {@link DType} for its type). Elements outside the
+     * view may exist; use {@link #offset()} and {@link #strides()} to address it.
+     */
+    public Object data() { return data; }
+
+    /** True when the elements lie in C (row-major) order, densely, from {@link #offset()}. */
+    public boolean isContiguous() {
+        long expect = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] == 0) return true;
+            if (shape[i] != 1 && strides[i] != expect) return false;
+            expect *= shape[i];
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ element access
+
+    int position(long[] idx) {
+        if (idx.length != shape.length) {
+            throw new IllegalArgumentException("got " + idx.length + " indices for an array of dimension " + shape.length
+                    + " and shape " + Shapes.format(shape));
+        }
+        long p = offset;
+        for (int i = 0; i < idx.length; i++) {
+            long j = idx[i];
+            if (j < 0) j += shape[i];
+            if (j < 0 || j >= shape[i]) {
+                throw new IndexOutOfBoundsException("index " + idx[i] + " is out of bounds for axis " + i + " with size " + shape[i]);
+            }
+            p += j * strides[i];
+        }
+        return (int) p;
+    }
+
+    /** Position of the element at C-order flat index {@code flat}. */
+    int flatPosition(long flat) {
+        long n = size();
+        if (flat < 0 || flat >= n) throw new IndexOutOfBoundsException("flat index " + flat + " is out of bounds for size " + n);
+        long p = offset;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            long d = shape[i];
+            p += (flat % d) * strides[i];
+            flat /= d;
+        }
+        return (int) p;
+    }
+
+    /** Element at {@code idx} (negative indices count from the end) converted to double. */
+    public double getDouble(long... idx) { return Storage.getD(dtype, data, position(idx)); }
+
+    /** Element converted to long (floats truncate toward zero, bool is 0/1). */
+    public long getLong(long... idx) { return Storage.getL(dtype, data, position(idx)); }
+
+    public boolean getBool(long... idx) { return Storage.getD(dtype, data, position(idx)) != 0; }
+
+    public void setDouble(double value, long... idx) { Storage.setD(dtype, data, position(idx), value); }
+
+    public void setLong(long value, long... idx) { Storage.setL(dtype, data, position(idx), value); }
+
+    public void setBool(boolean value, long... idx) { Storage.setL(dtype, data, position(idx), value ? 1 : 0); }
+
+    /** Element number {@code flat} in C order of this view's shape. */
+    public double getDoubleFlat(long flat) { return Storage.getD(dtype, data, flatPosition(flat)); }
+
+    public long getLongFlat(long flat) { return Storage.getL(dtype, data, flatPosition(flat)); }
+
+    public void setDoubleFlat(long flat, double value) { Storage.setD(dtype, data, flatPosition(flat), value); }
+
+    public void setLongFlat(long flat, long value) { Storage.setL(dtype, data, flatPosition(flat), value); }
+
+    /** The only element of a size-1 array, as double. */
+    public double item() {
+        if (size() != 1) throw new IllegalArgumentException("item() needs an array of size 1, got shape " + Shapes.format(shape));
+        return getDoubleFlat(0);
+    }
+
+    public double[] toDoubleArray() { return (double[]) astypeContiguousData(DType.FLOAT64); }
+
+    public float[] toFloatArray() { return (float[]) astypeContiguousData(DType.FLOAT32); }
+
+    public long[] toLongArray() { return (long[]) astypeContiguousData(DType.INT64); }
+
+    public int[] toIntArray() { return (int[]) astypeContiguousData(DType.INT32); }
+
+    public boolean[] toBooleanArray() { return (boolean[]) astypeContiguousData(DType.BOOL); }
+
+    private Object astypeContiguousData(DType t) {
+        return Expr.of(this).astype(t).evaluate(shape).data;
+    }
+
+    // ------------------------------------------------------------------ copies and conversion
+
+    /** A fresh C-contiguous copy (offset 0, no elements outside the view). */
+    public NDArray copy() { return Expr.of(this).evaluate(shape); }
+
+    /** This array if it is already C-contiguous, else a contiguous copy. */
+    public NDArray contiguous() { return isContiguous() ? this : copy(); }
+
+    /** A contiguous copy converted to {@code t} (floats → ints truncate toward zero; to bool is {@code != 0}). */
+    public NDArray astype(DType t) { return Expr.of(this).astype(t).evaluate(shape); }
+
+    /** Copies {@code src} (broadcast to this shape, converted to this dtype) into this array or view. */
+    public void assign(NDArray src) { Expr.of(src).astype(dtype).evaluateInto(this); }
+
+    /** Sets every element of this array or view. */
+    public void fill(double value) { ArrayCreation.fill(this, value); }
+
+    // ------------------------------------------------------------------ views
+
+    /** Reverses the axes (a view). */
+    public NDArray transpose() {
+        int[] perm = new int[shape.length];
+        for (int i = 0; i < perm.length; i++) perm[i] = perm.length - 1 - i;
+        return permute(perm);
+    }
+
+    /** Reorders the axes: result axis {@code i} is this array's axis {@code axes[i]} (a view). */
+    public NDArray permute(int... axes) {
+        if (axes.length != shape.length) {
+            throw new IllegalArgumentException("axes " + Arrays.toString(axes) + " don't match array of dimension " + shape.length);
+        }
+        long[] s = new long[axes.length], st = new long[axes.length];
+        boolean[] seen = new boolean[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            int a = Shapes.normalizeAxis(axes[i], shape.length);
+            if (seen[a]) throw new IllegalArgumentException("repeated axis in transpose " + Arrays.toString(axes));
+            seen[a] = true;
+            s[i] = shape[a];
+            st[i] = strides[a];
+        }
+        return new NDArray(dtype, data, offset, s, st);
+    }
+
+    public NDArray swapAxes(int a, int b) {
+        int[] perm = new int[shape.length];
+        for (int i = 0; i < perm.length; i++) perm[i] = i;
+        a = Shapes.normalizeAxis(a, shape.length);
+        b = Shapes.normalizeAxis(b, shape.length);
+        perm[a] = b;
+        perm[b] = a;
+        return permute(perm);
+    }
+
+    /** {@code a[..., start:stop:step, ...]} on one axis, Python semantics (null bounds, negatives, negative step). */
+    public NDArray slice(int axis, Long start, Long stop, long step) {
+        Index[] idx = new Index[Shapes.normalizeAxis(axis, shape.length) + 1];
+        Arrays.fill(idx, Index.all());
+        idx[idx.length - 1] = Index.range(start, stop, step);
+        return get(idx);
+    }
+
+    /** {@code a[..., i, ...]}: one position on {@code axis}, which is dropped (a view). */
+    public NDArray index(int axis, long i) {
+        Index[] idx = new Index[Shapes.normalizeAxis(axis, shape.length) + 1];
+        Arrays.fill(idx, Index.all());
+        idx[idx.length - 1] = Index.at(i);
+        return get(idx);
+    }
+
+    /** NumPy basic indexing ({@code a[1, ::-1, np.newaxis]}); always a view. See {@link Index}. */
+    public NDArray get(Index... index) {
+        int consumed = 0;
+        for (Index ix : index) if (!(ix instanceof Index.NewAxis)) consumed++;
+        if (consumed > shape.length) {
+            throw new IndexOutOfBoundsException("too many indices for array: array is " + shape.length
+                    + "-dimensional, but " + consumed + " were indexed");
+        }
+        long[] ns = new long[shape.length + index.length], nst = new long[ns.length];
+        int n = 0, axis = 0;
+        long off = offset;
+        for (Index ix : index) {
+            switch (ix) {
+                case Index.NewAxis na -> { ns[n] = 1; nst[n] = 0; n++; }
+                case Index.At at -> {
+                    long j = at.index() < 0 ? at.index() + shape[axis] : at.index();
+                    if (j < 0 || j >= shape[axis]) {
+                        throw new IndexOutOfBoundsException("index " + at.index() + " is out of bounds for axis " + axis
+                                + " with size " + shape[axis]);
+                    }
+                    off += j * strides[axis];
+                    axis++;
+                }
+                case Index.Range r -> {
+                    long len = shape[axis], step = r.step(), start, stop;
+                    if (step > 0) {
+                        start = r.start() == null ? 0 : clamp(r.start() < 0 ? r.start() + len : r.start(), 0, len);
+                        stop = r.stop() == null ? len : clamp(r.stop() < 0 ? r.stop() + len : r.stop(), 0, len);
+                    } else {
+                        start = r.start() == null ? len - 1 : clamp(r.start() < 0 ? r.start() + len : r.start(), -1, len - 1);
+                        stop = r.stop() == null ? -1 : clamp(r.stop() < 0 ? r.stop() + len : r.stop(), -1, len - 1);
+                    }
+                    long count = step > 0 ? Math.max(0, (stop - start + step - 1) / step) : Math.max(0, (start - stop - step - 1) / -step);
+                    if (count > 0) off += start * strides[axis];
+                    ns[n] = count;
+                    nst[n] = strides[axis] * step;
+                    n++;
+                    axis++;
+                }
+            }
+        }
+        while (axis < shape.length) {
+            ns[n] = shape[axis];
+            nst[n] = strides[axis];
+            n++;
+            axis++;
+        }
+        return new NDArray(dtype, data, (int) off, Arrays.copyOf(ns, n), Arrays.copyOf(nst, n));
+    }
+
+    private static long clamp(long v, long lo, long hi) { return Math.max(lo, Math.min(hi, v)); }
+
+    /** Inserts an axis of length 1 at {@code axis} (which may be {@code ndim()}, or negative). */
+    public NDArray expandDims(int axis) {
+        int a = axis < 0 ? axis + shape.length + 1 : axis;
+        if (a < 0 || a > shape.length) {
+            throw new IndexOutOfBoundsException("axis " + axis + " is out of bounds for array of dimension " + (shape.length + 1));
+        }
+        long[] s = new long[shape.length + 1], st = new long[s.length];
+        for (int i = 0, j = 0; i < s.length; i++) {
+            if (i == a) { s[i] = 1; st[i] = 0; } else { s[i] = shape[j]; st[i] = strides[j]; j++; }
+        }
+        return new NDArray(dtype, data, offset, s, st);
+    }
+
+    /** Drops every axis of length 1. */
+    public NDArray squeeze() {
+        int n = 0;
+        for (long d : shape) if (d != 1) n++;
+        long[] s = new long[n], st = new long[n];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (shape[i] != 1) { s[j] = shape[i]; st[j] = strides[i]; j++; }
+        }
+        return new NDArray(dtype, data, offset, s, st);
+    }
+
+    /** Drops {@code axis}, which must have length 1. */
+    public NDArray squeeze(int axis) {
+        int a = Shapes.normalizeAxis(axis, shape.length);
+        if (shape[a] != 1) {
+            throw new IllegalArgumentException("cannot select an axis to squeeze out which has size not equal to one: axis "
+                    + axis + " of shape " + Shapes.format(shape));
+        }
+        return index(a, 0);
+    }
+
+    /** A read-only-in-spirit view of this array broadcast to {@code target} (stride 0 on repeated axes). */
+    public NDArray broadcastTo(long... target) {
+        if (!Shapes.broadcastsTo(shape, target)) {
+            throw new IllegalArgumentException("cannot broadcast an array of shape " + Shapes.format(shape)
+                    + " to shape " + Shapes.format(target));
+        }
+        long[] st = new long[target.length];
+        int lead = target.length - shape.length;
+        for (int i = 0; i < shape.length; i++) st[lead + i] = shape[i] == 1 && target[lead + i] != 1 ? 0 : strides[i];
+        return new NDArray(dtype, data, offset, target.clone(), st);
+    }
+
+    /** New shape with the same elements in C order; one extent may be -1. A view when contiguous, else a copy. */
+    public NDArray reshape(long... newShape) {
+        long[] s = newShape.clone();
+        long n = size(), known = 1;
+        int unknown = -1;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == -1) {
+                if (unknown >= 0) throw new IllegalArgumentException("can only specify one unknown dimension in " + Arrays.toString(newShape));
+                unknown = i;
+            } else if (s[i] < 0) {
+                throw new IllegalArgumentException("negative dimension in reshape " + Arrays.toString(newShape));
+            } else known *= s[i];
+        }
+        if (unknown >= 0) {
+            if (known == 0 || n % known != 0) {
+                throw new IllegalArgumentException("cannot reshape array of size " + n + " into shape " + Arrays.toString(newShape));
+            }
+            s[unknown] = n / known;
+        }
+        if (Shapes.size(s) != n) {
+            throw new IllegalArgumentException("cannot reshape array of size " + n + " (shape " + Shapes.format(shape)
+                    + ") into shape " + Shapes.format(s));
+        }
+        NDArray src = contiguous();
+        return new NDArray(dtype, src.data, src.offset, s, Shapes.rowMajorStrides(s));
+    }
+
+    /** A 1-D view when contiguous, else a 1-D copy. */
+    public NDArray ravel() { return reshape(size()); }
+
+    // ------------------------------------------------------------------ arithmetic shortcuts
+
+    /** This array as a leaf of a fused element-wise expression. */
+    public Expr expr() { return Expr.of(this); }
+
+    public NDArray add(NDArray other) { return Expr.of(this).add(Expr.of(other)).evaluate(); }
+
+    public NDArray sub(NDArray other) { return Expr.of(this).sub(Expr.of(other)).evaluate(); }
+
+    public NDArray mul(NDArray other) { return Expr.of(this).mul(Expr.of(other)).evaluate(); }
+
+    public NDArray div(NDArray other) { return Expr.of(this).div(Expr.of(other)).evaluate(); }
+
+    /** Matrix product (NumPy {@code matmul}): 2-D, 1-D (vector) and batched leading dimensions. */
+    public NDArray matmul(NDArray other) { return Matmul.matmul(this, other); }
+
+    // ------------------------------------------------------------------ reductions (see Reductions)
+
+    public NDArray sum(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.SUM, axes, keepDims); }
+
+    public NDArray sum(int... axes) { return sum(axes, false); }
+
+    public NDArray prod(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.PROD, axes, keepDims); }
+
+    public NDArray prod(int... axes) { return prod(axes, false); }
+
+    public NDArray min(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.MIN, axes, keepDims); }
+
+    public NDArray min(int... axes) { return min(axes, false); }
+
+    public NDArray max(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.MAX, axes, keepDims); }
+
+    public NDArray max(int... axes) { return max(axes, false); }
+
+    public NDArray any(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.ANY, axes, keepDims); }
+
+    public NDArray any(int... axes) { return any(axes, false); }
+
+    public NDArray all(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.ALL, axes, keepDims); }
+
+    public NDArray all(int... axes) { return all(axes, false); }
+
+    public NDArray mean(int[] axes, boolean keepDims) { return Reductions.mean(this, axes, keepDims); }
+
+    public NDArray mean(int... axes) { return mean(axes, false); }
+
+    /** Variance with {@code ddof} delta degrees of freedom (NumPy {@code var(ddof=...)}). */
+    public NDArray var(int ddof, int[] axes, boolean keepDims) { return Reductions.var(this, ddof, axes, keepDims, false); }
+
+    public NDArray var(int ddof, int... axes) { return var(ddof, axes, false); }
+
+    public NDArray std(int ddof, int[] axes, boolean keepDims) { return Reductions.var(this, ddof, axes, keepDims, true); }
+
+    public NDArray std(int ddof, int... axes) { return std(ddof, axes, false); }
+
+    /** Flat C-order index of the smallest element (first NaN if any, as NumPy). */
+    public long argmin() { return Reductions.argFlat(this, false); }
+
+    public long argmax() { return Reductions.argFlat(this, true); }
+
+    /** Indices (int64) of the smallest elements along {@code axis}. */
+    public NDArray argmin(int axis) { return Reductions.argAxis(this, axis, false); }
+
+    public NDArray argmax(int axis) { return Reductions.argAxis(this, axis, true); }
+
+    // ------------------------------------------------------------------ value semantics
+
+    /**
+     * True when {@code |this - other| <= atol + rtol * |other|} element-wise after broadcasting (NumPy
+     * {@code allclose}); NaNs compare unequal unless {@code equalNan}.
+     */
+    public boolean allClose(NDArray other, double rtol, double atol, boolean equalNan) {
+        return Reductions.allClose(this, other, rtol, atol, equalNan);
+    }
+
+    public boolean allClose(NDArray other, double rtol, double atol) { return allClose(other, rtol, atol, false); }
+
+    public boolean allClose(NDArray other) { return allClose(other, 1e-5, 1e-8, false); }
+
+    /** Same dtype, same shape, same elements (NaN equals NaN here, so equality is reflexive). */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof NDArray b) || b.dtype != dtype || !Arrays.equals(shape, b.shape)) return false;
+        long n = size();
+        if (dtype.isFloat()) {
+            double[] x = toDoubleArray(), y = b.toDoubleArray();
+            return Arrays.equals(x, y);
+        }
+        long[] x = toLongArray(), y = b.toLongArray();
+        for (int i = 0; i < n; i++) if (x[i] != y[i]) return false;
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = dtype.hashCode() * 31 + Arrays.hashCode(shape);
+        return 31 * h + (dtype.isFloat() ? Arrays.hashCode(toDoubleArray()) : Arrays.hashCode(toLongArray()));
+    }
+
+    /** NumPy-like repr, e.g. {@code array([[1., 2.],\n       [3., 4.]])}; arrays over 1000 elements are elided. */
+    @Override
+    public String toString() { return ArrayFormatter.format(this); }
+}
