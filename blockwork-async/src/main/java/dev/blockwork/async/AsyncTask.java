@@ -44,9 +44,11 @@ import java.util.concurrent.TimeoutException;
  * {@link TaskState}: {@code RUNNING → CANCEL_REQUESTED} only by {@link #cancel()}; every move into a terminal
  * state only by {@link #finish}, which runs on the task's own thread as its last action (or, for tasks made by
  * {@code from}, on the stage's completion or on cancel; it is synchronized only so those two cannot interleave
- * their writes). The value/failure fields are plain: they are written
- * before {@code completion} is completed and read after it is observed complete, so the CompletableFuture's
- * volatile write/read orders them. Interruption is the only way to wake a blocked virtual thread, so it is
+ * their writes). The value/failure fields are plain: they are written before the state CAS and read after a
+ * volatile read of the state (or a thread join) sees it terminal. Waiting for a threaded task is
+ * {@link Thread#join()} on its thread (no extra object per task); a {@link CompletableFuture} is created only
+ * when someone registers a completion callback ({@code asCompleted}, {@code firstCompleted},
+ * {@link #toCompletableFuture()}) or for tasks made by {@code from}. Interruption is the only way to wake a blocked virtual thread, so it is
  * the cancellation signal; the race of a late interrupt landing after the body returned is harmless because
  * the thread only runs completion bookkeeping afterwards (the same trade-off {@code FutureTask} makes).
  * The current task is found through a {@link ScopedValue} bound for the duration of the body, which is how a
@@ -63,10 +65,12 @@ public final class AsyncTask<T> {
     private static final int FAILED = 3;
     private static final int CANCELLED = 4;
     private static final VarHandle STATE;
+    private static final VarHandle COMPLETION;
 
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(AsyncTask.class, "state", int.class);
+            COMPLETION = MethodHandles.lookup().findVarHandle(AsyncTask.class, "completion", CompletableFuture.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -76,7 +80,7 @@ public final class AsyncTask<T> {
     private final String name;
     private final TaskGroup group;
     private final CompletionStage<? extends T> source;
-    private final CompletableFuture<Void> completion = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> completion; // created on first need (callbacks, from-tasks)
     private volatile Thread runner;
     private T value;
     private Throwable failure;
@@ -86,6 +90,9 @@ public final class AsyncTask<T> {
         this.name = name;
         this.group = group;
         this.source = source;
+        if (source != null) {
+            completion = new CompletableFuture<>();
+        }
     }
 
     /** A task of {@code group} whose body has not started; {@link #start} runs it. */
@@ -161,7 +168,10 @@ public final class AsyncTask<T> {
                 failure = error;
             }
             if (STATE.compareAndSet(this, s, to)) {
-                completion.complete(null);
+                CompletableFuture<Void> c = completion;
+                if (c != null) {
+                    c.complete(null);
+                }
                 return true;
             }
         }
@@ -273,32 +283,62 @@ public final class AsyncTask<T> {
 
     /** Blocks until the task is done and its thread has terminated. */
     void awaitDone() throws InterruptedException {
+        Thread thread = runner;
+        if (thread != null) {
+            checkNotSelf(thread);
+            thread.join();
+            return;
+        }
         try {
-            completion.get();
+            completion().get();
         } catch (ExecutionException e) {
             throw new AssertionError("completion is only ever completed normally", e);
         }
-        Thread thread = runner;
-        if (thread != null && thread != Thread.currentThread()) {
-            thread.join();
+    }
+
+    private void checkNotSelf(Thread thread) {
+        if (thread == Thread.currentThread()) {
+            throw new IllegalStateException("got a wait for " + this + " from its own thread, expected another"
+                    + " thread (it would wait for itself forever)");
         }
     }
 
     /** Blocks at most {@code timeout} until done; returns false on timeout. */
     boolean awaitDone(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Thread thread = runner;
+        if (thread != null) {
+            checkNotSelf(thread);
+            return thread.join(timeout.isNegative() ? Duration.ZERO : timeout);
+        }
         try {
-            completion.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            completion().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            return true;
         } catch (TimeoutException e) {
             return false;
         } catch (ExecutionException e) {
             throw new AssertionError("completion is only ever completed normally", e);
         }
+    }
+
+    /** True once the body has finished and its thread has terminated (false for tasks without a thread). */
+    boolean hasTerminated() {
         Thread thread = runner;
-        if (thread != null && thread != Thread.currentThread()) {
-            return thread.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        return thread != null && isDone() && !thread.isAlive();
+    }
+
+    /** Joins this task's thread, if any, ignoring interrupts; returns true if the caller was interrupted. */
+    boolean joinThreadUninterruptibly() {
+        Thread thread = runner;
+        boolean interrupted = false;
+        while (thread != null) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
-        return true;
+        return interrupted;
     }
 
     /** Reports the terminal outcome. Only called once done. */
@@ -392,7 +432,29 @@ public final class AsyncTask<T> {
 
     /** Runs {@code action} once the task is done (at once if it already is), on the completing thread. */
     void onDone(Runnable action) {
-        completion.thenRun(action);
+        completion().thenRun(action);
+    }
+
+    /**
+     * The completion signal, created on first need. Installing it and then re-checking the state pairs with
+     * finish's state CAS and then reading this field (both volatile), so one of the two completes it.
+     */
+    private CompletableFuture<Void> completion() {
+        CompletableFuture<Void> c = completion;
+        if (c == null) {
+            CompletableFuture<Void> fresh = new CompletableFuture<>();
+            c = COMPLETION.compareAndExchange(this, null, fresh) instanceof CompletableFuture<?> won
+                    ? castCompletion(won) : fresh;
+            if (isDone()) {
+                c.complete(null);
+            }
+        }
+        return c;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<Void> castCompletion(CompletableFuture<?> f) {
+        return (CompletableFuture<Void>) f;
     }
 
     @Override

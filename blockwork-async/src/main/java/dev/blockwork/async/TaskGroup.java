@@ -1,13 +1,15 @@
 package dev.blockwork.async;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A scope that owns the tasks spawned in it: the JVM counterpart of asyncio's {@code TaskGroup} and Trio's
@@ -42,30 +44,35 @@ import java.util.concurrent.locks.ReentrantLock;
  *       that, or use {@link Async#gather} which does it for you.
  * </ul>
  *
- * <p><b>Implementation overview.</b> One lock guards the set of live children, the first failure and the
- * later ones, and the open/closed flags; a condition is signalled when the live set becomes empty. A child's
- * last action on its own thread is {@link #childDone}, so "live set empty" means every body has exited; close
- * then joins the threads of the children that finished recently (kept in a list pruned of terminated threads
- * as it grows, so a long-lived group does not retain one entry per child ever spawned) so that no child
- * thread is still alive when close returns. Tasks are cancelled outside the lock: cancelling a task cancels
- * the groups nested in it, and locks are only ever taken parent-before-child.
+ * <p><b>Implementation overview.</b> The hot path (spawn, child done) takes no lock: a live-children counter
+ * and a lock-free queue of children. A child's last action on its own thread is {@link #childDone}, which
+ * decrements the counter and unparks the closer when it reaches zero, so "counter zero" means every body has
+ * exited; close then joins the threads still listed so that no child thread is alive when it returns. The
+ * queue is swept of children whose thread has terminated as it grows (amortised), so a long-lived group does
+ * not retain one entry per child ever spawned. Races between spawn and cancel/close are settled Dekker-style
+ * with volatile fields: spawn publishes the child (queue insert, counter increment) and then reads
+ * {@code cancelled}/{@code closed}; cancel and close write their flag and then read the queue/counter, so at
+ * least one side sees the other. The first failure and the later ones are kept under a small lock taken only
+ * when a child fails. Tasks are cancelled outside any lock: cancelling a task cancels the groups nested in it,
+ * and that only ever goes parent-to-child.
  */
 public final class TaskGroup implements AutoCloseable {
-    private static final int PRUNE_AT = 4096;
+    private static final int SWEEP_AT = 4096;
 
     private final String name;
     private final boolean failFast;
     private final AsyncTask<?> parent;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition idle = lock.newCondition();
-    private final HashSet<AsyncTask<?>> live = new HashSet<>();
-    private final ArrayList<Thread> finishedThreads = new ArrayList<>();
-    private final List<Throwable> laterFailures = new ArrayList<>();
-    private int pruneAt = PRUNE_AT;
-    private boolean closed;
-    private boolean cancelled;
-    private Throwable firstFailure;
-    private boolean failureReported;
+    private final ConcurrentLinkedQueue<AsyncTask<?>> children = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger live = new AtomicInteger();
+    private final AtomicInteger spawnsSinceSweep = new AtomicInteger();
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    private final List<Throwable> laterFailures = new ArrayList<>(); // guarded by itself
+    private volatile int sweepAt = SWEEP_AT;
+    private volatile boolean closed;
+    private volatile boolean cancelled;
+    private volatile Thread closer;
+    private Throwable firstFailure;   // guarded by laterFailures
+    private boolean failureReported;  // guarded by laterFailures
 
     private TaskGroup(String name, boolean failFast) {
         this.name = name;
@@ -108,54 +115,74 @@ public final class TaskGroup implements AutoCloseable {
             throw new NullPointerException("got a null body, expected a Callable to run");
         }
         AsyncTask<T> task = AsyncTask.unstarted(name, this);
-        lock.lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("got spawn(" + task + ") on closed " + this
-                        + ", expected an open group (spawn inside the try-with-resources block)");
-            }
-            if (cancelled) {
-                task.cancel();
-            }
-            live.add(task);
-            if (finishedThreads.size() >= pruneAt) {
-                finishedThreads.removeIf(t -> !t.isAlive());
-                pruneAt = Math.max(PRUNE_AT, 2 * finishedThreads.size());
-            }
-        } finally {
-            lock.unlock();
+        live.incrementAndGet();
+        if (closed) {
+            childGone();
+            throw new IllegalStateException("got spawn(" + task + ") on closed " + this
+                    + ", expected an open group (spawn inside the try-with-resources block)");
+        }
+        children.add(task);
+        if (cancelled) {
+            task.cancel();
+        }
+        if (spawnsSinceSweep.incrementAndGet() >= sweepAt) {
+            sweep();
         }
         task.start(body);
         return task;
     }
 
-    /** Called by a child on its own thread as its last action. */
-    void childDone(AsyncTask<?> task) {
-        List<AsyncTask<?>> toCancel = null;
-        lock.lock();
+    /** Drops children whose thread has terminated; one sweeper at a time, amortised over spawns. */
+    private void sweep() {
+        if (!sweeping.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            live.remove(task);
-            finishedThreads.add(Thread.currentThread());
-            if (failFast && task.state() == TaskState.FAILED) {
-                Throwable error = task.outcomeNow() instanceof Outcome.Failure<?> f ? f.error() : null;
-                if (firstFailure == null) {
-                    firstFailure = error;
-                    if (!cancelled) {
-                        cancelled = true;
-                        toCancel = new ArrayList<>(live);
-                    }
+            int kept = 0;
+            for (Iterator<AsyncTask<?>> it = children.iterator(); it.hasNext(); ) {
+                if (it.next().hasTerminated()) {
+                    it.remove();
                 } else {
-                    laterFailures.add(error);
+                    kept++;
                 }
             }
-            if (live.isEmpty()) {
-                idle.signalAll();
-            }
+            sweepAt = Math.max(SWEEP_AT, 2 * kept);
+            spawnsSinceSweep.set(0);
         } finally {
-            lock.unlock();
+            sweeping.set(false);
         }
-        if (toCancel != null) {
-            toCancel.forEach(AsyncTask::cancel);
+    }
+
+    /** Called by a child on its own thread as its last action. */
+    void childDone(AsyncTask<?> task) {
+        if (failFast && task.state() == TaskState.FAILED) {
+            recordFailure(task);
+        }
+        childGone();
+    }
+
+    private void childGone() {
+        if (live.decrementAndGet() == 0) {
+            Thread t = closer;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    private void recordFailure(AsyncTask<?> task) {
+        Throwable error = task.outcomeNow() instanceof Outcome.Failure<?> f ? f.error() : null;
+        boolean cancelSiblings = false;
+        synchronized (laterFailures) {
+            if (firstFailure == null) {
+                firstFailure = error;
+                cancelSiblings = true;
+            } else {
+                laterFailures.add(error);
+            }
+        }
+        if (cancelSiblings) {
+            cancel();
         }
     }
 
@@ -164,35 +191,20 @@ public final class TaskGroup implements AutoCloseable {
      * close the group. Cancelled children are not failures: close() then throws nothing for them.
      */
     public void cancel() {
-        List<AsyncTask<?>> toCancel;
-        lock.lock();
-        try {
-            cancelled = true;
-            toCancel = new ArrayList<>(live);
-        } finally {
-            lock.unlock();
+        cancelled = true;
+        for (AsyncTask<?> t : children) {
+            t.cancel();
         }
-        toCancel.forEach(AsyncTask::cancel);
     }
 
     /** Returns true if {@link #cancel()} was called, a child failed, or the enclosing task was cancelled. */
     public boolean isCancelled() {
-        lock.lock();
-        try {
-            return cancelled;
-        } finally {
-            lock.unlock();
-        }
+        return cancelled;
     }
 
     /** Returns the number of children whose body has not exited yet. */
     public int liveCount() {
-        lock.lock();
-        try {
-            return live.size();
-        } finally {
-            lock.unlock();
-        }
+        return live.get();
     }
 
     /**
@@ -220,49 +232,40 @@ public final class TaskGroup implements AutoCloseable {
      * was interrupted (the flag is then cleared). Never throws.
      */
     boolean closeQuietly() {
-        boolean interrupted = false;
-        List<Thread> toJoin;
-        lock.lock();
-        try {
-            while (!live.isEmpty()) {
-                try {
-                    idle.await();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    lock.unlock();
-                    try {
-                        cancel();
-                    } finally {
-                        lock.lock();
-                    }
-                }
-            }
-            closed = true;
-            toJoin = new ArrayList<>(finishedThreads);
-            finishedThreads.clear();
-        } finally {
-            lock.unlock();
+        boolean interrupted = awaitNoLiveChildren();
+        closed = true;
+        interrupted |= awaitNoLiveChildren();  // spawns that raced with closing and did not see the flag
+        for (AsyncTask<?> t : children) {
+            interrupted |= t.joinThreadUninterruptibly();
         }
-        for (Thread t : toJoin) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
+        children.clear();
         if (parent != null) {
             parent.removeChildGroup(this);
         }
         return interrupted;
     }
 
+    /** Parks until the live counter is zero; cancels every child on interrupt. Returns true if interrupted. */
+    private boolean awaitNoLiveChildren() {
+        boolean interrupted = false;
+        closer = Thread.currentThread();
+        try {
+            while (live.get() != 0) {
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    interrupted = true;
+                    cancel();
+                }
+            }
+        } finally {
+            closer = null;
+        }
+        return interrupted;
+    }
+
     /** The first child failure with later ones attached as suppressed, or null. Call after closeQuietly. */
     Throwable failure() {
-        lock.lock();
-        try {
+        synchronized (laterFailures) {
             if (firstFailure != null && !failureReported) {
                 failureReported = true;
                 for (Throwable t : laterFailures) {
@@ -272,8 +275,6 @@ public final class TaskGroup implements AutoCloseable {
                 }
             }
             return firstFailure;
-        } finally {
-            lock.unlock();
         }
     }
 
