@@ -63,6 +63,7 @@ public final class Execution implements ComputeInfo {
     private final SchedulerListener[] taskListeners;
     private final CompletableFuture<Object[]> result = new CompletableFuture<>();
     private final HashSet<Thread> active = new HashSet<>();
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param timeoutNanos the compute ends with a {@link ComputeTimeoutException} after this long; {@code <= 0} = none
@@ -90,14 +91,9 @@ public final class Execution implements ComputeInfo {
         for (SchedulerListener l : this.listeners) {
             try { l.onComputeStart(this); } catch (RuntimeException e) { logListener(e); }
         }
-        result.whenComplete((r, e) -> {
-            for (SchedulerListener l : this.listeners) {
-                try { l.onComputeFinish(this, e); } catch (RuntimeException x) { logListener(x); }
-            }
-        });
         if (timeoutNanos > 0) {
             CompletableFuture.delayedExecutor(timeoutNanos, TimeUnit.NANOSECONDS).execute(() -> {
-                if (!result.isDone()) {
+                if (!ended.get()) {
                     cancel(new ComputeTimeoutException("compute " + id + " timed out after "
                             + java.time.Duration.ofNanos(timeoutNanos) + " with " + completedTasks() + " of "
                             + plan.size() + " tasks finished"));
@@ -112,7 +108,7 @@ public final class Execution implements ComputeInfo {
     public CompletableFuture<Object[]> result() { return result; }
 
     /** Whether the compute has ended (successfully or not). */
-    public boolean isTerminated() { return result.isDone(); }
+    public boolean isTerminated() { return ended.get(); }
 
     /** Tasks that are READY at the start, highest priority first. */
     public int[] initialReady() { return plan.initialReady.clone(); }
@@ -145,7 +141,7 @@ public final class Execution implements ComputeInfo {
      * {@code null} if the compute has ended (the task becomes CANCELLED).
      */
     public TaskCall start(int task) {
-        if (result.isDone()) {
+        if (ended.get()) {
             moveIfIn(task, TaskState.READY, TaskState.CANCELLED);
             return null;
         }
@@ -177,7 +173,7 @@ public final class Execution implements ComputeInfo {
     }
 
     private void finish(int task, Object value, ReadySink sink, long t0) {
-        if (result.isDone()) return; // ended meanwhile: drop the result, start nothing
+        if (ended.get()) return; // ended meanwhile: drop the result, start nothing
         results[task] = value;
         move(task, TaskState.RUNNING, TaskState.DONE);
         completed.increment();
@@ -217,7 +213,7 @@ public final class Execution implements ComputeInfo {
         moveIfIn(task, TaskState.RUNNING, TaskState.ERRED);
         completed.increment();
         if (taskListeners.length > 0) taskEvent(task, TaskState.ERRED, t0);
-        if (result.isDone()) return;
+        if (ended.get()) return;
         TaskFailedException failure = cause instanceof TaskFailedException tfe && tfe.key().equals(key)
                 ? tfe : new TaskFailedException(key, label, cause);
         terminate(failure);
@@ -235,15 +231,26 @@ public final class Execution implements ComputeInfo {
         int[] outs = plan.outputs;
         Object[] values = new Object[outs.length];
         for (int i = 0; i < outs.length; i++) values[i] = results[outs[i]];
-        result.complete(values);
+        end(values, null);
     }
 
     private void terminate(Throwable reason) {
-        if (result.completeExceptionally(reason)) {
+        end(null, reason);
+    }
+
+    /** The one way a compute ends: stop new starts, interrupt running tasks on error, tell listeners, then complete. */
+    private void end(Object[] values, Throwable error) {
+        if (!ended.compareAndSet(false, true)) return;
+        if (error != null) {
             synchronized (active) {
                 for (Thread t : active) if (t != Thread.currentThread()) t.interrupt();
             }
         }
+        for (SchedulerListener l : listeners) {
+            try { l.onComputeFinish(this, error); } catch (RuntimeException x) { logListener(x); }
+        }
+        if (error == null) result.complete(values);
+        else result.completeExceptionally(error);
     }
 
     /** Registers the calling thread as running tasks of this compute (so {@link #cancel} can interrupt it). */
@@ -254,7 +261,7 @@ public final class Execution implements ComputeInfo {
     /** Unregisters the calling thread and clears an interrupt that {@link #cancel} may have sent it. */
     public void exit() {
         synchronized (active) { active.remove(Thread.currentThread()); }
-        if (result.isCompletedExceptionally()) Thread.interrupted();
+        if (ended.get()) Thread.interrupted();
     }
 
     // ---- state machine ---------------------------------------------------------------------------

@@ -34,29 +34,38 @@ public final class ThreadsScheduler implements Scheduler {
     private static final AtomicInteger POOLS = new AtomicInteger();
     private final ForkJoinPool pool;
     private final boolean shared;
+    private final int poolId;
 
     /** Registers {@code threads} (also {@code threading}). */
     public static final class Provider implements SchedulerProvider {
         @Override public Set<String> names() { return Set.of("threads", "threading"); }
         @Override public Scheduler create() {
             int n = Config.getInt("threads", Runtime.getRuntime().availableProcessors());
-            return new ThreadsScheduler(newPool(n), true);
+            int id = POOLS.incrementAndGet();
+            return new ThreadsScheduler(newPool(n, id), true, id);
         }
     }
 
     /** A scheduler with a private pool of {@code threads} threads; close it when done. */
     public ThreadsScheduler(int threads) {
-        this(newPool(threads), false);
+        this(threads, POOLS.incrementAndGet());
     }
 
-    private ThreadsScheduler(ForkJoinPool pool, boolean shared) {
+    private ThreadsScheduler(int threads, int id) {
+        this(newPool(threads, id), false, id);
+    }
+
+    private ThreadsScheduler(ForkJoinPool pool, boolean shared, int poolId) {
         this.pool = pool;
         this.shared = shared;
+        this.poolId = poolId;
     }
 
-    private static ForkJoinPool newPool(int threads) {
+    /** The number in this pool's thread names ({@code blockwork-threads-<poolId>-<n>}). */
+    public int poolId() { return poolId; }
+
+    private static ForkJoinPool newPool(int threads, int poolId) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        int poolId = POOLS.incrementAndGet();
         AtomicInteger workers = new AtomicInteger();
         return new ForkJoinPool(threads, p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);

@@ -1,0 +1,90 @@
+package dev.blockwork.schedule;
+
+import dev.blockwork.graph.Graph;
+import dev.blockwork.graph.Key;
+import dev.blockwork.graph.Task;
+import dev.blockwork.graph.TaskLayer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlannerTest {
+
+    static Task t(String name, int i, Object... args) {
+        return new Task(Key.of(name, i), name, a -> i, args);
+    }
+
+    @Test
+    void cullMaterialisesOnlyTheTasksTheOutputsNeed() {
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < 100; i++) tasks.add(t("x", i));
+        AtomicInteger looked = new AtomicInteger();
+        Graph g = Graph.of(new TaskLayer("x", tasks, Set.of()));
+        Plan p = Planner.plan(k -> { looked.incrementAndGet(); return g.task(k); }, List.of(Key.of("x", 7)), true);
+        assertThat(p.size()).isEqualTo(1);
+        assertThat(looked.get()).isEqualTo(1);
+    }
+
+    @Test
+    void fusesLinearChainsButNotSharedOrOutputTasks() {
+        // a -> b -> c -> d (chain), e uses b too: b has two dependents, so only c->d fuse; a->b fuse.
+        Graph g = Graph.of(new TaskLayer("n", List.of(
+                t("n", 0), t("n", 1, Key.of("n", 0)), t("n", 2, Key.of("n", 1)), t("n", 3, Key.of("n", 2)),
+                t("n", 4, Key.of("n", 1))), Set.of()));
+        Plan fused = Planner.plan(g::task, List.of(Key.of("n", 3), Key.of("n", 4)), true);
+        assertThat(fused.size()).isEqualTo(3); // {a,b}, {c,d}, {e}
+        assertThat(fused.fusedAway()).isEqualTo(2);
+        Plan plain = Planner.plan(g::task, List.of(Key.of("n", 3), Key.of("n", 4)), false);
+        assertThat(plain.size()).isEqualTo(5);
+        Plan outputInChain = Planner.plan(g::task, List.of(Key.of("n", 3), Key.of("n", 2)), true);
+        assertThat(outputInChain.keys()).contains(Key.of("n", 2), Key.of("n", 3));
+    }
+
+    @Test
+    void ordersDepthFirstSoSubtreesFinishBeforeTheNextStarts() {
+        // ((l0 + l1) + (l2 + l3)): post-order puts l0, l1, their sum, l2, l3, ...
+        Graph g = Graph.of(
+                new TaskLayer("l", List.of(t("l", 0), t("l", 1), t("l", 2), t("l", 3)), Set.of()),
+                new TaskLayer("s", List.of(t("s", 0, Key.of("l", 0), Key.of("l", 1)), t("s", 1, Key.of("l", 2), Key.of("l", 3)),
+                        t("s", 2, Key.of("s", 0), Key.of("s", 1))), Set.of("l")));
+        Plan p = Planner.plan(g::task, List.of(Key.of("s", 2)), false);
+        List<Key> order = p.keys();
+        assertThat(order).containsExactly(Key.of("l", 0), Key.of("l", 1), Key.of("s", 0), Key.of("l", 2), Key.of("l", 3),
+                Key.of("s", 1), Key.of("s", 2));
+        assertThat(p.initialReady()).hasSize(4);
+    }
+
+    @Test
+    void reportsCyclesWithTheKeys() {
+        Graph g = Graph.of(new TaskLayer("c", List.of(t("c", 0, Key.of("c", 1)), t("c", 1, Key.of("c", 0))), Set.of()));
+        assertThatThrownBy(() -> Planner.plan(g::task, List.of(Key.of("c", 0)), true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cycle").hasMessageContaining("('c', 0)").hasMessageContaining("('c', 1)");
+    }
+
+    @Test
+    void reportsMissingKeysAndLayers() {
+        Graph g = Graph.of(new TaskLayer("x", List.of(t("x", 0, Key.of("y", 3))), Set.of("y")));
+        assertThatThrownBy(() -> Planner.plan(g::task, List.of(Key.of("x", 0)), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no layer 'y'").hasMessageContaining("('y', 3)");
+        assertThatThrownBy(() -> Planner.plan(g::task, List.of(), true)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void planningIsLinearInChainLength() {
+        // 200,000-long chain: an O(n^2) planner would not finish within the test timeout.
+        List<Task> tasks = new ArrayList<>();
+        tasks.add(t("c", 0));
+        for (int i = 1; i < 200_000; i++) tasks.add(t("c", i, Key.of("c", i - 1)));
+        Graph g = Graph.of(new TaskLayer("c", tasks, Set.of()));
+        Plan p = Planner.plan(g::task, List.of(Key.of("c", 199_999)), true);
+        assertThat(p.size()).isEqualTo(1);
+        assertThat(p.fusedAway()).isEqualTo(199_999);
+    }
+}
