@@ -54,11 +54,18 @@ final class KernelNodes {
 
         /** Values tested for truth ({@code != 0}, NaN true) as 0/1 longs, at {@code tile.roff}. */
         long[] readTruth(Tile tile) {
-            if (!floatKind) return readL(tile);
-            double[] v = readD(tile);
-            int o = tile.roff, n = tile.len;
+            int n = tile.len;
             long[] b = tile.l(id);
-            for (int i = 0; i < n; i++) b[i] = v[o + i] != 0 ? 1 : 0;
+            if (t == DType.BOOL) return readL(tile);
+            if (floatKind) {
+                double[] v = readD(tile);
+                int o = tile.roff;
+                for (int i = 0; i < n; i++) b[i] = v[o + i] != 0 ? 1 : 0;
+            } else {
+                long[] v = readL(tile);
+                int o = tile.roff;
+                for (int i = 0; i < n; i++) b[i] = v[o + i] != 0 ? 1 : 0;
+            }
             tile.roff = 0;
             return b;
         }

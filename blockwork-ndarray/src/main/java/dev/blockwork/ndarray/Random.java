@@ -31,15 +31,16 @@ public final class Random {
     /** Uniform float64 in [0, 1). */
     public NDArray uniform(long... shape) { return uniform(0, 1, shape); }
 
-    /** Uniform float64 in [low, high). */
-    public NDArray uniform(double low, double high, long... shape) {
+    /** Uniform float64 in [low, high). The shape is an explicit array so {@code uniform(3, 2, 10)} cannot mean two things. */
+    public NDArray uniform(double low, double high, long[] shape) {
         return uniformExpr(low, high, shape, new long[shape.length], shape).evaluate();
     }
 
     /** Standard normal float64 (mean 0, standard deviation 1). */
     public NDArray normal(long... shape) { return normal(0, 1, shape); }
 
-    public NDArray normal(double mean, double std, long... shape) {
+    /** Normal float64 with the given mean and standard deviation (shape as an explicit array, as {@link #uniform}). */
+    public NDArray normal(double mean, double std, long[] shape) {
         return normalExpr(mean, std, shape, new long[shape.length], shape).evaluate();
     }
 
