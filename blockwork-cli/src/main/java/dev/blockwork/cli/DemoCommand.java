@@ -1,0 +1,32 @@
+package dev.blockwork.cli;
+
+import dev.blockwork.cli.demo.Demo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code blockwork demo}: the seed tutorial's examples, in Java. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the seed tutorial's examples, each labelled, with what it computed and how long it took:",
+                "  1  threads: Hello five times, then a lock shared by several threads",
+                "  2  a pool of parallel workers (worker JVMs) and a Queue between processes",
+                "  3  async tasks on virtual threads",
+                "  4  the chunked-array example: x = ones((1000,1000), chunks=(100,100)); z = x + x*2; z.compute()"})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = {"-p", "--part"}, split = ",", paramLabel = "N", description = "Run only these parts (1-4), e.g. --part 1,4.")
+    List<Integer> parts = List.of(1, 2, 3, 4);
+
+    @Override
+    public Integer call() throws Exception {
+        for (int p : parts) {
+            if (p < 1 || p > 4) {
+                System.err.println("blockwork demo: no part " + p + "; the parts are 1, 2, 3 and 4");
+                return 2;
+            }
+        }
+        Demo.run(System.out, parts);
+        return 0;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.blockwork.cli.demo;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** The parts of {@code blockwork demo}; each prints a heading, what it computed and how long it took. */
+public final class Demo {
+    private Demo() {}
+
+    public static void run(PrintStream out, List<Integer> parts) throws Exception {
+        for (int p : parts) {
+            long t0 = System.nanoTime();
+            switch (p) {
+                case 1 -> { heading(out, 1, "threads: Hello five times, then a lock shared by several threads"); ThreadsDemo.run(out); }
+                case 2 -> { heading(out, 2, "a pool of parallel workers"); PoolDemo.run(out); }
+                case 3 -> { heading(out, 3, "async tasks (asyncio-style, on virtual threads)"); dev.blockwork.async.examples.HelloAsync.run(out); }
+                case 4 -> { heading(out, 4, "the distributed-framework example: ones((1000,1000), chunks=(100,100)); z = x + x*2"); ArraysDemo.run(out); }
+                default -> throw new IllegalArgumentException("no demo part " + p + ", expected 1-4");
+            }
+            out.printf("   part %d took %.1f ms%n%n", p, (System.nanoTime() - t0) / 1e6);
+        }
+    }
+
+    private static void heading(PrintStream out, int part, String title) {
+        out.println("== (" + part + ") " + title + " ==");
+    }
+}
