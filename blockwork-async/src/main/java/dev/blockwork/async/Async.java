@@ -85,7 +85,11 @@ public final class Async {
     /** Varargs form of {@link #gather(Collection)}. */
     @SafeVarargs
     public static <T> List<T> gather(Callable<? extends T>... bodies) throws Exception {
-        return gather(List.of(bodies));
+        List<Callable<? extends T>> list = new ArrayList<>(bodies.length);
+        for (Callable<? extends T> b : bodies) {
+            list.add(b);
+        }
+        return gather(list);
     }
 
     /**
@@ -143,7 +147,11 @@ public final class Async {
     /** Varargs form of {@link #firstCompleted(Collection)}. */
     @SafeVarargs
     public static <T> T firstCompleted(Callable<? extends T>... bodies) throws Exception {
-        return firstCompleted(List.of(bodies));
+        List<Callable<? extends T>> list = new ArrayList<>(bodies.length);
+        for (Callable<? extends T> b : bodies) {
+            list.add(b);
+        }
+        return firstCompleted(list);
     }
 
     /**

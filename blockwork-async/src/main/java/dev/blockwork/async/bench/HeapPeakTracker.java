@@ -84,9 +84,19 @@ final class HeapPeakTracker implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
-        sampler.join();
+        boolean interrupted = false;
+        while (sampler.isAlive()) {
+            try {
+                sampler.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         record(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         for (NotificationEmitter e : emitters) {
             try {
