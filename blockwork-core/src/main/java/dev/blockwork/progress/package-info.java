@@ -1,0 +1,2 @@
+/** Console progress reporting, fed by scheduler events (see {@link dev.blockwork.schedule.SchedulerListener}). */
+package dev.blockwork.progress;
