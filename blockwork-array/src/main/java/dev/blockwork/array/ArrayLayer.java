@@ -1,0 +1,66 @@
+package dev.blockwork.array;
+
+import dev.blockwork.graph.Key;
+import dev.blockwork.graph.Layer;
+import dev.blockwork.graph.Task;
+import java.util.AbstractList;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Base of every array layer: the output is a grid of blocks described by {@link Chunks}; key
+ * {@code (name, i, j, ...)} is block {@code (i, j, ...)}. Subclasses say how one block's task is built.
+ * Immutable and thread-safe, like every {@link Layer}.
+ */
+abstract class ArrayLayer implements Layer {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    final String name;
+    final Set<String> dependencies;
+    final Chunks chunks;
+
+    ArrayLayer(String name, Set<String> dependencies, Chunks chunks) {
+        this.name = name;
+        this.dependencies = Set.copyOf(dependencies);
+        this.chunks = chunks;
+    }
+
+    /** A fresh layer name {@code label-N}. */
+    static String newName(String label) { return label + "-" + IDS.incrementAndGet(); }
+
+    @Override public final String name() { return name; }
+
+    @Override public final Set<String> dependencies() { return dependencies; }
+
+    @Override
+    public final Collection<Key> keys() {
+        int n = chunks.blockCount();
+        return new AbstractList<>() {
+            @Override public Key get(int i) { return Key.of(name, chunks.blockIndex(i)); }
+
+            @Override public int size() { return n; }
+        };
+    }
+
+    @Override
+    public final Task task(Key key) {
+        if (!key.name().equals(name) || key.rank() != chunks.ndim()) {
+            throw new IllegalArgumentException("layer " + name + " does not produce key " + key);
+        }
+        int[] idx = key.index();
+        for (int d = 0; d < idx.length; d++) {
+            if (idx[d] < 0 || idx[d] >= chunks.numBlocks(d)) {
+                throw new IllegalArgumentException("layer " + name + " with " + chunks.blockCount() + " blocks "
+                        + java.util.Arrays.toString(chunks.numBlocks()) + " does not produce key " + key);
+            }
+        }
+        return task(key, idx);
+    }
+
+    /** The task for block {@code idx} (already checked to be in range). */
+    abstract Task task(Key key, int[] idx);
+
+    @Override
+    public String toString() { return getClass().getSimpleName() + "[" + name + " " + chunks + "]"; }
+}

@@ -1,0 +1,621 @@
+package dev.blockwork.array;
+
+import dev.blockwork.graph.Graph;
+import dev.blockwork.graph.Key;
+import dev.blockwork.graph.Layer;
+import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.Index;
+import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.schedule.Compute;
+import dev.blockwork.schedule.Computation;
+import dev.blockwork.schedule.ComputeOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A chunked, lazy n-dimensional array (Dask array for Java): a grid of {@link NDArray} blocks described by
+ * {@link Chunks}, built as a task graph and computed by a Blockwork scheduler.
+ *
+ * <pre>{@code
+ * import static dev.blockwork.array.DArrays.*;
+ * DArray x = DArray.ones(shape(1000, 1000), chunks(100, 100));
+ * DArray z = x.add(x.mul(2));          // one fused expression, no task yet
+ * NDArray r = z.compute();             // 100 tasks, one per block, each one pass over tiles
+ * double s = z.sum().compute().item(); // ones, maths and sum fused: x is never materialised
+ * }</pre>
+ *
+ * <p><b>Fusion.</b> Element-wise operations and the generators {@code ones/zeros/full/random} do not add
+ * layers: an element-wise DArray holds an expression over its materialised inputs, and each operation composes
+ * expressions. The expression becomes one layer ({@code FusedLayer}, one task per block) only when another kind
+ * of operation needs the blocks; reductions and {@code compute()} evaluate it inside their own block tasks.
+ *
+ * <p><b>Types.</b> float64, float32, int64, int32 and bool with NumPy 2 promotion; Java {@code double}/{@code long}
+ * operands are weak scalars as Python's ({@code float32 * 2.0 → float32}).
+ *
+ * <p><b>Errors.</b> Shapes that do not broadcast, bad chunk specs, bad axes and dtypes an operation does not take
+ * throw IllegalArgumentException when the array is built; indices out of range throw IndexOutOfBoundsException;
+ * failures inside a block task surface from {@code compute()} as the scheduler's TaskFailedException naming the
+ * block key.
+ *
+ * <p><b>Threading.</b> DArrays are immutable and thread-safe; several threads may build on and compute the same
+ * array. Writes made by block tasks happen-before {@code compute()} returns (and before a
+ * {@code computeAsync()} future completes).
+ */
+public final class DArray {
+    private final long[] shape;
+    private final Chunks chunks;
+    private final DType dtype;
+    private final String name;   // layer of this array's blocks; null while fused and not materialised
+    private final Graph graph;   // every layer the blocks need (null while fused)
+    private final FusedNode node; // non-null for fused element-wise arrays
+    private volatile DArray materialized;
+
+    private DArray(long[] shape, Chunks chunks, DType dtype, String name, Graph graph, FusedNode node) {
+        this.shape = shape;
+        this.chunks = chunks;
+        this.dtype = dtype;
+        this.name = name;
+        this.graph = graph;
+        this.node = node;
+    }
+
+    /** An array whose blocks are the keys of {@code layer}; {@code deps} holds the layers it depends on. */
+    static DArray ofLayer(Layer layer, Graph deps, long[] shape, Chunks chunks, DType dtype) {
+        return new DArray(shape, chunks, dtype, layer.name(), deps.with(layer), null);
+    }
+
+    /** A fused element-wise array. */
+    static DArray fused(FusedNode node, long[] shape, Chunks chunks) {
+        return new DArray(shape, chunks, node.dtype(), null, null, node);
+    }
+
+    // ================================================================== creation
+
+    /** {@code ones(shape, chunks)} as float64. */
+    public static DArray ones(Shape shape, ChunkSpec chunks) { return full(shape, chunks, 1L, DType.FLOAT64); }
+
+    public static DArray ones(Shape shape, ChunkSpec chunks, DType dtype) { return full(shape, chunks, 1L, dtype); }
+
+    public static DArray zeros(Shape shape, ChunkSpec chunks) { return full(shape, chunks, 0L, DType.FLOAT64); }
+
+    public static DArray zeros(Shape shape, ChunkSpec chunks, DType dtype) { return full(shape, chunks, 0L, dtype); }
+
+    /** Uninitialised in NumPy; here zeros (Java arrays are always initialised). */
+    public static DArray empty(Shape shape, ChunkSpec chunks, DType dtype) { return zeros(shape, chunks, dtype); }
+
+    /** An array of {@code value} (converted to {@code dtype}). */
+    public static DArray full(Shape shape, ChunkSpec chunks, double value, DType dtype) {
+        long[] s = shape.toArray();
+        return fused(new FusedNode.Full(value, (long) value, false, dtype, s), s, Chunks.normalize(chunks, shape, dtype));
+    }
+
+    /** An integer-valued array keeping all 64 bits of {@code value}. */
+    public static DArray full(Shape shape, ChunkSpec chunks, long value, DType dtype) {
+        long[] s = shape.toArray();
+        return fused(new FusedNode.Full(value, value, true, dtype, s), s, Chunks.normalize(chunks, shape, dtype));
+    }
+
+    /** {@code np.arange(start, stop, step)} in blocks: element i is {@code start + i*step} converted to {@code dtype}. */
+    public static DArray arange(double start, double stop, double step, ChunkSpec chunks, DType dtype) {
+        if (step == 0) throw new IllegalArgumentException("arange step must not be zero, got start=" + start + " stop=" + stop);
+        long n = (long) Math.max(0, Math.ceil((stop - start) / step));
+        Chunks c = Chunks.normalize(chunks, Shape.of(n), dtype);
+        SourceLayer l = new SourceLayer(ArrayLayer.newName("arange"), c, "arange", (o, len) -> {
+            double[] v = new double[(int) len[0]];
+            for (int i = 0; i < v.length; i++) v[i] = start + (o[0] + i) * step;
+            return NDArray.fromArray(v).astype(dtype);
+        });
+        return ofLayer(l, Graph.empty(), new long[] {n}, c, dtype);
+    }
+
+    /** {@code np.arange(n)} as int64. */
+    public static DArray arange(long n, ChunkSpec chunks) { return arange(0, n, 1, chunks, DType.INT64); }
+
+    /** {@code np.linspace(start, stop, num, endpoint)} as float64. */
+    public static DArray linspace(double start, double stop, long num, boolean endpoint, ChunkSpec chunks) {
+        if (num < 0) throw new IllegalArgumentException("linspace needs num >= 0, got " + num);
+        double div = endpoint ? num - 1 : num;
+        double step = div > 0 ? (stop - start) / div : 0;
+        Chunks c = Chunks.normalize(chunks, Shape.of(num), DType.FLOAT64);
+        SourceLayer l = new SourceLayer(ArrayLayer.newName("linspace"), c, "linspace", (o, len) -> {
+            double[] v = new double[(int) len[0]];
+            for (int i = 0; i < v.length; i++) {
+                long g = o[0] + i;
+                v[i] = div > 0 ? start + g * step : start;
+                if (endpoint && num > 1 && g == num - 1) v[i] = stop;
+            }
+            return NDArray.fromArray(v, len);
+        });
+        return ofLayer(l, Graph.empty(), new long[] {num}, c, DType.FLOAT64);
+    }
+
+    public static DArray linspace(double start, double stop, long num, ChunkSpec chunks) { return linspace(start, stop, num, true, chunks); }
+
+    /** {@code np.eye(n, m, k)}: ones on the k-th diagonal. */
+    public static DArray eye(long n, long m, long k, ChunkSpec chunks, DType dtype) {
+        Chunks c = Chunks.normalize(chunks, Shape.of(n, m), dtype);
+        SourceLayer l = new SourceLayer(ArrayLayer.newName("eye"), c, "eye", (o, len) -> {
+            NDArray b = NDArray.zeros(dtype, len);
+            for (long i = 0; i < len[0]; i++) {
+                long j = o[0] + i + k - o[1];
+                if (j >= 0 && j < len[1]) b.get(Index.at(i), Index.at(j)).fill(1);
+            }
+            return b;
+        });
+        return ofLayer(l, Graph.empty(), new long[] {n, m}, c, dtype);
+    }
+
+    public static DArray eye(long n, ChunkSpec chunks) { return eye(n, n, 0, chunks, DType.FLOAT64); }
+
+    /** Cuts an in-memory array into blocks (the blocks are views; nothing is copied until a task needs it). */
+    public static DArray fromArray(NDArray array, ChunkSpec chunks) {
+        long[] s = array.shape();
+        Chunks c = Chunks.normalize(chunks, Shape.of(s), array.dtype());
+        SourceLayer l = new SourceLayer(ArrayLayer.newName("array"), c, "from-array",
+                (o, len) -> o.length == 0 ? array : array.get(RechunkLayer.ranges(o, len, new long[o.length])));
+        return ofLayer(l, Graph.empty(), s, c, array.dtype());
+    }
+
+    /** Copies a rectangular nested Java array ({@code double[][]}, {@code long[]}, {@code boolean[][][]}...) into blocks. */
+    public static DArray fromArray(Object javaArray, ChunkSpec chunks) {
+        if (javaArray instanceof NDArray a) return fromArray(a, chunks);
+        return fromArray(NDArray.fromNested(javaArray), chunks);
+    }
+
+    /** An array whose element at global index {@code i} is {@code f(i)}, computed block by block. */
+    public static DArray fromFunction(Shape shape, ChunkSpec chunks, DType dtype, NDArray.IndexFunction f) {
+        long[] s = shape.toArray();
+        Chunks c = Chunks.normalize(chunks, shape, dtype);
+        SourceLayer l = new SourceLayer(ArrayLayer.newName("from-function"), c, "from-function", (o, len) -> {
+            long[] g = new long[o.length];
+            return NDArray.fromFunction(len, dtype, local -> {
+                for (int d = 0; d < g.length; d++) g[d] = o[d] + local[d];
+                return f.apply(g);
+            });
+        });
+        return ofLayer(l, Graph.empty(), s, c, dtype);
+    }
+
+    /**
+     * An array from in-memory blocks laid out on a grid of {@code grid} blocks (C order), like {@code da.block}:
+     * blocks in one grid row must agree on their extents along the other axes.
+     */
+    public static DArray fromBlocks(int[] grid, NDArray... blocks) {
+        return BlockAssembly.fromBlocks(grid, blocks);
+    }
+
+    /** Reads a {@code .npy} file into blocks. */
+    public static DArray fromNpy(java.nio.file.Path path, ChunkSpec chunks) throws java.io.IOException {
+        return fromArray(NpyBridge.read(path), chunks);
+    }
+
+    // ================================================================== metadata
+
+    public Shape shape() { return Shape.of(shape); }
+
+    long[] shapeArray() { return shape; }
+
+    public int ndim() { return shape.length; }
+
+    public long size() {
+        long n = 1;
+        for (long d : shape) n *= d;
+        return n;
+    }
+
+    public DType dtype() { return dtype; }
+
+    public Chunks chunks() { return chunks; }
+
+    /** Number of blocks along every axis. */
+    public int[] numBlocks() { return chunks.numBlocks(); }
+
+    /** True while this array is a fused element-wise expression with no layer of its own. */
+    public boolean isFused() { return node != null; }
+
+    /** The name of the layer that holds this array's blocks (materialises a fused expression). */
+    public String layerName() { return node == null ? name : materialize().name; }
+
+    /** The task graph of this array's blocks (materialises a fused expression). */
+    public Graph graph() { return node == null ? graph : materialize().graph; }
+
+    /** The keys of this array's blocks, C order over the block grid. */
+    public List<Key> keys() {
+        String n = layerName();
+        List<Key> ks = new ArrayList<>(chunks.blockCount());
+        for (int i = 0, c = chunks.blockCount(); i < c; i++) ks.add(Key.of(n, chunks.blockIndex(i)));
+        return ks;
+    }
+
+    /** The expression node of this array: its own if fused, else a leaf for its blocks. */
+    FusedNode node() { return node != null ? node : new FusedNode.Input(this); }
+
+    /** This array with its fused expression turned into one layer (itself if already materialised). */
+    DArray materialize() {
+        if (node == null) return this;
+        DArray m = materialized;
+        if (m == null) {
+            synchronized (this) {
+                m = materialized;
+                if (m == null) {
+                    FusedBlocks fb = new FusedBlocks(node, shape, chunks);
+                    FusedLayer layer = new FusedLayer(ArrayLayer.newName(label(node)), fb, label(node));
+                    m = ofLayer(layer, fb.inputGraph(), shape, chunks, dtype);
+                    materialized = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    private static String label(FusedNode n) {
+        return switch (n) {
+            case FusedNode.Apply a -> a.op().label();
+            case FusedNode.Full f -> "full";
+            case FusedNode.RandomLeaf r -> "random-" + r.kind().name().toLowerCase(java.util.Locale.ROOT);
+            case FusedNode.Input i -> "copy";
+            case FusedNode.Scalar s -> "scalar";
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "DArray<shape=" + Shape.format(shape) + ", dtype=" + dtype.numpyName() + ", chunksize="
+                + Shape.format(maxChunk()) + ", blocks=" + chunks.blockCount() + (node != null ? ", fused" : "") + ">";
+    }
+
+    private long[] maxChunk() {
+        long[] m = new long[shape.length];
+        for (int d = 0; d < m.length; d++) for (long s : chunks.sizes(d)) m[d] = Math.max(m[d], s);
+        return m;
+    }
+
+    // ================================================================== element-wise (fused)
+
+    static DArray apply(ElementwiseOp op, DType cast, Object... operands) {
+        long[] out = new long[0];
+        DArray[] arrays = new DArray[operands.length];
+        for (int i = 0; i < operands.length; i++) {
+            if (operands[i] instanceof DArray a) {
+                arrays[i] = a;
+                out = Broadcast.shapes(out, a.shape);
+            }
+        }
+        Chunks c = Alignment.unify(out, arrays);
+        FusedNode[] nodes = new FusedNode[operands.length];
+        for (int i = 0; i < operands.length; i++) {
+            nodes[i] = switch (operands[i]) {
+                case DArray a -> Alignment.align(a.node(), out, c);
+                case Double d -> FusedNode.Scalar.of(d);
+                case Long l -> FusedNode.Scalar.of(l);
+                case Integer l -> FusedNode.Scalar.of((long) l);
+                case Boolean b -> FusedNode.Scalar.of(b);
+                default -> throw new IllegalArgumentException("unsupported operand " + operands[i]);
+            };
+        }
+        return fused(FusedNode.Apply.of(op, cast, nodes), out, c);
+    }
+
+    public DArray add(DArray o) { return apply(ElementwiseOp.ADD, null, this, o); }
+
+    public DArray add(double v) { return apply(ElementwiseOp.ADD, null, this, v); }
+
+    public DArray add(long v) { return apply(ElementwiseOp.ADD, null, this, v); }
+
+    public DArray sub(DArray o) { return apply(ElementwiseOp.SUB, null, this, o); }
+
+    public DArray sub(double v) { return apply(ElementwiseOp.SUB, null, this, v); }
+
+    public DArray sub(long v) { return apply(ElementwiseOp.SUB, null, this, v); }
+
+    /** {@code v - this}. */
+    public DArray rsub(double v) { return apply(ElementwiseOp.SUB, null, v, this); }
+
+    public DArray mul(DArray o) { return apply(ElementwiseOp.MUL, null, this, o); }
+
+    public DArray mul(double v) { return apply(ElementwiseOp.MUL, null, this, v); }
+
+    public DArray mul(long v) { return apply(ElementwiseOp.MUL, null, this, v); }
+
+    /** True division (integers give float64). */
+    public DArray div(DArray o) { return apply(ElementwiseOp.DIV, null, this, o); }
+
+    public DArray div(double v) { return apply(ElementwiseOp.DIV, null, this, v); }
+
+    public DArray div(long v) { return apply(ElementwiseOp.DIV, null, this, v); }
+
+    /** {@code v / this}. */
+    public DArray rdiv(double v) { return apply(ElementwiseOp.DIV, null, v, this); }
+
+    public DArray pow(DArray o) { return apply(ElementwiseOp.POW, null, this, o); }
+
+    public DArray pow(double v) { return apply(ElementwiseOp.POW, null, this, v); }
+
+    public DArray pow(long v) { return apply(ElementwiseOp.POW, null, this, v); }
+
+    /** Element-wise minimum, NaN-propagating ({@code np.minimum}). */
+    public DArray minimum(DArray o) { return apply(ElementwiseOp.MINIMUM, null, this, o); }
+
+    public DArray minimum(double v) { return apply(ElementwiseOp.MINIMUM, null, this, v); }
+
+    public DArray maximum(DArray o) { return apply(ElementwiseOp.MAXIMUM, null, this, o); }
+
+    public DArray maximum(double v) { return apply(ElementwiseOp.MAXIMUM, null, this, v); }
+
+    public DArray lt(DArray o) { return apply(ElementwiseOp.LT, null, this, o); }
+
+    public DArray lt(double v) { return apply(ElementwiseOp.LT, null, this, v); }
+
+    public DArray le(DArray o) { return apply(ElementwiseOp.LE, null, this, o); }
+
+    public DArray le(double v) { return apply(ElementwiseOp.LE, null, this, v); }
+
+    public DArray gt(DArray o) { return apply(ElementwiseOp.GT, null, this, o); }
+
+    public DArray gt(double v) { return apply(ElementwiseOp.GT, null, this, v); }
+
+    public DArray ge(DArray o) { return apply(ElementwiseOp.GE, null, this, o); }
+
+    public DArray ge(double v) { return apply(ElementwiseOp.GE, null, this, v); }
+
+    public DArray eq(DArray o) { return apply(ElementwiseOp.EQ, null, this, o); }
+
+    public DArray eq(double v) { return apply(ElementwiseOp.EQ, null, this, v); }
+
+    public DArray ne(DArray o) { return apply(ElementwiseOp.NE, null, this, o); }
+
+    public DArray ne(double v) { return apply(ElementwiseOp.NE, null, this, v); }
+
+    /** Logical and of bools (bitwise and of integers); floats throw IllegalArgumentException. */
+    public DArray and(DArray o) { return apply(ElementwiseOp.AND, null, this, o); }
+
+    public DArray or(DArray o) { return apply(ElementwiseOp.OR, null, this, o); }
+
+    public DArray xor(DArray o) { return apply(ElementwiseOp.XOR, null, this, o); }
+
+    /** Logical not of bools (bitwise invert of integers). */
+    public DArray not() { return apply(ElementwiseOp.NOT, null, this); }
+
+    /** Negation; bool throws IllegalArgumentException. */
+    public DArray neg() { return apply(ElementwiseOp.NEG, null, this); }
+
+    public DArray abs() { return apply(ElementwiseOp.ABS, null, this); }
+
+    public DArray sqrt() { return apply(ElementwiseOp.SQRT, null, this); }
+
+    public DArray exp() { return apply(ElementwiseOp.EXP, null, this); }
+
+    public DArray log() { return apply(ElementwiseOp.LOG, null, this); }
+
+    public DArray sin() { return apply(ElementwiseOp.SIN, null, this); }
+
+    public DArray cos() { return apply(ElementwiseOp.COS, null, this); }
+
+    public DArray tanh() { return apply(ElementwiseOp.TANH, null, this); }
+
+    public DArray floor() { return apply(ElementwiseOp.FLOOR, null, this); }
+
+    public DArray ceil() { return apply(ElementwiseOp.CEIL, null, this); }
+
+    /** Round half to even ({@code np.round}). */
+    public DArray round() { return apply(ElementwiseOp.ROUND, null, this); }
+
+    /** Converts to {@code t} (floats to ints truncate toward zero). */
+    public DArray astype(DType t) { return t == dtype ? this : apply(ElementwiseOp.ASTYPE, t, this); }
+
+    /** {@code np.where(cond, a, b)} with broadcasting; the dtype promotes {@code a} and {@code b}. */
+    public static DArray where(DArray cond, DArray a, DArray b) { return apply(ElementwiseOp.WHERE, null, cond, a, b); }
+
+    public static DArray where(DArray cond, DArray a, double b) { return apply(ElementwiseOp.WHERE, null, cond, a, b); }
+
+    public static DArray where(DArray cond, double a, double b) { return apply(ElementwiseOp.WHERE, null, cond, a, b); }
+
+    // ================================================================== chunks
+
+    /** The same values in a new block structure (fused arrays only change their block grid: no tasks). */
+    public DArray rechunk(ChunkSpec spec) { return rechunk(Chunks.normalize(spec, Shape.of(shape), dtype)); }
+
+    /** The same values in the given concrete block structure. */
+    public DArray rechunk(Chunks target) {
+        if (!Arrays.equals(target.shape(), shape)) {
+            throw new IllegalArgumentException("got chunks " + target + " covering shape " + Shape.format(target.shape())
+                    + ", expected chunks for shape " + Shape.format(shape));
+        }
+        if (target.equals(chunks)) return this;
+        if (node != null) return fused(Alignment.align(node, shape, target), shape, target);
+        RechunkLayer l = new RechunkLayer(ArrayLayer.newName("rechunk"), this, target);
+        return ofLayer(l, graph, shape, target, dtype);
+    }
+
+    // ================================================================== reductions
+
+    /** A reduction over {@code axes} (null or empty = every axis), the tree combine with fan-in {@code splitEvery}. */
+    public DArray reduce(Reduction op, int[] axes, boolean keepDims, int ddof, int splitEvery) {
+        return ReductionBuilder.build(this, op, axes, keepDims, ddof, splitEvery);
+    }
+
+    private DArray reduce(Reduction op, int[] axes, boolean keepDims) {
+        return reduce(op, axes, keepDims, 0, ReductionBuilder.DEFAULT_SPLIT_EVERY);
+    }
+
+    /** Sum of every element (ints and bool give int64), a 0-d array. */
+    public DArray sum() { return reduce(Reduction.SUM, null, false); }
+
+    public DArray sum(int... axes) { return reduce(Reduction.SUM, axes, false); }
+
+    public DArray sum(int[] axes, boolean keepDims) { return reduce(Reduction.SUM, axes, keepDims); }
+
+    public DArray prod() { return reduce(Reduction.PROD, null, false); }
+
+    public DArray prod(int... axes) { return reduce(Reduction.PROD, axes, false); }
+
+    public DArray prod(int[] axes, boolean keepDims) { return reduce(Reduction.PROD, axes, keepDims); }
+
+    public DArray min() { return reduce(Reduction.MIN, null, false); }
+
+    public DArray min(int... axes) { return reduce(Reduction.MIN, axes, false); }
+
+    public DArray min(int[] axes, boolean keepDims) { return reduce(Reduction.MIN, axes, keepDims); }
+
+    public DArray max() { return reduce(Reduction.MAX, null, false); }
+
+    public DArray max(int... axes) { return reduce(Reduction.MAX, axes, false); }
+
+    public DArray max(int[] axes, boolean keepDims) { return reduce(Reduction.MAX, axes, keepDims); }
+
+    public DArray mean() { return reduce(Reduction.MEAN, null, false); }
+
+    public DArray mean(int... axes) { return reduce(Reduction.MEAN, axes, false); }
+
+    public DArray mean(int[] axes, boolean keepDims) { return reduce(Reduction.MEAN, axes, keepDims); }
+
+    /** Variance (population, ddof 0) of every element. */
+    public DArray var() { return reduce(Reduction.VAR, null, false); }
+
+    public DArray var(int... axes) { return reduce(Reduction.VAR, axes, false); }
+
+    public DArray var(int ddof, int[] axes, boolean keepDims) {
+        return reduce(Reduction.VAR, axes, keepDims, ddof, ReductionBuilder.DEFAULT_SPLIT_EVERY);
+    }
+
+    public DArray std() { return reduce(Reduction.STD, null, false); }
+
+    public DArray std(int... axes) { return reduce(Reduction.STD, axes, false); }
+
+    public DArray std(int ddof, int[] axes, boolean keepDims) {
+        return reduce(Reduction.STD, axes, keepDims, ddof, ReductionBuilder.DEFAULT_SPLIT_EVERY);
+    }
+
+    public DArray any() { return reduce(Reduction.ANY, null, false); }
+
+    public DArray any(int... axes) { return reduce(Reduction.ANY, axes, false); }
+
+    public DArray all() { return reduce(Reduction.ALL, null, false); }
+
+    public DArray all(int... axes) { return reduce(Reduction.ALL, axes, false); }
+
+    /** Flat C-order index of the smallest element (first NaN if any), a 0-d int64 array. */
+    public DArray argmin() { return reduce(Reduction.ARGMIN, null, false); }
+
+    /** Indices (int64) of the smallest elements along {@code axis}. */
+    public DArray argmin(int axis) { return reduce(Reduction.ARGMIN, new int[] {axis}, false); }
+
+    public DArray argmax() { return reduce(Reduction.ARGMAX, null, false); }
+
+    public DArray argmax(int axis) { return reduce(Reduction.ARGMAX, new int[] {axis}, false); }
+
+    // ================================================================== indexing and shape
+
+    /**
+     * NumPy basic indexing: {@code x.get(Index.at(2), Index.range(null, null, -2), Index.newAxis())} is
+     * {@code x[2, ::-2, np.newaxis]}. Missing trailing entries mean the whole axis.
+     */
+    public DArray get(Index... index) { return Indexing.basic(this, index); }
+
+    /** {@code x[..., indices, ...]} on one axis (integer-array indexing; negative indices count from the end). */
+    public DArray take(long[] indices, int axis) { return Indexing.take(this, indices, axis); }
+
+    /** {@code x[..., mask, ...]} on one axis: keeps the positions where {@code mask} is true. */
+    public DArray compress(boolean[] mask, int axis) { return Indexing.compress(this, mask, axis); }
+
+    /** Reverses the axes. */
+    public DArray transpose() {
+        int[] p = new int[shape.length];
+        for (int i = 0; i < p.length; i++) p[i] = p.length - 1 - i;
+        return transpose(p);
+    }
+
+    /** Result axis {@code i} is this array's axis {@code axes[i]}. */
+    public DArray transpose(int... axes) { return ShapeOps.transpose(this, axes); }
+
+    public DArray swapAxes(int a, int b) { return ShapeOps.swapAxes(this, a, b); }
+
+    public DArray moveAxis(int source, int destination) { return ShapeOps.moveAxis(this, source, destination); }
+
+    /** New shape with the same elements in C order (one extent may be -1); rechunks where blocks must be whole rows. */
+    public DArray reshape(long... newShape) { return ShapeOps.reshape(this, newShape); }
+
+    public DArray squeeze() { return ShapeOps.squeeze(this, null); }
+
+    public DArray squeeze(int... axes) { return ShapeOps.squeeze(this, axes); }
+
+    public DArray expandDims(int axis) { return ShapeOps.expandDims(this, axis); }
+
+    /** Arrays joined along an existing axis. */
+    public static DArray concatenate(List<DArray> arrays, int axis) { return ShapeOps.concatenate(arrays, axis); }
+
+    /** Arrays joined along a new axis. */
+    public static DArray stack(List<DArray> arrays, int axis) { return ShapeOps.stack(arrays, axis); }
+
+    // ================================================================== linear algebra and user functions
+
+    /** NumPy {@code matmul}: 1-D and 2-D operands; each block product calls the NDArray BLAS bridge. */
+    public DArray matmul(DArray other) { return LinearAlgebra.matmul(this, other); }
+
+    /** {@code np.dot} for 1-D and 2-D operands. */
+    public DArray dot(DArray other) { return LinearAlgebra.matmul(this, other); }
+
+    /** {@code np.tensordot(a, b, axes=(axesA, axesB))}. */
+    public static DArray tensordot(DArray a, DArray b, int[] axesA, int[] axesB) { return LinearAlgebra.tensordot(a, b, axesA, axesB); }
+
+    /**
+     * Applies {@code f} to every block. The result has blocks of {@code outChunks} (same block grid) and
+     * {@code outDtype}; a block whose real shape or dtype differs fails the compute with a message naming it.
+     */
+    public DArray mapBlocks(BlockFunction f, Chunks outChunks, DType outDtype) {
+        return UserFunctions.mapBlocks(List.of(this), f, outChunks, outDtype);
+    }
+
+    /** {@code mapBlocks} keeping this array's chunks and dtype. */
+    public DArray mapBlocks(BlockFunction f) { return mapBlocks(f, chunks, dtype); }
+
+    /**
+     * Applies {@code f} to every block extended by {@code depth[d]} neighbouring cells on each side of axis d
+     * (ghost cells, filled at the array edges by {@code boundary}), then trims the extension off the result.
+     * {@code f} must return an array of the extended block's shape.
+     */
+    public DArray mapOverlap(BlockFunction f, int[] depth, Boundary boundary) {
+        return Overlap.mapOverlap(this, f, depth, boundary);
+    }
+
+    // ================================================================== computing
+
+    /** Computes with the default scheduler and returns the whole array as one NDArray. */
+    public NDArray compute() { return compute(ComputeOptions.defaults()); }
+
+    public NDArray compute(ComputeOptions options) { return Compute.await(computeAsync(options)); }
+
+    /** Starts computing and returns at once (except on {@code sync}); cancelling the future cancels the compute. */
+    public Computation<NDArray> computeAsync() { return computeAsync(ComputeOptions.defaults()); }
+
+    public Computation<NDArray> computeAsync(ComputeOptions options) {
+        Materialization.Plan p = Materialization.plan(List.of(this));
+        Computation<Object[]> c = Compute.computeAsync(p.graph()::task, p.keys(), options);
+        return Compute.map(c, r -> p.results()[0]);
+    }
+
+    /** Computes several arrays in one graph: work they share (common inputs) is done once. */
+    public static NDArray[] computeAll(ComputeOptions options, DArray... arrays) {
+        Materialization.Plan p = Materialization.plan(List.of(arrays));
+        Compute.compute(p.graph(), p.keys(), options);
+        return p.results();
+    }
+
+    public static NDArray[] computeAll(DArray... arrays) { return computeAll(ComputeOptions.defaults(), arrays); }
+
+    /** Computes the blocks now and returns an array backed by them (later computes reuse them). */
+    public DArray persist() { return persist(ComputeOptions.defaults()); }
+
+    public DArray persist(ComputeOptions options) {
+        DArray m = materialize();
+        Object[] r = Compute.compute(m.graph, m.keys(), options);
+        NDArray[] blocks = new NDArray[r.length];
+        for (int i = 0; i < r.length; i++) blocks[i] = (NDArray) r[i];
+        PersistedLayer l = new PersistedLayer(ArrayLayer.newName("persist"), chunks, blocks);
+        return ofLayer(l, Graph.empty(), shape, chunks, dtype);
+    }
+
+    /** Computes and writes a {@code .npy} file. */
+    public void toNpy(java.nio.file.Path path) throws java.io.IOException { NpyBridge.write(path, compute()); }
+}

@@ -1,0 +1,145 @@
+package dev.blockwork.array;
+
+import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.Expr;
+import dev.blockwork.ndarray.NDArray;
+import java.util.Map;
+
+/**
+ * One node of the element-wise expression a fused {@link DArray} holds: leaves are materialised input arrays,
+ * generators ({@code full}, {@code random}) and weak scalars; inner nodes apply an {@link ElementwiseOp}.
+ * The tree knows nothing of chunks: {@link #toExpr} builds the NDArray {@link Expr} for any rectangular
+ * region of the output, so one block task (or one strip of a block) evaluates the whole chain in one pass.
+ *
+ * <p>Each node carries a 0-d prototype {@link Expr} built from the same operations on 0-d leaves; its dtype
+ * is the result dtype (NumPy rules, decided by the ndarray kernel) and building it rejects unsupported
+ * dtypes early (e.g. negating bool).
+ */
+sealed interface FusedNode {
+
+    /** The broadcast shape of this node. */
+    long[] shape();
+
+    /** A 0-d expression with the dtype this node evaluates to. */
+    Expr proto();
+
+    default DType dtype() { return proto().dtype(); }
+
+    /**
+     * The expression for the region {@code [off, off+len)} of the output (output rank {@code len.length});
+     * {@code blocks} maps an input layer name to the fetched input block and its offset in the input.
+     */
+    Expr toExpr(long[] off, long[] len, long[] outShape, Map<String, Fetched> blocks);
+
+    /** A fetched input block and where it starts in its array. */
+    record Fetched(NDArray block, long[] offset) {}
+
+    /** A materialised input array; its chunks match the output chunks on the axes it does not broadcast. */
+    record Input(DArray array, Expr proto) implements FusedNode {
+        Input(DArray array) { this(array, Expr.full(0L, array.dtype())); }
+
+        @Override public long[] shape() { return array.shapeArray(); }
+
+        @Override
+        public Expr toExpr(long[] off, long[] len, long[] outShape, Map<String, Fetched> blocks) {
+            Fetched f = blocks.get(array.layerName());
+            long[] s = array.shapeArray();
+            long[][] reg = project(s, off, len, outShape);
+            NDArray b = f.block();
+            boolean whole = true;
+            for (int i = 0; i < s.length; i++) {
+                if (reg[0][i] != f.offset()[i] || reg[1][i] != b.shape(i)) { whole = false; break; }
+            }
+            if (!whole) {
+                dev.blockwork.ndarray.Index[] ix = new dev.blockwork.ndarray.Index[s.length];
+                for (int i = 0; i < s.length; i++) {
+                    long lo = reg[0][i] - f.offset()[i];
+                    ix[i] = dev.blockwork.ndarray.Index.range(lo, lo + reg[1][i]);
+                }
+                b = b.get(ix);
+            }
+            return Expr.of(b);
+        }
+    }
+
+    /** A constant-valued array of {@code shape} ({@code ones}, {@code zeros}, {@code full}); fuses creation. */
+    record Full(double value, long longValue, boolean integral, DType dtype, long[] shape) implements FusedNode {
+        @Override public Expr proto() { return Expr.full(0L, dtype); }
+
+        @Override public DType dtype() { return dtype; }
+
+        @Override
+        public Expr toExpr(long[] off, long[] len, long[] outShape, Map<String, Fetched> blocks) {
+            long[] s = project(shape, off, len, outShape)[1];
+            return integral ? Expr.full(longValue, dtype, s) : Expr.full(value, dtype, s);
+        }
+    }
+
+    /** Random values of {@code shape}, element {@code i} a function of (seed, global index i) only. */
+    record RandomLeaf(long seed, RandomKind kind, double p0, double p1, long[] shape) implements FusedNode {
+        @Override public Expr proto() { return Expr.full(0L, kind == RandomKind.INTEGERS ? DType.INT64 : DType.FLOAT64); }
+
+        @Override
+        public Expr toExpr(long[] off, long[] len, long[] outShape, Map<String, Fetched> blocks) {
+            long[][] reg = project(shape, off, len, outShape);
+            dev.blockwork.ndarray.Random rng = new dev.blockwork.ndarray.Random(seed);
+            return switch (kind) {
+                case UNIFORM -> rng.uniformExpr(p0, p1, reg[1], reg[0], shape);
+                case NORMAL -> rng.normalExpr(p0, p1, reg[1], reg[0], shape);
+                case INTEGERS -> rng.integersExpr((long) p0, (long) p1, reg[1], reg[0], shape);
+            };
+        }
+    }
+
+    /** Kinds of random leaves. */
+    enum RandomKind { UNIFORM, NORMAL, INTEGERS }
+
+    /** A weak Python-like scalar operand ({@code x.mul(2)}): it takes the array's dtype where NumPy 2 says so. */
+    record Scalar(Expr proto) implements FusedNode {
+        static Scalar of(double v) { return new Scalar(Expr.scalar(v)); }
+
+        static Scalar of(long v) { return new Scalar(Expr.scalar(v)); }
+
+        static Scalar of(boolean v) { return new Scalar(Expr.scalar(v)); }
+
+        @Override public long[] shape() { return new long[0]; }
+
+        @Override
+        public Expr toExpr(long[] off, long[] len, long[] outShape, Map<String, Fetched> blocks) { return proto; }
+    }
+
+    /** An operation on child nodes. */
+    record Apply(ElementwiseOp op, DType cast, FusedNode[] args, long[] shape, Expr proto) implements FusedNode {
+        static Apply of(ElementwiseOp op, DType cast, FusedNode... args) {
+            long[] s = new long[0];
+            Expr[] protos = new Expr[args.length];
+            for (int i = 0; i < args.length; i++) {
+                s = Broadcast.shapes(s, args[i].shape());
+                protos[i] = args[i].proto();
+            }
+            return new Apply(op, cast, args, s, op.apply(protos, cast));
+        }
+
+        @Override
+        public Expr toExpr(long[] off, long[] len, long[] outShape, Map<String, Fetched> blocks) {
+            Expr[] e = new Expr[args.length];
+            for (int i = 0; i < args.length; i++) e[i] = args[i].toExpr(off, len, outShape, blocks);
+            return op.apply(e, cast);
+        }
+    }
+
+    /**
+     * The region of a leaf of shape {@code leaf} (aligned to the right of the output) that feeds the output
+     * region {@code [off, off+len)}: broadcast axes (length 1 in the leaf) map to {@code [0, 1)}.
+     * Returns {offset, length}.
+     */
+    static long[][] project(long[] leaf, long[] off, long[] len, long[] outShape) {
+        int lead = outShape.length - leaf.length;
+        long[] o = new long[leaf.length], l = new long[leaf.length];
+        for (int i = 0; i < leaf.length; i++) {
+            int d = lead + i;
+            if (leaf[i] == 1 && outShape[d] != 1) { o[i] = 0; l[i] = 1; } else { o[i] = off[d]; l[i] = len[d]; }
+        }
+        return new long[][] {o, l};
+    }
+}

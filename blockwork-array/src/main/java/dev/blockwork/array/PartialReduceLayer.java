@@ -1,0 +1,65 @@
+package dev.blockwork.array;
+
+import dev.blockwork.graph.Key;
+import dev.blockwork.graph.Task;
+import dev.blockwork.ndarray.Expr;
+import dev.blockwork.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * First step of a reduction: one partial per input block. The input's fused expression is evaluated inside
+ * the task, so creation, element-wise maths and the reduction run in one pass. Over every axis the
+ * expression's tiles feed the reduction directly (nothing materialised); over some axes the block is evaluated
+ * in strips of about {@link #STRIP_ELEMENTS} elements along axis 0 that stay in cache, each reduced at once.
+ */
+final class PartialReduceLayer extends ArrayLayer {
+    static final long STRIP_ELEMENTS = 1 << 15;
+
+    private final FusedBlocks blocks;
+    private final int[] axes;
+    private final boolean allAxes;
+    private final Reducer reducer;
+
+    PartialReduceLayer(String name, FusedBlocks blocks, int[] axes, Reducer reducer) {
+        super(name, blocks.dependencies(), blocks.chunks);
+        this.blocks = blocks;
+        this.axes = axes;
+        this.allAxes = axes.length == blocks.shape.length;
+        this.reducer = reducer;
+    }
+
+    @Override
+    Task task(Key key, int[] idx) {
+        return new Task(key, "partial", args -> partial(idx, args), blocks.inputKeys(idx));
+    }
+
+    private Object partial(int[] idx, Object[] args) {
+        long[] off = chunks.blockOffset(idx), len = chunks.blockShape(idx);
+        Map<String, FusedNode.Fetched> f = blocks.fetched(idx, args);
+        if (allAxes) return reducer.partialAll(reducer.prepare(blocks.expr(off, len, f)), len, off, blocks.shape);
+        long row = 1;
+        for (int d = 1; d < len.length; d++) row *= len[d];
+        long rows = Math.max(1, STRIP_ELEMENTS / Math.max(1, row));
+        if (rows >= len[0]) return reducer.partialAxes(evaluate(off, len, f), axes, off);
+        boolean axis0Reduced = false;
+        for (int a : axes) axis0Reduced |= a == 0;
+        List<Object> parts = new ArrayList<>();
+        Object acc = null;
+        for (long r = 0; r < len[0]; r += rows) {
+            long[] so = off.clone(), sl = len.clone();
+            so[0] = off[0] + r;
+            sl[0] = Math.min(rows, len[0] - r);
+            Object p = reducer.partialAxes(evaluate(so, sl, f), axes, so);
+            if (axis0Reduced) acc = acc == null ? p : reducer.merge(acc, p);
+            else parts.add(p);
+        }
+        return axis0Reduced ? acc : reducer.concat(parts, 0);
+    }
+
+    private NDArray evaluate(long[] off, long[] len, Map<String, FusedNode.Fetched> f) {
+        Expr e = reducer.prepare(blocks.expr(off, len, f));
+        return e.evaluate(len);
+    }
+}
