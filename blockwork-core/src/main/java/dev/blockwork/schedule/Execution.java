@@ -64,6 +64,7 @@ public final class Execution implements ComputeInfo {
     private final CompletableFuture<Object[]> result = new CompletableFuture<>();
     private final HashSet<Thread> active = new HashSet<>();
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+    private java.util.concurrent.ScheduledFuture<?> timeout;
 
     /**
      * @param timeoutNanos the compute ends with a {@link ComputeTimeoutException} after this long; {@code <= 0} = none
@@ -92,13 +93,9 @@ public final class Execution implements ComputeInfo {
             try { l.onComputeStart(this); } catch (RuntimeException e) { logListener(e); }
         }
         if (timeoutNanos > 0) {
-            CompletableFuture.delayedExecutor(timeoutNanos, TimeUnit.NANOSECONDS).execute(() -> {
-                if (!ended.get()) {
-                    cancel(new ComputeTimeoutException("compute " + id + " timed out after "
-                            + java.time.Duration.ofNanos(timeoutNanos) + " with " + completedTasks() + " of "
-                            + plan.size() + " tasks finished"));
-                }
-            });
+            timeout = Timeouts.TIMER.schedule(() -> cancel(new ComputeTimeoutException("compute " + id + " timed out after "
+                    + java.time.Duration.ofNanos(timeoutNanos) + " with " + completedTasks() + " of "
+                    + plan.size() + " tasks finished")), timeoutNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -241,6 +238,7 @@ public final class Execution implements ComputeInfo {
     /** The one way a compute ends: stop new starts, interrupt running tasks on error, tell listeners, then complete. */
     private void end(Object[] values, Throwable error) {
         if (!ended.compareAndSet(false, true)) return;
+        if (timeout != null) timeout.cancel(false); // the timer must not keep this execution (and its results) alive
         if (error != null) {
             synchronized (active) {
                 for (Thread t : active) if (t != Thread.currentThread()) t.interrupt();
