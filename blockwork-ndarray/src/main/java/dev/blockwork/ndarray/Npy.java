@@ -93,7 +93,7 @@ public final class Npy {
         byte[] header = NpyDescriptor.encode(c.dtype, c.shape, false);
         int n = (int) c.size();
         ByteBuffer data = ByteBuffer.allocate(n * c.dtype.itemSize()).order(ByteOrder.LITTLE_ENDIAN);
-        switch (c.dtype) {
+        if (n > 0) switch (c.dtype) {
             case FLOAT64 -> data.asDoubleBuffer().put((double[]) c.data, c.offset, n);
             case FLOAT32 -> data.asFloatBuffer().put((float[]) c.data, c.offset, n);
             case INT64 -> data.asLongBuffer().put((long[]) c.data, c.offset, n);

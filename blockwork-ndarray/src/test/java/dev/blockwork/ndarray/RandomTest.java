@@ -1,0 +1,69 @@
+package dev.blockwork.ndarray;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The counter-based generator: chunk-invariance, reproducibility, rough distribution checks. */
+class RandomTest {
+    @Test
+    void blocksFilledSeparatelyEqualTheWhole() {
+        Random rng = new Random(42);
+        long[] g = {17, 23};
+        NDArray whole = rng.uniform(g), wholeN = rng.normal(g), wholeI = rng.integers(-5, 5, g);
+        for (long[] chunk : new long[][] {{5, 7}, {17, 1}, {1, 23}, {4, 4}}) {
+            for (long i = 0; i < g[0]; i += chunk[0]) {
+                for (long j = 0; j < g[1]; j += chunk[1]) {
+                    long bi = Math.min(chunk[0], g[0] - i), bj = Math.min(chunk[1], g[1] - j);
+                    NDArray block = NDArray.zeros(DType.FLOAT64, bi, bj);
+                    rng.fillUniform(block, new long[] {i, j}, g);
+                    NDArray expect = whole.get(Index.range(i, i + bi), Index.range(j, j + bj));
+                    assertThat(block).isEqualTo(expect.copy());
+                    rng.fillNormal(block, new long[] {i, j}, g);
+                    assertThat(block).isEqualTo(wholeN.get(Index.range(i, i + bi), Index.range(j, j + bj)).copy());
+                    NDArray ib = NDArray.zeros(DType.INT64, bi, bj);
+                    rng.fillIntegers(ib, -5, 5, new long[] {i, j}, g);
+                    assertThat(ib).isEqualTo(wholeI.get(Index.range(i, i + bi), Index.range(j, j + bj)).copy());
+                    // fused: a random leaf inside an expression, per block
+                    NDArray fused = rng.uniformExpr(0, 1, new long[] {bi, bj}, new long[] {i, j}, g).mul(2).evaluate();
+                    assertThat(fused).isEqualTo(Expr.of(expect).mul(2).evaluate());
+                }
+            }
+        }
+    }
+
+    @Test
+    void sameSeedSameValuesDifferentSeedDifferentValues() {
+        assertThat(new Random(1).uniform(100)).isEqualTo(new Random(1).uniform(100));
+        assertThat(new Random(1).uniform(100)).isNotEqualTo(new Random(2).uniform(100));
+        assertThat(new Random(1).uniformAt(5)).isEqualTo(new Random(1).uniform(10).getDouble(5));
+    }
+
+    @Test
+    void distributionsLookRight() {
+        NDArray u = new Random(7).uniform(200_000);
+        assertThat(u.min().item()).isGreaterThanOrEqualTo(0.0);
+        assertThat(u.max().item()).isLessThan(1.0);
+        assertThat(u.mean().item()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.005));
+        assertThat(u.var(0).item()).isCloseTo(1.0 / 12, org.assertj.core.data.Offset.offset(0.002));
+        NDArray z = new Random(8).normal(3, 2, new long[] {200_000});
+        assertThat(z.mean().item()).isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.03));
+        assertThat(z.std(0).item()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.03));
+        NDArray k = new Random(9).integers(-3, 4, 70_000);
+        assertThat(k.min().getLong()).isEqualTo(-3);
+        assertThat(k.max().getLong()).isEqualTo(3);
+        for (long v = -3; v <= 3; v++) {
+            long count = Expr.of(k).eq(Expr.scalar(v)).astype(DType.INT64).sum().getLong();
+            assertThat(count).isBetween(9_000L, 11_000L);
+        }
+    }
+
+    @Test
+    void badBlocksAreRejected() {
+        Random rng = new Random(1);
+        assertThatThrownBy(() -> rng.fillUniform(NDArray.zeros(DType.FLOAT64, 5), new long[] {8}, new long[] {10}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit");
+        assertThatThrownBy(() -> rng.integers(3, 3, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
