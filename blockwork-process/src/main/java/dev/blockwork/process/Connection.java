@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>A {@code Connection} is {@link Serializable}: pass it to a {@link WorkerProcess} (or through
  * another channel) and the receiving process opens its own handle to the same end. Each handle must
- * be closed; close is idempotent.
+ * be closed; close is idempotent. Unlike a forked Unix pipe, a handle in transit does not count:
+ * close your copy of the other process's end only after that process has opened it (for example
+ * after its first message), or the end counts as closed.
  *
  * <p>Implementation overview: two {@code SlotRing}s in one shared file ({@link PipeDescriptor});
  * this end writes ring {@code end} and reads ring {@code 1 - end}. A per-end handle count in the

@@ -56,6 +56,7 @@ public final class RingChannel {
             if (r == SlotRing.CLOSED) throw new ChannelClosedException(name + " is closed; cannot send");
             if (deadlineNs != Long.MAX_VALUE && System.nanoTime() - deadlineNs >= 0) return false;
             backOff.idle();
+            if (backOff.parking()) checkInterrupt();
             if (backOff.parking() && (idles++ & 15) == 0) liveness.check();
             r = ring.tryWrite(type, b, off, len);
             if (r == SlotRing.OK) return true;
@@ -76,6 +77,7 @@ public final class RingChannel {
                 }
                 if (deadlineNs != Long.MAX_VALUE && System.nanoTime() - deadlineNs >= 0) return TIMED_OUT;
                 backOff.idle();
+                if (backOff.parking()) checkInterrupt();
                 if (backOff.parking() && (idles++ & 15) == 0) {
                     pos = ring.tryClaim();
                     if (pos >= 0) break;
@@ -111,6 +113,12 @@ public final class RingChannel {
     }
 
     public void close() { ring.markClosed(); }
+
+    private void checkInterrupt() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("interrupted while waiting on " + name);
+        }
+    }
 
     public static long deadline(long timeout, java.util.concurrent.TimeUnit unit) {
         if (timeout < 0) throw new IllegalArgumentException("got timeout " + timeout + ", expected >= 0");

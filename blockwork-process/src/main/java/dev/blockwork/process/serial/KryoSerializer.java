@@ -50,7 +50,7 @@ public final class KryoSerializer implements Serializer {
         k.setRegistrationRequired(false);
         k.setReferences(true);
         k.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
-        k.register(ClosureSerializer.Closure.class, new ClosureSerializer());
+        k.register(ClosureSerializer.Closure.class, new HostTrackingClosureSerializer());
         k.addDefaultSerializer(JavaSerialized.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
         return k;
     }
@@ -103,8 +103,28 @@ public final class KryoSerializer implements Serializer {
     /** Marker: classes Kryo should write with Java serialization (writeReplace/readResolve handles). */
     public interface JavaSerialized extends Serializable {}
 
+    /**
+     * Kryo writes a lambda's capturing class as a class reference (not an instance): remember which
+     * hosts are being written so the Serializable check lets that reference through.
+     */
+    static final class HostTrackingClosureSerializer extends ClosureSerializer {
+        @Override
+        public void write(Kryo kryo, Output output, Object object) {
+            CheckingClassResolver r = (CheckingClassResolver) kryo.getClassResolver();
+            String n = object.getClass().getName();
+            int i = n.indexOf("$$Lambda");
+            r.lambdaHosts.push(i > 0 ? n.substring(0, i) : n);
+            try {
+                super.write(kryo, output, object);
+            } finally {
+                r.lambdaHosts.pop();
+            }
+        }
+    }
+
     /** Checks classes on the way out (serializable?) and on the way in (allowed?). */
     static final class CheckingClassResolver extends DefaultClassResolver {
+        final java.util.ArrayDeque<String> lambdaHosts = new java.util.ArrayDeque<>();
         @Override
         public Registration writeClass(Output output, Class type) {
             if (type != null) checkWritable(type);
@@ -115,7 +135,7 @@ public final class KryoSerializer implements Serializer {
             Class<?> c = type;
             while (c.isArray()) c = c.getComponentType();
             if (c.isPrimitive() || Serializable.class.isAssignableFrom(c) || kryo.isClosure(c)) return;
-            if (c == Object.class) return;
+            if (c == Object.class || lambdaHosts.contains(c.getName())) return;
             com.esotericsoftware.kryo.Serializer<?> ser = kryo.getDefaultSerializer(c);
             if (ser instanceof FieldSerializer || ser instanceof RecordSerializer) {
                 throw new UnserializableException(c.getName(), "a value of " + c.getName(), null);

@@ -1,0 +1,206 @@
+package dev.blockwork.process;
+
+import dev.blockwork.process.internal.PoolWorkerLoop;
+import dev.blockwork.process.internal.ResultMessage;
+import dev.blockwork.process.internal.TaskFrameDescriptor;
+import dev.blockwork.process.serial.ClassNotAllowedException;
+import dev.blockwork.process.serial.JavaSerializer;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives one worker slot of a {@link ProcessPool}: sends chunks, collects results, notices the
+ * worker's death and replaces it. One platform thread per slot; all state here is confined to it.
+ *
+ * <p>Worker states: STARTING (launched, no result yet) → RUNNING → RETIRING (stop sent or quota
+ * reached) → EXITED; any state → DEAD when the process exits unexpectedly, which charges the oldest
+ * in-flight chunk (the one the worker was running), re-queues the rest, and starts a fresh worker.
+ */
+final class PoolWorkerDriver implements Runnable {
+    private static final long POLL_MS = 100;
+
+    private final ProcessPool pool;
+    private final int slot;
+    private WorkerProcess process;
+    private Pipe pipe;
+    private Connection conn;
+    private final ArrayDeque<PoolChunk> inFlight = new ArrayDeque<>();
+    private Set<Integer> knownFunctions = new HashSet<>();
+    private int sentToThisWorker;
+    private int resultsFromThisWorker;
+    private int generation;
+    private int consecutiveStartFailures;
+
+    PoolWorkerDriver(ProcessPool pool, int slot) {
+        this.pool = pool;
+        this.slot = slot;
+    }
+
+    void startWorker() {
+        generation++;
+        pipe = Pipe.open();
+        conn = pipe.first();
+        PoolOptions o = pool.options;
+        process = WorkerProcess.builder().name(o.name + "-worker-" + slot + "." + generation).output(o.output)
+                .jvmArgs(o.jvmArgs.toArray(String[]::new))
+                .start(new PoolWorkerLoop(pipe.second(), o.initializer, o.maxTasksPerChild));
+        knownFunctions = new HashSet<>();
+        sentToThisWorker = 0;
+        resultsFromThisWorker = 0;
+    }
+
+    @Override
+    public void run() {
+        try {
+            loop();
+        } catch (Throwable t) {
+            failAll(new IllegalStateException("pool driver " + slot + " failed", t));
+        } finally {
+            retire();
+        }
+    }
+
+    private void loop() throws InterruptedException {
+        int quota = pool.options.maxTasksPerChild;
+        while (true) {
+            if (pool.terminated) return;
+            // top up
+            while (inFlight.size() < pool.options.prefetch && (quota <= 0 || sentToThisWorker < quota)) {
+                PoolChunk c = inFlight.isEmpty() ? pool.queue.poll(POLL_MS, TimeUnit.MILLISECONDS) : pool.queue.poll();
+                if (c == null) break;
+                if (c.future.isDone()) continue;
+                send(c);
+            }
+            if (inFlight.isEmpty()) {
+                if (pool.closing && pool.queue.isEmpty()) return;
+                if (!process.isAlive()) handleDeath(null);
+                continue;
+            }
+            Object r;
+            try {
+                r = conn.poll(POLL_MS, TimeUnit.MILLISECONDS);
+            } catch (PeerDiedException | ChannelClosedException e) {
+                r = null;
+            }
+            if (r == null) {
+                if (!process.isAlive()) handleDeath(null);
+                continue;
+            }
+            complete((ResultMessage) r);
+            if (quota > 0 && resultsFromThisWorker >= quota) {
+                process.join(10, TimeUnit.SECONDS);
+                closeWorker();
+                if (!pool.terminated) startWorker();
+            }
+        }
+    }
+
+    private void send(PoolChunk c) {
+        boolean known = knownFunctions.contains(c.fnId);
+        byte[] frame = TaskFrameDescriptor.encode(c.id, c.mode, c.fnId, known ? null : c.fnBytes, c.inputs, c.inputs.length);
+        if (c.fnBytes != null) knownFunctions.add(c.fnId);
+        inFlight.addLast(c);
+        sentToThisWorker++;
+        try {
+            conn.sendBytes(frame);
+        } catch (ChannelClosedException | PeerDiedException e) {
+            // the worker died; the next poll notices and re-queues
+        }
+    }
+
+    private void complete(ResultMessage m) {
+        PoolChunk c = inFlight.pollFirst();
+        resultsFromThisWorker++;
+        consecutiveStartFailures = 0;
+        if (c == null || c.id != m.chunkId()) {
+            throw new IllegalStateException("got result for chunk " + m.chunkId() + ", expected " + (c == null ? "none" : c.id));
+        }
+        if (m.results() != null) {
+            c.future.complete(m.results());
+        } else {
+            c.future.completeExceptionally(remoteFailure(c, m));
+        }
+    }
+
+    private Throwable remoteFailure(PoolChunk c, ResultMessage m) {
+        String where = "task " + c.description + " (input #" + m.failedIndex() + " of chunk " + c.id + ") failed in "
+                + process.name() + " (pid " + process.pid() + ")";
+        Throwable original = null;
+        if (m.error() != null) {
+            try {
+                original = (Throwable) new JavaSerializer().deserialize(m.error());
+            } catch (ClassNotAllowedException | IllegalStateException e) {
+                original = null;
+            }
+        }
+        if (original == null) return new RemoteTaskException(where + ":\n" + m.errorText(), null);
+        RemoteTaskException context = new RemoteTaskException(where, null);
+        if (original instanceof RuntimeException || original instanceof Error) {
+            original.addSuppressed(context);
+            return original;
+        }
+        return new RemoteTaskException(where + ": " + original, original);
+    }
+
+    private void handleDeath(Throwable cause) throws InterruptedException {
+        process.join(5, TimeUnit.SECONDS);
+        int status = process.exitCode().orElse(-1);
+        String who = process.name() + " (pid " + process.pid() + ") died with exit status " + status + describe(status);
+        if (resultsFromThisWorker == 0) consecutiveStartFailures++;
+        PoolChunk running = inFlight.pollFirst();
+        if (running != null) {
+            running.deaths++;
+            if (running.deaths > pool.options.maxRetries) {
+                running.future.completeExceptionally(new WorkerDiedException(who + " while running task " + running.description
+                        + " (chunk " + running.id + "); tried " + running.deaths + " times (maxRetries "
+                        + pool.options.maxRetries + "); see the worker's stderr above", process.pid(), status));
+            } else {
+                pool.queue.addFirst(running);
+            }
+        }
+        while (!inFlight.isEmpty()) pool.queue.addFirst(inFlight.pollLast());
+        closeWorker();
+        if (consecutiveStartFailures > pool.options.maxRetries) {
+            pool.broken(new WorkerDiedException(who + " before finishing any task, " + consecutiveStartFailures
+                    + " times in a row (initializer failing? JVM flags?); the pool is broken", process.pid(), status));
+            return;
+        }
+        if (!pool.terminated) startWorker();
+    }
+
+    static String describe(int status) {
+        if (status > 128) return " (killed by signal " + (status - 128) + (status == 137 ? ", SIGKILL: kill -9 or out of memory" : "") + ")";
+        if (status == 1) return " (the task threw, or System.exit(1))";
+        return "";
+    }
+
+    private void failAll(Throwable t) {
+        for (PoolChunk c : inFlight) c.future.completeExceptionally(t);
+        inFlight.clear();
+    }
+
+    private void closeWorker() {
+        if (conn != null) {
+            try { conn.close(); } catch (RuntimeException ignored) { }
+            try { pipe.second().close(); } catch (RuntimeException ignored) { }
+        }
+        if (process != null) process.close();
+    }
+
+    private void retire() {
+        if (process != null && process.isAlive() && !pool.terminated) {
+            try {
+                conn.sendBytes(TaskFrameDescriptor.stop());
+                process.join(10, TimeUnit.SECONDS);
+            } catch (RuntimeException | InterruptedException ignored) {
+                // kill below
+            }
+        }
+        failAll(new java.util.concurrent.CancellationException("pool terminated"));
+        closeWorker();
+    }
+
+    long pid() { return process == null ? -1 : process.pid(); }
+}

@@ -1,0 +1,332 @@
+package dev.blockwork.process;
+
+import dev.blockwork.process.internal.TaskFrameDescriptor;
+import dev.blockwork.process.serial.Serialization;
+import dev.blockwork.process.serial.UnserializableException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A pool of worker JVMs running functions over inputs (Python's {@code multiprocessing.Pool}).
+ *
+ * <pre>{@code
+ * try (ProcessPool pool = ProcessPool.create(4)) {
+ *     List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3));
+ * }
+ * }</pre>
+ *
+ * <p>Contract: functions and inputs are serialized in the calling thread at submission, so an
+ * unserializable one fails at once with {@link UnserializableException} naming its class and the
+ * task. {@link #map} returns results in input order; {@link #imap} streams them in order and
+ * {@link #imapUnordered} as they finish, both keeping a bounded number of chunks in flight
+ * (back-pressure: inputs are read lazily). A task that throws fails the call with the original
+ * (unchecked) exception, which carries the remote stack trace and a suppressed
+ * {@link RemoteTaskException} naming the worker and the input; checked exceptions come wrapped in
+ * {@link RemoteTaskException}. A worker that dies (System.exit, OutOfMemoryError, kill -9) fails
+ * only the chunk it was running: that chunk is retried on a fresh worker up to
+ * {@link PoolOptions#maxRetries} times, then fails with {@link WorkerDiedException}. Never a hang:
+ * a pool whose workers die at start-up repeatedly fails every pending task.
+ * {@link #close} (and try-with-resources) finishes queued work, stops the workers and waits;
+ * {@link #terminate} kills them at once and cancels pending tasks. Thread-safe.
+ *
+ * <p>Implementation overview: one shared deque of chunks; one driver thread per worker slot
+ * ({@code PoolWorkerDriver}) keeps up to {@code prefetch} chunks in flight on that worker's
+ * {@link Pipe} and replaces the worker when it dies or reaches {@code maxTasksPerChild}. A chunk
+ * is one raw frame ({@link TaskFrameDescriptor}); each worker receives a function's bytes once.
+ * Automatic chunk size follows CPython: {@code ceil(n / (4 * processes))}.
+ */
+public final class ProcessPool implements AutoCloseable {
+    final PoolOptions options;
+    final LinkedBlockingDeque<PoolChunk> queue = new LinkedBlockingDeque<>();
+    volatile boolean closing;
+    volatile boolean terminated;
+    private volatile Throwable broken;
+    private final List<PoolWorkerDriver> drivers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicLong chunkIds = new AtomicLong();
+    private final AtomicInteger fnIds = new AtomicInteger();
+
+    private ProcessPool(PoolOptions options) {
+        this.options = options.conclude();
+        try {
+            for (int i = 0; i < options.processes; i++) {
+                PoolWorkerDriver d = new PoolWorkerDriver(this, i);
+                d.startWorker();
+                drivers.add(d);
+            }
+        } catch (RuntimeException e) {
+            terminated = true;
+            for (PoolWorkerDriver d : drivers) d.run(); // retires (kills) what started
+            throw e;
+        }
+        for (PoolWorkerDriver d : drivers) {
+            Thread t = Thread.ofPlatform().daemon().name(options.name + "-driver-" + threads.size()).start(d);
+            threads.add(t);
+        }
+    }
+
+    /** A pool of {@code processes} workers with default options. */
+    public static ProcessPool create(int processes) { return new ProcessPool(new PoolOptions().processes(processes)); }
+
+    public static ProcessPool create(PoolOptions options) { return new ProcessPool(options); }
+
+    public int processes() { return options.processes; }
+
+    /** Applies {@code fn} to every input on the workers; results in input order. Automatic chunk size. */
+    public <T, R> List<R> map(SerializableFunction<T, R> fn, Iterable<? extends T> inputs) { return map(fn, inputs, 0); }
+
+    /** As {@link #map(SerializableFunction, Iterable)} with {@code chunksize} inputs per task (0 = automatic). */
+    public <T, R> List<R> map(SerializableFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize) {
+        return join(mapAsync(fn, inputs, chunksize));
+    }
+
+    /** Starts a map; the future completes with all results in input order (use {@code get(timeout)} to bound the wait). */
+    public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize) {
+        List<? extends T> list = toList(inputs);
+        int cs = chunksize > 0 ? chunksize : autoChunk(list.size());
+        List<PoolChunk> chunks = submitAll(TaskFrameDescriptor.MODE_MAP, fn, list, cs);
+        return gather(chunks, list.size());
+    }
+
+    /** Calls {@code fn(a, b)} for each pair; results in order. */
+    public <A, B, R> List<R> starmap(SerializableBiFunction<A, B, R> fn, Iterable<? extends Map.Entry<A, B>> pairs, int chunksize) {
+        List<Map.Entry<A, B>> list = new ArrayList<>();
+        for (Map.Entry<A, B> e : pairs) list.add(Map.entry(e.getKey(), e.getValue()));
+        int cs = chunksize > 0 ? chunksize : autoChunk(list.size());
+        return join(gather(submitAll(TaskFrameDescriptor.MODE_STAR, fn, list, cs), list.size()));
+    }
+
+    /** Runs {@code task} on a worker and waits for its result. */
+    public <R> R apply(SerializableCallable<R> task) { return join(applyAsync(task)); }
+
+    /** Runs {@code task} on a worker; the future completes with its result. */
+    @SuppressWarnings("unchecked")
+    public <R> CompletableFuture<R> applyAsync(SerializableCallable<R> task) {
+        Objects.requireNonNull(task, "task");
+        PoolChunk c = chunk(TaskFrameDescriptor.MODE_CALL, -1, null, List.of(task), task.toString());
+        enqueue(c);
+        return c.future.thenApply(r -> (R) r[0]);
+    }
+
+    /** Streams results in input order; inputs are read lazily, at most a few chunks per worker ahead. */
+    public <T, R> Iterator<R> imap(SerializableFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize) {
+        return new Streamer<T, R>(fn, inputs.iterator(), Math.max(1, chunksize), true);
+    }
+
+    /** Streams results as they finish (any order), with the same back-pressure as {@link #imap}. */
+    public <T, R> Iterator<R> imapUnordered(SerializableFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize) {
+        return new Streamer<T, R>(fn, inputs.iterator(), Math.max(1, chunksize), false);
+    }
+
+    int autoChunk(int n) {
+        int per = options.processes * 4;
+        int cs = n / per;
+        if (n % per != 0) cs++;
+        return Math.max(1, cs);
+    }
+
+    private static <T> List<T> toList(Iterable<T> it) {
+        if (it instanceof List<T> l) return l;
+        List<T> out = new ArrayList<>();
+        it.forEach(out::add);
+        return out;
+    }
+
+    private byte[] serializeFunction(Object fn) {
+        Objects.requireNonNull(fn, "function");
+        try {
+            return Serialization.get().serialize(fn).copy();
+        } catch (UnserializableException e) {
+            throw new UnserializableException(e.offendingClass(), "the function " + fn + " submitted to " + options.name, e);
+        }
+    }
+
+    private PoolChunk chunk(int mode, int fnId, byte[] fnBytes, List<?> inputs, String description) {
+        byte[] in;
+        try {
+            in = Serialization.get().serialize(inputs.toArray()).copy();
+        } catch (UnserializableException e) {
+            throw new UnserializableException(e.offendingClass(), "the inputs of task " + description, e);
+        }
+        return new PoolChunk(chunkIds.incrementAndGet(), fnId, mode, fnBytes, in, inputs.size(), description);
+    }
+
+    private List<PoolChunk> submitAll(int mode, Object fn, List<?> list, int cs) {
+        ensureOpen();
+        byte[] fnBytes = serializeFunction(fn);
+        int fnId = fnIds.incrementAndGet();
+        List<PoolChunk> chunks = new ArrayList<>((list.size() + cs - 1) / cs);
+        for (int i = 0; i < list.size(); i += cs) {
+            List<?> part = list.subList(i, Math.min(list.size(), i + cs));
+            chunks.add(chunk(mode, fnId, fnBytes, part, fn + " on inputs [" + i + ", " + (i + part.size()) + ")"));
+        }
+        for (PoolChunk c : chunks) enqueue(c);
+        return chunks;
+    }
+
+    private void enqueue(PoolChunk c) {
+        ensureOpen();
+        queue.addLast(c);
+        Throwable b = broken;
+        if (b != null) c.future.completeExceptionally(b);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> CompletableFuture<List<R>> gather(List<PoolChunk> chunks, int n) {
+        CompletableFuture<?>[] all = chunks.stream().map(c -> c.future).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(all).thenApply(v -> {
+            List<R> out = new ArrayList<>(n);
+            for (PoolChunk c : chunks) for (Object o : c.future.join()) out.add((R) o);
+            return out;
+        });
+    }
+
+    static <R> R join(CompletableFuture<R> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for pool results");
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    static RuntimeException rethrow(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) t = t.getCause();
+        if (t instanceof RuntimeException r) throw r;
+        if (t instanceof Error e) throw e;
+        throw new RemoteTaskException(String.valueOf(t), t);
+    }
+
+    void broken(Throwable cause) {
+        broken = cause;
+        PoolChunk c;
+        while ((c = queue.poll()) != null) c.future.completeExceptionally(cause);
+    }
+
+    private void ensureOpen() {
+        if (closing || terminated) throw new IllegalStateException("pool " + options.name + " is closed");
+        Throwable b = broken;
+        if (b != null) throw new IllegalStateException("pool " + options.name + " is broken: " + b.getMessage(), b);
+    }
+
+    /** Pids of the current workers. */
+    public List<Long> workerPids() { return drivers.stream().map(PoolWorkerDriver::pid).toList(); }
+
+    /** No new tasks; queued ones still run. Workers exit when the queue is drained. */
+    public void shutdown() { closing = true; }
+
+    /** Waits for the workers to exit after {@link #shutdown}; returns false on timeout. */
+    public boolean join(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        for (Thread t : threads) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !t.join(java.time.Duration.ofNanos(left))) return false;
+        }
+        return true;
+    }
+
+    /** Kills the workers now; pending tasks fail with {@link CancellationException}. */
+    public void terminate() {
+        closing = true;
+        terminated = true;
+        PoolChunk c;
+        while ((c = queue.poll()) != null) c.future.completeExceptionally(new CancellationException("pool terminated"));
+        for (Thread t : threads) {
+            try { t.join(15_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        }
+    }
+
+    /** {@link #shutdown}, wait (up to 60 s) for queued work and worker exit, then {@link #terminate} what is left. */
+    @Override
+    public void close() {
+        shutdown();
+        try {
+            join(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        terminate();
+    }
+
+    /** Lazily submits chunks, keeping at most {@code window} in flight. */
+    private final class Streamer<T, R> implements Iterator<R> {
+        private final int mode = TaskFrameDescriptor.MODE_MAP;
+        private final Object fn;
+        private final byte[] fnBytes;
+        private final int fnId = fnIds.incrementAndGet();
+        private final Iterator<? extends T> inputs;
+        private final int chunksize;
+        private final boolean ordered;
+        private final int window = Math.max(2, options.processes * (options.prefetch + 1));
+        private final ArrayDeque<PoolChunk> pending = new ArrayDeque<>();
+        private final LinkedBlockingQueue<PoolChunk> finished = new LinkedBlockingQueue<>();
+        private final java.util.LinkedList<Object> ready = new java.util.LinkedList<>();
+        private int outstanding;
+        private long next;
+
+        Streamer(Object fn, Iterator<? extends T> inputs, int chunksize, boolean ordered) {
+            this.fn = fn;
+            this.fnBytes = serializeFunction(fn);
+            this.inputs = inputs;
+            this.chunksize = chunksize;
+            this.ordered = ordered;
+            fill();
+        }
+
+        private void fill() {
+            while (outstanding < window && inputs.hasNext()) {
+                List<Object> part = new ArrayList<>(chunksize);
+                while (part.size() < chunksize && inputs.hasNext()) part.add(inputs.next());
+                PoolChunk c = chunk(mode, fnId, fnBytes, part, fn + " on inputs [" + next + ", " + (next + part.size()) + ")");
+                next += part.size();
+                outstanding++;
+                if (ordered) pending.addLast(c);
+                else c.future.whenComplete((r, t) -> finished.add(c));
+                enqueue(c);
+            }
+        }
+
+        @Override
+        public boolean hasNext() { return !ready.isEmpty() || outstanding > 0 || inputs.hasNext(); }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public R next() {
+            if (ready.isEmpty()) {
+                if (!hasNext()) throw new NoSuchElementException();
+                PoolChunk c;
+                if (ordered) {
+                    c = pending.pollFirst();
+                } else {
+                    try {
+                        c = finished.take();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new CancellationException("interrupted");
+                    }
+                }
+                Object[] r = join(c.future);
+                outstanding--;
+                for (Object o : r) ready.addLast(o);
+                fill();
+            }
+            return (R) ready.pollFirst();
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.blockwork.process;
+
+import java.io.Serializable;
+import java.util.function.BiFunction;
+
+/** A {@link BiFunction} that can be sent to a worker process (for {@link ProcessPool#starmap}). */
+@FunctionalInterface
+public interface SerializableBiFunction<A, B, R> extends BiFunction<A, B, R>, Serializable {}

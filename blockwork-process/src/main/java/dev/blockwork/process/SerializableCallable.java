@@ -1,0 +1,8 @@
+package dev.blockwork.process;
+
+import java.io.Serializable;
+import java.util.concurrent.Callable;
+
+/** A {@link Callable} that can be sent to a worker process. */
+@FunctionalInterface
+public interface SerializableCallable<V> extends Callable<V>, Serializable {}
