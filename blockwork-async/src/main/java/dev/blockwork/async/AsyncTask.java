@@ -44,8 +44,8 @@ import java.util.concurrent.TimeoutException;
  * <p><b>Implementation overview.</b> One {@code int} state driven by CAS through the machine drawn in
  * {@link TaskState}: {@code RUNNING → CANCEL_REQUESTED} only by {@link #cancel()}; every move into a terminal
  * state only by {@link #finish}, which runs on the task's own thread as its last action (or, for tasks made by
- * {@code from}, on the stage's completion or on cancel; it is synchronized only so those two cannot interleave
- * their writes). The value/failure fields are plain: they are written before the state CAS and read after a
+ * {@code from}, on the stage's completion or on cancel, which take turns on the task's monitor so that they
+ * cannot interleave their writes). The value/failure fields are plain: they are written before the state CAS and read after a
  * volatile read of the state (or a thread join) sees it terminal. Waiting for a threaded task is
  * {@link Thread#join()} on its thread (no extra object per task); a {@link CompletableFuture} is created only
  * when someone registers a completion callback ({@code asCompleted}, {@code firstCompleted},
@@ -121,7 +121,7 @@ public final class AsyncTask<T> {
             if (cause instanceof CancellationException) {
                 STATE.compareAndSet(task, RUNNING, CANCEL_REQUESTED);
             }
-            task.finish(v, cause);
+            task.finishFromOutside(v, cause);
         });
         return task;
     }
@@ -150,8 +150,13 @@ public final class AsyncTask<T> {
         }
     }
 
+    /** finish() for tasks made by from(): the stage's callback and cancel() may race, so they take turns. */
+    private synchronized void finishFromOutside(T result, Throwable error) {
+        finish(result, error);
+    }
+
     /** Moves to the terminal state that matches the body's end; returns false if already terminal. */
-    private synchronized boolean finish(T result, Throwable error) {
+    private boolean finish(T result, Throwable error) {
         for (;;) {
             int s = state;
             int to;
@@ -205,8 +210,12 @@ public final class AsyncTask<T> {
             thread.interrupt();
         }
         if (source != null) {
-            finish(null, null);
-            source.toCompletableFuture().cancel(true);
+            finishFromOutside(null, null);
+            try {
+                source.toCompletableFuture().cancel(true);
+            } catch (UnsupportedOperationException e) {
+                // a stage that cannot be viewed as a CompletableFuture cannot be cancelled from here
+            }
         }
         List<TaskGroup> groups;
         synchronized (this) {

@@ -64,10 +64,10 @@ public final class TaskGroup implements AutoCloseable {
     private final AsyncTask<?> parent;
     private final ConcurrentLinkedQueue<AsyncTask<?>> children = new ConcurrentLinkedQueue<>();
     private final AtomicInteger live = new AtomicInteger();
-    private final AtomicInteger spawnsSinceSweep = new AtomicInteger();
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final List<Throwable> laterFailures = new ArrayList<>(); // guarded by itself
-    private volatile int sweepAt = SWEEP_AT;
+    private int sweepAt = SWEEP_AT;      // racy on purpose: a sweep heuristic, written only by the sweeper
+    private int spawnsSinceSweep;        // racy on purpose: lost increments only delay a sweep
     private volatile boolean closed;
     private volatile boolean cancelled;
     private volatile Thread closer;
@@ -125,7 +125,7 @@ public final class TaskGroup implements AutoCloseable {
         if (cancelled) {
             task.cancel();
         }
-        if (spawnsSinceSweep.incrementAndGet() >= sweepAt) {
+        if (++spawnsSinceSweep >= sweepAt) {
             sweep();
         }
         task.start(body);
@@ -147,7 +147,7 @@ public final class TaskGroup implements AutoCloseable {
                 }
             }
             sweepAt = Math.max(SWEEP_AT, 2 * kept);
-            spawnsSinceSweep.set(0);
+            spawnsSinceSweep = 0;
         } finally {
             sweeping.set(false);
         }
