@@ -60,11 +60,7 @@ public final class Config {
                               Path.of(System.getProperty("user.home"), ".config", "blockwork", "blockwork.properties")};
         for (Path c : candidates) {
             if (Files.isRegularFile(c)) {
-                try (Reader r = Files.newBufferedReader(c)) {
-                    p.load(r);
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot read Blockwork config file " + c + ": " + e.getMessage(), e);
-                }
+                p = load(c);
                 break;
             } else if (explicit != null) {
                 throw new IllegalStateException("BLOCKWORK_CONFIG names " + c + ", which is not a readable file");
@@ -72,5 +68,21 @@ public final class Config {
         }
         file = p;
         return p;
+    }
+
+    /** Reads one config file. */
+    static Properties load(Path c) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(c)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read Blockwork config file " + c + ": " + e.getMessage(), e);
+        }
+        return p;
+    }
+
+    /** Uses {@code c} as the config file from now on (tests; tools that take a --config option). */
+    public static void useFile(Path c) {
+        file = load(c);
     }
 }
