@@ -29,7 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  *       {@link IllegalStateException}. A child spawned into a cancelled group starts cancelled and its body
  *       never runs.
  *   <li>{@link #close()} blocks until every child has finished and its thread has terminated.
- *   <li>When a child <em>fails</em> (throws, without having been cancelled), every other child is cancelled
+ *   <li>When a child <em>fails</em> (ends {@link TaskState#FAILED}: it threw, and if it was being cancelled,
+ *       threw something other than an interrupt or cancellation), every other child is cancelled
  *       at once, and {@code close()} throws that first failure with the failures of other children attached
  *       as {@linkplain Throwable#getSuppressed() suppressed} exceptions. Unchecked exceptions and Errors are
  *       thrown as they are; a checked exception arrives as the cause of a {@link CompletionException}
@@ -128,7 +129,13 @@ public final class TaskGroup implements AutoCloseable {
         if (++spawnsSinceSweep >= sweepAt) {
             sweep();
         }
-        task.start(body);
+        try {
+            task.start(body);
+        } catch (RuntimeException | Error e) { // e.g. OutOfMemoryError: unable to create a thread
+            children.remove(task);
+            childGone();
+            throw e;
+        }
         return task;
     }
 
