@@ -12,22 +12,26 @@ public final class PidTable {
 
     private PidTable() {}
 
-    /** Records {@code pid} (idempotent); silently does nothing when the table is full. */
-    public static void add(MemorySegment table, long pid) {
-        for (int i = 0; i < SLOTS; i++) if (Atomics.getLongVolatile(table, i * 8L) == pid) return;
-        for (int i = 0; i < SLOTS; i++) {
+    /** Records {@code pid} (idempotent); returns false when the table is full. */
+    public static boolean add(MemorySegment table, long pid) {
+        int slots = (int) (table.byteSize() / 8);
+        for (int i = 0; i < slots; i++) if (Atomics.getLongVolatile(table, i * 8L) == pid) return true;
+        for (int i = 0; i < slots; i++) {
             long v = Atomics.getLongVolatile(table, i * 8L);
-            if ((v == 0 || !alive(v)) && Atomics.casLong(table, i * 8L, v, pid)) return;
+            if ((v == 0 || !alive(v)) && Atomics.casLong(table, i * 8L, v, pid)) return true;
         }
+        return false;
     }
 
     public static void remove(MemorySegment table, long pid) {
-        for (int i = 0; i < SLOTS; i++) Atomics.casLong(table, i * 8L, pid, 0);
+        int slots = (int) (table.byteSize() / 8);
+        for (int i = 0; i < slots; i++) Atomics.casLong(table, i * 8L, pid, 0);
     }
 
-    /** True when some process other than {@code self} in the table is alive (or the table is full of unknowns). */
+    /** True when some process other than {@code self} in the table is alive. */
     public static boolean anyOtherAlive(MemorySegment table, long self) {
-        for (int i = 0; i < SLOTS; i++) {
+        int slots = (int) (table.byteSize() / 8);
+        for (int i = 0; i < slots; i++) {
             long v = Atomics.getLongVolatile(table, i * 8L);
             if (v != 0 && v != self && alive(v)) return true;
         }

@@ -19,12 +19,19 @@ import java.lang.foreign.MemorySegment;
  *  +---------------------------------------------------------------+
  *  |                    creator PID (long)                         | 32
  *  +---------------------------------------------------------------+
- *  |                 reserved up to HEADER_BYTES (128)             | 40
+ *  |    user-table overflow flag (long): 1 = more users than slots | 40
  *  +---------------------------------------------------------------+
- *  |                  data (data size bytes) ...                   | 128
+ *  |                 reserved                                      | 48
+ *  +---------------------------------------------------------------+
+ *  |    users: 16 x PID (long), 0 = free; processes with a mapping | 64
+ *  +---------------------------------------------------------------+
+ *  |                 reserved up to HEADER_BYTES (256)             | 192
+ *  +---------------------------------------------------------------+
+ *  |                  data (data size bytes) ...                   | 256
  * </pre>
  *
- * The data area starts on a 128-byte boundary so that rings placed in it keep their hot
+ * A process that drops its last handle while every other registered user is dead deletes the file
+ * (the dead cannot drop their references). The data area starts on a 128-byte boundary so that rings placed in it keep their hot
  * words on separate cache lines (and adjacent-line prefetch pairs).
  */
 public final class ShmDescriptor {
@@ -36,7 +43,10 @@ public final class ShmDescriptor {
     public static final int DATA_SIZE_OFFSET = 16;
     public static final int REF_COUNT_OFFSET = 24;
     public static final int CREATOR_PID_OFFSET = 32;
-    public static final int HEADER_BYTES = 128;
+    public static final int OVERFLOW_OFFSET = 40;
+    public static final int USERS_OFFSET = 64;
+    public static final int USER_SLOTS = 16;
+    public static final int HEADER_BYTES = 256;
 
     /** Kinds of shared-memory files. */
     public static final int KIND_BUFFER = 1, KIND_RING = 2, KIND_PIPE = 3, KIND_SYNC = 4;

@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ShmFile implements AutoCloseable {
     private static final AtomicLong COUNTER = new AtomicLong();
+    /** Open handles per file name in this process: the pid leaves a file's user table with the last. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> LOCAL = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long PID = ProcessHandle.current().pid();
 
     private final String name;
     private final Path path;
@@ -45,6 +48,12 @@ public final class ShmFile implements AutoCloseable {
         this.arena = arena;
         this.all = all;
         this.data = all.asSlice(ShmDescriptor.HEADER_BYTES);
+        LOCAL.merge(name, 1, Integer::sum);
+        if (!PidTable.add(users(), PID)) Atomics.setLongVolatile(all, ShmDescriptor.OVERFLOW_OFFSET, 1);
+    }
+
+    private MemorySegment users() {
+        return all.asSlice(ShmDescriptor.USERS_OFFSET, ShmDescriptor.USER_SLOTS * 8L);
     }
 
     /** Creates, maps and initialises a new file with {@code dataBytes} of zeroed data. */
@@ -124,8 +133,15 @@ public final class ShmFile implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         long left = Atomics.getAndAddLong(all, ShmDescriptor.REF_COUNT_OFFSET, -1) - 1;
+        boolean lastHere = LOCAL.compute(name, (k, v) -> v == null || v <= 1 ? null : v - 1) == null;
+        boolean othersDead = false;
+        if (lastHere) {
+            PidTable.remove(users(), PID);
+            othersDead = left > 0 && Atomics.getLongVolatile(all, ShmDescriptor.OVERFLOW_OFFSET) == 0
+                    && !PidTable.anyOtherAlive(users(), PID);
+        }
         arena.close();
-        if (left <= 0) ShmRegistry.delete(path);
+        if (left <= 0 || othersDead) ShmRegistry.delete(path);
     }
 
     static String kindName(int kind) {
