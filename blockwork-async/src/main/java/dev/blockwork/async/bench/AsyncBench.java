@@ -19,10 +19,11 @@ import java.util.stream.Collectors;
  * this library, and on one platform thread per task (10,000 of them: 100,000 OS threads exceed usual limits).
  *
  * <p>Prints one line per case, {@code <case> <median> <unit>}, preceded by {@code #} lines describing the
- * JVM it ran in. Each timed case runs once to warm up and then {@link #RUNS} times; the median is printed.
+ * JVM it ran in. Each timed case runs once cold (reported on a {@code #} line) and then {@link #RUNS} times;
+ * the median of those is printed.
  * Peak heap is measured by {@link HeapPeakTracker} (heap in use just before each GC, plus 1 ms sampling),
  * starting from a collected heap; live heap is the used heap after a full GC while all tasks are asleep.
- * Takes about 15 seconds.
+ * Takes about 30 seconds on 2 cores.
  */
 public final class AsyncBench {
     /** Timed runs per case (after one warm-up run). */
@@ -62,7 +63,11 @@ public final class AsyncBench {
         out.printf("sleep-10k-platform-threads %.3f s%n", median(platform, Run::seconds));
         out.printf("sleep-100k-peak-heap %.0f MB%n", median(lib, r -> r.peakHeapBytes() / MB));
         out.printf("sleep-100k-bare-virtual-threads-peak-heap %.0f MB%n", median(raw, r -> r.peakHeapBytes() / MB));
+        liveHeapWhileAsleep(); // warm-up: cold (interpreted) frames make bigger stack chunks
         out.printf("sleep-100k-live-heap %.0f MB%n", liveHeapWhileAsleep() / MB);
+        out.printf("# cold first runs (excluded from the medians): tasks %.3f s and %.0f MB peak heap,"
+                        + " bare virtual threads %.3f s and %.0f MB%n", lib.getFirst().seconds(),
+                lib.getFirst().peakHeapBytes() / MB, raw.getFirst().seconds(), raw.getFirst().peakHeapBytes() / MB);
 
         List<Run> spawn = measure(() -> noopInTaskGroup(TASKS));
         List<Run> spawnRaw = measure(() -> noopOnBareVirtualThreads(TASKS));
@@ -70,9 +75,10 @@ public final class AsyncBench {
         out.printf("spawn-join-noop-bare-virtual-thread %.2f us%n", median(spawnRaw, Run::seconds) * 1e6 / TASKS);
     }
 
+    /** Runs {@code body} once cold (kept as the first element) and then RUNS times. */
     private static List<Run> measure(Body body) throws Exception {
-        once(body);
         List<Run> runs = new ArrayList<>();
+        runs.add(once(body));
         for (int i = 0; i < RUNS; i++) {
             runs.add(once(body));
         }
@@ -91,8 +97,9 @@ public final class AsyncBench {
         return new Run((System.nanoTime() - start) / 1e9, heap.peakBytes());
     }
 
+    /** The median over the timed runs (the cold first run excluded). */
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
-        double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+        double[] v = runs.stream().skip(1).mapToDouble(f).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
