@@ -19,10 +19,10 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +48,10 @@ public final class Client implements AutoCloseable {
     private static final AtomicLong IDS = new AtomicLong();
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
-    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    /** Futures that may still be running, for close(); done ones are swept out every SWEEP_EVERY submits. */
+    private final ConcurrentLinkedQueue<CompletableFuture<?>> live = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger sinceSweep = new AtomicInteger();
+    private static final int SWEEP_EVERY = 1 << 16;
     private volatile boolean closed;
 
     private Client(Scheduler scheduler, boolean owns) {
@@ -146,14 +149,18 @@ public final class Client implements AutoCloseable {
 
     private <R> TaskFuture<R> track(Key key, CompletableFuture<R> cf) {
         if (!cf.isDone()) {
-            pending.add(cf);
-            cf.whenComplete((r, e) -> pending.remove(cf));
+            live.offer(cf);
+            if (sinceSweep.incrementAndGet() >= SWEEP_EVERY) {
+                sinceSweep.set(0);
+                live.removeIf(CompletableFuture::isDone);
+            }
         }
         return new TaskFuture<>(key, cf);
     }
 
+    /** Keys are {@code (label, n)} with n counting submits in this JVM (it wraps after 2^31; keys only name tasks). */
     private static Key newKey(String label) {
-        return Key.of(label + "-" + IDS.incrementAndGet());
+        return Key.of(label, (int) IDS.incrementAndGet());
     }
 
     // ---- waiting ---------------------------------------------------------------------------------
@@ -256,8 +263,8 @@ public final class Client implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        for (CompletableFuture<?> f : pending) f.cancel(false);
-        pending.clear();
+        for (CompletableFuture<?> f : live) f.cancel(false);
+        live.clear();
         if (ownsScheduler) scheduler.close();
     }
 }
