@@ -49,7 +49,7 @@ public final class AsyncBench {
     public static void run(PrintStream out) throws Exception {
         Runtime rt = Runtime.getRuntime();
         out.printf("# blockwork-async bench: java %s, %d cpus, GC %s, max heap %.0f MB, %d timed runs per case"
-                        + " after 1 warm-up, medians%n", Runtime.version(), rt.availableProcessors(),
+                        + " after 1 cold run, medians%n", Runtime.version(), rt.availableProcessors(),
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                         .collect(Collectors.joining("+")), rt.maxMemory() / MB, RUNS);
         out.printf("# case: %d tasks each sleeping %d ms; goal <= 0.8 s and <= 200 MB; Python asyncio ~2.3 s,"
