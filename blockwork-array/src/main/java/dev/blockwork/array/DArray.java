@@ -411,6 +411,12 @@ public final class DArray {
 
     public static DArray where(DArray cond, double a, double b) { return apply(ElementwiseOp.WHERE, null, cond, a, b); }
 
+    public static DArray where(DArray cond, double a, DArray b) { return apply(ElementwiseOp.WHERE, null, cond, a, b); }
+
+    public static DArray where(DArray cond, long a, DArray b) { return apply(ElementwiseOp.WHERE, null, cond, a, b); }
+
+    public static DArray where(DArray cond, DArray a, long b) { return apply(ElementwiseOp.WHERE, null, cond, a, b); }
+
     // ================================================================== chunks
 
     /** The same values in a new block structure (fused arrays only change their block grid: no tasks). */

@@ -1,0 +1,63 @@
+package dev.blockwork.array;
+
+import dev.blockwork.graph.Key;
+import dev.blockwork.graph.Keys;
+import dev.blockwork.graph.Task;
+import dev.blockwork.ndarray.Blas;
+import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * 2-D matrix product over blocks: output block (i, j) is one task that accumulates
+ * {@code sum_l a[i, l] @ b[l, j]} into one buffer with the NDArray BLAS bridge ({@link Blas#dgemm} /
+ * {@link Blas#sgemm} with beta = 1), so no per-pair temporaries exist. Integer and bool operands are multiplied
+ * in float64 and converted back (exact while the sums stay below 2^53).
+ */
+final class MatmulLayer extends ArrayLayer {
+    private final String a, b;
+    private final int kBlocks;
+    private final DType dtype;
+
+    MatmulLayer(String name, DArray a, DArray b, Chunks out, DType dtype) {
+        super(name, Set.of(a.layerName(), b.layerName()), out);
+        this.a = a.layerName();
+        this.b = b.layerName();
+        this.kBlocks = a.chunks().numBlocks(1);
+        this.dtype = dtype;
+    }
+
+    @Override
+    Task task(Key key, int[] idx) {
+        List<Key> as = new ArrayList<>(), bs = new ArrayList<>();
+        for (int l = 0; l < kBlocks; l++) {
+            as.add(Key.of(a, idx[0], l));
+            bs.add(Key.of(b, l, idx[1]));
+        }
+        long[] shape = chunks.blockShape(idx);
+        return new Task(key, "matmul", args -> multiply((Object[]) args[0], (Object[]) args[1], shape), new Object[] {new Keys(as), new Keys(bs)});
+    }
+
+    private NDArray multiply(Object[] as, Object[] bs, long[] shape) {
+        int m = (int) shape[0], n = (int) shape[1];
+        DType ct = dtype == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+        NDArray out = NDArray.zeros(ct, shape);
+        for (int l = 0; l < as.length; l++) {
+            NDArray x = prepare((NDArray) as[l], ct), y = prepare((NDArray) bs[l], ct);
+            int k = (int) x.shape(1);
+            if (k == 0 || m == 0 || n == 0) continue;
+            if (ct == DType.FLOAT32) {
+                Blas.sgemm(m, n, k, 1f, (float[]) x.data(), x.offset(), k, (float[]) y.data(), y.offset(), n, 1f, (float[]) out.data(), 0, n);
+            } else {
+                Blas.dgemm(m, n, k, 1.0, (double[]) x.data(), x.offset(), k, (double[]) y.data(), y.offset(), n, 1.0, (double[]) out.data(), 0, n);
+            }
+        }
+        return dtype == ct ? out : out.astype(dtype);
+    }
+
+    private static NDArray prepare(NDArray x, DType ct) {
+        return x.dtype() == ct ? x.contiguous() : x.astype(ct);
+    }
+}
