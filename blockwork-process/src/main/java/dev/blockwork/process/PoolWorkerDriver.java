@@ -32,6 +32,7 @@ final class PoolWorkerDriver implements Runnable {
     private int resultsFromThisWorker;
     private int generation;
     private int consecutiveStartFailures;
+    private boolean ready;
 
     PoolWorkerDriver(ProcessPool pool, int slot) {
         this.pool = pool;
@@ -49,6 +50,7 @@ final class PoolWorkerDriver implements Runnable {
         knownFunctions = new HashSet<>();
         sentToThisWorker = 0;
         resultsFromThisWorker = 0;
+        ready = false;
     }
 
     @Override
@@ -75,6 +77,10 @@ final class PoolWorkerDriver implements Runnable {
             }
             if (inFlight.isEmpty()) {
                 if (pool.closing && pool.queue.isEmpty()) return;
+                if (!ready) {
+                    Object r = conn.poll(0, TimeUnit.MILLISECONDS);
+                    if (PoolWorkerLoop.READY.equals(r)) { ready = true; consecutiveStartFailures = 0; }
+                }
                 if (!process.isAlive()) handleDeath(null);
                 continue;
             }
@@ -86,6 +92,11 @@ final class PoolWorkerDriver implements Runnable {
             }
             if (r == null) {
                 if (!process.isAlive()) handleDeath(null);
+                continue;
+            }
+            if (PoolWorkerLoop.READY.equals(r)) {
+                ready = true;
+                consecutiveStartFailures = 0;
                 continue;
             }
             complete((ResultMessage) r);
@@ -148,8 +159,8 @@ final class PoolWorkerDriver implements Runnable {
         process.join(5, TimeUnit.SECONDS);
         int status = process.exitCode().orElse(-1);
         String who = process.name() + " (pid " + process.pid() + ") died with exit status " + status + describe(status);
-        if (resultsFromThisWorker == 0) consecutiveStartFailures++;
-        PoolChunk running = inFlight.pollFirst();
+        if (!ready) consecutiveStartFailures++;
+        PoolChunk running = ready ? inFlight.pollFirst() : null; // not ready: no task ran, none is charged
         if (running != null) {
             running.deaths++;
             if (running.deaths > pool.options.maxRetries) {
@@ -163,8 +174,8 @@ final class PoolWorkerDriver implements Runnable {
         while (!inFlight.isEmpty()) pool.queue.addFirst(inFlight.pollLast());
         closeWorker();
         if (consecutiveStartFailures > pool.options.maxRetries) {
-            pool.broken(new WorkerDiedException(who + " before finishing any task, " + consecutiveStartFailures
-                    + " times in a row (initializer failing? JVM flags?); the pool is broken", process.pid(), status));
+            pool.broken(new WorkerDiedException(who + " during start-up, before running any task, "
+                    + consecutiveStartFailures + " times in a row (initializer failing? JVM flags?); the pool is broken", process.pid(), status));
             return;
         }
         if (!pool.terminated) startWorker();

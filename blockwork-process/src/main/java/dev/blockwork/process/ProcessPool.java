@@ -105,7 +105,7 @@ public final class ProcessPool implements AutoCloseable {
     /** Calls {@code fn(a, b)} for each pair; results in order. */
     public <A, B, R> List<R> starmap(SerializableBiFunction<A, B, R> fn, Iterable<? extends Map.Entry<A, B>> pairs, int chunksize) {
         List<Map.Entry<A, B>> list = new ArrayList<>();
-        for (Map.Entry<A, B> e : pairs) list.add(Map.entry(e.getKey(), e.getValue()));
+        for (Map.Entry<A, B> e : pairs) list.add(new java.util.AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue()));
         int cs = chunksize > 0 ? chunksize : autoChunk(list.size());
         return join(gather(submitAll(TaskFrameDescriptor.MODE_STAR, fn, list, cs), list.size()));
     }

@@ -28,11 +28,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Contract: {@link #put} blocks while full; {@link #take} blocks while empty. Timed forms:
  * {@link #offer(Object, long, TimeUnit)} returns false, {@link #poll(long, TimeUnit)} returns
- * {@code null} on timeout ({@code null} values are rejected). The bound is in bytes: {@code slotCount}
+ * {@code null} on timeout ({@code null} values are rejected). A wait ends with
+ * {@link PeerDiedException} once every other process that used the queue has been dead for
+ * {@code blockwork.queue.orphanGraceMs} (default 3000 ms; a replacement process may attach meanwhile). The bound is in bytes: {@code slotCount}
  * slots of {@code slotBytes}; a value takes one slot per {@code slotBytes - 8} serialized bytes.
  * {@link #shutdown} closes the queue for everyone: puts then throw {@link ChannelClosedException},
  * takes drain what is left and then throw it. A take on an empty queue whose every other user process
- * has exited throws {@link PeerDiedException}. Values from one producer thread arrive in the order put;
+ * has exited (see above) throws {@link PeerDiedException}. Values from one producer thread arrive in the order put;
  * across producers there is no order.
  *
  * <p>A {@code ProcessQueue} is {@link Serializable}: pass it to a worker and the worker opens its own
@@ -49,6 +51,10 @@ public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.Java
     private final transient RingChannel channel;
     private final transient AtomicBoolean closed = new AtomicBoolean();
     private final transient long pid = ProcessHandle.current().pid();
+    private transient volatile long orphanSinceNs;
+    /** How long a waiter tolerates "every other user has exited" before giving up (a replacement may attach). */
+    static final long ORPHAN_GRACE_NS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+            Long.getLong("blockwork.queue.orphanGraceMs", 3000));
 
     private ProcessQueue(ShmFile file) {
         this.file = file;
@@ -151,7 +157,12 @@ public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.Java
                 long p = dev.blockwork.process.internal.Atomics.getLongVolatile(t, i * 8L);
                 if (p != 0 && p != pid) sawOther = true;
             }
-            if (sawOther && !PidTable.anyOtherAlive(t, pid)) {
+            if (!sawOther || PidTable.anyOtherAlive(t, pid)) {
+                orphanSinceNs = 0;
+            } else if (orphanSinceNs == 0) {
+                orphanSinceNs = System.nanoTime();
+            } else if (System.nanoTime() - orphanSinceNs > ORPHAN_GRACE_NS) {
+                orphanSinceNs = 0;
                 throw new PeerDiedException("queue " + file.name() + ": every other process using it has exited", -1);
             }
         }

@@ -20,9 +20,13 @@ import java.util.function.Function;
  * its parent goes away, or it has run {@code maxTasks} chunks (0 = no limit).
  */
 public record PoolWorkerLoop(Connection connection, WorkerTask initializer, int maxTasks) implements WorkerTask {
+    /** First message of a worker: its initializer ran and it is taking tasks. */
+    public static final String READY = "blockwork-worker-ready";
+
     @Override
     public void run() throws Exception {
         if (initializer != null) initializer.run();
+        connection.send(READY);
         Serializer ser = Serialization.get();
         Map<Integer, Object> functions = new HashMap<>();
         int done = 0;

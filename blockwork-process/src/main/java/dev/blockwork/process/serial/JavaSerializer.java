@@ -15,10 +15,14 @@ import java.io.ObjectOutputStream;
  * About 5 µs per small round trip: 15x slower than Kryo here.
  */
 public final class JavaSerializer implements Serializer {
+    private static final ThreadLocal<String> REJECTED = new ThreadLocal<>();
+
     static final ObjectInputFilter FILTER = info -> {
         Class<?> c = info.serialClass();
         if (c == null) return ObjectInputFilter.Status.UNDECIDED;
-        return ClassAllowList.allows(c) ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
+        if (ClassAllowList.allows(c)) return ObjectInputFilter.Status.ALLOWED;
+        REJECTED.set(c.getName());
+        return ObjectInputFilter.Status.REJECTED;
     };
 
     @Override
@@ -41,9 +45,9 @@ public final class JavaSerializer implements Serializer {
             in.setObjectInputFilter(FILTER);
             return in.readObject();
         } catch (InvalidClassException e) {
-            if (e.getMessage() != null && e.getMessage().contains("REJECTED")) {
-                throw new ClassNotAllowedException(e.classname == null ? e.getMessage() : e.classname);
-            }
+            String rejected = REJECTED.get();
+            REJECTED.remove();
+            if (rejected != null) throw new ClassNotAllowedException(rejected);
             throw new IllegalStateException("cannot deserialize: " + e, e);
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot deserialize: " + e, e);

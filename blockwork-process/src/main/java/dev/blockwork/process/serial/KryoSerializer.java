@@ -37,6 +37,24 @@ public final class KryoSerializer implements Serializer {
     }
 
     private final JavaSerializer fallback = new JavaSerializer();
+
+    /** Kryo serializer writing one object with {@link JavaSerializer} (allow-list filtered on read). */
+    static final com.esotericsoftware.kryo.Serializer<Object> FILTERED_JAVA = new com.esotericsoftware.kryo.Serializer<>() {
+        private final JavaSerializer java = new JavaSerializer();
+
+        @Override
+        public void write(Kryo kryo, Output output, Object object) {
+            Serializer.Bytes b = java.serialize(object);
+            output.writeVarInt(b.length(), true);
+            output.writeBytes(b.array(), 0, b.length());
+        }
+
+        @Override
+        public Object read(Kryo kryo, Input input, Class<? extends Object> type) {
+            int n = input.readVarInt(true);
+            return java.deserialize(input.readBytes(n), 0, n);
+        }
+    };
     private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
 
     private static final class State {
@@ -46,7 +64,15 @@ public final class KryoSerializer implements Serializer {
     }
 
     static Kryo newKryo() {
-        Kryo k = new Kryo(new CheckingClassResolver(), new MapReferenceResolver());
+        Kryo k = new Kryo(new CheckingClassResolver(), new MapReferenceResolver()) {
+            @Override
+            public com.esotericsoftware.kryo.Serializer getDefaultSerializer(Class type) {
+                // JDK wrappers (Collections.unmodifiableList...) have private fields Kryo cannot
+                // rebuild: write them with filtered Java serialization.
+                if (type.getName().startsWith("java.util.Collections$")) return FILTERED_JAVA;
+                return super.getDefaultSerializer(type);
+            }
+        };
         k.setRegistrationRequired(false);
         k.setReferences(true);
         k.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
@@ -134,8 +160,9 @@ public final class KryoSerializer implements Serializer {
         private void checkWritable(Class<?> type) {
             Class<?> c = type;
             while (c.isArray()) c = c.getComponentType();
+            if (c == Object.class && type.isArray()) return; // Object[]: elements are checked one by one
             if (c.isPrimitive() || Serializable.class.isAssignableFrom(c) || kryo.isClosure(c)) return;
-            if (c == Object.class || lambdaHosts.contains(c.getName())) return;
+            if (lambdaHosts.contains(c.getName())) return;
             com.esotericsoftware.kryo.Serializer<?> ser = kryo.getDefaultSerializer(c);
             if (ser instanceof FieldSerializer || ser instanceof RecordSerializer) {
                 throw new UnserializableException(c.getName(), "a value of " + c.getName(), null);

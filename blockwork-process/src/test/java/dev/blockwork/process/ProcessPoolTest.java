@@ -1,0 +1,104 @@
+package dev.blockwork.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blockwork.process.serial.UnserializableException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** ProcessPool on two real worker JVMs, shared by the tests of this class. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ProcessPoolTest {
+    static ProcessPool pool;
+
+    @BeforeAll
+    static void start() { pool = ProcessPool.create(2); }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        pool.close();
+        Leaks.assertClean();
+    }
+
+    static List<Integer> range(int n) { return IntStream.range(0, n).boxed().toList(); }
+
+    @Test
+    void mapKeepsInputOrderForAutomaticAndExplicitChunks() {
+        List<Integer> in = range(1013);
+        List<Integer> expected = in.stream().map(x -> x * x).toList();
+        assertThat(pool.<Integer, Integer>map(x -> x * x, in)).isEqualTo(expected);
+        assertThat(pool.<Integer, Integer>map(x -> x * x, in, 1)).isEqualTo(expected);
+        assertThat(pool.<Integer, Integer>map(x -> x * x, in, 7)).isEqualTo(expected);
+        assertThat(pool.<Integer, Integer>map(x -> x * x, List.of())).isEmpty();
+    }
+
+    @Test
+    void tasksRunInWorkerProcessesNotHere() {
+        long me = ProcessHandle.current().pid();
+        Set<Long> pids = new HashSet<>(pool.<Integer, Long>map(x -> ProcessHandle.current().pid(), range(200), 1));
+        assertThat(pids).doesNotContain(me).isSubsetOf(pool.workerPids());
+    }
+
+    @Test
+    void imapStreamsInOrderWithBackPressureAndImapUnorderedReturnsAll() {
+        int[] pulled = {0};
+        Iterable<Integer> lazy = () -> new Iterator<>() {
+            int i;
+            public boolean hasNext() { return i < 500; }
+            public Integer next() { pulled[0]++; return i++; }
+        };
+        Iterator<Integer> it = pool.imap(x -> x + 1, lazy, 3);
+        assertThat(it.next()).isEqualTo(1);
+        assertThat(pulled[0]).as("inputs read lazily").isLessThan(500);
+        List<Integer> rest = new ArrayList<>();
+        it.forEachRemaining(rest::add);
+        assertThat(rest).isEqualTo(IntStream.range(2, 501).boxed().toList());
+        List<Integer> unordered = new ArrayList<>();
+        pool.<Integer, Integer>imapUnordered(x -> -x, range(300), 4).forEachRemaining(unordered::add);
+        assertThat(unordered).containsExactlyInAnyOrderElementsOf(range(300).stream().map(x -> -x).toList());
+    }
+
+    @Test
+    void applyApplyAsyncAndStarmap() throws Exception {
+        assertThat(pool.apply(() -> "hi from " + ProcessHandle.current().pid())).startsWith("hi from ");
+        CompletableFuture<Integer> f = pool.applyAsync(() -> 6 * 7);
+        assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(42);
+        List<Map.Entry<Integer, String>> pairs = List.of(Map.entry(2, "a"), Map.entry(3, "b"));
+        assertThat(pool.<Integer, String, String>starmap((n, s) -> s.repeat(n), pairs, 1)).containsExactly("aa", "bbb");
+    }
+
+    @Test
+    void aThrowingTaskFailsTheCallWithTheOriginalTypeAndRemoteContext() {
+        assertThatThrownBy(() -> pool.<Integer, Integer>map(x -> {
+            if (x == 5) throw new IllegalArgumentException("bad input " + x);
+            return x;
+        }, range(10), 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("bad input 5")
+                .satisfies(t -> assertThat(t.getSuppressed()[0]).isInstanceOf(RemoteTaskException.class)
+                        .hasMessageContaining("input #1 of chunk").hasMessageContaining("pid"));
+        assertThat(pool.<Integer, Integer>map(x -> x, range(3))).containsExactly(0, 1, 2); // pool still fine
+    }
+
+    @Test
+    void unserializableFunctionOrInputFailsAtSubmitNamingTheClass() {
+        Thread t = Thread.currentThread();
+        assertThatThrownBy(() -> pool.<Integer, String>map(x -> t.getName(), range(3)))
+                .isInstanceOf(UnserializableException.class).hasMessageContaining("java.lang.Thread")
+                .hasMessageContaining("function");
+        assertThatThrownBy(() -> pool.<Object, Object>map(x -> x, List.of(new Object())))
+                .isInstanceOf(UnserializableException.class).hasMessageContaining("java.lang.Object")
+                .hasMessageContaining("inputs [0, 1)");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.blockwork.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blockwork.process.serial.ClassNotAllowedException;
+import dev.blockwork.process.serial.JavaSerializer;
+import dev.blockwork.process.serial.KryoSerializer;
+import dev.blockwork.process.serial.Serializer;
+import dev.blockwork.process.serial.UnserializableException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** Both serializers: round trips, lambdas, the Serializable check and the allow-list. */
+class SerializationTest {
+    record Point(int x, double y, String name, int[] tags) implements Serializable {}
+
+    interface SFn extends Function<Integer, Integer>, Serializable {}
+
+    static final Serializer KRYO = new KryoSerializer(), JAVA = new JavaSerializer();
+
+    @Test
+    void roundTripsCommonValuesWithBothSerializers() {
+        Map<String, Object> m = new HashMap<>();
+        m.put("list", new ArrayList<>(List.of(1, 2L, "three")));
+        m.put("immutable", List.of(1, 2));
+        m.put("unmodifiable", Collections.unmodifiableList(new ArrayList<>(List.of(5))));
+        m.put("point", new Point(1, 2.5, "p", new int[] {7}));
+        for (Serializer s : List.of(KRYO, JAVA)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> back = (Map<String, Object>) s.deserialize(s.serialize(m).copy());
+            assertThat(back.get("list")).isEqualTo(List.of(1, 2L, "three"));
+            assertThat(back.get("immutable")).isEqualTo(List.of(1, 2));
+            assertThat(back.get("unmodifiable")).isEqualTo(List.of(5));
+            assertThat(((Point) back.get("point")).tags()).containsExactly(7);
+        }
+        assertThat(KRYO.deserialize(KRYO.serialize(Optional.of("x")).copy())).isEqualTo(Optional.of("x"));
+    }
+
+    @Test
+    void lambdasWithCapturedValuesTravel() {
+        int k = 5;
+        SFn f = x -> x + k;
+        for (Serializer s : List.of(KRYO, JAVA)) {
+            SFn back = (SFn) s.deserialize(s.serialize(f).copy());
+            assertThat(back.apply(1)).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void capturedUnserializableValueIsNamed() {
+        Thread t = Thread.currentThread();
+        SFn f = x -> x + t.getName().length();
+        assertThatThrownBy(() -> KRYO.serialize(f)).isInstanceOf(UnserializableException.class)
+                .hasMessageContaining(t.getClass().getName());
+    }
+
+    static final class NotAllowed implements Serializable {}
+
+    @Test
+    void classesOutsideTheAllowListAreRejectedOnRead() {
+        for (Serializer s : List.of(KRYO, JAVA)) {
+            byte[] b = s.serialize(List.of(new blockworktest.Outside(1))).copy();
+            assertThatThrownBy(() -> s.deserialize(b)).as(s.name()).isInstanceOf(ClassNotAllowedException.class)
+                    .hasMessageContaining("blockworktest.Outside");
+        }
+        dev.blockwork.process.serial.ClassAllowList.allow(blockworktest.Outside.class);
+        assertThat(KRYO.deserialize(KRYO.serialize(new blockworktest.Outside(2)).copy())).isEqualTo(new blockworktest.Outside(2));
+    }
+}
