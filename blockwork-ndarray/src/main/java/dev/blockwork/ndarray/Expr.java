@@ -253,6 +253,17 @@ public abstract sealed class Expr permits ExprNodes.ArrayLeaf, ExprNodes.ScalarL
 
     public ArgPartial argmax() { return FusedReduce.arg(this, shape, true); }
 
+    /**
+     * Turns the splitting of large evaluations across the common ForkJoinPool on or off for the whole JVM
+     * (default on; system property {@code blockwork.ndarray.parallel=false} turns it off at start-up).
+     * Returns the previous setting. The chunked layer, which already runs one task per block, may turn it off.
+     */
+    public static boolean parallel(boolean enabled) {
+        boolean old = Kernel.parallel;
+        Kernel.parallel = enabled;
+        return old;
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + dtype.numpyName() + " " + Shapes.format(shape) + "]";

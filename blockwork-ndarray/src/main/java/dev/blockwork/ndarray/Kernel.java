@@ -27,7 +27,7 @@ import java.util.concurrent.RecursiveAction;
 final class Kernel {
     static final long PARALLEL_MIN_ELEMENTS = 1L << 20;
     static final long PART_ELEMENTS = 1L << 17;
-    static final boolean PARALLEL = !"false".equalsIgnoreCase(System.getProperty("blockwork.ndarray.parallel"));
+    static volatile boolean parallel = !"false".equalsIgnoreCase(System.getProperty("blockwork.ndarray.parallel"));
 
     final long[] shape;
     final long total;
@@ -49,7 +49,7 @@ final class Kernel {
         List<long[]> fullStrides = new ArrayList<>();
         Map<Expr, KNode> seen = new IdentityHashMap<>();
         int[] ids = {0};
-        KNode root = build(e, null, outShape, strided, fullStrides, seen, ids);
+        KNode root = FusedLoopCompiler.fuse(build(e, null, outShape, strided, fullStrides, seen, ids), ids);
         OutWriter w = out == null ? null : new OutWriter(out);
         if (w != null) {
             strided.add(w);
@@ -157,7 +157,7 @@ final class Kernel {
      * Returns the parts' partials in part order, so merging them in list order is deterministic.
      */
     <P> List<P> forEachPart(java.util.function.Supplier<P> newPartial, TileBody<P> body) {
-        long parts = (PARALLEL && total >= PARALLEL_MIN_ELEMENTS) ? (total + PART_ELEMENTS - 1) / PART_ELEMENTS : 1;
+        long parts = (parallel && total >= PARALLEL_MIN_ELEMENTS) ? (total + PART_ELEMENTS - 1) / PART_ELEMENTS : 1;
         List<P> partials = new ArrayList<>();
         if (parts == 1) {
             P p = newPartial.get();

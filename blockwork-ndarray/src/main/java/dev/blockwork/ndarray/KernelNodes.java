@@ -231,7 +231,7 @@ final class KernelNodes {
     }
 
     static final class KCast extends KNode {
-        final KNode a;
+        KNode a;
 
         KCast(DType t, KNode a) {
             super(t);
@@ -254,7 +254,7 @@ final class KernelNodes {
     }
 
     static final class KWhere extends KNode {
-        final KNode c, a, b;
+        KNode c, a, b;
 
         KWhere(DType t, KNode c, KNode a, KNode b) {
             super(t);

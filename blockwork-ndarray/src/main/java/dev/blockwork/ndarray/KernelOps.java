@@ -8,7 +8,7 @@ final class KernelOps {
 
     static final class KUnary extends KNode {
         final UnaryOp op;
-        final KNode a;
+        KNode a;
 
         KUnary(UnaryOp op, DType t, KNode a) {
             super(t);
@@ -57,7 +57,7 @@ final class KernelOps {
 
     static final class KBinary extends KNode {
         final BinaryOp op;
-        final KNode a, b;
+        KNode a, b;
         final boolean floatOperands;
 
         KBinary(BinaryOp op, DType t, DType operandType, KNode a, KNode b) {

@@ -22,6 +22,8 @@ final class Tile {
     private double[][] d = new double[8][];
     private long[][] l = new long[8][];
     private boolean inUse;
+    private double[][][] fusedArrays = new double[8][][];
+    private int[][] fusedOffsets = new int[8][];
 
     /** The calling thread's tile, or a fresh one if it is already in use (nested evaluation). */
     static Tile acquire(int ndim) {
@@ -36,6 +38,21 @@ final class Tile {
     }
 
     void release() { inUse = false; }
+
+    /** Argument arrays for the fused loop of node {@code id} with {@code n} inputs (reused from tile to tile). */
+    double[][] fusedArrays(int id, int n) {
+        if (id >= fusedArrays.length) fusedArrays = Arrays.copyOf(fusedArrays, Math.max(id + 1, 2 * fusedArrays.length));
+        double[][] a = fusedArrays[id];
+        if (a == null || a.length < n) fusedArrays[id] = a = new double[n][];
+        return a;
+    }
+
+    int[] fusedOffsets(int id, int n) {
+        if (id >= fusedOffsets.length) fusedOffsets = Arrays.copyOf(fusedOffsets, Math.max(id + 1, 2 * fusedOffsets.length));
+        int[] a = fusedOffsets[id];
+        if (a == null || a.length < n) fusedOffsets[id] = a = new int[n];
+        return a;
+    }
 
     double[] d(int id) {
         if (id >= d.length) d = Arrays.copyOf(d, Math.max(id + 1, d.length * 2));
