@@ -29,6 +29,8 @@ final class ExprNodes {
         final Random.Kind kind;
         final long seed;
         final double p0, p1;
+        /** Exact integer parameters (low, width) for {@link Random.Kind#INTEGERS}. */
+        long low, width;
         final long[] globalOffset, globalShape;
 
         RandomLeaf(Random.Kind kind, long seed, double p0, double p1, DType t, long[] blockShape,

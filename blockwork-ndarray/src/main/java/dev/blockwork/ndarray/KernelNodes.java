@@ -181,6 +181,7 @@ final class KernelNodes {
         final Random.Kind kind;
         final long seed;
         final double p0, p1;
+        final long low, width;
 
         KRandom(ExprNodes.RandomLeaf r) {
             super(r.dtype);
@@ -188,6 +189,8 @@ final class KernelNodes {
             this.seed = r.seed;
             this.p0 = r.p0;
             this.p1 = r.p1;
+            this.low = r.low;
+            this.width = r.width;
         }
 
         @Override
@@ -196,7 +199,11 @@ final class KernelNodes {
                 for (int i = 0; i < n; i++) d[off + i] = Random.valueAt(kind, seed, pos + i * stride, p0, p1);
             } else {
                 long[] l = (long[]) dst;
-                for (int i = 0; i < n; i++) l[off + i] = (long) Random.valueAt(kind, seed, pos + i * stride, p0, p1);
+                if (kind == Random.Kind.INTEGERS) {
+                    for (int i = 0; i < n; i++) l[off + i] = Random.integerAt(seed, pos + i * stride, low, width);
+                } else {
+                    for (int i = 0; i < n; i++) l[off + i] = (long) Random.valueAt(kind, seed, pos + i * stride, p0, p1);
+                }
             }
         }
 

@@ -60,7 +60,10 @@ public final class Random {
 
     public Expr integersExpr(long low, long high, long[] blockShape, long[] globalOffset, long[] globalShape) {
         if (high <= low) throw new IllegalArgumentException("integers needs low < high, got low=" + low + " high=" + high);
-        return new ExprNodes.RandomLeaf(Kind.INTEGERS, seed, low, high - low, DType.INT64, blockShape, globalOffset, globalShape);
+        var leaf = new ExprNodes.RandomLeaf(Kind.INTEGERS, seed, low, high - low, DType.INT64, blockShape, globalOffset, globalShape);
+        leaf.low = low;
+        leaf.width = high - low;
+        return leaf;
     }
 
     /** Fills {@code target} (any dtype, any view) with the block at {@code globalOffset} of a uniform [0,1) array. */
@@ -78,6 +81,11 @@ public final class Random {
 
     /** The uniform [0,1) value at global flat index {@code index}. */
     public double uniformAt(long index) { return valueAt(Kind.UNIFORM, seed, index, 0, 1); }
+
+    /** Exact int64 value of an integers leaf: low + floor(bits * width / 2^64). */
+    static long integerAt(long seed, long index, long low, long width) {
+        return low + Math.unsignedMultiplyHigh(bits(seed, index, 3), width);
+    }
 
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
@@ -100,7 +108,7 @@ public final class Random {
                 double u2 = unit(bits(seed, index, 2));
                 yield p0 + p1 * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
             }
-            case INTEGERS -> (double) ((long) p0 + Math.unsignedMultiplyHigh(bits(seed, index, 3), (long) p1));
+            case INTEGERS -> (double) integerAt(seed, index, (long) p0, (long) p1);
         };
     }
 }

@@ -60,6 +60,15 @@ class RandomTest {
     }
 
     @Test
+    void integersAreExactForWideRanges() {
+        long low = Long.MIN_VALUE / 2, high = Long.MAX_VALUE / 2;
+        NDArray k = new Random(3).integers(low, high, 1000);
+        assertThat(k.min().getLong()).isGreaterThanOrEqualTo(low);
+        assertThat(k.max().getLong()).isLessThan(high);
+        assertThat(Expr.of(k).and(Expr.scalar(1L)).sum().getLong()).as("low bits vary").isBetween(400L, 600L);
+    }
+
+    @Test
     void badBlocksAreRejected() {
         Random rng = new Random(1);
         assertThatThrownBy(() -> rng.fillUniform(NDArray.zeros(DType.FLOAT64, 5), new long[] {8}, new long[] {10}))
