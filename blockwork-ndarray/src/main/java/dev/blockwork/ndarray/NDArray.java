@@ -453,6 +453,50 @@ public final class NDArray {
     /** A 1-D view when contiguous, else a 1-D copy. */
     public NDArray ravel() { return reshape(size()); }
 
+    /**
+     * Joins arrays along an existing axis ({@code np.concatenate}); all other extents must match. The result
+     * dtype promotes all inputs. Used to assemble chunked blocks: each input is copied once.
+     */
+    public static NDArray concatenate(int axis, NDArray... arrays) {
+        if (arrays.length == 0) throw new IllegalArgumentException("need at least one array to concatenate");
+        NDArray first = arrays[0];
+        int ax = Shapes.normalizeAxis(axis, first.ndim());
+        long[] shape = first.shape();
+        DType t = first.dtype;
+        for (int i = 1; i < arrays.length; i++) {
+            NDArray a = arrays[i];
+            boolean ok = a.ndim() == first.ndim();
+            for (int d = 0; ok && d < shape.length; d++) ok = d == ax || a.shape[d] == shape[d];
+            if (!ok) {
+                throw new IllegalArgumentException("all the input array dimensions except for the concatenation axis must match exactly,"
+                        + " but array 0 has shape " + Shapes.format(first.shape) + " and array " + i + " has shape " + Shapes.format(a.shape));
+            }
+            shape[ax] += a.shape[ax];
+            t = DType.promote(t, a.dtype);
+        }
+        NDArray out = zeros(t, shape);
+        long at = 0;
+        for (NDArray a : arrays) {
+            out.slice(ax, at, at + a.shape[ax], 1).assign(a);
+            at += a.shape[ax];
+        }
+        return out;
+    }
+
+    /** Joins same-shape arrays along a new axis ({@code np.stack}). */
+    public static NDArray stack(int axis, NDArray... arrays) {
+        if (arrays.length == 0) throw new IllegalArgumentException("need at least one array to stack");
+        NDArray[] e = new NDArray[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            if (!Arrays.equals(arrays[i].shape, arrays[0].shape)) {
+                throw new IllegalArgumentException("all input arrays must have the same shape, but array 0 has shape "
+                        + Shapes.format(arrays[0].shape) + " and array " + i + " has shape " + Shapes.format(arrays[i].shape));
+            }
+            e[i] = arrays[i].expandDims(axis);
+        }
+        return concatenate(axis, e);
+    }
+
     // ------------------------------------------------------------------ arithmetic shortcuts
 
     /** This array as a leaf of a fused element-wise expression. */

@@ -104,6 +104,21 @@ class NDArrayViewTest {
     }
 
     @Test
+    void concatenateAndStackAssembleBlocks() {
+        NDArray whole = new Random(4).uniform(7, 5);
+        NDArray top = whole.slice(0, 0L, 3L, 1), bottom = whole.slice(0, 3L, null, 1);
+        assertThat(NDArray.concatenate(0, top, bottom)).isEqualTo(whole);
+        NDArray left = whole.slice(1, null, 2L, 1), right = whole.slice(1, 2L, null, 1);
+        assertThat(NDArray.concatenate(-1, left, right)).isEqualTo(whole);
+        NDArray s = NDArray.stack(0, NDArray.of(1, 2), NDArray.of(3, 4));
+        assertThat(s.shape()).containsExactly(2, 2);
+        assertThat(NDArray.stack(1, NDArray.of(1, 2), NDArray.of(3, 4)).toDoubleArray()).containsExactly(1, 3, 2, 4);
+        assertThat(NDArray.concatenate(0, NDArray.arange(2), NDArray.of(0.5)).dtype()).isEqualTo(DType.FLOAT64);
+        assertThatThrownBy(() -> NDArray.concatenate(0, top, left)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(3, 5)").hasMessageContaining("(7, 2)");
+    }
+
+    @Test
     void astypeFollowsNumPyCasting() {
         NDArray x = NDArray.of(-1.7, -0.5, 0, 0.5, 2.9);
         assertThat(x.astype(DType.INT32).toIntArray()).containsExactly(-1, 0, 0, 0, 2);
