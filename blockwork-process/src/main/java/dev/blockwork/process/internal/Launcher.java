@@ -25,6 +25,7 @@ public final class Launcher {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         cmd.addAll(BASE_FLAGS);
+        cmd.add("-Dkryo.unsafe=false"); // no sun.misc.Unsafe warning from Kryo
         cmd.add("-D" + WorkerMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
         cmd.add("-D" + ClassAllowList.PROPERTY + "=" + ClassAllowList.patterns());
         cmd.add("-D" + Serialization.PROPERTY + "=" + Serialization.get().name());

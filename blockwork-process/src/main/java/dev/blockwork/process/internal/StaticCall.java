@@ -11,6 +11,7 @@ public record StaticCall(String className, String method, Object[] args) impleme
     public void run() throws Exception {
         Class<?> c = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
         Method m = find(c);
+        m.setAccessible(true); // public method of a non-public class (same unnamed module)
         try {
             m.invoke(null, args);
         } catch (InvocationTargetException e) {

@@ -31,6 +31,9 @@ public final class KryoSerializer implements Serializer {
     private static final byte KRYO = 'K', JAVA = 'J';
 
     static {
+        // Kryo's Util probes sun.misc.Unsafe at class init, which prints four WARNING lines on JDK 24+.
+        // Its field access works without Unsafe; this must run before any Kryo class initialises.
+        if (System.getProperty("kryo.unsafe") == null) System.setProperty("kryo.unsafe", "false");
         // ClosureSerializer logs a warning with a stack trace when it cannot open SerializedLambda
         // (it then resolves lambdas through the capturing class, which is what we want).
         Log.set(Log.LEVEL_ERROR);

@@ -1,0 +1,116 @@
+package dev.blockwork.process.schedule;
+
+import dev.blockwork.config.Config;
+import dev.blockwork.process.PoolOptions;
+import dev.blockwork.process.ProcessPool;
+import dev.blockwork.process.SerializableCallable;
+import dev.blockwork.schedule.Execution;
+import dev.blockwork.schedule.ReadySink;
+import dev.blockwork.schedule.Scheduler;
+import dev.blockwork.schedule.SchedulerProvider;
+import dev.blockwork.schedule.TaskCall;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The {@code processes} scheduler: runs any graph's tasks on a {@link ProcessPool} of worker JVMs
+ * ({@code scheduler=processes}, also {@code multiprocessing}).
+ *
+ * <p>Contract: each ready task's {@link TaskCall} (function + resolved argument values) is serialized
+ * and run on a worker; its result comes back and is handed to the shared task-state machine
+ * ({@link Execution}), which makes dependents ready. Functions, arguments and results must be
+ * serializable and their classes allowed ({@link dev.blockwork.process.serial.ClassAllowList});
+ * otherwise the task fails, naming the class. A worker that dies fails or retries only its task (see
+ * {@link ProcessPool}). Pool size: config key {@code processes} (default: cores). The shared instance
+ * starts its workers on first use and lives until the JVM exits.
+ *
+ * <p>Implementation overview: a thin adapter (STYLE rule 1). Ready tasks go to
+ * {@link ProcessPool#applyAsync}; completions run {@code finish}/{@code fail} on a pool driver
+ * thread, whose ready sink submits the newly ready tasks at once.
+ */
+public final class ProcessesScheduler implements Scheduler {
+    private final int processes;
+    private final boolean shared;
+    private volatile ProcessPool pool;
+
+    /** Registers {@code processes} (also {@code multiprocessing}). */
+    public static final class Provider implements SchedulerProvider {
+        @Override public Set<String> names() { return Set.of("processes", "multiprocessing"); }
+
+        @Override public Scheduler create() {
+            return new ProcessesScheduler(Config.getInt("processes", Runtime.getRuntime().availableProcessors()), true);
+        }
+    }
+
+    /** A private scheduler with {@code processes} workers; close it when done. */
+    public ProcessesScheduler(int processes) { this(processes, false); }
+
+    private ProcessesScheduler(int processes, boolean shared) {
+        if (processes < 1) throw new IllegalArgumentException("got processes " + processes + ", expected >= 1");
+        this.processes = processes;
+        this.shared = shared;
+    }
+
+    private ProcessPool pool() {
+        ProcessPool p = pool;
+        if (p == null) {
+            synchronized (this) {
+                p = pool;
+                if (p == null) pool = p = ProcessPool.create(new PoolOptions().processes(processes).name("processes"));
+            }
+        }
+        return p;
+    }
+
+    @Override public String name() { return "processes"; }
+
+    @Override public int parallelism() { return processes; }
+
+    @Override
+    public void execute(Execution exec) {
+        ProcessPool p = pool();
+        for (int t : exec.initialReady()) submit(p, exec, t);
+    }
+
+    private void submit(ProcessPool p, Execution exec, int task) {
+        TaskCall call = exec.start(task);
+        if (call == null) return;
+        CompletableFuture<Object> f;
+        try {
+            f = p.applyAsync(new RemoteCall(call));
+        } catch (RuntimeException e) { // unserializable function or argument, closed pool
+            exec.fail(task, e);
+            return;
+        }
+        ReadySink sink = ready -> submit(p, exec, ready);
+        f.whenComplete((value, error) -> {
+            if (error == null) exec.finish(task, value, sink);
+            else exec.fail(task, unwrap(error));
+        });
+    }
+
+    @Override
+    public CompletableFuture<Object> submit(TaskCall call) {
+        return pool().applyAsync(new RemoteCall(call));
+    }
+
+    static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) t = t.getCause();
+        return t;
+    }
+
+    /** What a worker runs for one task. */
+    record RemoteCall(TaskCall task) implements SerializableCallable<Object> {
+        @Override public Object call() throws Exception { return task.call(); }
+    }
+
+    /** Stops a private scheduler's workers; the shared one lives until the JVM exits. */
+    @Override
+    public void close() {
+        if (shared) return;
+        ProcessPool p = pool;
+        if (p != null) p.close();
+    }
+}
