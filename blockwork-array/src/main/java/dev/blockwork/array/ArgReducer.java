@@ -34,6 +34,11 @@ final class ArgReducer implements Reducer {
     }
 
     @Override
+    public Object partialConstant(FusedNode.Full c, long[] blockShape, long[] globalOffset, long[] globalShape) {
+        return new ArgPartial(c.asDouble(), 0).globalize(blockShape, globalOffset, globalShape);
+    }
+
+    @Override
     public Object partialAxes(NDArray b, int[] axes, long[] globalOffset) {
         int axis = axes[0];
         NDArray idx = (max ? b.argmax(axis) : b.argmin(axis)).expandDims(axis);

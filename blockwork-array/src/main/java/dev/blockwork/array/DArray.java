@@ -86,6 +86,8 @@ public final class DArray {
 
     /** An array of {@code value} (converted to {@code dtype}). */
     public static DArray full(Shape shape, ChunkSpec chunks, double value, DType dtype) {
+        if (dtype == DType.BOOL) return full(shape, chunks, value != 0 ? 1L : 0L, dtype);
+        if (!dtype.isFloat()) return full(shape, chunks, (long) value, dtype);
         long[] s = shape.toArray();
         return fused(new FusedNode.Full(value, (long) value, false, dtype, s), s, Chunks.normalize(chunks, shape, dtype));
     }

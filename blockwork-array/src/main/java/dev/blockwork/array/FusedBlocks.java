@@ -83,6 +83,11 @@ final class FusedBlocks {
     /** Evaluates block {@code idx} into a fresh array. */
     NDArray evaluate(int[] idx, Object[] blocks) {
         long[] len = chunks.blockShape(idx);
+        if (root instanceof FusedNode.Full c) {
+            NDArray out = NDArray.zeros(c.dtype(), len);
+            c.fill(out);
+            return out;
+        }
         return expr(chunks.blockOffset(idx), len, fetched(idx, blocks)).evaluate(len);
     }
 }

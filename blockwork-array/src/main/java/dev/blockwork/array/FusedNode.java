@@ -16,6 +16,8 @@ import java.util.Map;
  * dtypes early (e.g. negating bool).
  */
 sealed interface FusedNode {
+    /** Constant folding of operations on constants (system property {@code blockwork.array.constantFolding}, default true). */
+    boolean CONSTANT_FOLDING = !"false".equalsIgnoreCase(System.getProperty("blockwork.array.constantFolding"));
 
     /** The broadcast shape of this node. */
     long[] shape();
@@ -66,6 +68,15 @@ sealed interface FusedNode {
     record Full(double value, long longValue, boolean integral, DType dtype, long[] shape) implements FusedNode {
         @Override public Expr proto() { return Expr.full(0L, dtype); }
 
+        /** The value as a double (exact for floats and for integers below 2^53). */
+        double asDouble() { return integral ? (double) longValue : value; }
+
+        /** Fills {@code out} with this constant (a plain fill, no expression pass). */
+        void fill(NDArray out) {
+            if (!integral || (long) (double) longValue == longValue) out.fill(asDouble());
+            else out.assign(NDArray.full(longValue, dtype));
+        }
+
         @Override public DType dtype() { return dtype; }
 
         @Override
@@ -110,14 +121,29 @@ sealed interface FusedNode {
 
     /** An operation on child nodes. */
     record Apply(ElementwiseOp op, DType cast, FusedNode[] args, long[] shape, Expr proto) implements FusedNode {
-        static Apply of(ElementwiseOp op, DType cast, FusedNode... args) {
+        static FusedNode of(ElementwiseOp op, DType cast, FusedNode... args) {
             long[] s = new long[0];
             Expr[] protos = new Expr[args.length];
+            boolean constant = CONSTANT_FOLDING;
             for (int i = 0; i < args.length; i++) {
                 s = Broadcast.shapes(s, args[i].shape());
                 protos[i] = args[i].proto();
+                constant &= args[i] instanceof Full || args[i] instanceof Scalar;
             }
-            return new Apply(op, cast, args, s, op.apply(protos, cast));
+            Apply a = new Apply(op, cast, args, s, op.apply(protos, cast));
+            return constant ? fold(a) : a;
+        }
+
+        /** An operation on constants is a constant: evaluate it once on 0-d values (errors keep it unfolded). */
+        private static FusedNode fold(Apply a) {
+            try {
+                NDArray v = a.toExpr(new long[0], new long[0], new long[0], Map.of()).evaluate(new long[0]);
+                DType t = v.dtype();
+                return t.isFloat() ? new Full(v.getDouble(), (long) v.getDouble(), false, t, a.shape)
+                        : new Full(v.getLong(), v.getLong(), true, t, a.shape);
+            } catch (RuntimeException e) {
+                return a;
+            }
         }
 
         @Override

@@ -28,6 +28,12 @@ final class MeanReducer implements Reducer {
     }
 
     @Override
+    public Object partialConstant(FusedNode.Full c, long[] blockShape, long[] globalOffset, long[] globalShape) {
+        long n = size(blockShape);
+        return new Part(NDArray.full(c.asDouble() * n, DType.FLOAT64, Reducer.ones(ndim)), n);
+    }
+
+    @Override
     public Object partialAxes(NDArray b, int[] axes, long[] globalOffset) {
         long n = 1;
         for (int a : axes) n *= b.shape(a);

@@ -38,6 +38,13 @@ final class MomentsReducer implements Reducer {
     }
 
     @Override
+    public Object partialConstant(FusedNode.Full c, long[] blockShape, long[] globalOffset, long[] globalShape) {
+        long[] one = Reducer.ones(ndim);
+        long n = MeanReducer.size(blockShape);
+        return new Part(n, NDArray.full(n == 0 ? Double.NaN : c.asDouble(), DType.FLOAT64, one), NDArray.full(0.0, DType.FLOAT64, one));
+    }
+
+    @Override
     public Object partialAxes(NDArray b, int[] axes, long[] globalOffset) {
         long n = 1;
         for (int a : axes) n *= b.shape(a);

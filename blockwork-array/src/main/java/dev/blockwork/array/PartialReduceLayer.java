@@ -38,6 +38,7 @@ final class PartialReduceLayer extends ArrayLayer {
     private Object partial(int[] idx, Object[] args) {
         long[] off = chunks.blockOffset(idx), len = chunks.blockShape(idx);
         Map<String, FusedNode.Fetched> f = blocks.fetched(idx, args);
+        if (allAxes && blocks.root instanceof FusedNode.Full c) return reducer.partialConstant(c, len, off, blocks.shape);
         if (allAxes) return reducer.partialAll(reducer.prepare(blocks.expr(off, len, f)), len, off, blocks.shape);
         long row = 1;
         for (int d = 1; d < len.length; d++) row *= len[d];

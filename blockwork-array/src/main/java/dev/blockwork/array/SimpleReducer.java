@@ -42,6 +42,32 @@ final class SimpleReducer implements Reducer {
     }
 
     @Override
+    public Object partialConstant(FusedNode.Full c, long[] blockShape, long[] globalOffset, long[] globalShape) {
+        long n = MeanReducer.size(blockShape);
+        long[] one = Reducer.ones(ndim);
+        DType t = outDtype();
+        return switch (op) {
+            case SUM -> t.isFloat() ? NDArray.full(c.value() * n, t, one) : NDArray.full(c.longValue() * n, t, one);
+            case PROD -> t.isFloat() ? NDArray.full(Math.pow(c.value(), n), t, one) : NDArray.full(powWrap(c.longValue(), n), t, one);
+            case MIN, MAX -> c.integral() ? NDArray.full(c.longValue(), t, one) : NDArray.full(c.value(), t, one);
+            case ANY -> NDArray.full(n > 0 && c.asDouble() != 0 ? 1L : 0L, t, one);
+            case ALL -> NDArray.full(n == 0 || c.asDouble() != 0 ? 1L : 0L, t, one);
+            default -> throw new IllegalStateException(op.name());
+        };
+    }
+
+    /** {@code b^e} with 64-bit wrap-around, as repeated int64 multiplication would give. */
+    static long powWrap(long b, long e) {
+        long r = 1;
+        while (e > 0) {
+            if ((e & 1) != 0) r *= b;
+            b *= b;
+            e >>= 1;
+        }
+        return r;
+    }
+
+    @Override
     public Object partialAxes(NDArray b, int[] axes, long[] globalOffset) {
         return switch (op) {
             case SUM -> b.sum(axes, true);

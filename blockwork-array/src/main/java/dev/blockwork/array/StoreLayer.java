@@ -27,7 +27,8 @@ final class StoreLayer extends ArrayLayer {
             Index[] ix = new Index[off.length];
             for (int d = 0; d < ix.length; d++) ix[d] = Index.range(off[d], off[d] + len[d]);
             NDArray view = ix.length == 0 ? target : target.get(ix);
-            blocks.expr(off, len, blocks.fetched(idx, args)).evaluateInto(view);
+            if (blocks.root instanceof FusedNode.Full c) c.fill(view);
+            else blocks.expr(off, len, blocks.fetched(idx, args)).evaluateInto(view);
             return Boolean.TRUE;
         }, blocks.inputKeys(idx));
     }

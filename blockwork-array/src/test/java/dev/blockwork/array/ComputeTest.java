@@ -122,4 +122,32 @@ class ComputeTest {
         DArray offsets = x.mapBlocks((b, info) -> NDArray.full((double) (info.offset()[0] + info.offset()[1]), DType.FLOAT64, info.shape()));
         assertThat(offsets.compute().getDouble(5, 5)).isEqualTo(6.0);
     }
+
+    @Test
+    void constantsFoldAndTheirReductionsAreExact() {
+        for (DType t : DType.values()) {
+            DArray c = DArray.full(shape(5, 7), chunks(2, 3), 3.0, t);
+            DArray e = t == DType.BOOL ? c.and(c) : c.mul(2).add(1L);
+            NDArray v = e.compute();
+            for (Reduction op : Reduction.values()) {
+                if (t == DType.BOOL && (op == Reduction.MIN || op == Reduction.MAX)) continue;
+                DArray r = e.reduce(op, null, false, 0, 2);
+                NDArray want = switch (op) {
+                    case SUM -> v.sum();
+                    case PROD -> v.prod();
+                    case MIN -> v.min();
+                    case MAX -> v.max();
+                    case ANY -> v.any();
+                    case ALL -> v.all();
+                    case MEAN -> v.mean();
+                    case VAR -> v.var(0);
+                    case STD -> v.std(0);
+                    case ARGMIN -> NDArray.full(v.argmin(), DType.INT64);
+                    case ARGMAX -> NDArray.full(v.argmax(), DType.INT64);
+                };
+                assertEq(r, want, op + " of folded " + t);
+            }
+        }
+        assertThat(DArray.ones(shape(4), chunks(2)).mul(3).isFused()).isTrue();
+    }
 }

@@ -1,0 +1,175 @@
+package dev.blockwork.array.bench;
+
+import static dev.blockwork.array.DArrays.chunks;
+import static dev.blockwork.array.DArrays.shape;
+
+import dev.blockwork.array.DArray;
+import dev.blockwork.array.DRandom;
+import dev.blockwork.ndarray.Blas;
+import dev.blockwork.ndarray.NDArray;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The DArray benchmark cases of the issue, one line per case: {@code <case> <median-seconds> s}, followed (where
+ * {@code python3} with NumPy is present) by NumPy's median for the same case measured by a small Python subprocess,
+ * plus this machine's STREAM-like memory bandwidth measured in the same run. Warm runs: each case runs once
+ * before it is timed. Benchmarks, not tests: nothing here asserts a time.
+ *
+ * <pre>
+ * seed          ones((1000,1000), chunks=(100,100)); (x + x*2).compute()
+ * add-16k       ones((16000,16000), chunks=2000); (x + x*2).compute()         (needs ~2.5 GB heap)
+ * sum-20k       ones((20000,20000), chunks=2000); (x + x*2).sum().compute()
+ * mean0-16k     random((16000,16000), chunks=2000).mean(axis=0).compute()
+ * std-16k       random((16000,16000), chunks=2000).std().compute()
+ * matmul-4k     a @ b, 4000x4000 float64, chunks 1000 (a and b persisted first)
+ * big-reduction mean of a random array 4x the heap of a child JVM (-Xmx512m), peak heap reported
+ * </pre>
+ */
+public final class ArrayBench {
+    private ArrayBench() {}
+
+    record Case(String name, int runs, Supplier<Runnable> setup, String numpySetup, String numpyStmt) {}
+
+    static final List<Case> CASES = List.of(
+            new Case("seed", 30, () -> {
+                DArray x = DArray.ones(shape(1000, 1000), chunks(100, 100));
+                DArray z = x.add(x.mul(2));
+                return z::compute;
+            }, "", "x = np.ones((1000, 1000)); z = x + x * 2"),
+            new Case("add-16k", 3, () -> {
+                DArray x = DArray.ones(shape(16000, 16000), chunks(2000, 2000));
+                DArray z = x.add(x.mul(2));
+                return z::compute;
+            }, "", "x = np.ones((16000, 16000)); z = x + x * 2; del x, z"),
+            new Case("sum-20k", 5, () -> {
+                DArray x = DArray.ones(shape(20000, 20000), chunks(2000, 2000));
+                DArray s = x.add(x.mul(2)).sum();
+                return s::compute;
+            }, "", "x = np.ones((20000, 20000)); s = (x + x * 2).sum(); del x"),
+            new Case("mean0-16k", 3, () -> {
+                DArray m = new DRandom(0).uniform(shape(16000, 16000), chunks(2000, 2000)).mean(0);
+                return m::compute;
+            }, "rng = np.random.default_rng(0)", "x = rng.random((16000, 16000)); m = x.mean(axis=0); del x"),
+            new Case("std-16k", 3, () -> {
+                DArray m = new DRandom(0).uniform(shape(16000, 16000), chunks(2000, 2000)).std();
+                return m::compute;
+            }, "rng = np.random.default_rng(0)", "x = rng.random((16000, 16000)); s = x.std(); del x"),
+            new Case("matmul-4k", 3, () -> {
+                DRandom r = new DRandom(1);
+                DArray a = r.uniform(shape(4000, 4000), chunks(1000, 1000)).persist();
+                DArray b = r.uniform(shape(4000, 4000), chunks(1000, 1000)).add(0.0).persist();
+                DArray c = a.matmul(b);
+                return c::compute;
+            }, "rng = np.random.default_rng(0); a = rng.random((4000, 4000)); b = rng.random((4000, 4000))", "c = a @ b"));
+
+    /** Runs the named cases (all when {@code cases} is empty, or "all"); prints one line per case. */
+    public static void run(PrintStream out, String[] cases) {
+        List<String> names = new ArrayList<>();
+        for (Case c : CASES) names.add(c.name);
+        names.add("big-reduction");
+        List<String> selected = cases == null || cases.length == 0 || (cases.length == 1 && cases[0].equals("all"))
+                ? names : Arrays.asList(cases);
+        for (String s : selected) {
+            if (!names.contains(s)) throw new IllegalArgumentException("unknown case '" + s + "', expected one of " + names);
+        }
+        double[] bw = MemoryBandwidth.measure(1 << 24);
+        out.printf("memory bandwidth (Java STREAM-like, %d threads): copy %.1f GB/s, triad %.1f GB/s%n",
+                Runtime.getRuntime().availableProcessors(), bw[0], bw[1]);
+        out.println("BLAS: " + Blas.activePath() + "; max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+        boolean numpy = hasNumpy();
+        for (Case c : CASES) {
+            if (!selected.contains(c.name)) continue;
+            if (c.name.endsWith("16k") && c.name.startsWith("add") && Runtime.getRuntime().maxMemory() < (3L << 30)) {
+                out.println(c.name + " skipped: needs a heap of at least 3 GiB for the 2 GiB result (run with -Xmx4g)");
+                continue;
+            }
+            double t = time(c.setup.get(), c.runs);
+            out.printf("%s %.4f s%n", c.name, t);
+            if (numpy) {
+                String np = numpyTime(c);
+                out.println("  numpy " + c.name + " " + np);
+            }
+            System.gc();
+        }
+        if (selected.contains("big-reduction")) out.println(bigReduction());
+    }
+
+    static double time(Runnable r, int runs) {
+        r.run(); // warm
+        if (runs >= 10) for (int i = 0; i < 10; i++) r.run();
+        double[] t = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            r.run();
+            t[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        Arrays.sort(t);
+        return t[runs / 2];
+    }
+
+    static boolean hasNumpy() {
+        try {
+            Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static String numpyTime(Case c) {
+        String script = String.join("\n",
+                "import time, numpy as np",
+                c.numpySetup,
+                "ts = []",
+                "for i in range(" + (c.runs + 1) + "):",
+                "    t0 = time.perf_counter()",
+                "    " + c.numpyStmt,
+                "    ts.append(time.perf_counter() - t0)",
+                "ts = sorted(ts[1:])",
+                "print('%.4f s' % ts[len(ts) // 2])");
+        try {
+            Process p = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true).start();
+            String o = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "timed out";
+            }
+            return p.exitValue() == 0 ? o : "failed: " + o.lines().reduce((a, b) -> b).orElse("");
+        } catch (Exception e) {
+            return "failed: " + e;
+        }
+    }
+
+    /** Runs {@link LargerThanHeap} in a child JVM with -Xmx512m and reports its time and peak heap. */
+    static String bigReduction() {
+        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+        List<String> cmd = List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                LargerThanHeap.class.getName());
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            List<String> lines = r.lines().toList();
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) return "big-reduction failed: " + String.join(" | ", lines);
+            String[] f = lines.get(lines.size() - 1).trim().split(" ");
+            Map<String, String> m = new LinkedHashMap<>();
+            return String.format("big-reduction %.4f s (array %.2f GiB, max heap %.0f MiB, peak heap %.0f MiB, mean %.6f)",
+                    Double.parseDouble(f[0]), Long.parseLong(f[1]) / (double) (1L << 30), Long.parseLong(f[2]) / (double) (1 << 20),
+                    Long.parseLong(f[3]) / (double) (1 << 20), Double.parseDouble(f[4])) + (m.isEmpty() ? "" : "");
+        } catch (Exception e) {
+            return "big-reduction failed: " + e;
+        }
+    }
+
+    public static void main(String[] args) { run(System.out, args); }
+}
