@@ -29,6 +29,8 @@ final class BenchCommand implements Callable<Integer> {
             switch (s) {
                 case "tasks" -> TaskBench.run(System.out, runs);
                 case "async" -> dev.blockwork.async.bench.AsyncBench.run(System.out);
+                case "arrays" -> dev.blockwork.array.bench.ArrayBench.run(System.out, cases.toArray(new String[0]));
+                case "processes" -> dev.blockwork.process.bench.ProcessBench.run(System.out);
                 default -> {
                     System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, arrays, processes or async");
                     return 2;
