@@ -10,17 +10,24 @@ final class PoolChunk {
     final byte[] fnBytes;
     final byte[] inputs;
     final int count;
-    final String description;
+    private final Object what;
+    private final long first;
     final CompletableFuture<Object[]> future = new CompletableFuture<>();
     int deaths;
 
-    PoolChunk(long id, int fnId, int mode, byte[] fnBytes, byte[] inputs, int count, String description) {
+    /** {@code what}: the function (inputs [first, first + count)) or the task; described only on failure. */
+    PoolChunk(long id, int fnId, int mode, byte[] fnBytes, byte[] inputs, int count, Object what, long first) {
         this.id = id;
         this.fnId = fnId;
         this.mode = mode;
         this.fnBytes = fnBytes;
         this.inputs = inputs;
         this.count = count;
-        this.description = description;
+        this.what = what;
+        this.first = first;
+    }
+
+    String description() {
+        return first < 0 ? String.valueOf(what) : what + " on inputs [" + first + ", " + (first + count) + ")";
     }
 }

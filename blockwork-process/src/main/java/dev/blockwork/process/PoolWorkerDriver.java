@@ -136,7 +136,7 @@ final class PoolWorkerDriver implements Runnable {
     }
 
     private Throwable remoteFailure(PoolChunk c, ResultMessage m) {
-        String where = "task " + c.description + " (input #" + m.failedIndex() + " of chunk " + c.id + ") failed in "
+        String where = "task " + c.description() + " (input #" + m.failedIndex() + " of chunk " + c.id + ") failed in "
                 + process.name() + " (pid " + process.pid() + ")";
         Throwable original = null;
         if (m.error() != null) {
@@ -164,7 +164,7 @@ final class PoolWorkerDriver implements Runnable {
         if (running != null) {
             running.deaths++;
             if (running.deaths > pool.options.maxRetries) {
-                running.future.completeExceptionally(new WorkerDiedException(who + " while running task " + running.description
+                running.future.completeExceptionally(new WorkerDiedException(who + " while running task " + running.description()
                         + " (chunk " + running.id + "); tried " + running.deaths + " times (maxRetries "
                         + pool.options.maxRetries + "); see the worker's stderr above", process.pid(), status));
             } else {

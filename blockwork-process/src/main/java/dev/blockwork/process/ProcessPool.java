@@ -117,7 +117,7 @@ public final class ProcessPool implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <R> CompletableFuture<R> applyAsync(SerializableCallable<R> task) {
         Objects.requireNonNull(task, "task");
-        PoolChunk c = chunk(TaskFrameDescriptor.MODE_CALL, -1, null, List.of(task), task.toString());
+        PoolChunk c = chunk(TaskFrameDescriptor.MODE_CALL, -1, null, List.of(task), task, -1);
         enqueue(c);
         return c.future.thenApply(r -> (R) r[0]);
     }
@@ -155,14 +155,15 @@ public final class ProcessPool implements AutoCloseable {
         }
     }
 
-    private PoolChunk chunk(int mode, int fnId, byte[] fnBytes, List<?> inputs, String description) {
+    private PoolChunk chunk(int mode, int fnId, byte[] fnBytes, List<?> inputs, Object what, long first) {
         byte[] in;
         try {
             in = Serialization.get().serialize(inputs.toArray()).copy();
         } catch (UnserializableException e) {
-            throw new UnserializableException(e.offendingClass(), "the inputs of task " + description, e);
+            String d = first < 0 ? String.valueOf(what) : what + " on inputs [" + first + ", " + (first + inputs.size()) + ")";
+            throw new UnserializableException(e.offendingClass(), "the inputs of task " + d, e);
         }
-        return new PoolChunk(chunkIds.incrementAndGet(), fnId, mode, fnBytes, in, inputs.size(), description);
+        return new PoolChunk(chunkIds.incrementAndGet(), fnId, mode, fnBytes, in, inputs.size(), what, first);
     }
 
     private List<PoolChunk> submitAll(int mode, Object fn, List<?> list, int cs) {
@@ -172,7 +173,7 @@ public final class ProcessPool implements AutoCloseable {
         List<PoolChunk> chunks = new ArrayList<>((list.size() + cs - 1) / cs);
         for (int i = 0; i < list.size(); i += cs) {
             List<?> part = list.subList(i, Math.min(list.size(), i + cs));
-            chunks.add(chunk(mode, fnId, fnBytes, part, fn + " on inputs [" + i + ", " + (i + part.size()) + ")"));
+            chunks.add(chunk(mode, fnId, fnBytes, part, fn, i));
         }
         for (PoolChunk c : chunks) enqueue(c);
         return chunks;
@@ -293,7 +294,7 @@ public final class ProcessPool implements AutoCloseable {
             while (outstanding < window && inputs.hasNext()) {
                 List<Object> part = new ArrayList<>(chunksize);
                 while (part.size() < chunksize && inputs.hasNext()) part.add(inputs.next());
-                PoolChunk c = chunk(mode, fnId, fnBytes, part, fn + " on inputs [" + next + ", " + (next + part.size()) + ")");
+                PoolChunk c = chunk(mode, fnId, fnBytes, part, fn, next);
                 next += part.size();
                 outstanding++;
                 if (ordered) pending.addLast(c);

@@ -77,7 +77,7 @@ public final class KryoSerializer implements Serializer {
             }
         };
         k.setRegistrationRequired(false);
-        k.setReferences(true);
+        k.setReferences(false); // 2-3x faster; a cyclic graph overflows the stack and falls back to Java serialization
         k.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
         k.register(ClosureSerializer.Closure.class, new HostTrackingClosureSerializer());
         k.addDefaultSerializer(JavaSerialized.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());

@@ -1,0 +1,202 @@
+package dev.blockwork.process.bench;
+
+import dev.blockwork.process.Connection;
+import dev.blockwork.process.Pipe;
+import dev.blockwork.process.ProcessPool;
+import dev.blockwork.process.ProcessQueue;
+import dev.blockwork.process.SharedBuffer;
+import dev.blockwork.process.WorkerProcess;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * Benchmarks of the process module, between real JVMs: one line per case, {@code <case> <median> <unit>}.
+ * References measured in the same run: an in-process copy and read of the 64 MiB block.
+ * Not JMH: each case runs several rounds across two processes and reports the median round.
+ *
+ * <p>Run: {@code java --enable-native-access=ALL-UNNAMED -cp <classpath> dev.blockwork.process.bench.ProcessBench}.
+ */
+public final class ProcessBench {
+    static final int MESSAGES = Integer.getInteger("bench.messages", 2_000_000);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    static final int TASKS = 100_000;
+    static final int BLOCK = 64 << 20;
+    /** A 64-byte value: Kryo writes a 60-char ASCII string in 64 bytes (tag, class id, length, chars). */
+    static final String VALUE = "x".repeat(60);
+
+    private ProcessBench() {}
+
+    public static void main(String[] args) throws Exception { run(System.out); }
+
+    public static void run(PrintStream out) throws Exception {
+        out.printf(Locale.ROOT, "# blockwork-process benchmarks: %d messages x %d rounds, 2 JVMs, %d cores%n",
+                MESSAGES, ROUNDS, Runtime.getRuntime().availableProcessors());
+        queue(out, false);
+        queue(out, true);
+        pipe(out, false);
+        pipe(out, true);
+        pool(out);
+        handoff(out);
+    }
+
+    record QueueJob(ProcessQueue<Object> q, boolean raw, int messages, int rounds) implements Serializable {}
+
+    static void produceQueue(QueueJob j) {
+        try (ProcessQueue<Object> q = j.q()) {
+            byte[] raw = new byte[64];
+            for (int r = 0; r < j.rounds(); r++) {
+                for (int i = 0; i < j.messages(); i++) {
+                    if (j.raw()) q.putBytes(raw);
+                    else q.put(VALUE);
+                }
+            }
+        }
+    }
+
+    static void queue(PrintStream out, boolean raw) throws Exception {
+        double[] rates = new double[ROUNDS];
+        try (ProcessQueue<Object> q = ProcessQueue.create();
+             WorkerProcess w = WorkerProcess.start(ProcessBench::produceQueue, new QueueJob(q, raw, MESSAGES, ROUNDS))) {
+            for (int r = 0; r < ROUNDS; r++) {
+                q.take();
+                long t0 = System.nanoTime();
+                for (int i = 1; i < MESSAGES; i++) q.take();
+                rates[r] = (MESSAGES - 1) / ((System.nanoTime() - t0) / 1e9);
+            }
+            w.join(60, TimeUnit.SECONDS);
+        }
+        line(out, "queue_" + (raw ? "raw_byte[64]" : "serialized_64B") + "_throughput", median(rates) , "msg/s");
+    }
+
+    record PipeJob(Connection c, boolean raw, int messages, int rounds) implements Serializable {}
+
+    static void producePipe(PipeJob j) {
+        try (Connection c = j.c()) {
+            byte[] raw = new byte[64];
+            for (int r = 0; r < j.rounds(); r++) {
+                for (int i = 0; i < j.messages(); i++) {
+                    if (j.raw()) c.sendBytes(raw);
+                    else c.send(VALUE);
+                }
+            }
+            c.receive(); // wait for the parent's "bye" so the end stays open until drained
+        }
+    }
+
+    static void pipe(PrintStream out, boolean raw) throws Exception {
+        double[] rates = new double[ROUNDS];
+        try (Pipe p = Pipe.open(); WorkerProcess w = WorkerProcess.start(ProcessBench::producePipe, new PipeJob(p.second(), raw, MESSAGES, ROUNDS))) {
+            Connection c = p.first();
+            for (int r = 0; r < ROUNDS; r++) {
+                c.receive();
+                long t0 = System.nanoTime();
+                for (int i = 1; i < MESSAGES; i++) c.receive();
+                rates[r] = (MESSAGES - 1) / ((System.nanoTime() - t0) / 1e9);
+            }
+            c.send("bye");
+            w.join(60, TimeUnit.SECONDS);
+        }
+        line(out, "pipe_" + (raw ? "raw_byte[64]" : "serialized_64B") + "_throughput", median(rates), "msg/s");
+    }
+
+    static void pool(PrintStream out) {
+        List<Integer> inputs = IntStream.range(0, TASKS).boxed().toList();
+        try (ProcessPool pool = ProcessPool.create(2)) {
+            for (int r = 0; r < 5; r++) pool.<Integer, Integer>map(x -> x + 1, inputs); // both workers up, JIT warm
+            pool.<Integer, Integer>map(x -> x + 1, inputs.subList(0, 20_000), 1);
+            double[] auto = new double[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                long t0 = System.nanoTime();
+                pool.<Integer, Integer>map(x -> x + 1, inputs);
+                auto[r] = (System.nanoTime() - t0) / 1e3 / TASKS;
+            }
+            line(out, "pool_map_100k_tiny_tasks_auto_chunks", median(auto), "us/task");
+            double[] one = new double[3];
+            for (int r = 0; r < one.length; r++) {
+                long t0 = System.nanoTime();
+                pool.<Integer, Integer>map(x -> x + 1, inputs, 1);
+                one[r] = (System.nanoTime() - t0) / 1e3 / TASKS;
+            }
+            line(out, "pool_map_100k_tiny_tasks_chunksize_1", median(one), "us/task");
+        }
+    }
+
+    record HandoffJob(ProcessQueue<Object> q, ProcessQueue<Object> acks, int rounds) implements Serializable {}
+
+    static void produceBlocks(HandoffJob j) {
+        try (ProcessQueue<Object> q = j.q(); ProcessQueue<Object> acks = j.acks()) {
+            for (int r = 0; r < j.rounds(); r++) {
+                try (SharedBuffer b = SharedBuffer.allocate(BLOCK)) {
+                    b.segment().fill((byte) r);
+                    q.put(b);
+                    acks.take(); // the receiver has opened its own handle
+                }
+            }
+        }
+    }
+
+    static void handoff(PrintStream out) throws Exception {
+        double[] takeMs = new double[ROUNDS], readGbs = new double[ROUNDS];
+        try (ProcessQueue<Object> q = ProcessQueue.create(); ProcessQueue<Object> acks = ProcessQueue.create();
+             WorkerProcess w = WorkerProcess.start(ProcessBench::produceBlocks, new HandoffJob(q, acks, ROUNDS))) {
+            for (int r = 0; r < ROUNDS; r++) {
+                while (q.isEmpty()) Thread.onSpinWait();
+                long t0 = System.nanoTime();
+                try (SharedBuffer b = (SharedBuffer) q.take()) {
+                    long t1 = System.nanoTime();
+                    long sum = sum(b.segment());
+                    long t2 = System.nanoTime();
+                    if (sum != (long) r * 0x0101010101010101L * (BLOCK / 8)) {
+                        throw new AssertionError("got sum " + sum + " in round " + r + ": the block was not shared");
+                    }
+                    takeMs[r] = (t1 - t0) / 1e6;
+                    readGbs[r] = BLOCK / ((t2 - t0) / 1e9) / 1e9;
+                }
+                acks.put("ok");
+            }
+            w.join(60, TimeUnit.SECONDS);
+        }
+        line(out, "handoff_64MiB_take_latency", median(takeMs), "ms");
+        line(out, "handoff_64MiB_take_and_read_all", median(readGbs), "GB/s");
+        // References in this process: read and copy of a 64 MiB block that is already resident.
+        MemorySegment a = MemorySegment.ofArray(new long[BLOCK / 8]), b = MemorySegment.ofArray(new long[BLOCK / 8]);
+        a.fill((byte) 1);
+        double[] read = new double[ROUNDS], copy = new double[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            long t0 = System.nanoTime();
+            sum(a);
+            long t1 = System.nanoTime();
+            MemorySegment.copy(a, 0, b, 0, BLOCK);
+            long t2 = System.nanoTime();
+            read[r] = BLOCK / ((t1 - t0) / 1e9) / 1e9;
+            copy[r] = BLOCK / ((t2 - t1) / 1e9) / 1e9;
+        }
+        line(out, "reference_in_process_read_64MiB", median(read), "GB/s");
+        line(out, "reference_in_process_copy_64MiB", median(copy), "GB/s");
+    }
+
+    static long sum(MemorySegment s) {
+        long n = s.byteSize() / 8, acc = 0;
+        for (long i = 0; i < n; i++) acc += s.getAtIndex(ValueLayout.JAVA_LONG, i);
+        return acc;
+    }
+
+    static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    }
+
+    static void line(PrintStream out, String name, double value, String unit) {
+        String v = value >= 1000 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.3f", value);
+        out.println(name + " " + v + " " + unit);
+        out.flush();
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code processes} scheduler: task graphs on worker JVMs (registered through {@code ServiceLoader}). */
+package dev.blockwork.process.schedule;
