@@ -7,7 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,17 +43,10 @@ public final class Blas {
             reason = "no native CBLAS found (tried " + candidates() + ")";
             for (String lib : candidates()) {
                 try {
-                    SymbolLookup lookup = lib.contains("/") ? SymbolLookup.libraryLookup(Path.of(lib), Arena.global())
-                            : SymbolLookup.libraryLookup(lib, Arena.global());
-                    var dsym = lookup.find("cblas_dgemm");
-                    var ssym = lookup.find("cblas_sgemm");
-                    if (dsym.isEmpty() || ssym.isEmpty()) continue;
-                    Linker linker = Linker.nativeLinker();
-                    ValueLayout I = ValueLayout.JAVA_INT, P = ValueLayout.ADDRESS;
-                    d = linker.downcallHandle(dsym.get(), FunctionDescriptor.ofVoid(I, I, I, I, I, I, ValueLayout.JAVA_DOUBLE,
-                            P, I, P, I, ValueLayout.JAVA_DOUBLE, P, I), Linker.Option.critical(true));
-                    s = linker.downcallHandle(ssym.get(), FunctionDescriptor.ofVoid(I, I, I, I, I, I, ValueLayout.JAVA_FLOAT,
-                            P, I, P, I, ValueLayout.JAVA_FLOAT, P, I), Linker.Option.critical(true));
+                    MethodHandle[] h = bind(lib);
+                    if (h == null) continue;
+                    d = h[0];
+                    s = h[1];
                     active = "native:" + lib;
                     break;
                 } catch (IllegalArgumentException | UnsatisfiedLinkError | IllegalCallerException e) {
@@ -69,6 +61,24 @@ public final class Blas {
     }
 
     private Blas() {}
+
+    /** Downcall handles for cblas_dgemm and cblas_sgemm in {@code lib}, or null when they don't resolve. */
+    @SuppressWarnings("restricted") // FFM library lookup and downcalls; surefire and launchers pass --enable-native-access
+    private static MethodHandle[] bind(String lib) {
+        SymbolLookup lookup = lib.contains("/") ? SymbolLookup.libraryLookup(Path.of(lib), Arena.global())
+                : SymbolLookup.libraryLookup(lib, Arena.global());
+        var dsym = lookup.find("cblas_dgemm");
+        var ssym = lookup.find("cblas_sgemm");
+        if (dsym.isEmpty() || ssym.isEmpty()) return null;
+        Linker linker = Linker.nativeLinker();
+        ValueLayout i = ValueLayout.JAVA_INT, p = ValueLayout.ADDRESS;
+        return new MethodHandle[] {
+            linker.downcallHandle(dsym.get(), FunctionDescriptor.ofVoid(i, i, i, i, i, i, ValueLayout.JAVA_DOUBLE,
+                    p, i, p, i, ValueLayout.JAVA_DOUBLE, p, i), Linker.Option.critical(true)),
+            linker.downcallHandle(ssym.get(), FunctionDescriptor.ofVoid(i, i, i, i, i, i, ValueLayout.JAVA_FLOAT,
+                    p, i, p, i, ValueLayout.JAVA_FLOAT, p, i), Linker.Option.critical(true))
+        };
+    }
 
     private static List<String> candidates() {
         List<String> c = new ArrayList<>();
