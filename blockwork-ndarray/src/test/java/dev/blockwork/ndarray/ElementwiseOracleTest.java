@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * transposed, reversed and broadcast operands, and sizes that hit the tile and vector loop tails.
  */
 class ElementwiseOracleTest {
-    enum Op { ADD, SUB, MUL, DIV, MIN, MAX, POW, LT, GE, EQ, NE, AND, NEG, ABS, SQRT, FLOOR, ROUND, EXP, WHERE, CAST_I32, CAST_BOOL }
+    enum Op { ADD, SUB, MUL, DIV, MIN, MAX, POW, LT, LE, GT, GE, EQ, NE, AND, OR, XOR, NOT, NEG, ABS, SQRT, FLOOR, CEIL, ROUND, EXP, LOG, SIN, COS, TANH, WHERE, CAST_I32, CAST_BOOL }
 
     static Expr apply(Op op, Expr a, Expr b) {
         return switch (op) {
@@ -25,16 +25,26 @@ class ElementwiseOracleTest {
             case MAX -> a.maximum(b);
             case POW -> a.pow(b);
             case LT -> a.lt(b);
+            case LE -> a.le(b);
+            case GT -> a.gt(b);
             case GE -> a.ge(b);
             case EQ -> a.eq(b);
             case NE -> a.ne(b);
             case AND -> a.and(b);
+            case OR -> a.or(b);
+            case XOR -> a.xor(b);
+            case NOT -> a.not();
             case NEG -> a.neg();
             case ABS -> a.abs();
             case SQRT -> a.sqrt();
             case FLOOR -> a.floor();
+            case CEIL -> a.ceil();
             case ROUND -> a.round();
             case EXP -> a.exp();
+            case LOG -> a.log();
+            case SIN -> a.sin();
+            case COS -> a.cos();
+            case TANH -> a.tanh();
             case WHERE -> Expr.where(a.gt(b), a, b);
             case CAST_I32 -> a.astype(DType.INT32);
             case CAST_BOOL -> a.astype(DType.BOOL);
@@ -55,8 +65,13 @@ class ElementwiseOracleTest {
             case ABS -> Math.abs(x);
             case SQRT -> Math.sqrt(x);
             case FLOOR -> Math.floor(x);
+            case CEIL -> Math.ceil(x);
             case ROUND -> Math.rint(x);
             case EXP -> Math.exp(x);
+            case LOG -> Math.log(x);
+            case SIN -> Math.sin(x);
+            case COS -> Math.cos(x);
+            case TANH -> Math.tanh(x);
             case WHERE -> x > y ? x : y;
             default -> throw new IllegalArgumentException(op.name());
         };
@@ -71,9 +86,12 @@ class ElementwiseOracleTest {
             case MIN -> Math.min(x, y);
             case MAX -> Math.max(x, y);
             case AND -> x & y;
+            case OR -> x | y;
+            case XOR -> x ^ y;
+            case NOT -> t == DType.BOOL ? (x == 0 ? 1 : 0) : ~x;
             case NEG -> -x;
             case ABS -> Math.abs(x);
-            case FLOOR, ROUND -> x;
+            case FLOOR, CEIL, ROUND -> x;
             case WHERE -> x > y ? x : y;
             case POW -> {
                 long p = 1;
@@ -88,6 +106,8 @@ class ElementwiseOracleTest {
     static boolean refCmp(Op op, double x, double y) {
         return switch (op) {
             case LT -> x < y;
+            case LE -> x <= y;
+            case GT -> x > y;
             case GE -> x >= y;
             case EQ -> x == y;
             case NE -> x != y;
@@ -98,6 +118,8 @@ class ElementwiseOracleTest {
     static boolean refCmpL(Op op, long x, long y) {
         return switch (op) {
             case LT -> x < y;
+            case LE -> x <= y;
+            case GT -> x > y;
             case GE -> x >= y;
             case EQ -> x == y;
             case NE -> x != y;
@@ -106,8 +128,10 @@ class ElementwiseOracleTest {
     }
 
     static boolean unary(Op op) {
-        return op == Op.NEG || op == Op.ABS || op == Op.SQRT || op == Op.FLOOR || op == Op.ROUND || op == Op.EXP
-                || op == Op.CAST_I32 || op == Op.CAST_BOOL;
+        return switch (op) {
+            case NEG, ABS, SQRT, FLOOR, CEIL, ROUND, EXP, LOG, SIN, COS, TANH, NOT, CAST_I32, CAST_BOOL -> true;
+            default -> false;
+        };
     }
 
     /** Builds the expected array element by element with getDouble/getLong on the original operands. */
@@ -122,7 +146,7 @@ class ElementwiseOracleTest {
             switch (op) {
                 case CAST_I32 -> out.setLongFlat(f, a.dtype().isFloat() ? (int) (long) a.getDouble(ia) : (int) a.getLong(ia));
                 case CAST_BOOL -> out.setLongFlat(f, a.getDouble(ia) != 0 ? 1 : 0);
-                case LT, GE, EQ, NE -> out.setLongFlat(f, (ot.isFloat() ? refCmp(op, a.getDouble(ia), b.getDouble(ib))
+                case LT, LE, GT, GE, EQ, NE -> out.setLongFlat(f, (ot.isFloat() ? refCmp(op, a.getDouble(ia), b.getDouble(ib))
                         : refCmpL(op, a.getLong(ia), b.getLong(ib))) ? 1 : 0);
                 case WHERE -> {
                     boolean c = ot.isFloat() ? a.getDouble(ia) > b.getDouble(ib) : a.getLong(ia) > b.getLong(ib);
@@ -148,7 +172,8 @@ class ElementwiseOracleTest {
         return switch (op) {
             case SUB, POW -> p == DType.BOOL;
             case NEG -> a == DType.BOOL;
-            case AND -> p.isFloat();
+            case NOT -> a.isFloat();
+            case AND, OR, XOR -> p.isFloat();
             default -> false;
         };
     }
@@ -176,7 +201,7 @@ class ElementwiseOracleTest {
         assertThat(got.dtype()).as(what).isEqualTo(want.dtype());
         assertThat(got.shape()).as(what).containsExactly(want.shape());
         if (got.dtype().isFloat()) {
-            double tol = op == Op.EXP || op == Op.POW ? 1e-15 : 0;
+            double tol = 0; // same Java Math functions, same per-dtype rounding: exact
             assertThat(got.allClose(want, tol, 0, true)).as("%s\ngot  %s\nwant %s", what, got, want).isTrue();
         } else {
             assertThat(got).as(what).isEqualTo(want);
