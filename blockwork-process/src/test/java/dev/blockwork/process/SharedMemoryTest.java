@@ -47,6 +47,26 @@ class SharedMemoryTest {
         assertThat(ShmRegistry.list()).doesNotContain(bufName, arrName);
     }
 
+    static void createAndGetKilled(Connection c) throws Exception {
+        SharedBuffer b = SharedBuffer.allocate(1 << 20); // never closed: the process is killed
+        c.send(b.name());
+        Thread.sleep(600_000);
+    }
+
+    @Test
+    void filesOfAKilledCreatorAreSweptAway() throws Exception {
+        try (Pipe p = Pipe.open(); WorkerProcess w = WorkerProcess.start(SharedMemoryTest::createAndGetKilled, p.second())) {
+            String name = p.first().receive();
+            assertThat(name).startsWith(ShmRegistry.PREFIX + w.pid() + "-");
+            assertThat(ShmRegistry.list()).contains(name);
+            w.kill(); // kill -9: no shutdown hook runs
+            assertThat(w.join(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(ShmRegistry.list()).as("left behind by the crash").contains(name);
+            assertThat(ShmRegistry.sweepDeadOwners()).contains(name); // what any Blockwork JVM does at start
+            assertThat(ShmRegistry.list()).doesNotContain(name);
+        }
+    }
+
     @Test
     void typedViewsShareMemoryAndUseAfterCloseFails() {
         SharedBuffer b = SharedBuffer.allocate(64);
