@@ -72,7 +72,9 @@ sealed interface FusedNode {
         double asDouble() { return integral ? (double) longValue : value; }
 
         /** Fills {@code out} with this constant (a plain fill, no expression pass). */
-        void fill(NDArray out) {
+        void fill(NDArray out) { ConstantFill.fill(out, this); }
+
+        void fillSlow(NDArray out) {
             if (!integral || (long) (double) longValue == longValue) out.fill(asDouble());
             else out.assign(NDArray.full(longValue, dtype));
         }
@@ -137,7 +139,12 @@ sealed interface FusedNode {
         /** An operation on constants is a constant: evaluate it once on 0-d values (errors keep it unfolded). */
         private static FusedNode fold(Apply a) {
             try {
-                NDArray v = a.toExpr(new long[0], new long[0], new long[0], Map.of()).evaluate(new long[0]);
+                Expr[] e = new Expr[a.args.length];
+                for (int i = 0; i < e.length; i++) {
+                    e[i] = a.args[i] instanceof Full c ? (c.integral ? Expr.full(c.longValue, c.dtype) : Expr.full(c.value, c.dtype))
+                            : a.args[i].proto();
+                }
+                NDArray v = a.op.apply(e, a.cast).evaluate(new long[0]);
                 DType t = v.dtype();
                 return t.isFloat() ? new Full(v.getDouble(), (long) v.getDouble(), false, t, a.shape)
                         : new Full(v.getLong(), v.getLong(), true, t, a.shape);

@@ -43,7 +43,9 @@ final class MeanReducer implements Reducer {
     @Override
     public Object merge(Object a, Object b) {
         Part x = (Part) a, y = (Part) b;
-        return new Part(Expr.of(x.sum).add(Expr.of(y.sum)).evaluate(), x.count + y.count);
+        NDArray s = SmallMerge.applies(x.sum, y.sum) ? SmallMerge.merge(x.sum, y.sum, Double::sum, Long::sum)
+                : Expr.of(x.sum).add(Expr.of(y.sum)).evaluate();
+        return new Part(s, x.count + y.count);
     }
 
     @Override

@@ -59,6 +59,13 @@ final class MomentsReducer implements Reducer {
         if (x.count == 0) return y;
         if (y.count == 0) return x;
         long n = x.count + y.count;
+        if (SmallMerge.applies(x.mean, y.mean)) {
+            double wb = (double) y.count / n, w2 = (double) x.count * y.count / n;
+            NDArray mean = SmallMerge.merge(x.mean, y.mean, (ma, mb) -> ma + (mb - ma) * wb, null);
+            NDArray d2 = SmallMerge.merge(x.mean, y.mean, (ma, mb) -> (mb - ma) * (mb - ma) * w2, null);
+            NDArray m2 = SmallMerge.merge(SmallMerge.merge(x.m2, y.m2, Double::sum, null), d2, Double::sum, null);
+            return new Part(n, mean, m2);
+        }
         Expr delta = Expr.of(y.mean).sub(Expr.of(x.mean));
         NDArray mean = Expr.of(x.mean).add(delta.mul((double) y.count / n)).evaluate();
         NDArray m2 = Expr.of(x.m2).add(Expr.of(y.m2)).add(delta.mul(delta).mul((double) x.count * y.count / n)).evaluate();

@@ -82,6 +82,18 @@ final class SimpleReducer implements Reducer {
 
     @Override
     public Object merge(Object a, Object b) {
+        NDArray p = (NDArray) a, q = (NDArray) b;
+        if (SmallMerge.applies(p, q)) {
+            return switch (op) {
+                case SUM -> SmallMerge.merge(p, q, Double::sum, Long::sum);
+                case PROD -> SmallMerge.merge(p, q, (u, v) -> u * v, (u, v) -> u * v);
+                case MIN -> SmallMerge.merge(p, q, (u, v) -> Math.min(u, v), Math::min);
+                case MAX -> SmallMerge.merge(p, q, (u, v) -> Math.max(u, v), Math::max);
+                case ANY -> SmallMerge.merge(p, q, (u, v) -> u != 0 || v != 0 ? 1 : 0, (u, v) -> u != 0 || v != 0 ? 1 : 0);
+                case ALL -> SmallMerge.merge(p, q, (u, v) -> u != 0 && v != 0 ? 1 : 0, (u, v) -> u != 0 && v != 0 ? 1 : 0);
+                default -> throw new IllegalStateException(op.name());
+            };
+        }
         Expr x = Expr.of((NDArray) a), y = Expr.of((NDArray) b);
         boolean bool = ((NDArray) a).dtype() == DType.BOOL;
         Expr r = switch (op) {

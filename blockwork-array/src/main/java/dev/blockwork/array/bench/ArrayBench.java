@@ -13,9 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -26,9 +24,10 @@ import java.util.function.Supplier;
  * before it is timed. Benchmarks, not tests: nothing here asserts a time.
  *
  * <pre>
- * seed          ones((1000,1000), chunks=(100,100)); (x + x*2).compute()
- * add-16k       ones((16000,16000), chunks=2000); (x + x*2).compute()         (needs ~2.5 GB heap)
- * sum-20k       ones((20000,20000), chunks=2000); (x + x*2).sum().compute()
+ * seed           ones((1000,1000), chunks=(100,100)); (x + x*2).compute()
+ * add-16k        ones((16000,16000), chunks=2000); (x + x*2).compute()   (child JVM, 6 GiB pre-touched heap)
+ * sum-20k        ones((20000,20000), chunks=2000); (x + x*2).sum().compute()
+ * sum-20k-nofold the same with constant folding off (child JVM): the fused creation/maths/sum kernel itself
  * mean0-16k     random((16000,16000), chunks=2000).mean(axis=0).compute()
  * std-16k       random((16000,16000), chunks=2000).std().compute()
  * matmul-4k     a @ b, 4000x4000 float64, chunks 1000 (a and b persisted first)
@@ -38,7 +37,14 @@ import java.util.function.Supplier;
 public final class ArrayBench {
     private ArrayBench() {}
 
-    record Case(String name, int runs, Supplier<Runnable> setup, String numpySetup, String numpyStmt) {}
+    /** A case; {@code childJvmArgs} non-empty runs it in a child JVM with those options (big heap, flags). */
+    record Case(String name, int runs, Supplier<Runnable> setup, String numpySetup, String numpyStmt, List<String> childJvmArgs) {
+        Case(String name, int runs, Supplier<Runnable> setup, String numpySetup, String numpyStmt) {
+            this(name, runs, setup, numpySetup, numpyStmt, List.of());
+        }
+    }
+
+    static final List<String> BIG_HEAP = List.of("-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch");
 
     static final List<Case> CASES = List.of(
             new Case("seed", 30, () -> {
@@ -50,12 +56,17 @@ public final class ArrayBench {
                 DArray x = DArray.ones(shape(16000, 16000), chunks(2000, 2000));
                 DArray z = x.add(x.mul(2));
                 return z::compute;
-            }, "", "x = np.ones((16000, 16000)); z = x + x * 2; del x, z"),
+            }, "", "x = np.ones((16000, 16000)); z = x + x * 2; del x, z", BIG_HEAP),
             new Case("sum-20k", 5, () -> {
                 DArray x = DArray.ones(shape(20000, 20000), chunks(2000, 2000));
                 DArray s = x.add(x.mul(2)).sum();
                 return s::compute;
             }, "", "x = np.ones((20000, 20000)); s = (x + x * 2).sum(); del x"),
+            new Case("sum-20k-nofold", 3, () -> {
+                DArray x = DArray.ones(shape(20000, 20000), chunks(2000, 2000));
+                DArray s = x.add(x.mul(2)).sum();
+                return s::compute;
+            }, "", "", List.of("-Dblockwork.array.constantFolding=false")),
             new Case("mean0-16k", 3, () -> {
                 DArray m = new DRandom(0).uniform(shape(16000, 16000), chunks(2000, 2000)).mean(0);
                 return m::compute;
@@ -89,19 +100,38 @@ public final class ArrayBench {
         boolean numpy = hasNumpy();
         for (Case c : CASES) {
             if (!selected.contains(c.name)) continue;
-            if (c.name.endsWith("16k") && c.name.startsWith("add") && Runtime.getRuntime().maxMemory() < (3L << 30)) {
-                out.println(c.name + " skipped: needs a heap of at least 3 GiB for the 2 GiB result (run with -Xmx4g)");
-                continue;
+            if (c.childJvmArgs.isEmpty()) {
+                out.printf("%s %.4f s%n", c.name, time(c.setup.get(), c.runs));
+            } else {
+                out.println(child(c.childJvmArgs, List.of("--child", c.name), c.name) + "   (child JVM " + String.join(" ", c.childJvmArgs) + ")");
             }
-            double t = time(c.setup.get(), c.runs);
-            out.printf("%s %.4f s%n", c.name, t);
-            if (numpy) {
+            if (numpy && !c.numpyStmt.isEmpty()) {
                 String np = numpyTime(c);
                 out.println("  numpy " + c.name + " " + np);
             }
             System.gc();
         }
         if (selected.contains("big-reduction")) out.println(bigReduction());
+    }
+
+    /** Runs {@code ArrayBench args} (or {@code main} of {@code mainClass}) in a child JVM and returns its last output line. */
+    static String child(List<String> jvmArgs, List<String> args, String name) {
+        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ArrayBench.class.getName()));
+        cmd.addAll(args);
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            List<String> lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).lines()
+                    .filter(l -> !l.contains("INFO") && !l.contains("Blas <clinit>")).toList();
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || lines.isEmpty()) {
+                return name + " failed: " + String.join(" | ", lines);
+            }
+            return lines.get(lines.size() - 1);
+        } catch (Exception e) {
+            return name + " failed: " + e;
+        }
     }
 
     static double time(Runnable r, int runs) {
@@ -158,18 +188,23 @@ public final class ArrayBench {
                 LargerThanHeap.class.getName());
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            List<String> lines = r.lines().toList();
+            List<String> lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).lines().toList();
             if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) return "big-reduction failed: " + String.join(" | ", lines);
             String[] f = lines.get(lines.size() - 1).trim().split(" ");
-            Map<String, String> m = new LinkedHashMap<>();
-            return String.format("big-reduction %.4f s (array %.2f GiB, max heap %.0f MiB, peak heap %.0f MiB, mean %.6f)",
+            return String.format("big-reduction %.4f s   (array %.2f GiB in a child JVM with -Xmx512m: max heap %.0f MiB, peak heap %.0f MiB, mean %.6f)",
                     Double.parseDouble(f[0]), Long.parseLong(f[1]) / (double) (1L << 30), Long.parseLong(f[2]) / (double) (1 << 20),
-                    Long.parseLong(f[3]) / (double) (1 << 20), Double.parseDouble(f[4])) + (m.isEmpty() ? "" : "");
+                    Long.parseLong(f[3]) / (double) (1 << 20), Double.parseDouble(f[4]));
         } catch (Exception e) {
             return "big-reduction failed: " + e;
         }
     }
 
-    public static void main(String[] args) { run(System.out, args); }
+    /** {@code ArrayBench [case...]}; {@code --child <case>} times one case in this JVM (used for child JVMs). */
+    public static void main(String[] args) {
+        if (args.length == 2 && args[0].equals("--child")) {
+            for (Case c : CASES) if (c.name.equals(args[1])) System.out.printf("%s %.4f s%n", c.name, time(c.setup.get(), c.runs));
+            return;
+        }
+        run(System.out, args);
+    }
 }
