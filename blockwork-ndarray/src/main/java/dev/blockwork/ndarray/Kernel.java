@@ -199,7 +199,6 @@ final class Kernel {
     static final class OutWriter extends KStrided {
         final NDArray out;
         int spareId;
-        private Object src;
 
         OutWriter(NDArray out) {
             super(out.dtype);
@@ -218,8 +217,7 @@ final class Kernel {
                     System.arraycopy(v, tile.roff, b, 0, tile.len);
                     v = b;
                 }
-                src = v;
-                walk(tile, null, 0);
+                walk(tile, v, 0);
             } else {
                 long[] v = t == DType.BOOL ? root.readTruth(tile) : root.readL(tile);
                 if (tile.roff != 0) {
@@ -227,13 +225,13 @@ final class Kernel {
                     System.arraycopy(v, tile.roff, b, 0, tile.len);
                     v = b;
                 }
-                src = v;
-                walk(tile, null, 0);
+                walk(tile, v, 0);
             }
         }
 
         @Override
-        void run(long pos, long stride, Object ignored, int off, int n) {
+        void run(long pos, long stride, Object src, int off, int n) {
+            // here the walk's buffer is the source: the values to scatter into the output
             if (src instanceof double[] d) Storage.scatterD(t, out.data, (int) pos, (int) stride, d, off, n);
             else Storage.scatterL(t, out.data, (int) pos, (int) stride, (long[]) src, off, n);
         }

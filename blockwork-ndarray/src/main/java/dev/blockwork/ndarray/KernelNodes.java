@@ -79,7 +79,10 @@ final class KernelNodes {
         for (int i = 0; i < n; i++) dst[off + i] = (int) dst[off + i];
     }
 
-    /** A strided operand: an array leaf or a random leaf, addressed by coalesced strides from a base. */
+    /**
+     * A strided operand: an array leaf or a random leaf, addressed by coalesced strides from a base.
+     * Shared by all threads of one evaluation: immutable after {@link Kernel#compile}.
+     */
     abstract static class KStrided extends KNode {
         long[] shape;
         long[] strides;
@@ -127,7 +130,6 @@ final class KernelNodes {
 
     static final class KArray extends KStrided {
         final Object data;
-        private boolean wantDouble;
 
         KArray(NDArray a) {
             super(a.dtype);
@@ -136,21 +138,17 @@ final class KernelNodes {
 
         @Override
         void run(long pos, long stride, Object dst, int off, int n) {
-            if (wantDouble) Storage.gatherD(t, data, (int) pos, (int) stride, (double[]) dst, off, n);
+            // the buffer's type says which conversion: nodes are shared by the threads of one evaluation,
+            // so nothing per-call may live in a field
+            if (dst instanceof double[] d) Storage.gatherD(t, data, (int) pos, (int) stride, d, off, n);
             else Storage.gatherL(t, data, (int) pos, (int) stride, (long[]) dst, off, n);
         }
 
         @Override
-        void computeD(Tile tile, double[] dst, int off) {
-            wantDouble = true;
-            walk(tile, dst, off);
-        }
+        void computeD(Tile tile, double[] dst, int off) { walk(tile, dst, off); }
 
         @Override
-        void computeL(Tile tile, long[] dst, int off) {
-            wantDouble = false;
-            walk(tile, dst, off);
-        }
+        void computeL(Tile tile, long[] dst, int off) { walk(tile, dst, off); }
 
         @Override
         double[] readD(Tile tile) {

@@ -250,6 +250,33 @@ class ElementwiseOracleTest {
     }
 
     @Test
+    void parallelPartsShareNoMutableStateWithSequentialResultsAsReference() {
+        long[] shape = {1100, 1000}; // > 2^20 elements: parts run on several threads
+        NDArray x = new Random(3).integers(-50, 50, shape);
+        Expr ex = Expr.of(x);
+        // the same int64 leaf read as long (x + 1) and as double (x / 2) in one evaluation
+        Expr e = Expr.where(ex.gt(Expr.scalar(0L)), ex.add(1L).astype(DType.FLOAT64), ex.div(2L));
+        NDArray f32 = NDArray.zeros(DType.FLOAT32, shape);
+        NDArray strided = NDArray.zeros(DType.FLOAT64, shape[1], shape[0]).transpose();
+        boolean old = Expr.parallel(false);
+        NDArray seq = e.evaluate();
+        NDArray seq32 = e.astype(DType.FLOAT32).evaluate();
+        Expr.parallel(true);
+        try {
+            for (int rep = 0; rep < 3; rep++) {
+                assertThat(e.evaluate()).isEqualTo(seq);
+                e.evaluateInto(f32);
+                assertThat(f32).isEqualTo(seq32);
+                e.evaluateInto(strided);
+                assertThat(strided.copy()).isEqualTo(seq);
+                assertThat(e.sum()).isEqualTo(seq.sum());
+            }
+        } finally {
+            Expr.parallel(old);
+        }
+    }
+
+    @Test
     void sharedSubexpressionsAndScalarsFuse() {
         NDArray x = NDArray.arange(0, 10, 1, DType.FLOAT64);
         Expr ex = Expr.of(x);
