@@ -13,7 +13,7 @@ import java.util.Objects;
  *   <li>{@code maxTasksPerChild}: chunks a worker runs before it is replaced; 0 = unlimited (default).
  *   <li>{@code maxRetries}: times a task whose worker died is retried on a fresh worker;
  *       {@code blockwork.pool.maxRetries}; default 2.
- *   <li>{@code prefetch}: chunks sent ahead to each worker; default 4.
+ *   <li>{@code prefetch}: chunks sent ahead to each worker; default 2 (tiny chunks: up to 64 tasks).
  *   <li>{@code initializer}: runs once in each worker before its first task; default none.
  *   <li>{@code jvmArgs}: extra worker JVM flags; default none. {@code output}: worker output handling,
  *       default {@link WorkerProcess.Output#PREFIXED}.
@@ -23,7 +23,7 @@ public final class PoolOptions {
     int processes = Integer.getInteger("blockwork.pool.processes", 0);
     int maxTasksPerChild;
     int maxRetries = Integer.getInteger("blockwork.pool.maxRetries", 2);
-    int prefetch = 4;
+    int prefetch = 2;
     WorkerTask initializer;
     final List<String> jvmArgs = new ArrayList<>();
     WorkerProcess.Output output = WorkerProcess.Output.PREFIXED;

@@ -20,6 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class PoolWorkerDriver implements Runnable {
     private static final long POLL_MS = 100;
+    /**
+     * Tiny chunks: keep up to this many tasks in flight per worker even beyond {@code prefetch} chunks,
+     * so a worker never idles while its driver wakes from a park (~50 µs timer slack each).
+     */
+    static final int SMALL_TASK_WINDOW = 64;
 
     private final ProcessPool pool;
     private final int slot;
@@ -27,6 +32,7 @@ final class PoolWorkerDriver implements Runnable {
     private Pipe pipe;
     private Connection conn;
     private final ArrayDeque<PoolChunk> inFlight = new ArrayDeque<>();
+    private int inFlightTasks;
     private Set<Integer> knownFunctions = new HashSet<>();
     private int sentToThisWorker;
     private int resultsFromThisWorker;
@@ -69,7 +75,8 @@ final class PoolWorkerDriver implements Runnable {
         while (true) {
             if (pool.terminated) return;
             // top up
-            while (inFlight.size() < pool.options.prefetch && (quota <= 0 || sentToThisWorker < quota)) {
+            while ((inFlight.size() < pool.options.prefetch || inFlightTasks < SMALL_TASK_WINDOW)
+                    && (quota <= 0 || sentToThisWorker < quota)) {
                 PoolChunk c = inFlight.isEmpty() ? pool.queue.poll(POLL_MS, TimeUnit.MILLISECONDS) : pool.queue.poll();
                 if (c == null) break;
                 if (c.future.isDone()) continue;
@@ -113,6 +120,7 @@ final class PoolWorkerDriver implements Runnable {
         byte[] frame = TaskFrameDescriptor.encode(c.id, c.mode, c.fnId, known ? null : c.fnBytes, c.inputs, c.inputs.length);
         if (c.fnBytes != null) knownFunctions.add(c.fnId);
         inFlight.addLast(c);
+        inFlightTasks += c.count;
         sentToThisWorker++;
         try {
             conn.sendBytes(frame);
@@ -123,6 +131,7 @@ final class PoolWorkerDriver implements Runnable {
 
     private void complete(ResultMessage m) {
         PoolChunk c = inFlight.pollFirst();
+        if (c != null) inFlightTasks -= c.count;
         resultsFromThisWorker++;
         consecutiveStartFailures = 0;
         if (c == null || c.id != m.chunkId()) {
@@ -161,6 +170,7 @@ final class PoolWorkerDriver implements Runnable {
         String who = process.name() + " (pid " + process.pid() + ") died with exit status " + status + describe(status);
         if (!ready) consecutiveStartFailures++;
         PoolChunk running = ready ? inFlight.pollFirst() : null; // not ready: no task ran, none is charged
+        inFlightTasks = 0;
         if (running != null) {
             running.deaths++;
             if (running.deaths > pool.options.maxRetries) {
@@ -190,6 +200,7 @@ final class PoolWorkerDriver implements Runnable {
     private void failAll(Throwable t) {
         for (PoolChunk c : inFlight) c.future.completeExceptionally(t);
         inFlight.clear();
+        inFlightTasks = 0;
     }
 
     private void closeWorker() {

@@ -171,11 +171,17 @@ public final class ProcessPool implements AutoCloseable {
         byte[] fnBytes = serializeFunction(fn);
         int fnId = fnIds.incrementAndGet();
         List<PoolChunk> chunks = new ArrayList<>((list.size() + cs - 1) / cs);
-        for (int i = 0; i < list.size(); i += cs) {
-            List<?> part = list.subList(i, Math.min(list.size(), i + cs));
-            chunks.add(chunk(mode, fnId, fnBytes, part, fn, i));
+        try {
+            for (int i = 0; i < list.size(); i += cs) {
+                List<?> part = list.subList(i, Math.min(list.size(), i + cs));
+                PoolChunk c = chunk(mode, fnId, fnBytes, part, fn, i);
+                chunks.add(c);
+                enqueue(c); // workers start while later chunks are still being serialized
+            }
+        } catch (RuntimeException e) { // e.g. an unserializable input: withdraw what was queued
+            for (PoolChunk c : chunks) c.future.cancel(false);
+            throw e;
         }
-        for (PoolChunk c : chunks) enqueue(c);
         return chunks;
     }
 

@@ -35,8 +35,15 @@ public record PoolWorkerLoop(Connection connection, WorkerTask initializer, int 
                 byte[] raw = c.receiveBytes();
                 TaskFrameDescriptor.Frame f = TaskFrameDescriptor.decode(raw);
                 if (f.chunkId() == TaskFrameDescriptor.STOP) break;
-                if (f.fnLength() > 0) functions.put(f.fnId(), ser.deserialize(raw, f.fnOffset(), f.fnLength()));
-                Object[] inputs = (Object[]) ser.deserialize(raw, f.inputsOffset(), f.inputsLength());
+                Object[] inputs;
+                try {
+                    if (f.fnLength() > 0) functions.put(f.fnId(), ser.deserialize(raw, f.fnOffset(), f.fnLength()));
+                    inputs = (Object[]) ser.deserialize(raw, f.inputsOffset(), f.inputsLength());
+                } catch (RuntimeException | LinkageError e) { // e.g. ClassNotAllowedException: fail the task, not the worker
+                    c.send(failure(f.chunkId(), 0, e));
+                    done++;
+                    continue;
+                }
                 c.send(execute(f, functions.get(f.fnId()), inputs));
                 done++;
             }
@@ -63,15 +70,19 @@ public record PoolWorkerLoop(Connection connection, WorkerTask initializer, int 
             }
             return new ResultMessage(f.chunkId(), out, -1, null, null);
         } catch (Throwable t) {
-            byte[] err = null;
-            try {
-                err = new JavaSerializer().serialize(t).copy();
-            } catch (RuntimeException notSerializable) {
-                // send the text only
-            }
-            StringWriter sw = new StringWriter();
-            t.printStackTrace(new PrintWriter(sw));
-            return new ResultMessage(f.chunkId(), null, i, err, sw.toString());
+            return failure(f.chunkId(), i, t);
         }
+    }
+
+    static ResultMessage failure(long chunkId, int index, Throwable t) {
+        byte[] err = null;
+        try {
+            err = new JavaSerializer().serialize(t).copy();
+        } catch (RuntimeException notSerializable) {
+            // send the text only
+        }
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        return new ResultMessage(chunkId, null, index, err, sw.toString());
     }
 }
