@@ -264,6 +264,30 @@ public abstract sealed class Expr permits ExprNodes.ArrayLeaf, ExprNodes.ScalarL
         return old;
     }
 
+    // ------------------------------------------------------------------ axis reductions (slab by slab)
+
+    /**
+     * Sum over {@code axes} (none = all) with NumPy's result dtype, evaluated in slabs of the first axis
+     * (at most 2^16 elements at a time) so the operand is never materialised whole.
+     */
+    public NDArray sum(int[] axes, boolean keepDims) { return ExprSlabs.reduce(this, Reductions.Op.SUM, axes, keepDims); }
+
+    public NDArray prod(int[] axes, boolean keepDims) { return ExprSlabs.reduce(this, Reductions.Op.PROD, axes, keepDims); }
+
+    public NDArray min(int[] axes, boolean keepDims) { return ExprSlabs.reduce(this, Reductions.Op.MIN, axes, keepDims); }
+
+    public NDArray max(int[] axes, boolean keepDims) { return ExprSlabs.reduce(this, Reductions.Op.MAX, axes, keepDims); }
+
+    public NDArray any(int[] axes, boolean keepDims) { return ExprSlabs.reduce(this, Reductions.Op.ANY, axes, keepDims); }
+
+    public NDArray all(int[] axes, boolean keepDims) { return ExprSlabs.reduce(this, Reductions.Op.ALL, axes, keepDims); }
+
+    public NDArray mean(int[] axes, boolean keepDims) { return ExprSlabs.mean(this, axes, keepDims); }
+
+    public NDArray var(int ddof, int[] axes, boolean keepDims) { return ExprSlabs.var(this, ddof, axes, keepDims, false); }
+
+    public NDArray std(int ddof, int[] axes, boolean keepDims) { return ExprSlabs.var(this, ddof, axes, keepDims, true); }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + dtype.numpyName() + " " + Shapes.format(shape) + "]";
