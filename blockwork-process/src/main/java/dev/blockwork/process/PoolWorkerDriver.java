@@ -138,7 +138,7 @@ final class PoolWorkerDriver implements Runnable {
             throw new IllegalStateException("got result for chunk " + m.chunkId() + ", expected " + (c == null ? "none" : c.id));
         }
         if (m.results() != null) {
-            c.future.complete(m.results());
+            c.future.complete(dev.blockwork.process.internal.Packing.unpack(m.results()));
         } else {
             c.future.completeExceptionally(remoteFailure(c, m));
         }

@@ -158,7 +158,7 @@ public final class ProcessPool implements AutoCloseable {
     private PoolChunk chunk(int mode, int fnId, byte[] fnBytes, List<?> inputs, Object what, long first) {
         byte[] in;
         try {
-            in = Serialization.get().serialize(inputs.toArray()).copy();
+            in = Serialization.get().serialize(dev.blockwork.process.internal.Packing.pack(inputs.toArray())).copy();
         } catch (UnserializableException e) {
             String d = first < 0 ? String.valueOf(what) : what + " on inputs [" + first + ", " + (first + inputs.size()) + ")";
             throw new UnserializableException(e.offendingClass(), "the inputs of task " + d, e);

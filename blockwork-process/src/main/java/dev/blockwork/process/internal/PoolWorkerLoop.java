@@ -38,7 +38,7 @@ public record PoolWorkerLoop(Connection connection, WorkerTask initializer, int 
                 Object[] inputs;
                 try {
                     if (f.fnLength() > 0) functions.put(f.fnId(), ser.deserialize(raw, f.fnOffset(), f.fnLength()));
-                    inputs = (Object[]) ser.deserialize(raw, f.inputsOffset(), f.inputsLength());
+                    inputs = Packing.unpack(ser.deserialize(raw, f.inputsOffset(), f.inputsLength()));
                 } catch (RuntimeException | LinkageError e) { // e.g. ClassNotAllowedException: fail the task, not the worker
                     c.send(failure(f.chunkId(), 0, e));
                     done++;
@@ -68,7 +68,7 @@ public record PoolWorkerLoop(Connection connection, WorkerTask initializer, int 
                     default -> throw new IllegalStateException("got task mode " + f.mode() + ", expected 1, 2 or 3");
                 };
             }
-            return new ResultMessage(f.chunkId(), out, -1, null, null);
+            return new ResultMessage(f.chunkId(), Packing.pack(out), -1, null, null);
         } catch (Throwable t) {
             return failure(f.chunkId(), i, t);
         }
