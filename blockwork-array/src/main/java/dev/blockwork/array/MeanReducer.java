@@ -34,6 +34,13 @@ final class MeanReducer implements Reducer {
     }
 
     @Override
+    public Object partialAxes(Expr e, int[] axes, long[] blockShape) {
+        long n = 1;
+        for (int a : axes) n *= blockShape[a];
+        return new Part(e.sum(axes, true), n);
+    }
+
+    @Override
     public Object partialAxes(NDArray b, int[] axes, long[] globalOffset) {
         long n = 1;
         for (int a : axes) n *= b.shape(a);

@@ -11,11 +11,13 @@ import java.util.Map;
 /**
  * First step of a reduction: one partial per input block. The input's fused expression is evaluated inside
  * the task, so creation, element-wise maths and the reduction run in one pass. Over every axis the
- * expression's tiles feed the reduction directly (nothing materialised); over some axes the block is evaluated
- * in strips of about {@link #STRIP_ELEMENTS} elements along axis 0 that stay in cache, each reduced at once.
+ * expression's tiles feed the reduction directly (nothing materialised); a constant-folded block's partial is
+ * computed in O(1). Over some axes, sum/prod/min/max/any/all/mean use the ndarray kernel's slab-wise axis
+ * reductions of the expression; var/std and argmin/argmax evaluate the block in strips of about
+ * {@link #STRIP_ELEMENTS} elements along axis 0 that stay in cache, each reduced and merged at once.
  */
 final class PartialReduceLayer extends ArrayLayer {
-    static final long STRIP_ELEMENTS = 1 << 15;
+    static final long STRIP_ELEMENTS = 1 << 16;
 
     private final FusedBlocks blocks;
     private final int[] axes;
@@ -40,6 +42,8 @@ final class PartialReduceLayer extends ArrayLayer {
         Map<String, FusedNode.Fetched> f = blocks.fetched(idx, args);
         if (allAxes && blocks.root instanceof FusedNode.Full c) return reducer.partialConstant(c, len, off, blocks.shape);
         if (allAxes) return reducer.partialAll(reducer.prepare(blocks.expr(off, len, f)), len, off, blocks.shape);
+        Object direct = reducer.partialAxes(reducer.prepare(blocks.expr(off, len, f)), axes, len);
+        if (direct != null) return direct;
         long row = 1;
         for (int d = 1; d < len.length; d++) row *= len[d];
         long rows = Math.max(1, STRIP_ELEMENTS / Math.max(1, row));

@@ -30,6 +30,12 @@ interface Reducer {
     /** Partial of an evaluated block (or strip) over {@code axes}, keepdims; {@code globalOffset} is its position. */
     Object partialAxes(NDArray block, int[] axes, long[] globalOffset);
 
+    /**
+     * Partial over {@code axes} (keepdims) of a block's expression, reduced by the ndarray kernel slab by slab
+     * without materialising it; null when this reduction has no such kernel (the caller then evaluates strips).
+     */
+    default Object partialAxes(Expr e, int[] axes, long[] blockShape) { return null; }
+
     /** Merges two partials of the same cells. */
     Object merge(Object a, Object b);
 

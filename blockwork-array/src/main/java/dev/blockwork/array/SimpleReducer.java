@@ -68,6 +68,19 @@ final class SimpleReducer implements Reducer {
     }
 
     @Override
+    public Object partialAxes(Expr e, int[] axes, long[] blockShape) {
+        return switch (op) {
+            case SUM -> e.sum(axes, true);
+            case PROD -> e.prod(axes, true);
+            case MIN -> e.min(axes, true);
+            case MAX -> e.max(axes, true);
+            case ANY -> e.any(axes, true);
+            case ALL -> e.all(axes, true);
+            default -> throw new IllegalStateException(op.name());
+        };
+    }
+
+    @Override
     public Object partialAxes(NDArray b, int[] axes, long[] globalOffset) {
         return switch (op) {
             case SUM -> b.sum(axes, true);

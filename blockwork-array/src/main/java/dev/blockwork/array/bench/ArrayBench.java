@@ -136,7 +136,7 @@ public final class ArrayBench {
 
     static double time(Runnable r, int runs) {
         r.run(); // warm
-        if (runs >= 10) for (int i = 0; i < 10; i++) r.run();
+        if (runs >= 10) for (int i = 0; i < 100; i++) r.run(); // small cases: let the JIT settle
         double[] t = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();

@@ -21,7 +21,7 @@ public final class SeedArrayExample {
         DArray x = DArray.ones(shape(1000, 1000), chunks(100, 100));
         DArray y = x.mul(2);
         DArray z = x.add(y);
-        for (int i = 0; i < 20; i++) z.compute(); // warm up the JIT and the scheduler's threads
+        for (int i = 0; i < 150; i++) z.compute(); // warm up the JIT and the scheduler's threads
         int runs = 30;
         long[] ns = new long[runs];
         NDArray r = null;
