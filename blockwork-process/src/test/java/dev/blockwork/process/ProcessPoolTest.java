@@ -45,6 +45,19 @@ class ProcessPoolTest {
     }
 
     @Test
+    void mixedNullAndPrimitiveResultsSurvivePacking() {
+        List<Integer> in = range(207);
+        List<Object> r = pool.map(x -> x % 3 == 0 ? null : x % 3 == 1 ? (Object) (long) x : (Object) ("s" + x), in, 50);
+        for (int i = 0; i < in.size(); i++) {
+            assertThat(r.get(i)).isEqualTo(i % 3 == 0 ? null : i % 3 == 1 ? (Object) (long) i : "s" + i);
+        }
+        assertThat(pool.<Integer, Double>map(x -> x / 2.0, range(13), 13)).containsExactlyElementsOf(
+                range(13).stream().map(x -> x / 2.0).toList());
+        assertThat(pool.<Integer, Long>map(x -> (long) x << 40, range(9), 9)).containsExactlyElementsOf(
+                range(9).stream().map(x -> (long) x << 40).toList());
+    }
+
+    @Test
     void tasksRunInWorkerProcessesNotHere() {
         long me = ProcessHandle.current().pid();
         Set<Long> pids = new HashSet<>(pool.<Integer, Long>map(x -> ProcessHandle.current().pid(), range(200), 1));
