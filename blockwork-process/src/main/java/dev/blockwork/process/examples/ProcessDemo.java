@@ -44,7 +44,7 @@ public final class ProcessDemo {
         long t0 = System.nanoTime();
         try (ProcessPool pool = ProcessPool.create(workers)) {
             long t1 = System.nanoTime();
-            out.printf(Locale.ROOT, "Started a pool of %d worker JVMs (pids %s) in %.0f ms%n", workers, pool.workerPids(), ms(t0, t1));
+            out.printf(Locale.ROOT, "Launched a pool of %d worker JVMs (pids %s) in %.0f ms%n", workers, pool.workerPids(), ms(t0, t1));
             List<Integer> limits = IntStream.rangeClosed(1, 16).map(i -> i * 25_000).boxed().toList();
             List<Integer> counts = pool.map(ProcessDemo::primesBelow, limits, 1);
             long t2 = System.nanoTime();
