@@ -29,7 +29,9 @@ m = rng.random(size=(7, 11)) < 0.5                          # bool
 x3 = rng.normal(size=(4, 5, 6))                             # 3-d
 y3 = rng.normal(size=(6, 5, 3))
 p = np.abs(rng.normal(size=(7, 11))) + 0.1
-for k, v in dict(a=a, b=b, c=c, d=d, m=m, x3=x3, y3=y3, p=p).items():
+q4 = rng.normal(size=(2, 1, 3, 4))                          # batched matmul operands (batch axes broadcast)
+r4 = rng.integers(-3, 4, size=(5, 4, 2)).astype(np.int32)
+for k, v in dict(a=a, b=b, c=c, d=d, m=m, x3=x3, y3=y3, p=p, q4=q4, r4=r4).items():
     save("in_" + k, v)
 
 cases = {
@@ -81,6 +83,7 @@ cases = {
     # linear algebra
     "matmul_a_at": a @ a.T, "matmul_a_b": a @ b, "matmul_d_dt": d @ d.T, "tensordot_x3_y3": np.tensordot(x3, y3, axes=([1, 2], [1, 0])),
     "dot_b_b": np.dot(b, b),
+    "matmul_batched": q4 @ r4, "matmul_x3_b6": x3 @ y3[:, 0, 0].astype(np.float32),
 }
 # stencils: 3-point mean along both axes of a padded copy, as mapOverlap with depth 1 would compute
 for mode, np_mode in [("constant", "constant"), ("reflect", "symmetric"), ("periodic", "wrap")]:

@@ -558,10 +558,13 @@ public final class DArray {
 
     // ================================================================== linear algebra and user functions
 
-    /** NumPy {@code matmul}: 1-D and 2-D operands; each block product calls the NDArray BLAS bridge. */
+    /**
+     * NumPy {@code matmul}: 1-D, 2-D and batched n-D operands (leading axes broadcast); each 2-D block product
+     * calls the NDArray BLAS bridge, accumulating into one buffer per output block.
+     */
     public DArray matmul(DArray other) { return LinearAlgebra.matmul(this, other); }
 
-    /** {@code np.dot} for 1-D and 2-D operands. */
+    /** {@code np.dot} for 1-D and 2-D operands (n-D operands follow matmul's rules, not np.dot's). */
     public DArray dot(DArray other) { return LinearAlgebra.matmul(this, other); }
 
     /** {@code np.tensordot(a, b, axes=(axesA, axesB))}. */

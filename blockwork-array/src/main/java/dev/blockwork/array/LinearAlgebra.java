@@ -13,30 +13,64 @@ final class LinearAlgebra {
             throw new IllegalArgumentException("matmul: input operand does not have enough dimensions (shapes "
                     + Shape.format(a0.shapeArray()) + " and " + Shape.format(b0.shapeArray()) + ")");
         }
-        if (a0.ndim() > 2 || b0.ndim() > 2) {
-            throw new IllegalArgumentException("matmul of operands with more than 2 dimensions is not supported, got shapes "
-                    + Shape.format(a0.shapeArray()) + " and " + Shape.format(b0.shapeArray()) + "; use tensordot");
-        }
         boolean aVec = a0.ndim() == 1, bVec = b0.ndim() == 1;
         DArray a = aVec ? a0.expandDims(0) : a0, b = bVec ? b0.expandDims(1) : b0;
-        long m = a.shapeArray()[0], k = a.shapeArray()[1], k2 = b.shapeArray()[0], n = b.shapeArray()[1];
+        int na = a.ndim(), nb = b.ndim();
+        long[] as = a.shapeArray(), bs = b.shapeArray();
+        long m = as[na - 2], k = as[na - 1], k2 = bs[nb - 2], n = bs[nb - 1];
         if (k != k2) {
             throw new IllegalArgumentException("matmul: mismatch in core dimension: shapes " + Shape.format(a0.shapeArray()) + " and "
                     + Shape.format(b0.shapeArray()) + " (" + k + " != " + k2 + ")");
         }
+        long[] batchA = Arrays.copyOf(as, na - 2), batchB = Arrays.copyOf(bs, nb - 2);
+        long[] batch;
+        try {
+            batch = Broadcast.shapes(batchA, batchB);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("matmul: batch dimensions of shapes " + Shape.format(a0.shapeArray()) + " and "
+                    + Shape.format(b0.shapeArray()) + " do not broadcast", e);
+        }
+        int nbatch = batch.length;
+        // align: batch axes to their common refinement, the contraction axis to the common refinement of both operands
+        Chunks bc = Alignment.unify(batch, batchView(a, batchA), batchView(b, batchB));
         long[] kc = Alignment.unify(new long[] {k},
-                DArray.full(Shape.of(k), Chunks.explicit(a.chunks().sizes(1)), 0L, DType.BOOL),
-                DArray.full(Shape.of(k), Chunks.explicit(b.chunks().sizes(0)), 0L, DType.BOOL)).sizes(0);
-        a = a.rechunk(Chunks.ofTrusted(new long[][] {a.chunks().sizes(0), kc})).materialize();
-        b = b.rechunk(Chunks.ofTrusted(new long[][] {kc, b.chunks().sizes(1)})).materialize();
+                DArray.full(Shape.of(k), Chunks.explicit(a.chunks().sizes(na - 1)), 0L, DType.BOOL),
+                DArray.full(Shape.of(k), Chunks.explicit(b.chunks().sizes(nb - 2)), 0L, DType.BOOL)).sizes(0);
+        a = a.rechunk(operandChunks(as, batch, bc, a.chunks().sizes(na - 2), kc)).materialize();
+        b = b.rechunk(operandChunks(bs, batch, bc, kc, b.chunks().sizes(nb - 1))).materialize();
         DType t = DType.promote(a.dtype(), b.dtype());
-        Chunks out = Chunks.ofTrusted(new long[][] {a.chunks().sizes(0), b.chunks().sizes(1)});
+        long[][] oc = new long[nbatch + 2][];
+        long[] outShape = new long[nbatch + 2];
+        for (int d = 0; d < nbatch; d++) { oc[d] = bc.sizes(d); outShape[d] = batch[d]; }
+        oc[nbatch] = a.chunks().sizes(na - 2);
+        oc[nbatch + 1] = b.chunks().sizes(nb - 1);
+        outShape[nbatch] = m;
+        outShape[nbatch + 1] = n;
+        Chunks out = Chunks.ofTrusted(oc);
         MatmulLayer l = new MatmulLayer(ArrayLayer.newName("matmul"), a, b, out, t);
-        DArray r = DArray.ofLayer(l, Graph.merge(a.graph(), b.graph()), new long[] {m, n}, out, t);
-        if (aVec && bVec) return r.reshape();
-        if (aVec) return r.squeeze(0);
-        if (bVec) return r.squeeze(1);
+        DArray r = DArray.ofLayer(l, Graph.merge(a.graph(), b.graph()), outShape, out, t);
+        if (aVec && bVec) return r.reshape(batch);
+        if (aVec) return r.squeeze(-2);
+        if (bVec) return r.squeeze(-1);
         return r;
+    }
+
+    /** A stand-in with the operand's batch shape and batch chunks, for {@link Alignment#unify}. */
+    private static DArray batchView(DArray x, long[] batch) {
+        long[][] c = new long[batch.length][];
+        for (int d = 0; d < batch.length; d++) c[d] = x.chunks().sizes(d);
+        return DArray.full(Shape.of(batch), Chunks.explicit(c), 0L, DType.BOOL);
+    }
+
+    /** Chunks for an operand of shape {@code s}: batch axes projected from {@code bc}, then the two matrix axes. */
+    private static Chunks operandChunks(long[] s, long[] batch, Chunks bc, long[] rows, long[] cols) {
+        int n = s.length;
+        Chunks proj = Alignment.project(Arrays.copyOf(s, n - 2), batch, bc);
+        long[][] c = new long[n][];
+        for (int d = 0; d < n - 2; d++) c[d] = proj.sizes(d);
+        c[n - 2] = rows;
+        c[n - 1] = cols;
+        return Chunks.ofTrusted(c);
     }
 
     static DArray tensordot(DArray a, DArray b, int[] axesA, int[] axesB) {

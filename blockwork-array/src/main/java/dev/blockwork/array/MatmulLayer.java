@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * 2-D matrix product over blocks: output block (i, j) is one task that accumulates
+ * Matrix product over blocks (2-D, and batched n-D with NumPy's broadcasting of the leading axes): output block (i, j) is one task that accumulates
  * {@code sum_l a[i, l] @ b[l, j]} into one buffer with the NDArray BLAS bridge ({@link Blas#dgemm} /
  * {@link Blas#sgemm} with beta = 1), so no per-pair temporaries exist. Integer and bool operands are multiplied
  * in float64 and converted back (exact while the sums stay below 2^53).
@@ -20,29 +20,51 @@ final class MatmulLayer extends ArrayLayer {
     private final String a, b;
     private final int kBlocks;
     private final DType dtype;
+    private final long[] aShape, bShape; // for batch broadcasting: a batch axis of extent 1 uses block 0
 
     MatmulLayer(String name, DArray a, DArray b, Chunks out, DType dtype) {
         super(name, Set.of(a.layerName(), b.layerName()), out);
         this.a = a.layerName();
         this.b = b.layerName();
-        this.kBlocks = a.chunks().numBlocks(1);
+        this.kBlocks = a.chunks().numBlocks(a.ndim() - 1);
         this.dtype = dtype;
+        this.aShape = a.shapeArray();
+        this.bShape = b.shapeArray();
+    }
+
+    /** The operand's block index for output block {@code idx} and contraction block {@code l}. */
+    private static int[] operandIndex(int[] idx, long[] shape, int row, int col) {
+        int n = shape.length, lead = idx.length - n;
+        int[] r = new int[n];
+        for (int d = 0; d < n - 2; d++) r[d] = shape[d] == 1 ? 0 : idx[lead + d];
+        r[n - 2] = row;
+        r[n - 1] = col;
+        return r;
     }
 
     @Override
     Task task(Key key, int[] idx) {
+        int nd = idx.length;
         List<Key> as = new ArrayList<>(), bs = new ArrayList<>();
         for (int l = 0; l < kBlocks; l++) {
-            as.add(Key.of(a, idx[0], l));
-            bs.add(Key.of(b, l, idx[1]));
+            as.add(Key.of(a, operandIndex(idx, aShape, idx[nd - 2], l)));
+            bs.add(Key.of(b, operandIndex(idx, bShape, l, idx[nd - 1])));
         }
         long[] shape = chunks.blockShape(idx);
         return new Task(key, "matmul", args -> multiply((Object[]) args[0], (Object[]) args[1], shape), new Object[] {new Keys(as), new Keys(bs)});
     }
 
     private NDArray multiply(Object[] as, Object[] bs, long[] shape) {
-        int m = (int) shape[0], n = (int) shape[1];
         DType ct = dtype == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+        if (shape.length > 2) { // batched: the NDArray matmul per contraction block, summed
+            NDArray out = NDArray.zeros(ct, shape);
+            for (int l = 0; l < as.length; l++) {
+                NDArray p = prepare((NDArray) as[l], ct).matmul(prepare((NDArray) bs[l], ct));
+                out = dev.blockwork.ndarray.Expr.of(out).add(dev.blockwork.ndarray.Expr.of(p)).evaluate(shape);
+            }
+            return dtype == ct ? out : out.astype(dtype);
+        }
+        int m = (int) shape[0], n = (int) shape[1];
         NDArray out = NDArray.zeros(ct, shape);
         for (int l = 0; l < as.length; l++) {
             NDArray x = prepare((NDArray) as[l], ct), y = prepare((NDArray) bs[l], ct);

@@ -117,6 +117,8 @@ class NumpyFixtureTest {
         CASES.put("matmul_d_dt", i -> i.get("d").matmul(i.get("d").transpose()));
         CASES.put("tensordot_x3_y3", i -> DArray.tensordot(i.get("x3"), i.get("y3"), new int[] {1, 2}, new int[] {1, 0}));
         CASES.put("dot_b_b", i -> i.get("b").dot(i.get("b")));
+        CASES.put("matmul_batched", i -> i.get("q4").matmul(i.get("r4")));
+        CASES.put("matmul_x3_b6", i -> i.get("x3").matmul(i.get("y3").get(Index.all(), Index.at(0), Index.at(0)).astype(DType.FLOAT32)));
         CASES.put("overlap_constant", i -> i.get("a").mapOverlap(NumpyFixtureTest::stencil, new int[] {1, 1}, Boundary.constant(0)));
         CASES.put("overlap_reflect", i -> i.get("a").mapOverlap(NumpyFixtureTest::stencil, new int[] {1, 1}, Boundary.reflect()));
         CASES.put("overlap_periodic", i -> i.get("a").mapOverlap(NumpyFixtureTest::stencil, new int[] {1, 1}, Boundary.periodic()));
@@ -160,7 +162,7 @@ class NumpyFixtureTest {
     @MethodSource("cases")
     void matchesNumpy(String name, Cut cut) {
         Map<String, DArray> in = new LinkedHashMap<>();
-        for (String k : List.of("a", "b", "c", "d", "m", "x3", "y3", "p")) {
+        for (String k : List.of("a", "b", "c", "d", "m", "x3", "y3", "p", "q4", "r4")) {
             NDArray v = readFixture(fixture("in_" + k));
             long[] s = v.shape();
             long[] c = new long[s.length];
