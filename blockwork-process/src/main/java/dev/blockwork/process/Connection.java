@@ -107,6 +107,14 @@ public final class Connection implements AutoCloseable, KryoSerializer.JavaSeria
         return o == RingChannel.TIMED_OUT ? null : (T) o;
     }
 
+    /** {@link #poll(long, TimeUnit)} for a caller that expects an answer soon: parks at most {@code maxParkNs} at a time. */
+    @SuppressWarnings("unchecked")
+    <T> T pollExpecting(long timeout, TimeUnit unit, long maxParkNs) {
+        ensureOpen();
+        Object o = in.receive(RingChannel.deadline(timeout, unit), maxParkNs);
+        return o == RingChannel.TIMED_OUT ? null : (T) o;
+    }
+
     /** Receives the next raw message sent with {@link #sendBytes}. */
     public byte[] receiveBytes() {
         Object o = receive();

@@ -25,6 +25,8 @@ final class PoolWorkerDriver implements Runnable {
      * so a worker never idles while its driver wakes from a park (~50 µs timer slack each).
      */
     static final int SMALL_TASK_WINDOW = 64;
+    /** While tasks are in flight the driver parks at most this long (a worker is busy; idle drivers block on the queue). */
+    static final long BUSY_MAX_PARK_NS = Long.getLong("blockwork.pool.busyMaxParkNs", 50_000);
 
     private final ProcessPool pool;
     private final int slot;
@@ -93,7 +95,7 @@ final class PoolWorkerDriver implements Runnable {
             }
             Object r;
             try {
-                r = conn.poll(POLL_MS, TimeUnit.MILLISECONDS);
+                r = conn.pollExpecting(POLL_MS, TimeUnit.MILLISECONDS, BUSY_MAX_PARK_NS);
             } catch (PeerDiedException | ChannelClosedException e) {
                 r = null;
             }

@@ -18,6 +18,12 @@ public final class BackOff {
     private int spins;
     private int yields;
     private long parkNs = MIN_PARK_NS;
+    private final long maxParkNs;
+
+    public BackOff() { this(MAX_PARK_NS); }
+
+    /** A back-off whose park never exceeds {@code maxParkNs}: for waits that expect an answer soon. */
+    public BackOff(long maxParkNs) { this.maxParkNs = Math.max(MIN_PARK_NS, maxParkNs); }
 
     /** Waits a little; each call waits as long as or longer than the previous one. */
     public void idle() {
@@ -29,7 +35,7 @@ public final class BackOff {
             Thread.yield();
         } else {
             LockSupport.parkNanos(parkNs);
-            parkNs = Math.min(MAX_PARK_NS, parkNs << 1);
+            parkNs = Math.min(maxParkNs, parkNs << 1);
         }
     }
 

@@ -64,10 +64,13 @@ public final class RingChannel {
     }
 
     /** Receives an object (or a {@code byte[]} for a raw frame), or {@link #TIMED_OUT}. */
-    public Object receive(long deadlineNs) {
+    public Object receive(long deadlineNs) { return receive(deadlineNs, BackOff.MAX_PARK_NS); }
+
+    /** As {@link #receive(long)}, parking at most {@code maxParkNs} at a time (lower latency, more wake-ups). */
+    public Object receive(long deadlineNs, long maxParkNs) {
         long pos = ring.tryClaim();
         if (pos < 0) {
-            BackOff backOff = new BackOff();
+            BackOff backOff = new BackOff(maxParkNs);
             int idles = 0;
             while (true) {
                 if (ring.isClosed()) {
