@@ -34,6 +34,15 @@ public final class ShmFile implements AutoCloseable {
     /** Open handles per file name in this process: the pid leaves a file's user table with the last. */
     private static final java.util.concurrent.ConcurrentHashMap<String, Integer> LOCAL = new java.util.concurrent.ConcurrentHashMap<>();
     private static final long PID = ProcessHandle.current().pid();
+    /** rw------- : other users can neither read nor write our shared memory. */
+    private static final java.nio.file.attribute.FileAttribute<?>[] OWNER_ONLY = ownerOnly();
+
+    private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly() {
+        boolean posix = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        return posix ? new java.nio.file.attribute.FileAttribute<?>[] {
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))}
+                : new java.nio.file.attribute.FileAttribute<?>[0];
+    }
 
     private final String name;
     private final Path path;
@@ -65,8 +74,8 @@ public final class ShmFile implements AutoCloseable {
         Path path = ShmRegistry.directory().resolve(name);
         long total = ShmDescriptor.HEADER_BYTES + dataBytes;
         Arena arena = Arena.ofShared();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(path, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), OWNER_ONLY)) {
             ShmRegistry.created(path);
             ch.truncate(total);
             if (ch.size() < total) { ch.position(total - 1); ch.write(java.nio.ByteBuffer.allocate(1)); }
