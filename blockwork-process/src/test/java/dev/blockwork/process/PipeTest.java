@@ -68,7 +68,8 @@ class PipeTest {
     @Test
     void pollTimesOutWithNull() {
         try (Pipe pipe = Pipe.open()) {
-            assertThat((Object) pipe.first().poll(20, TimeUnit.MILLISECONDS)).isNull();
+            Object none = pipe.first().poll(20, TimeUnit.MILLISECONDS);
+            assertThat(none).isNull();
         }
     }
 

@@ -69,6 +69,7 @@ public final class KryoSerializer implements Serializer {
     static Kryo newKryo() {
         Kryo k = new Kryo(new CheckingClassResolver(), new MapReferenceResolver()) {
             @Override
+            @SuppressWarnings("rawtypes") // Kryo's signature
             public com.esotericsoftware.kryo.Serializer getDefaultSerializer(Class type) {
                 // JDK wrappers (Collections.unmodifiableList...) have private fields Kryo cannot
                 // rebuild: write them with filtered Java serialization.
@@ -155,6 +156,7 @@ public final class KryoSerializer implements Serializer {
     static final class CheckingClassResolver extends DefaultClassResolver {
         final java.util.ArrayDeque<String> lambdaHosts = new java.util.ArrayDeque<>();
         @Override
+        @SuppressWarnings("rawtypes") // Kryo's signature
         public Registration writeClass(Output output, Class type) {
             if (type != null) checkWritable(type);
             return super.writeClass(output, type);
@@ -173,6 +175,7 @@ public final class KryoSerializer implements Serializer {
         }
 
         @Override
+        @SuppressWarnings("rawtypes") // Kryo's signature
         protected Class getTypeByName(String className) {
             ClassAllowList.check(className);
             return super.getTypeByName(className);
