@@ -1,6 +1,5 @@
 package dev.blockwork.array;
 
-import java.util.Arrays;
 import java.util.TreeSet;
 
 /**
@@ -67,6 +66,4 @@ final class Alignment {
             default -> node;
         };
     }
-
-    static boolean sameShape(long[] a, long[] b) { return Arrays.equals(a, b); }
 }

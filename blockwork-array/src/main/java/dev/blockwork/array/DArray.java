@@ -575,7 +575,7 @@ public final class DArray {
      * {@code outDtype}; a block whose real shape or dtype differs fails the compute with a message naming it.
      */
     public DArray mapBlocks(BlockFunction f, Chunks outChunks, DType outDtype) {
-        return UserFunctions.mapBlocks(List.of(this), f, outChunks, outDtype);
+        return UserFunctions.mapBlocks(this, f, outChunks, outDtype);
     }
 
     /** {@code mapBlocks} keeping this array's chunks and dtype. */

@@ -1,6 +1,5 @@
 package dev.blockwork.array;
 
-import dev.blockwork.graph.Graph;
 import dev.blockwork.ndarray.Index;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +160,4 @@ final class Indexing {
         for (int i = 0, k = 0; i < mask.length; i++) if (mask[i]) idx[k++] = i;
         return take(x, idx, axis);
     }
-
-    static Graph graphOf(DArray x) { return x.graph(); }
 }

@@ -160,9 +160,8 @@ final class ShapeOps {
             for (int i = 0; i < ns.length; i++) sizes[i] = new long[] {ns[i]};
             Chunks out = Chunks.ofTrusted(sizes);
             DArray m = one.materialize();
-            int outRank = ns.length, inRank = s.length;
+            int inRank = s.length;
             BlockReshapeLayer l = new BlockReshapeLayer(ArrayLayer.newName("reshape"), m, out, idx -> new int[inRank]);
-            assert outRank >= 0;
             return DArray.ofLayer(l, m.graph(), ns, out, m.dtype());
         }
         // group axes: [i0, i1) of the input with [o0, o1) of the output
@@ -248,18 +247,12 @@ final class ShapeOps {
             }
             t = DType.promote(t, a.dtype());
         }
-        // align chunks on every other axis: common refinement
-        long[] probe = s0.clone();
-        probe[axis] = 1;
+        // align chunks on every other axis: the common refinement of all inputs' block boundaries
         List<DArray> aligned = new ArrayList<>();
         DArray[] others = arrays.toArray(new DArray[0]);
         long[][] common = new long[n][];
         for (int d = 0; d < n; d++) {
-            if (d == axis) continue;
-            long[] sh = new long[] {s0[d]};
-            DArray[] proj = new DArray[others.length];
-            common[d] = Alignment.unify(sh, axisView(others, d)).sizes(0);
-            assert proj.length == others.length;
+            if (d != axis) common[d] = Alignment.unify(new long[] {s0[d]}, axisView(others, d)).sizes(0);
         }
         List<Graph> graphs = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();

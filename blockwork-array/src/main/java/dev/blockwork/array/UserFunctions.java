@@ -2,14 +2,13 @@ package dev.blockwork.array;
 
 import dev.blockwork.ndarray.DType;
 import java.util.Arrays;
-import java.util.List;
 
 /** Plans user functions over blocks ({@link DArray#mapBlocks}). */
 final class UserFunctions {
     private UserFunctions() {}
 
-    static DArray mapBlocks(List<DArray> in, BlockFunction f, Chunks out, DType t) {
-        DArray x = in.get(0).materialize();
+    static DArray mapBlocks(DArray in, BlockFunction f, Chunks out, DType t) {
+        DArray x = in.materialize();
         if (!Arrays.equals(out.numBlocks(), x.chunks().numBlocks())) {
             throw new IllegalArgumentException("mapBlocks: got output chunks " + out + " with block grid "
                     + Arrays.toString(out.numBlocks()) + ", expected the input's block grid " + Arrays.toString(x.chunks().numBlocks()));
