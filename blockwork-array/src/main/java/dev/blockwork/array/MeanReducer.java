@@ -22,6 +22,10 @@ final class MeanReducer implements Reducer {
 
     @Override public Expr prepare(Expr e) { return e.astype(DType.FLOAT64); }
 
+    @Override public boolean sumsLeadingAxisInFloat64() { return true; }
+
+    @Override public Object fromLeadingSum(NDArray sums, long count) { return new Part(sums, count); }
+
     @Override
     public Object partialAll(Expr e, long[] blockShape, long[] globalOffset, long[] globalShape) {
         return new Part(e.sum().reshape(Reducer.ones(ndim)), size(blockShape));

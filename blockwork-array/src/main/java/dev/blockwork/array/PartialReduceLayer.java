@@ -42,6 +42,9 @@ final class PartialReduceLayer extends ArrayLayer {
         Map<String, FusedNode.Fetched> f = blocks.fetched(idx, args);
         if (allAxes && blocks.root instanceof FusedNode.Full c) return reducer.partialConstant(c, len, off, blocks.shape);
         if (allAxes) return reducer.partialAll(reducer.prepare(blocks.expr(off, len, f)), len, off, blocks.shape);
+        if (axes.length == 1 && axes[0] == 0 && len.length > 1 && reducer.sumsLeadingAxisInFloat64()) {
+            return reducer.fromLeadingSum(leadingAxisSum(off, len, f), len[0]);
+        }
         Object direct = reducer.partialAxes(reducer.prepare(blocks.expr(off, len, f)), axes, len);
         if (direct != null) return direct;
         long row = 1;
@@ -61,6 +64,35 @@ final class PartialReduceLayer extends ArrayLayer {
             else parts.add(p);
         }
         return axis0Reduced ? acc : reducer.concat(parts, 0);
+    }
+
+    /**
+     * Float64 sums over axis 0 of the block (keepdims): the expression is evaluated strip by strip into one reused
+     * cache-sized buffer and each strip's rows are added into the accumulator with a plain, vectorisable loop.
+     */
+    private NDArray leadingAxisSum(long[] off, long[] len, Map<String, FusedNode.Fetched> f) {
+        long[] accShape = len.clone();
+        accShape[0] = 1;
+        int row = (int) MeanReducer.size(accShape);
+        NDArray acc = NDArray.zeros(dev.blockwork.ndarray.DType.FLOAT64, accShape);
+        double[] a = (double[]) acc.data();
+        int rows = (int) Math.max(1, Math.min(len[0], STRIP_ELEMENTS / Math.max(1, row)));
+        long[] bufShape = len.clone();
+        bufShape[0] = rows;
+        NDArray buf = NDArray.zeros(dev.blockwork.ndarray.DType.FLOAT64, bufShape);
+        double[] b = (double[]) buf.data();
+        for (long r = 0; r < len[0]; r += rows) {
+            long[] so = off.clone(), sl = len.clone();
+            so[0] = off[0] + r;
+            sl[0] = Math.min(rows, len[0] - r);
+            NDArray target = sl[0] == rows ? buf : buf.slice(0, 0L, sl[0], 1);
+            reducer.prepare(blocks.expr(so, sl, f)).astype(dev.blockwork.ndarray.DType.FLOAT64).evaluateInto(target);
+            for (int i = 0; i < sl[0]; i++) {
+                int o = i * row;
+                for (int j = 0; j < row; j++) a[j] += b[o + j];
+            }
+        }
+        return acc;
     }
 
     private NDArray evaluate(long[] off, long[] len, Map<String, FusedNode.Fetched> f) {

@@ -36,6 +36,12 @@ interface Reducer {
      */
     default Object partialAxes(Expr e, int[] axes, long[] blockShape) { return null; }
 
+    /** True when this reduction's partial over axis 0 can be built from float64 sums over axis 0 ({@link #fromLeadingSum}). */
+    default boolean sumsLeadingAxisInFloat64() { return false; }
+
+    /** The partial from float64 sums over axis 0 (keepdims) of {@code count} rows. */
+    default Object fromLeadingSum(NDArray sums, long count) { throw new UnsupportedOperationException(); }
+
     /** Merges two partials of the same cells. */
     Object merge(Object a, Object b);
 

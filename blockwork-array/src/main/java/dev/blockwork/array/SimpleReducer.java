@@ -41,6 +41,10 @@ final class SimpleReducer implements Reducer {
         return r.reshape(Reducer.ones(ndim));
     }
 
+    @Override public boolean sumsLeadingAxisInFloat64() { return op == Reduction.SUM && in == DType.FLOAT64; }
+
+    @Override public Object fromLeadingSum(NDArray sums, long count) { return sums; }
+
     @Override
     public Object partialConstant(FusedNode.Full c, long[] blockShape, long[] globalOffset, long[] globalShape) {
         long n = MeanReducer.size(blockShape);
