@@ -72,6 +72,8 @@ cases = {
     "std_a": a.std(), "var_a_ddof1": a.var(ddof=1), "std_x3_02": x3.std(axis=(0, 2)), "min_a_0": a.min(0), "max_d_1": d.max(1),
     "argmin_a_0": a.argmin(0), "argmax_a": a.argmax(), "argmax_x3_1": x3.argmax(1), "any_m_0": m.any(0), "all_m_1": m.all(1),
     "sum_x3_keep": x3.sum(axis=(0, 2), keepdims=True),
+    "var_b": b.var(), "std_b_ddof1": b.std(ddof=1), "mean_c_0": c.mean(0), "sum_c_0": c.sum(0), "min_c": c.min(),
+    "argmin_d_1": d.argmin(1), "argmax_b": b.argmax(), "prod_m_0": m.prod(0), "max_m_1": m.max(1), "mean_m": m.mean(),
     # indexing
     "slice_a": a[2:6:2, ::-3], "index_a_3": a[3], "newaxis_a": a[:, None, 4], "take_a": a[::-1][:, [1, 5, 2, -1]],
     "mask_a": a[:, m[0]], "slice_x3": x3[1:, ::2, -2:],

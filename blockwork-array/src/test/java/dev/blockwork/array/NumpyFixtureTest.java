@@ -93,6 +93,16 @@ class NumpyFixtureTest {
         CASES.put("any_m_0", i -> i.get("m").any(0));
         CASES.put("all_m_1", i -> i.get("m").all(1));
         CASES.put("sum_x3_keep", i -> i.get("x3").sum(new int[] {0, 2}, true));
+        CASES.put("var_b", i -> i.get("b").var());
+        CASES.put("std_b_ddof1", i -> i.get("b").std(1, null, false));
+        CASES.put("mean_c_0", i -> i.get("c").mean(0));
+        CASES.put("sum_c_0", i -> i.get("c").sum(0));
+        CASES.put("min_c", i -> i.get("c").min());
+        CASES.put("argmin_d_1", i -> i.get("d").argmin(1));
+        CASES.put("argmax_b", i -> i.get("b").argmax());
+        CASES.put("prod_m_0", i -> i.get("m").prod(0));
+        CASES.put("max_m_1", i -> i.get("m").max(1));
+        CASES.put("mean_m", i -> i.get("m").mean());
         CASES.put("slice_a", i -> i.get("a").get(Index.range(2L, 6L, 2), Index.range(null, null, -3)));
         CASES.put("index_a_3", i -> i.get("a").get(Index.at(3)));
         CASES.put("newaxis_a", i -> i.get("a").get(Index.all(), Index.newAxis(), Index.at(4)));
