@@ -25,6 +25,8 @@ final class PoolWorkerDriver implements Runnable {
      * so a worker never idles while its driver wakes from a park (~50 µs timer slack each).
      */
     static final int SMALL_TASK_WINDOW = 64;
+    /** Each worker pipe: 4096 slots of 1 KiB per direction (4 MiB; the largest chunk or result ~4 MiB). */
+    static final int PIPE_SLOTS = 4096, PIPE_SLOT_BYTES = 1024;
     /** While tasks are in flight the driver parks at most this long (a worker is busy; idle drivers block on the queue). */
     static final long BUSY_MAX_PARK_NS = Long.getLong("blockwork.pool.busyMaxParkNs", 50_000);
 
@@ -49,7 +51,7 @@ final class PoolWorkerDriver implements Runnable {
 
     void startWorker() {
         generation++;
-        pipe = Pipe.open();
+        pipe = Pipe.open(PIPE_SLOTS, PIPE_SLOT_BYTES);
         conn = pipe.first();
         PoolOptions o = pool.options;
         process = WorkerProcess.builder().name(o.name + "-worker-" + slot + "." + generation).output(o.output)
@@ -120,6 +122,13 @@ final class PoolWorkerDriver implements Runnable {
     private void send(PoolChunk c) {
         boolean known = knownFunctions.contains(c.fnId);
         byte[] frame = TaskFrameDescriptor.encode(c.id, c.mode, c.fnId, known ? null : c.fnBytes, c.inputs, c.inputs.length);
+        long max = (long) PIPE_SLOTS * (PIPE_SLOT_BYTES - 8) - 8;
+        if (frame.length > max) {
+            c.future.completeExceptionally(new IllegalArgumentException("task " + c.description() + " is "
+                    + frame.length + " bytes serialized, expected <= " + max + " (a worker pipe's capacity); use a smaller"
+                    + " chunksize, or pass large data in a SharedBuffer"));
+            return;
+        }
         if (c.fnBytes != null) knownFunctions.add(c.fnId);
         inFlight.addLast(c);
         inFlightTasks += c.count;

@@ -58,6 +58,17 @@ class ProcessPoolTest {
     }
 
     @Test
+    void oversizedOrUnserializableResultsFailTheTaskNotTheWorker() {
+        List<Long> before = pool.workerPids();
+        assertThatThrownBy(() -> pool.apply(() -> new byte[8 << 20])).hasMessageContaining("ring capacity");
+        assertThatThrownBy(() -> pool.apply(() -> (Object) new Object())).isInstanceOf(UnserializableException.class)
+                .hasMessageContaining("java.lang.Object");
+        assertThatThrownBy(() -> pool.<byte[], Integer>map(x -> x.length, List.of(new byte[8 << 20]), 1))
+                .hasMessageContaining("worker pipe's capacity");
+        assertThat(pool.workerPids()).isEqualTo(before);
+    }
+
+    @Test
     void tasksRunInWorkerProcessesNotHere() {
         long me = ProcessHandle.current().pid();
         Set<Long> pids = new HashSet<>(pool.<Integer, Long>map(x -> ProcessHandle.current().pid(), range(200), 1));

@@ -44,7 +44,12 @@ public record PoolWorkerLoop(Connection connection, WorkerTask initializer, int 
                     done++;
                     continue;
                 }
-                c.send(execute(f, functions.get(f.fnId()), inputs));
+                ResultMessage result = execute(f, functions.get(f.fnId()), inputs);
+                try {
+                    c.send(result);
+                } catch (RuntimeException tooLargeOrUnserializable) { // fail the task, keep the worker
+                    c.send(failure(f.chunkId(), 0, tooLargeOrUnserializable));
+                }
                 done++;
             }
         } catch (ChannelClosedException | PeerDiedException e) {
@@ -75,6 +80,9 @@ public record PoolWorkerLoop(Connection connection, WorkerTask initializer, int 
     }
 
     static ResultMessage failure(long chunkId, int index, Throwable t) {
+        if (t instanceof dev.blockwork.process.serial.UnserializableException u) { // its Kryo cause does not travel
+            t = new dev.blockwork.process.serial.UnserializableException(u.offendingClass(), "the result of a task", null);
+        }
         byte[] err = null;
         try {
             err = new JavaSerializer().serialize(t).copy();
