@@ -25,8 +25,13 @@ final class PoolWorkerDriver implements Runnable {
      * so a worker never idles while its driver wakes from a park (~50 µs timer slack each).
      */
     static final int SMALL_TASK_WINDOW = 64;
-    /** Each worker pipe: 4096 slots of 1 KiB per direction (4 MiB; the largest chunk or result ~4 MiB). */
-    static final int PIPE_SLOTS = 4096, PIPE_SLOT_BYTES = 1024;
+    /**
+     * Each worker pipe, per direction: {@code blockwork.pool.pipeSlots} (default 16384) slots of
+     * {@code blockwork.pool.pipeSlotBytes} (default 128) bytes = 2 MiB, so the largest chunk or result is
+     * ~1.9 MiB; a tiny task frame takes one 128-byte slot (A/B against 4096 x 1 KiB was within this machine's noise).
+     */
+    static final int PIPE_SLOTS = Integer.getInteger("blockwork.pool.pipeSlots", 16384),
+            PIPE_SLOT_BYTES = Integer.getInteger("blockwork.pool.pipeSlotBytes", 128);
     /** While tasks are in flight the driver parks at most this long (a worker is busy; idle drivers block on the queue). */
     static final long BUSY_MAX_PARK_NS = Long.getLong("blockwork.pool.busyMaxParkNs", 50_000);
 
