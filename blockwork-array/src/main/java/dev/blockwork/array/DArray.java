@@ -527,6 +527,19 @@ public final class DArray {
     /** {@code x[..., mask, ...]} on one axis: keeps the positions where {@code mask} is true. */
     public DArray compress(boolean[] mask, int axis) { return Indexing.compress(this, mask, axis); }
 
+    /**
+     * {@code x[..., mask, ...]} with a lazy 1-D bool mask: the mask is computed first (now, with the default
+     * scheduler), because the result's length along {@code axis} depends on its values (Dask would give unknown
+     * chunk sizes instead).
+     */
+    public DArray compress(DArray mask, int axis) {
+        if (mask.ndim() != 1 || mask.dtype() != DType.BOOL) {
+            throw new IllegalArgumentException("got a mask of shape " + mask.shape() + " dtype " + mask.dtype().numpyName()
+                    + ", expected a 1-D bool array");
+        }
+        return compress(mask.compute().toBooleanArray(), axis);
+    }
+
     /** Reverses the axes. */
     public DArray transpose() {
         int[] p = new int[shape.length];

@@ -35,6 +35,10 @@ class ErrorsTest {
     void maskOfTheWrongLength() {
         assertThatThrownBy(() -> x.compress(new boolean[] {true, false}, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("size of axis is 5 but size of corresponding boolean axis is 2");
+        assertThatThrownBy(() -> x.compress(x.gt(0), 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shape (4, 5)").hasMessageContaining("expected a 1-D bool array");
+        DArray m = DArray.fromArray(new boolean[] {true, false, true, true, false}, chunks(2));
+        org.assertj.core.api.Assertions.assertThat(x.compress(m, 1).shape()).isEqualTo(shape(4, 3));
     }
 
     @Test
