@@ -93,7 +93,7 @@ final class OverlapLayer extends ArrayLayer {
                 blk[d] = g.block;
                 s[d] = g.reversed ? Index.range(g.start + g.len - 1, g.start - 1 < 0 ? null : g.start - 1, -1) : Index.range(g.start, g.start + g.len);
             }
-            if (!constant && n > 0) {
+            if (!constant) {
                 keys.add(Key.of(input, blk));
                 src.add(s);
                 dst.add(t);

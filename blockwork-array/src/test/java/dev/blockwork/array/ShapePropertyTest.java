@@ -165,6 +165,9 @@ class ShapePropertyTest {
         }
         // none: no ghost cells at the array's edges; the function sees shorter edge blocks
         assertEq(x.mapOverlap((e, info) -> e.copy(), new int[] {1}, Boundary.none()), a, "identity with none");
+        NDArray scalar = NDArray.full(4.0, DType.FLOAT64);
+        assertEq(DArray.fromArray(scalar, Chunks.of()).mapOverlap((e, info) -> e.expr().mul(2.0).evaluate(), new int[0], Boundary.reflect()),
+                NDArray.full(8.0, DType.FLOAT64), "0-d overlap");
     }
 
     static double padded(NDArray a, long i, Boundary b) {
