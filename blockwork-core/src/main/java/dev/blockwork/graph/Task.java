@@ -20,6 +20,7 @@ public record Task(Key key, String label, TaskFunction function, Object[] args) 
         }
         if (label == null) label = "task";
         if (args == null) args = new Object[0];
+        else if (args.getClass() != Object[].class) args = java.util.Arrays.copyOf(args, args.length, Object[].class); // e.g. a Key[]: keep templates writable
     }
 
     @Override

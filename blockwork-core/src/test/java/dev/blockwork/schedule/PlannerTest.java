@@ -87,4 +87,14 @@ class PlannerTest {
         assertThat(p.size()).isEqualTo(1);
         assertThat(p.fusedAway()).isEqualTo(199_999);
     }
+
+    @Test
+    void argumentsGivenAsAKeyArrayStillPlan() {
+        Key[] deps = {Key.of("x", 0), Key.of("x", 1)};
+        Graph g = Graph.of(
+                new TaskLayer("x", List.of(t("x", 0), t("x", 1)), Set.of()),
+                new TaskLayer("s", List.of(new Task(Key.of("s", 0), "s", a -> (int) a[0] + (int) a[1], deps)), Set.of("x")));
+        Object[] r = Compute.compute(g, List.of(Key.of("s", 0)), ComputeOptions.defaults().withScheduler("sync"));
+        assertThat(r).containsExactly(1);
+    }
 }
