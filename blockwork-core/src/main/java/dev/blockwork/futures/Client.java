@@ -48,11 +48,15 @@ public final class Client implements AutoCloseable {
     private static final AtomicLong IDS = new AtomicLong();
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
-    /** Futures that may still be running, for close(); done ones are swept out every SWEEP_EVERY submits. */
+    /**
+     * Futures that may still be running, for close(). Done ones are swept out once the submits since the
+     * last sweep exceed max(1024, what the last sweep kept): O(1) amortised per submit, and finished
+     * futures (and their values) are kept at most until about as many new submits again.
+     */
     private final ConcurrentLinkedQueue<CompletableFuture<?>> live = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sinceSweep = new AtomicInteger();
-    private static final int SWEEP_EVERY = 1 << 16;
-    private volatile boolean closed;
+    private volatile int keptAtLastSweep;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Client(Scheduler scheduler, boolean owns) {
         this.scheduler = scheduler;
@@ -136,12 +140,19 @@ public final class Client implements AutoCloseable {
         if (deps == null) {
             cf = (CompletableFuture<R>) (CompletableFuture<?>) scheduler.submit(new TaskCall(key, label, fn, args));
         } else {
+            CompletableFuture<?>[] inner = new CompletableFuture<?>[1];
             cf = CompletableFuture.allOf(deps.toArray(new CompletableFuture<?>[0])).thenCompose(v -> {
                 Object[] resolved = args.clone();
                 for (int i = 0; i < resolved.length; i++) {
                     if (resolved[i] instanceof TaskFuture<?> tf) resolved[i] = tf.toCompletableFuture().join();
                 }
-                return (CompletableFuture<R>) (CompletableFuture<?>) scheduler.submit(new TaskCall(key, label, fn, resolved));
+                CompletableFuture<R> job = (CompletableFuture<R>) (CompletableFuture<?>) scheduler.submit(new TaskCall(key, label, fn, resolved));
+                synchronized (inner) { inner[0] = job; }
+                return job;
+            });
+            CompletableFuture<R> outer = cf;
+            cf.whenComplete((r, e) -> { // cancelling the future also cancels the job if it was handed over already
+                if (outer.isCancelled()) synchronized (inner) { if (inner[0] != null) inner[0].cancel(false); }
             });
         }
         return track(key, cf);
@@ -150,9 +161,11 @@ public final class Client implements AutoCloseable {
     private <R> TaskFuture<R> track(Key key, CompletableFuture<R> cf) {
         if (!cf.isDone()) {
             live.offer(cf);
-            if (sinceSweep.incrementAndGet() >= SWEEP_EVERY) {
+            if (closed.get()) cf.cancel(false); // close() ran between ensureOpen() and here
+            if (sinceSweep.incrementAndGet() >= Math.max(1024, keptAtLastSweep)) {
                 sinceSweep.set(0);
                 live.removeIf(CompletableFuture::isDone);
+                keptAtLastSweep = live.size();
             }
         }
         return new TaskFuture<>(key, cf);
@@ -193,11 +206,14 @@ public final class Client implements AutoCloseable {
 
     /** As {@link #asCompleted(Collection)}; {@code next()} raises {@link ComputeTimeoutException} after {@code timeout} in total. */
     public <T> Iterable<TaskFuture<T>> asCompleted(Collection<TaskFuture<T>> futures, Duration timeout) {
-        LinkedBlockingQueue<TaskFuture<T>> done = new LinkedBlockingQueue<>();
-        for (TaskFuture<T> f : futures) f.toCompletableFuture().whenComplete((r, e) -> done.add(f));
-        int total = futures.size();
-        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        return () -> new Iterator<>() {
+        List<TaskFuture<T>> fs = List.copyOf(futures);
+        return () -> new Iterator<>() { // each iteration gets its own queue: the Iterable can be iterated again
+            final LinkedBlockingQueue<TaskFuture<T>> done = new LinkedBlockingQueue<>();
+            final int total = fs.size();
+            final long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+            {
+                for (TaskFuture<T> f : fs) f.toCompletableFuture().whenComplete((r, e) -> done.add(f));
+            }
             int seen;
             @Override public boolean hasNext() { return seen < total; }
             @Override public TaskFuture<T> next() {
@@ -223,6 +239,7 @@ public final class Client implements AutoCloseable {
      * {@code concurrent.futures.wait}; never raises the futures' own errors.
      */
     public <T> WaitResult<T> wait(Collection<TaskFuture<T>> futures, WaitMode mode, Duration timeout) {
+        if (futures.isEmpty()) return new WaitResult<>(List.of(), List.of());
         CompletableFuture<?>[] cfs = futures.stream().map(TaskFuture::toCompletableFuture).toArray(CompletableFuture<?>[]::new);
         CompletableFuture<?> cond = switch (mode) {
             case ALL_COMPLETED -> CompletableFuture.allOf(cfs);
@@ -255,14 +272,13 @@ public final class Client implements AutoCloseable {
     }
 
     private void ensureOpen() {
-        if (closed) throw new IllegalStateException("this client is closed; create a new one");
+        if (closed.get()) throw new IllegalStateException("this client is closed; create a new one");
     }
 
     /** Cancels this client's unfinished futures, refuses new submits, and closes an owned scheduler. */
     @Override
     public void close() {
-        if (closed) return;
-        closed = true;
+        if (!closed.compareAndSet(false, true)) return;
         for (CompletableFuture<?> f : live) f.cancel(false);
         live.clear();
         if (ownsScheduler) scheduler.close();

@@ -31,7 +31,7 @@ public final class ProgressBar implements SchedulerListener {
     private final boolean terminal;
     private final long delayNanos;
     private final Map<Long, Shown> active = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "blockwork-progress");
         t.setDaemon(true);
         return t;
@@ -40,8 +40,8 @@ public final class ProgressBar implements SchedulerListener {
 
     private static final class Shown {
         final ComputeInfo info;
-        boolean drawn;
-        long lastPrintNanos;
+        boolean drawn;       // guarded by the bar
+        long lastPrintNanos; // guarded by the bar
         Shown(ComputeInfo info) { this.info = info; }
     }
 
@@ -77,25 +77,31 @@ public final class ProgressBar implements SchedulerListener {
     public void onComputeStart(ComputeInfo compute) {
         active.put(compute.id(), new Shown(compute));
         synchronized (this) {
-            if (tick == null) tick = ticker.scheduleAtFixedRate(this::draw, 200, 200, TimeUnit.MILLISECONDS);
+            if (tick == null) tick = TICKER.scheduleAtFixedRate(this::draw, 200, 200, TimeUnit.MILLISECONDS);
         }
     }
 
     @Override
     public void onComputeFinish(ComputeInfo compute, Throwable error) {
         Shown s = active.remove(compute.id());
-        if (s != null && s.drawn) {
-            synchronized (this) {
+        synchronized (this) {
+            if (s != null && s.drawn) {
                 out.print((terminal ? "\r" : "") + line(compute, System.nanoTime(), error == null ? "done" : "failed") + "\n");
                 out.flush();
             }
-        }
-        synchronized (this) {
             if (active.isEmpty() && tick != null) { tick.cancel(false); tick = null; }
         }
     }
 
     private synchronized void draw() {
+        try {
+            drawOne();
+        } catch (Throwable e) { // a failed tick must not stop later ones
+            System.getLogger(ProgressBar.class.getName()).log(System.Logger.Level.WARNING, "progress bar draw failed", e);
+        }
+    }
+
+    private void drawOne() {
         long now = System.nanoTime();
         for (Shown s : active.values()) {
             if (now - s.info.startNanos() < delayNanos) continue;

@@ -55,7 +55,7 @@ public final class Compute {
         });
         try {
             scheduler.execute(exec);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // never leave a started compute without an end
             exec.cancel(e);
             throw e;
         }

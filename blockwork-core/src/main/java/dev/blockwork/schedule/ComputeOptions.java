@@ -10,8 +10,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code scheduler} — a name ({@code "sync"}, {@code "threads"}, {@code "processes"}...) or
  *       {@code null} for the current default (see {@link Schedulers#current()}).</li>
- *   <li>{@code timeout} — the compute fails with a {@link java.util.concurrent.TimeoutException} cause
- *       after this long; {@code null} = no limit.</li>
+ *   <li>{@code timeout} — the compute fails with a {@link ComputeTimeoutException} after this long;
+ *       {@code null} = no limit.</li>
  *   <li>{@code optimize} — cull and fuse (default true; culling always happens).</li>
  *   <li>{@code progress} — {@code null} = the configured default ({@code blockwork.progress}), else force on/off.</li>
  * </ul>

@@ -63,6 +63,7 @@ public final class Execution implements ComputeInfo {
     private final SchedulerListener[] taskListeners;
     private final CompletableFuture<Object[]> result = new CompletableFuture<>();
     private final HashSet<Thread> active = new HashSet<>();
+    private final HashSet<Thread> interruptedByUs = new HashSet<>(); // guarded by active
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private java.util.concurrent.ScheduledFuture<?> timeout;
 
@@ -90,7 +91,7 @@ public final class Execution implements ComputeInfo {
         for (SchedulerListener l : listeners) if (l.wantsTaskEvents()) tl.add(l);
         this.taskListeners = tl.toArray(new SchedulerListener[0]);
         for (SchedulerListener l : this.listeners) {
-            try { l.onComputeStart(this); } catch (RuntimeException e) { logListener(e); }
+            try { l.onComputeStart(this); } catch (Throwable e) { logListener(e); }
         }
         if (timeoutNanos > 0) {
             timeout = Timeouts.TIMER.schedule(() -> cancel(new ComputeTimeoutException("compute " + id + " timed out after "
@@ -120,7 +121,13 @@ public final class Execution implements ComputeInfo {
 
     /** Runs {@code task} in the calling thread: start, call, finish or fail. */
     public void run(int task, ReadySink sink) {
-        TaskCall call = start(task);
+        TaskCall call;
+        try {
+            call = start(task);
+        } catch (Throwable e) { // a bug or an Error outside user code: end the compute loudly, never hang it
+            cancel(e);
+            return;
+        }
         if (call == null) return;
         long t0 = taskListeners.length == 0 ? 0 : System.nanoTime();
         Object value;
@@ -130,7 +137,11 @@ public final class Execution implements ComputeInfo {
             fail(task, e, t0);
             return;
         }
-        finish(task, value, sink, t0);
+        try {
+            finish(task, value, sink, t0);
+        } catch (Throwable e) {
+            cancel(e);
+        }
     }
 
     /**
@@ -138,11 +149,15 @@ public final class Execution implements ComputeInfo {
      * {@code null} if the compute has ended (the task becomes CANCELLED).
      */
     public TaskCall start(int task) {
-        if (ended.get()) {
-            moveIfIn(task, TaskState.READY, TaskState.CANCELLED);
+        if (!INTS.compareAndSet(state, task, TaskState.READY.ordinal(), TaskState.RUNNING.ordinal())) {
+            TaskState now = state(task);
+            if (now == TaskState.CANCELLED) return null;
+            throw illegal(task, now, TaskState.RUNNING, TaskState.READY);
+        }
+        if (ended.get()) { // checked after the move: a task that saw "not ended" is RUNNING before end() returns
+            INTS.setVolatile(state, task, TaskState.CANCELLED.ordinal());
             return null;
         }
-        move(task, TaskState.READY, TaskState.RUNNING);
         Object[] tpl = plan.argTemplates[task];
         Object[] args = new Object[tpl.length];
         for (int p = 0; p < tpl.length; p++) {
@@ -159,7 +174,7 @@ public final class Execution implements ComputeInfo {
             }
         }
         for (SchedulerListener l : taskListeners) {
-            try { l.onTaskStart(this, plan.keys[task], plan.labels[task]); } catch (RuntimeException e) { logListener(e); }
+            try { l.onTaskStart(this, plan.keys[task], plan.labels[task]); } catch (Throwable e) { logListener(e); }
         }
         return new TaskCall(plan.keys[task], plan.labels[task], plan.functions[task], args);
     }
@@ -170,7 +185,11 @@ public final class Execution implements ComputeInfo {
     }
 
     private void finish(int task, Object value, ReadySink sink, long t0) {
-        if (ended.get()) return; // ended meanwhile: drop the result, start nothing
+        if (ended.get()) { // ended meanwhile: drop the result, start nothing
+            moveIfIn(task, TaskState.RUNNING, TaskState.CANCELLED);
+            completed.increment();
+            return;
+        }
         results[task] = value;
         move(task, TaskState.RUNNING, TaskState.DONE);
         completed.increment();
@@ -238,17 +257,26 @@ public final class Execution implements ComputeInfo {
     /** The one way a compute ends: stop new starts, interrupt running tasks on error, tell listeners, then complete. */
     private void end(Object[] values, Throwable error) {
         if (!ended.compareAndSet(false, true)) return;
-        if (timeout != null) timeout.cancel(false); // the timer must not keep this execution (and its results) alive
-        if (error != null) {
-            synchronized (active) {
-                for (Thread t : active) if (t != Thread.currentThread()) t.interrupt();
+        try {
+            if (timeout != null) timeout.cancel(false); // the timer must not keep this execution (and its results) alive
+            if (error != null) {
+                synchronized (active) {
+                    for (Thread t : active) {
+                        if (t != Thread.currentThread()) {
+                            t.interrupt();
+                            interruptedByUs.add(t);
+                        }
+                    }
+                }
+                java.util.Arrays.fill(results, null); // abandoned: keep nothing alive for whoever holds this compute
             }
+            for (SchedulerListener l : listeners) {
+                try { l.onComputeFinish(this, error); } catch (Throwable x) { logListener(x); }
+            }
+        } finally {
+            if (error == null) result.complete(values);
+            else result.completeExceptionally(error);
         }
-        for (SchedulerListener l : listeners) {
-            try { l.onComputeFinish(this, error); } catch (RuntimeException x) { logListener(x); }
-        }
-        if (error == null) result.complete(values);
-        else result.completeExceptionally(error);
     }
 
     /** Registers the calling thread as running tasks of this compute (so {@link #cancel} can interrupt it). */
@@ -256,22 +284,26 @@ public final class Execution implements ComputeInfo {
         synchronized (active) { active.add(Thread.currentThread()); }
     }
 
-    /** Unregisters the calling thread and clears an interrupt that {@link #cancel} may have sent it. */
+    /** Unregisters the calling thread and clears an interrupt that this compute's {@link #cancel} sent it (only that one). */
     public void exit() {
-        synchronized (active) { active.remove(Thread.currentThread()); }
-        if (ended.get()) Thread.interrupted();
+        boolean ours;
+        synchronized (active) {
+            active.remove(Thread.currentThread());
+            ours = interruptedByUs.remove(Thread.currentThread());
+        }
+        if (ours) Thread.interrupted(); // only an interrupt this compute sent; the caller's own stays
     }
 
     // ---- state machine ---------------------------------------------------------------------------
 
     private void move(int task, TaskState from, TaskState to) {
-        if (!INTS.compareAndSet(state, task, from.ordinal(), to.ordinal())) {
-            TaskState now = state(task);
-            if (from == TaskState.READY && now == TaskState.CANCELLED) return;
-            throw new IllegalStateException("task " + plan.keys[task] + ": illegal transition " + now + " -> " + to
-                    + " (expected it to be " + from + ") in compute " + id);
-        }
+        if (!INTS.compareAndSet(state, task, from.ordinal(), to.ordinal())) throw illegal(task, state(task), to, from);
         assert from.canMoveTo(to) : from + " -> " + to;
+    }
+
+    private IllegalStateException illegal(int task, TaskState now, TaskState to, TaskState expected) {
+        return new IllegalStateException("task " + plan.keys[task] + ": illegal transition " + now + " -> " + to
+                + " (expected it to be " + expected + ") in compute " + id);
     }
 
     private void moveIfIn(int task, TaskState from, TaskState to) {
@@ -281,11 +313,11 @@ public final class Execution implements ComputeInfo {
     private void taskEvent(int task, TaskState s, long t0) {
         long t1 = System.nanoTime();
         for (SchedulerListener l : taskListeners) {
-            try { l.onTaskFinish(this, plan.keys[task], plan.labels[task], s, t0, t1); } catch (RuntimeException e) { logListener(e); }
+            try { l.onTaskFinish(this, plan.keys[task], plan.labels[task], s, t0, t1); } catch (Throwable e) { logListener(e); }
         }
     }
 
-    private static void logListener(RuntimeException e) {
+    private static void logListener(Throwable e) {
         LOG.log(System.Logger.Level.WARNING, "a scheduler listener failed; ignoring it", e);
     }
 

@@ -5,8 +5,8 @@ package dev.blockwork.schedule;
  * loudly with the key):
  * <pre>
  *   WAITING ──► READY ──► RUNNING ──► DONE ──► RELEASED
- *      │          │          └──────► ERRED
- *      └──────────┴─► CANCELLED   (the execution ended before the task started)
+ *      │          │          ├──────► ERRED
+ *      └──────────┴──────────┴─► CANCELLED   (the execution ended first; a result that arrives later is dropped)
  * </pre>
  * RELEASED means the result was dropped because its last dependent has run (outputs are never released).
  */
@@ -19,7 +19,7 @@ public enum TaskState {
         return switch (this) {
             case WAITING -> to == READY || to == CANCELLED;
             case READY -> to == RUNNING || to == CANCELLED;
-            case RUNNING -> to == DONE || to == ERRED;
+            case RUNNING -> to == DONE || to == ERRED || to == CANCELLED;
             case DONE -> to == RELEASED;
             case ERRED, RELEASED, CANCELLED -> false;
         };

@@ -112,15 +112,17 @@ public final class ThreadsScheduler implements Scheduler {
         if (pool.isShutdown()) throw new IllegalStateException("this threads scheduler is closed");
     }
 
-    /** Shuts a private pool down (waiting up to 10 s for running tasks); the shared one stays. */
+    /**
+     * Shuts a private pool down: no new work is accepted, work already handed to it still runs to its end
+     * (so no compute or future is left hanging), and this waits up to 10 s for that. The shared pool stays.
+     */
     @Override
     public void close() {
         if (shared) return;
         pool.shutdown();
         try {
-            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
-            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -115,6 +115,7 @@ class ExecutionStateMachineTest {
         e.finish(a, 1, ready::add);
         assertThat(ready).isEmpty();
         assertThat(e.holdsResult(a)).isFalse();
+        assertThat(e.state(a)).isEqualTo(TaskState.CANCELLED);
     }
 
     @Test
@@ -124,7 +125,8 @@ class ExecutionStateMachineTest {
         assertThat(TaskState.READY.canMoveTo(TaskState.RUNNING)).isTrue();
         assertThat(TaskState.RUNNING.canMoveTo(TaskState.DONE)).isTrue();
         assertThat(TaskState.RUNNING.canMoveTo(TaskState.ERRED)).isTrue();
-        assertThat(TaskState.RUNNING.canMoveTo(TaskState.CANCELLED)).isFalse();
+        assertThat(TaskState.RUNNING.canMoveTo(TaskState.CANCELLED)).isTrue(); // ended while running: result dropped
+        assertThat(TaskState.RUNNING.canMoveTo(TaskState.READY)).isFalse();
         assertThat(TaskState.DONE.canMoveTo(TaskState.RELEASED)).isTrue();
         for (TaskState end : List.of(TaskState.ERRED, TaskState.RELEASED, TaskState.CANCELLED)) {
             for (TaskState to : TaskState.values()) assertThat(end.canMoveTo(to)).isFalse();
