@@ -13,7 +13,7 @@ import java.util.List;
  * smaller index (partials are merged in index order, so "keep the left one on ties" is enough).
  */
 final class ArgReducer implements Reducer {
-    record Part(NDArray values, NDArray indices) {}
+    record Part(NDArray values, NDArray indices) implements java.io.Serializable {}
 
     private final boolean max;
     private final long[] globalShape;

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code (name, i, j, ...)} is block {@code (i, j, ...)}. Subclasses say how one block's task is built.
  * Immutable and thread-safe, like every {@link Layer}.
  */
-abstract class ArrayLayer implements Layer {
+abstract class ArrayLayer implements Layer, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final AtomicLong IDS = new AtomicLong();
 
     final String name;

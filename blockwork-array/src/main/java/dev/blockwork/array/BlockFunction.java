@@ -9,5 +9,5 @@ public interface BlockFunction extends java.io.Serializable {
     NDArray apply(NDArray block, BlockInfo info);
 
     /** Where a block sits: its index in the block grid, the offset of its first element and its shape. */
-    record BlockInfo(int[] index, long[] offset, long[] shape) {}
+    record BlockInfo(int[] index, long[] offset, long[] shape) implements java.io.Serializable {}
 }

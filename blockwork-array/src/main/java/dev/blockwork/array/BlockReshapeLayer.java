@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  */
 final class BlockReshapeLayer extends ArrayLayer {
     private final String input;
-    private final UnaryOperator<int[]> inIndex;
+    private final transient UnaryOperator<int[]> inIndex; // only used to build tasks
 
     BlockReshapeLayer(String name, DArray x, Chunks out, UnaryOperator<int[]> inIndex) {
         super(name, Set.of(x.layerName()), out);

@@ -10,7 +10,7 @@ package dev.blockwork.array;
  * <li>{@link #none()} — no ghost cells at the edges: edge blocks are extended inwards only.</li>
  * </ul>
  */
-public record Boundary(Mode mode, double value) {
+public record Boundary(Mode mode, double value) implements java.io.Serializable {
     public enum Mode { CONSTANT, REFLECT, PERIODIC, NONE }
 
     public static Boundary constant(double value) { return new Boundary(Mode.CONSTANT, value); }

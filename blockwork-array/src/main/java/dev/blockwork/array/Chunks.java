@@ -23,7 +23,8 @@ import java.util.Arrays;
  *
  * <p>Instances are immutable; the per-axis arrays are never exposed without copying.
  */
-public final class Chunks {
+public final class Chunks implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Default target bytes per block for {@link #auto()}: system property {@code blockwork.array.chunkBytes}, 128 MiB. */
     public static final long DEFAULT_AUTO_BYTES = Long.getLong("blockwork.array.chunkBytes", 128L << 20);
     /** Most elements one block may hold (one Java array). */

@@ -42,7 +42,8 @@ import java.util.List;
  * array. Writes made by block tasks happen-before {@code compute()} returns (and before a
  * {@code computeAsync()} future completes).
  */
-public final class DArray {
+public final class DArray implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final long[] shape;
     private final Chunks chunks;
     private final DType dtype;
@@ -155,7 +156,7 @@ public final class DArray {
         long[] s = array.shape();
         Chunks c = Chunks.normalize(chunks, Shape.of(s), array.dtype());
         SourceLayer l = new SourceLayer(ArrayLayer.newName("array"), c, "from-array",
-                (o, len) -> o.length == 0 ? array : array.get(RechunkLayer.ranges(o, len, new long[o.length])));
+                (o, len) -> o.length == 0 ? array : array.get(RechunkLayer.ranges(o, len, new long[o.length])), true);
         return ofLayer(l, Graph.empty(), s, c, array.dtype());
     }
 
@@ -638,6 +639,27 @@ public final class DArray {
         for (int i = 0; i < r.length; i++) blocks[i] = (NDArray) r[i];
         PersistedLayer l = new PersistedLayer(ArrayLayer.newName("persist"), chunks, blocks);
         return ofLayer(l, Graph.empty(), shape, chunks, dtype);
+    }
+
+    /**
+     * Serial form: only what a block task needs of an input array (shape, chunks, dtype and the name of the layer
+     * holding its blocks), never the graph; a fused array is materialised first.
+     */
+    @java.io.Serial
+    private Object writeReplace() {
+        DArray m = materialize();
+        return new InputRef(m.shape, m.chunks, m.dtype, m.name);
+    }
+
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("DArray is serialized through its InputRef");
+    }
+
+    /** A graph-less stand-in for an input array inside serialized task functions. */
+    private record InputRef(long[] shape, Chunks chunks, DType dtype, String name) implements java.io.Serializable {
+        @java.io.Serial
+        private Object readResolve() { return new DArray(shape, chunks, dtype, name, null, null); }
     }
 
     /** Computes and writes a {@code .npy} file. */

@@ -15,7 +15,8 @@ import java.util.Set;
  * to build the block's {@link Expr} from them. Shared by the layers that evaluate fused expressions
  * ({@link FusedLayer}, {@link StoreLayer}, {@link PartialReduceLayer}). Immutable.
  */
-final class FusedBlocks {
+final class FusedBlocks implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final FusedNode root;
     final long[] shape;
     final Chunks chunks;

@@ -15,7 +15,7 @@ import java.util.Map;
  * is the result dtype (NumPy rules, decided by the ndarray kernel) and building it rejects unsupported
  * dtypes early (e.g. negating bool).
  */
-sealed interface FusedNode {
+sealed interface FusedNode extends java.io.Serializable {
     /** Constant folding of operations on constants (system property {@code blockwork.array.constantFolding}, default true). */
     boolean CONSTANT_FOLDING = !"false".equalsIgnoreCase(System.getProperty("blockwork.array.constantFolding"));
 

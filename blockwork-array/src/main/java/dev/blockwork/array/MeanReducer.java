@@ -8,7 +8,7 @@ import java.util.List;
 
 /** mean: the partial is (float64 sum, count); one pass over the data. */
 final class MeanReducer implements Reducer {
-    record Part(NDArray sum, long count) {}
+    record Part(NDArray sum, long count) implements java.io.Serializable {}
 
     private final DType in;
     private final int ndim;

@@ -12,7 +12,7 @@ import java.util.List;
  * update (the same rule as {@link Moments#merge}), so the result is numerically stable whatever the chunking.
  */
 final class MomentsReducer implements Reducer {
-    record Part(long count, NDArray mean, NDArray m2) {}
+    record Part(long count, NDArray mean, NDArray m2) implements java.io.Serializable {}
 
     private final DType in;
     private final int ddof;

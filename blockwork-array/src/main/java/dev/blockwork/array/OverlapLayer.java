@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class OverlapLayer extends ArrayLayer {
     /** A piece of the extended range along one axis: {@code len} cells from source block {@code block} (-1 = constant). */
-    record Segment(int block, long start, long len, boolean reversed) {}
+    record Segment(int block, long start, long len, boolean reversed) implements java.io.Serializable {}
 
     private final String input;
     private final int[] depth;

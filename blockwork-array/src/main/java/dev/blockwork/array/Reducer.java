@@ -11,7 +11,7 @@ import java.util.List;
  * Partials keep the reduced axes as length 1 ("keepdims"), so merging is element-wise.
  * Implementations are immutable and thread-safe.
  */
-interface Reducer {
+interface Reducer extends java.io.Serializable {
     /** The result dtype. */
     DType outDtype();
 

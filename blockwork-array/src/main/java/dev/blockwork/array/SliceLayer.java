@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class SliceLayer extends ArrayLayer {
     /** Plan of one input axis: {@code at >= 0} selects one position in block {@code block[0]}; else ranges per output block. */
-    record AxisPlan(int outAxis, long at, int[] block, long[] start, long step, long[] len) {}
+    record AxisPlan(int outAxis, long at, int[] block, long[] start, long step, long[] len) implements java.io.Serializable {}
 
     private final String input;
     private final AxisPlan[] plans;     // per input axis

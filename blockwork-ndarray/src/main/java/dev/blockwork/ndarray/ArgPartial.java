@@ -8,7 +8,7 @@ package dev.blockwork.ndarray;
  * @param value the best value (NaN if any element was NaN)
  * @param index its C-order flat index (-1 for an empty partial)
  */
-public record ArgPartial(double value, long index) {
+public record ArgPartial(double value, long index) implements java.io.Serializable {
     public static final ArgPartial EMPTY = new ArgPartial(Double.NaN, -1);
 
     public boolean isEmpty() { return index < 0; }

@@ -30,8 +30,9 @@ import java.util.Objects;
  * common ForkJoinPool (disable with system property {@code blockwork.ndarray.parallel=false}); the split does
  * not depend on the number of threads, so results, including reduction round-off, are reproducible.
  */
-public abstract sealed class Expr permits ExprNodes.ArrayLeaf, ExprNodes.ScalarLeaf, ExprNodes.RandomLeaf,
+public abstract sealed class Expr implements java.io.Serializable permits ExprNodes.ArrayLeaf, ExprNodes.ScalarLeaf, ExprNodes.RandomLeaf,
         ExprNodes.Unary, ExprNodes.Binary, ExprNodes.Where, ExprNodes.Cast {
+    private static final long serialVersionUID = 1L;
 
     final DType dtype;
     final long[] shape;

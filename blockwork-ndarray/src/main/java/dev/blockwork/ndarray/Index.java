@@ -11,7 +11,7 @@ package dev.blockwork.ndarray;
  * }</pre>
  * Missing trailing entries mean {@code all()}. Negative positions count from the end, as in NumPy.
  */
-public sealed interface Index {
+public sealed interface Index extends java.io.Serializable {
     /** {@code a[i]}: selects one position and drops the axis. */
     record At(long index) implements Index {}
 

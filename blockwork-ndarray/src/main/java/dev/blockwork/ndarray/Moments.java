@@ -10,7 +10,7 @@ package dev.blockwork.ndarray;
  * @param mean  their mean (NaN when count is 0)
  * @param m2    sum of squared deviations from the mean
  */
-public record Moments(long count, double mean, double m2) {
+public record Moments(long count, double mean, double m2) implements java.io.Serializable {
     public static final Moments EMPTY = new Moments(0, Double.NaN, 0);
 
     /** Moments of every element of {@code a}. */

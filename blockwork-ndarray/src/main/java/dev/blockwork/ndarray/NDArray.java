@@ -19,7 +19,9 @@ import java.util.Arrays;
  * {@code Expr.of(x).add(Expr.of(x).mul(2)).evaluate()}; the shortcuts {@link #add}, {@link #sub},
  * {@link #mul}, {@link #div} do the same for one operation.
  */
-public final class NDArray {
+public final class NDArray implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     final DType dtype;
     final Object data;
     final int offset;
@@ -142,7 +144,7 @@ public final class NDArray {
 
     /** A value for one index, for {@link #fromFunction}. */
     @FunctionalInterface
-    public interface IndexFunction {
+    public interface IndexFunction extends java.io.Serializable {
         double apply(long[] index);
     }
 
@@ -600,4 +602,26 @@ public final class NDArray {
     /** NumPy-like repr, e.g. {@code array([[1., 2.],\n       [3., 4.]])}; arrays over 1000 elements are elided. */
     @Override
     public String toString() { return ArrayFormatter.format(this); }
+
+    // ------------------------------------------------------------------ serialization
+
+    /**
+     * Serial form: dtype, shape and the elements in C order (a view writes only its own elements, never the
+     * rest of its backing array; broadcast views are written expanded).
+     */
+    @java.io.Serial
+    private Object writeReplace() {
+        NDArray c = isContiguous() && offset == 0 && Storage.length(data) == size() ? this : copy();
+        return new SerialForm(c.data, c.shape);
+    }
+
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("NDArray is serialized through its SerialForm");
+    }
+
+    private record SerialForm(Object data, long[] shape) implements java.io.Serializable {
+        @java.io.Serial
+        private Object readResolve() { return NDArray.wrap(data, 0, shape, Shapes.rowMajorStrides(shape)); }
+    }
 }

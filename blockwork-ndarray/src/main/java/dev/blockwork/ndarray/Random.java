@@ -19,7 +19,8 @@ package dev.blockwork.ndarray;
  * multiply-high mapping of 64 bits onto the range (bias below 2^-64 * range, negligible).
  * The values are not NumPy's (NumPy's PCG64 stream is sequential, not counter-based).
  */
-public final class Random {
+public final class Random implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     enum Kind { UNIFORM, NORMAL, INTEGERS }
 
     private final long seed;

@@ -1,0 +1,140 @@
+package dev.blockwork.array;
+
+import static dev.blockwork.array.DArrays.chunks;
+import static dev.blockwork.array.DArrays.shape;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.blockwork.graph.TaskFunction;
+import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.Index;
+import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Random;
+import dev.blockwork.schedule.Plan;
+import dev.blockwork.schedule.Planner;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every task function (and literal argument) of a DArray graph survives plain Java serialization, so array graphs
+ * can be shipped to worker JVMs: each task of the plan is run once as built and once after a serialization
+ * round trip of its function and literal arguments, on the same inputs, and the results must be identical.
+ */
+class SerializationTest {
+    static Map<String, DArray> graphs() {
+        NDArray a = new Random(7).uniform(37, 23);
+        DArray x = DArray.fromArray(a, chunks(10, 8));
+        DArray fused = x.add(x.mul(2)).sin().sub(DArray.ones(shape(23), chunks(8)));
+        DArray rnd = new DRandom(42).uniform(shape(30, 20), chunks(7, 6));
+        DArray nrm = new DRandom(3).normal(2, 3, shape(30, 20), chunks(7, 6));
+        DArray ints = new DRandom(5).integers(0, 100, shape(30, 20), chunks(7, 6));
+        Map<String, DArray> m = new LinkedHashMap<>();
+        m.put("fused chain", fused);
+        m.put("random uniform", rnd);
+        m.put("random normal", nrm);
+        m.put("random integers", ints);
+        m.put("sum", fused.sum());
+        m.put("sum axis 0", rnd.sum(0));
+        m.put("sum axis 1 int", ints.sum(1));
+        m.put("mean", x.mean());
+        m.put("mean axis 0", rnd.mean(0));
+        m.put("std", rnd.std());
+        m.put("var axis 1 ddof 1", nrm.var(1, new int[] {1}, false));
+        m.put("argmax", rnd.argmax());
+        m.put("argmin axis 1", x.argmin(1));
+        m.put("max keepdims", x.max(new int[] {0}, true));
+        m.put("constant sum", DArray.ones(shape(40, 40), chunks(9, 9)).mul(3).sum());
+        m.put("slicing", x.get(Index.range(3L, null, 2), Index.range(null, null, -1)));
+        m.put("take", x.take(new long[] {0, 5, 6, 30}, 0));
+        m.put("transpose", x.transpose());
+        m.put("reshape", x.reshape(23, 37));
+        m.put("rechunk", x.rechunk(chunks(13, 5)));
+        m.put("concatenate", DArray.concatenate(List.of(x, new DRandom(9).uniform(shape(10, 23), chunks(4, 23)).mul(x.get(Index.range(0L, 10L)).persist())), 0));
+        m.put("matmul", x.matmul(x.transpose()));
+        m.put("mapBlocks", x.mapBlocks((b, info) -> b.mul(NDArray.scalar((double) info.index()[0]))));
+        m.put("mapOverlap", x.mapOverlap((b, info) -> b.add(b), new int[] {1, 2}, Boundary.reflect()));
+        m.put("mapOverlap periodic", x.mapOverlap((b, info) -> b, new int[] {2, 1}, Boundary.periodic()));
+        m.put("arange", DArray.arange(100, chunks(7)).mul(2));
+        m.put("linspace", DArray.linspace(0, 1, 50, chunks(7)));
+        m.put("eye", DArray.eye(20, chunks(6, 6)));
+        m.put("fromFunction", DArray.fromFunction(shape(9, 8), chunks(4, 3), DType.FLOAT64, i -> i[0] * 10 + i[1]));
+        m.put("persist", x.add(1).persist().mul(2));
+        m.put("fromBlocks", DArray.fromBlocks(new int[] {2}, NDArray.arange(5), NDArray.arange(3)));
+        m.put("where", DArray.where(x.gt(0.5), x, 0.0).astype(DType.FLOAT32).sum(0));
+        return m;
+    }
+
+    static List<String> names() { return List.copyOf(graphs().keySet()); }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    void everyTaskRoundTripsThroughJavaSerialization(String name) throws Exception {
+        DArray d = graphs().get(name);
+        Plan plan = Planner.plan(d.graph()::task, d.keys(), false);
+        Object[] results = new Object[plan.size()];
+        boolean[] done = new boolean[plan.size()];
+        for (int t = 0; t < plan.size(); t++) run(plan, t, results, done);
+        assertThat(done).doesNotContain(false);
+    }
+
+    private static void run(Plan plan, int t, Object[] results, boolean[] done) throws Exception {
+        if (done[t]) return;
+        for (int dep : plan.dependencies(t)) run(plan, dep, results, done);
+        Object[] tpl = plan.argTemplate(t);
+        Object[] args = new Object[tpl.length], args2 = new Object[tpl.length];
+        String where = "task " + plan.key(t) + " (" + plan.label(t) + ")";
+        for (int p = 0; p < tpl.length; p++) {
+            Object a = tpl[p];
+            if (a instanceof Plan.Ref r) {
+                args[p] = args2[p] = results[r.task()];
+            } else if (a instanceof Plan.RefList rl) {
+                Object[] vs = new Object[rl.tasks().length];
+                for (int i = 0; i < vs.length; i++) vs[i] = results[rl.tasks()[i]];
+                args[p] = vs;
+                args2[p] = vs.clone();
+            } else {
+                args[p] = a;
+                args2[p] = roundTrip(a, where + " literal argument " + p);
+            }
+        }
+        TaskFunction f = plan.function(t);
+        TaskFunction g = (TaskFunction) roundTrip(f, where + " function " + f.getClass().getName());
+        Object expected = f.apply(args);
+        Object actual = g.apply(args2);
+        byte[] e = bytes(expected, where + " result"), r = bytes(actual, where + " result");
+        if (!Arrays.equals(e, r)) {
+            fail(where + ": the deserialized function " + f.getClass().getName() + " gave " + actual + ", expected " + expected);
+        }
+        results[t] = expected;
+        done[t] = true;
+    }
+
+    private static byte[] bytes(Object o, String what) {
+        ByteArrayOutputStream bo = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bo)) {
+            out.writeObject(o);
+        } catch (IOException ex) {
+            fail(what + " (" + (o == null ? "null" : o.getClass().getName()) + ") is not serializable: " + ex, ex);
+        }
+        return bo.toByteArray();
+    }
+
+    private static Object roundTrip(Object o, String what) {
+        byte[] b = bytes(o, what);
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b))) {
+            return in.readObject();
+        } catch (IOException | ClassNotFoundException ex) {
+            fail(what + " (" + o.getClass().getName() + ") does not deserialize: " + ex, ex);
+            return null;
+        }
+    }
+}
