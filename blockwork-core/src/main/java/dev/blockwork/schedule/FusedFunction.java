@@ -58,7 +58,8 @@ final class FusedFunction implements TaskFunction {
         for (int s = 1; s < functions.length; s++) {
             Object[] t = templates[s];
             Object[] a = new Object[t.length];
-            for (int p = 0; p < t.length; p++) a[p] = t[p] == PREVIOUS ? prev : t[p];
+            // instanceof, not identity: serializers such as Kryo do not call readResolve
+            for (int p = 0; p < t.length; p++) a[p] = t[p] instanceof Previous ? prev : t[p];
             try {
                 prev = functions[s].apply(a);
             } catch (Throwable e) {
