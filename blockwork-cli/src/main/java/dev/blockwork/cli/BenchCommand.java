@@ -12,9 +12,9 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs benchmarks; each line is '<case> <median> <unit>', with references measured in the same run.",
                 "Suites: tasks (scheduler overhead), arrays (chunked arrays vs memory bandwidth and NumPy),",
-                "processes (queues, pipes, pools between JVMs), async (100,000 sleeping tasks)."})
+                "kernels (one-block NDArray kernels vs plain loops), processes (queues, pipes, pools between JVMs),", "async (100,000 sleeping tasks)."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, arrays, processes, async (default: tasks).")
+    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, async (default: tasks).")
     List<String> suites = List.of("tasks");
 
     @Option(names = "--runs", description = "Timed runs per case (median reported), default ${DEFAULT-VALUE}.")
@@ -29,10 +29,11 @@ final class BenchCommand implements Callable<Integer> {
             switch (s) {
                 case "tasks" -> TaskBench.run(System.out, runs);
                 case "async" -> dev.blockwork.async.bench.AsyncBench.run(System.out);
+                case "kernels" -> dev.blockwork.ndarray.bench.KernelBench.run(System.out);
                 case "arrays" -> dev.blockwork.array.bench.ArrayBench.run(System.out, cases.toArray(new String[0]));
                 case "processes" -> dev.blockwork.process.bench.ProcessBench.run(System.out);
                 default -> {
-                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, arrays, processes or async");
+                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes or async");
                     return 2;
                 }
             }
