@@ -2,6 +2,7 @@ package dev.blockwork.process;
 
 import dev.blockwork.process.internal.TaskFrameDescriptor;
 import dev.blockwork.process.serial.Serialization;
+import dev.blockwork.process.serial.ShmTransport;
 import dev.blockwork.process.serial.UnserializableException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -157,13 +158,21 @@ public final class ProcessPool implements AutoCloseable {
 
     private PoolChunk chunk(int mode, int fnId, byte[] fnBytes, List<?> inputs, Object what, long first) {
         byte[] in;
+        ShmTransport blocks = ShmTransport.ownedBySender(); // large blocks: shared memory, kept until the chunk is done
+        Object packed = dev.blockwork.process.internal.Packing.pack(inputs.toArray());
         try {
-            in = Serialization.get().serialize(dev.blockwork.process.internal.Packing.pack(inputs.toArray())).copy();
+            in = blocks.serialize(() -> Serialization.get().serialize(packed).copy());
         } catch (UnserializableException e) {
+            blocks.abort();
             String d = first < 0 ? String.valueOf(what) : what + " on inputs [" + first + ", " + (first + inputs.size()) + ")";
             throw new UnserializableException(e.offendingClass(), "the inputs of task " + d, e);
+        } catch (RuntimeException | Error e) {
+            blocks.abort();
+            throw e;
         }
-        return new PoolChunk(chunkIds.incrementAndGet(), fnId, mode, fnBytes, in, inputs.size(), what, first);
+        PoolChunk c = new PoolChunk(chunkIds.incrementAndGet(), fnId, mode, fnBytes, in, inputs.size(), what, first);
+        if (!blocks.isEmpty()) c.future.whenComplete((r, t) -> blocks.release()); // retries re-read the same files
+        return c;
     }
 
     private List<PoolChunk> submitAll(int mode, Object fn, List<?> list, int cs) {

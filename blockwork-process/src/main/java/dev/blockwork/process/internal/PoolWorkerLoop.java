@@ -9,6 +9,7 @@ import dev.blockwork.process.WorkerTask;
 import dev.blockwork.process.serial.JavaSerializer;
 import dev.blockwork.process.serial.Serialization;
 import dev.blockwork.process.serial.Serializer;
+import dev.blockwork.process.serial.ShmTransport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashMap;
@@ -45,9 +46,15 @@ public record PoolWorkerLoop(Connection connection, WorkerTask initializer, int 
                     continue;
                 }
                 ResultMessage result = execute(f, functions.get(f.fnId()), inputs);
+                ShmTransport blocks = ShmTransport.handedToReceiver(); // large result blocks: the pool frees them on read
                 try {
-                    c.send(result);
+                    blocks.serialize(() -> { c.send(result); return null; });
+                    blocks.release();
+                } catch (ChannelClosedException | PeerDiedException gone) {
+                    blocks.abort();
+                    throw gone;
                 } catch (RuntimeException tooLargeOrUnserializable) { // fail the task, keep the worker
+                    blocks.abort();
                     c.send(failure(f.chunkId(), 0, tooLargeOrUnserializable));
                 }
                 done++;

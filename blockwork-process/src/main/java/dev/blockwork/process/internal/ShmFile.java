@@ -128,6 +128,17 @@ public final class ShmFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Maps an existing file whose creator {@link #handOff handed off} its reference: this mapping takes
+     * that reference over (the count is not raised), so closing it deletes the file unless others still
+     * hold references. Use once per hand-off.
+     */
+    public static ShmFile adopt(String name, int expectedKind) {
+        ShmFile f = open(name, expectedKind);
+        Atomics.getAndAddLong(f.all, ShmDescriptor.REF_COUNT_OFFSET, -1); // open added one; the handed-off one is ours now
+        return f;
+    }
+
     public String name() { return name; }
 
     /** The data area (after the header). */
@@ -151,6 +162,18 @@ public final class ShmFile implements AutoCloseable {
         }
         arena.close();
         if (left <= 0 || othersDead) ShmRegistry.delete(path);
+    }
+
+    /**
+     * Unmaps without dropping this mapping's reference: the receiver of the file's name takes the reference
+     * over with {@link #adopt}. If nobody adopts it, the creator's exit (or the dead-owner sweep) deletes it.
+     * Idempotent; a no-op after {@link #close}.
+     */
+    public void handOff() {
+        if (!closed.compareAndSet(false, true)) return;
+        boolean lastHere = LOCAL.compute(name, (k, v) -> v == null || v <= 1 ? null : v - 1) == null;
+        if (lastHere) PidTable.remove(users(), PID);
+        arena.close();
     }
 
     static String kindName(int kind) {

@@ -74,7 +74,11 @@ public final class KryoSerializer implements Serializer {
                 // JDK wrappers (Collections.unmodifiableList...) have private fields Kryo cannot
                 // rebuild: write them with filtered Java serialization.
                 if (type.getName().startsWith("java.util.Collections$")) return FILTERED_JAVA;
-                return super.getDefaultSerializer(type);
+                // Field serialization ignores readResolve/writeReplace: singletons such as core's
+                // FusedFunction.PREVIOUS marker would arrive as a second instance and fail identity checks.
+                com.esotericsoftware.kryo.Serializer s = super.getDefaultSerializer(type);
+                if ((s instanceof FieldSerializer || s instanceof RecordSerializer) && hasReplaceHook(type)) return FILTERED_JAVA;
+                return s;
             }
         };
         k.setRegistrationRequired(false);
@@ -82,7 +86,19 @@ public final class KryoSerializer implements Serializer {
         k.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
         k.register(ClosureSerializer.Closure.class, new HostTrackingClosureSerializer());
         k.addDefaultSerializer(JavaSerialized.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
+        BlockSerializers.register(k); // NDArray and large primitive arrays: shared memory under a ShmTransport
         return k;
+    }
+
+    /** A {@link Serializable} class (not an enum or a {@link JavaSerialized}) that declares readResolve or writeReplace. */
+    static boolean hasReplaceHook(Class<?> type) {
+        if (!Serializable.class.isAssignableFrom(type) || type.isEnum() || JavaSerialized.class.isAssignableFrom(type)) return false;
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                if (m.getParameterCount() == 0 && (m.getName().equals("readResolve") || m.getName().equals("writeReplace"))) return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -90,11 +106,14 @@ public final class KryoSerializer implements Serializer {
         State s = state.get();
         s.out.reset();
         s.out.writeByte(KRYO);
+        ShmTransport transport = ShmTransport.current();
+        int mark = transport == null ? 0 : transport.mark();
         try {
             s.kryo.writeClassAndObject(s.out, value);
             return new Bytes(s.out.getBuffer(), s.out.position());
         } catch (RuntimeException | StackOverflowError e) {
             s.kryo = newKryo(); // its state after a failed write is undefined
+            if (transport != null) transport.discardFrom(mark); // blocks this attempt put in shared memory
             UnserializableException u = find(e);
             if (u != null) throw new UnserializableException(u.offendingClass(), "a value of " + JavaSerializer.className(value), e);
             Bytes j = fallback.serialize(value);
@@ -167,6 +186,7 @@ public final class KryoSerializer implements Serializer {
             while (c.isArray()) c = c.getComponentType();
             if (c == Object.class && type.isArray()) return; // Object[]: elements are checked one by one
             if (c.isPrimitive() || Serializable.class.isAssignableFrom(c) || kryo.isClosure(c)) return;
+            if (c == dev.blockwork.ndarray.NDArray.class) return; // BlockSerializers
             if (lambdaHosts.contains(c.getName())) return;
             com.esotericsoftware.kryo.Serializer<?> ser = kryo.getDefaultSerializer(c);
             if (ser instanceof FieldSerializer || ser instanceof RecordSerializer) {

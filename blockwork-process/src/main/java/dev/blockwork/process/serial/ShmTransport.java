@@ -1,0 +1,101 @@
+package dev.blockwork.process.serial;
+
+import dev.blockwork.process.internal.ShmDescriptor;
+import dev.blockwork.process.internal.ShmFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Lets the serializer move large blocks ({@code NDArray}s and primitive arrays of at least
+ * {@link #THRESHOLD_BYTES}) through shared memory while a message is serialized: each such value is
+ * written into its own shared-memory file and only a small handle goes into the serialized bytes.
+ *
+ * <p>Contract: {@link #serialize} installs this transport on the calling thread for one serialization;
+ * without an installed transport every value is written inline. Who frees a file depends on the mode:
+ * <ul>
+ *   <li>{@link #ownedBySender()}: the sender keeps one reference per file and drops them with
+ *       {@link #release()} once every receiver is done (the same bytes may be read any number of times
+ *       before that, e.g. by a retry on a fresh worker); each read maps, copies and closes.
+ *   <li>{@link #handedToReceiver()}: after the message is sent, {@link #release()} unmaps the sender's
+ *       files but leaves their references to the receiver, whose single read copies the data and deletes
+ *       the file. A message that is never read is freed when the sender exits (or by the dead-owner sweep).
+ * </ul>
+ * {@link #abort()} deletes all files at once (the message was not sent). Receivers get a heap copy:
+ * exactly one copy out of shared memory per read, no mapping outlives the read. Serialize on one
+ * thread; {@link #release()} and {@link #abort()} may then run on any thread.
+ *
+ * <p>Implementation overview: a thread-local stack slot read by {@link BlockSerializers}; the files
+ * are {@link ShmFile}s of kind {@link ShmDescriptor#KIND_BUFFER}. Happens-before: the sender's writes
+ * to a file precede sending the message that names it (ring publication is a release store).
+ */
+public final class ShmTransport {
+    /** Smallest block (bytes) sent through shared memory: {@code blockwork.serialization.shmThresholdBytes}, default 64 KiB. */
+    public static final long THRESHOLD_BYTES = Long.getLong("blockwork.serialization.shmThresholdBytes", 64 << 10);
+
+    private static final ThreadLocal<ShmTransport> CURRENT = new ThreadLocal<>();
+
+    private final boolean handOff;
+    private final List<ShmFile> files = new ArrayList<>(2);
+    private boolean released;
+
+    private ShmTransport(boolean handOff) { this.handOff = handOff; }
+
+    /** Files stay alive until the sender calls {@link #release()}; receivers may read them repeatedly. */
+    public static ShmTransport ownedBySender() { return new ShmTransport(false); }
+
+    /** Each file is read once by the receiver, which frees it; call {@link #release()} after a successful send. */
+    public static ShmTransport handedToReceiver() { return new ShmTransport(true); }
+
+    /** Runs {@code serialization} with this transport installed on the calling thread. */
+    public <T> T serialize(Supplier<T> serialization) {
+        ShmTransport previous = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return serialization.get();
+        } finally {
+            if (previous == null) CURRENT.remove(); else CURRENT.set(previous);
+        }
+    }
+
+    /** The transport installed on this thread, or null (values are then written inline). */
+    static ShmTransport current() { return CURRENT.get(); }
+
+    /** A new file of {@code bytes} data bytes, recorded for {@link #release()} / {@link #abort()}. */
+    synchronized ShmFile allocate(long bytes) {
+        if (released) throw new IllegalStateException("shared-memory transport already released");
+        ShmFile f = ShmFile.create(ShmDescriptor.KIND_BUFFER, bytes);
+        files.add(f);
+        return f;
+    }
+
+    boolean handOff() { return handOff; }
+
+    /** Files created so far (for {@link #discardFrom} after a failed serialization attempt). */
+    int mark() { return files.size(); }
+
+    /** Deletes the files created after {@code mark}. */
+    void discardFrom(int mark) {
+        while (files.size() > mark) files.removeLast().close();
+    }
+
+    public boolean isEmpty() { return files.isEmpty(); }
+
+    /** Shared-memory files in use by this message. */
+    public int fileCount() { return files.size(); }
+
+    /** Owned: drops the sender's references. Handed off: unmaps, leaving the references to the receiver. Idempotent. */
+    public synchronized void release() {
+        if (released) return;
+        released = true;
+        for (ShmFile f : files) {
+            if (handOff) f.handOff(); else f.close();
+        }
+    }
+
+    /** Deletes every file now (the message was not sent). Idempotent. */
+    public synchronized void abort() {
+        released = true;
+        for (ShmFile f : files) f.close();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.blockwork.process;
+
+import static dev.blockwork.array.DArrays.chunks;
+import static dev.blockwork.array.DArrays.shape;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blockwork.array.DArray;
+import dev.blockwork.array.DRandom;
+import dev.blockwork.delayed.Delayed;
+import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.process.internal.ShmRegistry;
+import dev.blockwork.process.schedule.ProcessesScheduler;
+import dev.blockwork.schedule.ComputeOptions;
+import dev.blockwork.schedule.Scheduler;
+import dev.blockwork.schedule.Schedulers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Array graphs on scheduler=processes: blocks of megabytes travel through shared memory (not the pipes),
+ * results equal scheduler=threads, and no shared-memory file outlives its task.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ProcessesArrayTest {
+    static final ProcessesScheduler S = new ProcessesScheduler(2);
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        S.close();
+        assertNoBlockFiles(); // before the dead-owner sweep in Leaks: workers' handed-off files must be gone too
+        Leaks.assertClean();
+    }
+
+    /** After each test, no block file (kind buf) of this JVM or of any JVM it started is left. */
+    @AfterEach
+    void blocksFreed() { assertNoBlockFiles(); }
+
+    static void assertNoBlockFiles() {
+        List<String> ours = new ArrayList<>();
+        ours.add(ShmRegistry.PREFIX + ProcessHandle.current().pid() + "-");
+        ProcessHandle.current().descendants().forEach(p -> ours.add(ShmRegistry.PREFIX + p.pid() + "-"));
+        assertThat(ShmRegistry.list()).as("shared-memory block files left in " + ShmRegistry.directory())
+                .noneMatch(n -> n.endsWith("-buf") && ours.stream().anyMatch(n::startsWith));
+    }
+
+    static ComputeOptions on(Scheduler s) { return ComputeOptions.defaults().withScheduler(s).withProgress(false); }
+
+    static ComputeOptions threads() { return on(Schedulers.get("threads")); }
+
+    static NDArray block(int n, long seed) {
+        double[] d = new double[n * n];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < d.length; i++) d[i] = r.nextDouble();
+        return NDArray.fromArray(d, n, n);
+    }
+
+    static NDArray triple(NDArray a) { return a.add(a.mul(NDArray.scalar(2))); }
+
+    static NDArray plus(NDArray a, NDArray b) { return a.add(b); }
+
+    static double total(NDArray a) { return a.sum().item(); }
+
+    static long pid(NDArray ignored) { return ProcessHandle.current().pid(); }
+
+    @Test
+    void delayedGraphOfMegabyteBlocksEqualsThreads() {
+        Delayed<NDArray> a = Delayed.of(ProcessesArrayTest::block, 1000, 1L); // 8 MB each
+        Delayed<NDArray> b = Delayed.of(ProcessesArrayTest::block, 1000, 2L);
+        Delayed<NDArray> c = Delayed.of(ProcessesArrayTest::plus, Delayed.of(ProcessesArrayTest::triple, a), b);
+        Delayed<Double> s = Delayed.of(ProcessesArrayTest::total, c);
+        NDArray onProcesses = c.compute(on(S));
+        assertThat(onProcesses).isEqualTo(c.compute(threads()));
+        assertThat(s.compute(on(S))).isEqualTo(s.compute(threads()));
+        assertThat(Delayed.of(ProcessesArrayTest::pid, a).compute(on(S))).isNotEqualTo(ProcessHandle.current().pid());
+    }
+
+    /**
+     * DArray graphs computed on worker JVMs with {@code persist(processes)}; the persisted blocks are then
+     * assembled in this JVM. ({@code DArray.compute(processes)} itself cannot be used: its store step writes
+     * into a result array preallocated in the calling JVM, see docs/process.md.)
+     */
+    @Test
+    void darrayElementwiseReductionAndMatmulEqualThreads() {
+        DArray x = new DRandom(42).uniform(shape(1000, 1000), chunks(500, 500)); // 2 MB blocks
+        DArray y = x.add(x.mul(2));
+        NDArray yt = y.compute(threads());
+        NDArray yp = y.persist(on(S)).compute(threads());
+        assertThat(yp.shape()).containsExactly(1000, 1000);
+        assertThat(yp).isEqualTo(yt);
+        assertThat(y.sum().persist(on(S)).compute(threads()).item()).isEqualTo(y.sum().compute(threads()).item());
+        DArray m = x.matmul(x.transpose());
+        NDArray mp = m.persist(on(S)).compute(threads());
+        NDArray mt = m.compute(threads());
+        assertThat(mp.shape()).containsExactly(1000, 1000);
+        for (long i = 0; i < 1000; i += 37) {
+            for (long j = 0; j < 1000; j += 41) assertThat(mp.getDouble(i, j)).isCloseTo(mt.getDouble(i, j), org.assertj.core.data.Offset.offset(1e-9));
+        }
+        DArray ones = DArray.ones(shape(1000, 1000), chunks(500, 500));
+        assertThat(ones.add(ones.mul(2)).sum().persist(on(S)).compute(threads()).item()).isEqualTo(3.0 * 1000 * 1000);
+    }
+
+    static NDArray big(long n) {
+        double[] d = new double[(int) n];
+        for (int i = 0; i < d.length; i++) d[i] = i * 0.5;
+        return NDArray.fromArray(d, n);
+    }
+
+    static long checksum(NDArray a) {
+        long h = 0;
+        double[] d = a.toDoubleArray();
+        for (double v : d) h = 31 * h + Double.doubleToLongBits(v);
+        return h;
+    }
+
+    @Test
+    void a64MegabyteBlockReturnsIntactAndGoesBackAsAnArgument() {
+        long n = 8L << 20; // 8 Mi doubles = 64 MiB
+        Delayed<NDArray> b = Delayed.of(ProcessesArrayTest::big, n);
+        NDArray got = b.compute(on(S));
+        NDArray expected = big(n);
+        assertThat(got.dtype()).isEqualTo(DType.FLOAT64);
+        assertThat(got.shape()).containsExactly(n);
+        assertThat(got).isEqualTo(expected);
+        assertThat(Delayed.of(ProcessesArrayTest::checksum, Delayed.value(expected)).compute(on(S))).isEqualTo(checksum(expected));
+    }
+
+    static Object echo(Object o) { return o; }
+
+    @Test
+    void viewsDtypesAndPrimitiveArraysRoundTripThroughTheScheduler() {
+        NDArray ints = NDArray.arange(300_000).reshape(600, 500); // int64, 2.4 MB
+        NDArray view = ints.transpose().slice(0, 10L, 400L, 3); // non-contiguous view
+        NDArray f32 = ints.astype(DType.FLOAT32);
+        NDArray bools = ints.astype(DType.BOOL);
+        NDArray small = NDArray.of(1, 2, 3);
+        NDArray scalar = NDArray.scalar(7.5);
+        for (NDArray a : List.of(ints, view, f32, bools, small, scalar)) {
+            Object back = Delayed.of(ProcessesArrayTest::echo, Delayed.value(a)).compute(on(S));
+            assertThat(back).isEqualTo(a);
+        }
+        byte[] bytes = new byte[1 << 20];
+        for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) (i * 7);
+        assertThat((byte[]) Delayed.of(ProcessesArrayTest::echo, Delayed.value(bytes)).compute(on(S))).isEqualTo(bytes);
+        long[] longs = new long[100_000];
+        for (int i = 0; i < longs.length; i++) longs[i] = i * 3L;
+        assertThat((long[]) Delayed.of(ProcessesArrayTest::echo, Delayed.value(longs)).compute(on(S))).isEqualTo(longs);
+    }
+}
