@@ -6,6 +6,12 @@ import dev.blockwork.process.ProcessPool;
 import dev.blockwork.process.ProcessQueue;
 import dev.blockwork.process.SharedBuffer;
 import dev.blockwork.process.WorkerProcess;
+import dev.blockwork.process.schedule.ProcessesScheduler;
+import dev.blockwork.delayed.Delayed;
+import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.schedule.ComputeOptions;
+import dev.blockwork.schedule.Scheduler;
+import dev.blockwork.schedule.Schedulers;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.lang.foreign.MemorySegment;
@@ -46,6 +52,7 @@ public final class ProcessBench {
         pipe(out, true);
         pool(out);
         handoff(out);
+        schedulerBlock(out);
     }
 
     record QueueJob(ProcessQueue<Object> q, boolean raw, int messages, int rounds) implements Serializable {}
@@ -186,6 +193,36 @@ public final class ProcessBench {
         }
         line(out, "reference_in_process_read_64MiB", median(read), "GB/s");
         line(out, "reference_in_process_copy_64MiB", median(copy), "GB/s");
+    }
+
+    static NDArray echo(NDArray block) { return block; }
+
+    /**
+     * A 32 MB block (2000 x 2000 float64) sent to a task and returned ({@code echo}): on {@code processes} it
+     * crosses shared memory both ways (4 copies of 32 MB: into shm, out in the worker, into shm, out in the
+     * parent); on {@code threads} it is passed by reference. Milliseconds per compute() of the two-task graph.
+     */
+    static void schedulerBlock(PrintStream out) {
+        double[] d = new double[2000 * 2000];
+        for (int i = 0; i < d.length; i++) d[i] = i;
+        NDArray block = NDArray.fromArray(d, 2000, 2000);
+        try (ProcessesScheduler processes = new ProcessesScheduler(2); Scheduler threads = Schedulers.get("threads")) {
+            for (Scheduler s : List.of(processes, threads)) {
+                ComputeOptions on = ComputeOptions.defaults().withScheduler(s).withProgress(false);
+                Delayed<NDArray> g = Delayed.of(ProcessBench::echo, Delayed.value(block));
+                double[] ms = new double[ROUNDS];
+                for (int r = -2; r < ROUNDS; r++) { // two warm-up rounds: workers started, JIT warm
+                    long t0 = System.nanoTime();
+                    NDArray back = g.compute(on);
+                    long t1 = System.nanoTime();
+                    if (back.size() != block.size() || back.getDouble(1999, 1999) != d[d.length - 1]) {
+                        throw new AssertionError("got a different block back on " + s.name());
+                    }
+                    if (r >= 0) ms[r] = (t1 - t0) / 1e6;
+                }
+                line(out, "scheduler_32MB_block_round_trip_" + s.name(), median(ms), "ms");
+            }
+        }
     }
 
     static long sum(MemorySegment s) {
