@@ -142,7 +142,7 @@ class ClientTest {
         try (ThreadsScheduler one = new ThreadsScheduler(1); Client owned = Client.create(one, false)) {
             owned.submit(() -> { gate.await(30, TimeUnit.SECONDS); return 0; });
             pending = owned.submit(() -> 1);
-            owned.close();
+            owned.close(); // explicitly, before the end of the try: the test checks the closed client
             assertThatThrownBy(() -> owned.submit(() -> 2)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
             gate.countDown();
         }
