@@ -56,7 +56,19 @@ abstract class ArrayLayer implements Layer, java.io.Serializable {
                         + java.util.Arrays.toString(chunks.numBlocks()) + " does not produce key " + key);
             }
         }
-        return task(key, idx);
+        Task t = task(key, idx);
+        return new Task(t.key(), t.label(), new Sequential(t.function()), t.args());
+    }
+
+    /**
+     * A block task's function run with the ndarray kernels' own splitting turned off ({@link Expr#sequential}):
+     * the scheduler already runs blocks in parallel, so a block must not also fork onto the common pool.
+     */
+    record Sequential(dev.blockwork.graph.TaskFunction inner) implements dev.blockwork.graph.TaskFunction {
+        @Override
+        public Object apply(Object[] args) throws Exception {
+            return dev.blockwork.ndarray.Expr.sequential(() -> inner.apply(args));
+        }
     }
 
     /** The task for block {@code idx} (already checked to be in range). */

@@ -265,6 +265,14 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
         return old;
     }
 
+    /**
+     * Runs {@code op} with the splitting of large evaluations turned off for the current thread only (for code
+     * that already runs in parallel, e.g. one task per block of a chunked array; avoids oversubscription).
+     */
+    public static <T, X extends Throwable> T sequential(ScopedValue.CallableOp<? extends T, X> op) throws X {
+        return ScopedValue.where(Kernel.SEQUENTIAL, Boolean.TRUE).call(op);
+    }
+
     // ------------------------------------------------------------------ axis reductions (slab by slab)
 
     /**

@@ -27,6 +27,8 @@ import java.util.concurrent.RecursiveAction;
 final class Kernel {
     static final long PARALLEL_MIN_ELEMENTS = 1L << 20;
     static final long PART_ELEMENTS = 1L << 17;
+    /** Bound (by {@link Expr#sequential}) while the current thread must not split evaluations. */
+    static final ScopedValue<Boolean> SEQUENTIAL = ScopedValue.newInstance();
     static volatile boolean parallel = !"false".equalsIgnoreCase(System.getProperty("blockwork.ndarray.parallel"));
 
     final long[] shape;
@@ -157,7 +159,7 @@ final class Kernel {
      * Returns the parts' partials in part order, so merging them in list order is deterministic.
      */
     <P> List<P> forEachPart(java.util.function.Supplier<P> newPartial, TileBody<P> body) {
-        long parts = (parallel && total >= PARALLEL_MIN_ELEMENTS) ? (total + PART_ELEMENTS - 1) / PART_ELEMENTS : 1;
+        long parts = (parallel && total >= PARALLEL_MIN_ELEMENTS && !SEQUENTIAL.isBound()) ? (total + PART_ELEMENTS - 1) / PART_ELEMENTS : 1;
         List<P> partials = new ArrayList<>();
         if (parts == 1) {
             P p = newPartial.get();

@@ -180,6 +180,8 @@ final class KernelNodes {
         final long seed;
         final double p0, p1;
         final long low, width;
+        /** Per-lane keys {@code mix(seed * G + lane)}, constant for the leaf (hoisted out of the element loops). */
+        final long key0, key1, key2, key3;
 
         KRandom(ExprNodes.RandomLeaf r) {
             super(r.dtype);
@@ -189,11 +191,19 @@ final class KernelNodes {
             this.p1 = r.p1;
             this.low = r.low;
             this.width = r.width;
+            this.key0 = Random.laneKey(seed, 0);
+            this.key1 = Random.laneKey(seed, 1);
+            this.key2 = Random.laneKey(seed, 2);
+            this.key3 = Random.laneKey(seed, 3);
         }
 
         @Override
         void run(long pos, long stride, Object dst, int off, int n) {
-            if (dst instanceof double[] d) {
+            if (dst instanceof double[] d && kind == Random.Kind.UNIFORM) {
+                Random.uniformRun(seed, pos, stride, p0, p1, d, off, n);
+            } else if (dst instanceof double[] d && kind == Random.Kind.NORMAL) {
+                Random.normalRun(key1, key2, pos, stride, p0, p1, d, off, n);
+            } else if (dst instanceof double[] d) {
                 for (int i = 0; i < n; i++) d[off + i] = Random.valueAt(kind, seed, pos + i * stride, p0, p1);
             } else {
                 long[] l = (long[]) dst;

@@ -16,8 +16,41 @@ public record Moments(long count, double mean, double m2) implements java.io.Ser
     /** Moments of every element of {@code a}. */
     public static Moments of(NDArray a) { return Expr.of(a).moments(); }
 
-    /** Moments of a run of values (two-pass: mean, then squared deviations). */
+    /**
+     * Moments of a run of values in one vectorisable pass of sums shifted by the run's first value
+     * ({@code mean = k + S/n}, {@code M2 = Q - S^2/n} with {@code S = sum(x - k)}, {@code Q = sum((x - k)^2)}):
+     * the shift is a sample of the data, so the cancellation stays at the level of round-off for runs of tile
+     * size; non-finite values fall back to {@link #ofTwoPass}.
+     */
     public static Moments of(double[] v, int from, int to) {
+        int n = to - from;
+        if (n == 0) return EMPTY;
+        double k = v[from];
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            double d0 = v[i] - k, d1 = v[i + 1] - k, d2 = v[i + 2] - k, d3 = v[i + 3] - k;
+            s0 += d0;
+            s1 += d1;
+            s2 += d2;
+            s3 += d3;
+            q0 += d0 * d0;
+            q1 += d1 * d1;
+            q2 += d2 * d2;
+            q3 += d3 * d3;
+        }
+        for (; i < to; i++) {
+            double d = v[i] - k;
+            s0 += d;
+            q0 += d * d;
+        }
+        double s = (s0 + s1) + (s2 + s3), q = (q0 + q1) + (q2 + q3);
+        if (!Double.isFinite(s) || !Double.isFinite(q) || !Double.isFinite(k)) return ofTwoPass(v, from, to);
+        return new Moments(n, k + s / n, Math.max(0, q - s * s / n));
+    }
+
+    /** Moments of a run of values (two-pass: mean, then squared deviations). */
+    public static Moments ofTwoPass(double[] v, int from, int to) {
         int n = to - from;
         if (n == 0) return EMPTY;
         double s = 0;
