@@ -28,7 +28,9 @@ final class PoolWorkerDriver implements Runnable {
     /**
      * Each worker pipe, per direction: {@code blockwork.pool.pipeSlots} (default 16384) slots of
      * {@code blockwork.pool.pipeSlotBytes} (default 128) bytes = 2 MiB, so the largest chunk or result is
-     * ~1.9 MiB; a tiny task frame takes one 128-byte slot (A/B against 4096 x 1 KiB was within this machine's noise).
+     * ~1.9 MiB once serialized; array blocks in it do not count (they travel through shared memory, only their
+     * handles go through the pipe); a tiny task frame takes one 128-byte slot (A/B against 4096 x 1 KiB was
+     * within this machine's noise).
      */
     static final int PIPE_SLOTS = Integer.getInteger("blockwork.pool.pipeSlots", 16384),
             PIPE_SLOT_BYTES = Integer.getInteger("blockwork.pool.pipeSlotBytes", 128);

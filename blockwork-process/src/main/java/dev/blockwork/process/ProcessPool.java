@@ -48,7 +48,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code PoolWorkerDriver}) keeps up to {@code prefetch} chunks in flight on that worker's
  * {@link Pipe} and replaces the worker when it dies or reaches {@code maxTasksPerChild}. A chunk
  * is one raw frame ({@link TaskFrameDescriptor}); each worker receives a function's bytes once.
- * Automatic chunk size follows CPython: {@code ceil(n / (4 * processes))}.
+ * Automatic chunk size follows CPython: {@code ceil(n / (4 * processes))}. Array blocks in inputs
+ * ({@code NDArray}, large primitive arrays) are written to shared-memory files at submission
+ * ({@link ShmTransport#ownedBySender()}) and freed when the chunk's future completes, so retries on a
+ * fresh worker re-read them; blocks in results are handed off by the worker and freed by the driver's read.
  */
 public final class ProcessPool implements AutoCloseable {
     final PoolOptions options;

@@ -21,7 +21,9 @@
  *   <li>Submitting a task to a {@code ProcessPool} happens-before it runs in a worker; the task's result
  *       (its serialized value) happens-before the completion of the future or call that returns it. A task's
  *       other writes in the worker JVM are not visible to the caller unless made to shared memory and
- *       announced by the result.</li>
+ *       announced by the result. Array blocks in a pool task's inputs or result ({@code NDArray}, primitive
+ *       arrays of 64 KiB or more) are written to shared memory before the message that names them is sent,
+ *       and the receiver's single copy out of it happens after that message is received.</li>
  * </ul>
  *
  * <h2>Failure rules</h2>

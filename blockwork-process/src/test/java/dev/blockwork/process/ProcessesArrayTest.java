@@ -133,6 +133,27 @@ class ProcessesArrayTest {
     static Object echo(Object o) { return o; }
 
     @Test
+    void aBlockInputSurvivesKillMinus9OfItsWorkerAndIsFreedAfterTheRetry() throws Exception {
+        NDArray input = block(700, 3); // 3.9 MB: through shared memory
+        try (ProcessPool pool = ProcessPool.create(new PoolOptions().processes(1).maxRetries(2));
+             ProcessQueue<Long> started = ProcessQueue.create()) {
+            long first = pool.workerPids().getFirst();
+            java.util.concurrent.CompletableFuture<NDArray> f = pool.applyAsync(() -> {
+                try (ProcessQueue<Long> q = started) {
+                    q.put(ProcessHandle.current().pid());
+                }
+                Thread.sleep(2_000); // killed in here on the first attempt
+                return triple(input);
+            });
+            long victim = started.poll(30, TimeUnit.SECONDS);
+            assertThat(victim).isEqualTo(first);
+            new ProcessBuilder("kill", "-9", Long.toString(victim)).start().waitFor();
+            assertThat(started.poll(30, TimeUnit.SECONDS)).isNotEqualTo(first);
+            assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(triple(input));
+        }
+    }
+
+    @Test
     void viewsDtypesAndPrimitiveArraysRoundTripThroughTheScheduler() {
         NDArray ints = NDArray.arange(300_000).reshape(600, 500); // int64, 2.4 MB
         NDArray view = ints.transpose().slice(0, 10L, 400L, 3); // non-contiguous view

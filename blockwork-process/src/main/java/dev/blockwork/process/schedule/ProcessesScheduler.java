@@ -22,7 +22,10 @@ import java.util.concurrent.ExecutionException;
  * and run on a worker; its result comes back and is handed to the shared task-state machine
  * ({@link Execution}), which makes dependents ready. Functions, arguments and results must be
  * serializable and their classes allowed ({@link dev.blockwork.process.serial.ClassAllowList});
- * otherwise the task fails, naming the class. A worker that dies fails or retries only its task (see
+ * otherwise the task fails, naming the class. Array blocks among arguments and results
+ * ({@code NDArray}s, primitive arrays of at least {@link dev.blockwork.process.serial.ShmTransport#THRESHOLD_BYTES})
+ * travel through shared memory, not the worker pipes: any block size works, and the receiver gets a heap
+ * copy (one copy out of shared memory). A worker that dies fails or retries only its task (see
  * {@link ProcessPool}). Pool size: config key {@code processes} (default: cores). The shared instance
  * starts its workers on first use and lives until the JVM exits.
  *
