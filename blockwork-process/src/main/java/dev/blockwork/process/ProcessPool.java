@@ -1,5 +1,6 @@
 package dev.blockwork.process;
 
+import dev.blockwork.process.internal.ShmRegistry;
 import dev.blockwork.process.internal.TaskFrameDescriptor;
 import dev.blockwork.process.serial.Serialization;
 import dev.blockwork.process.serial.ShmTransport;
@@ -269,6 +270,7 @@ public final class ProcessPool implements AutoCloseable {
         for (Thread t : threads) {
             try { t.join(15_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
         }
+        ShmRegistry.sweepDeadOwners(); // result blocks handed off by workers that exited before they were read
     }
 
     /** {@link #shutdown}, wait (up to 60 s) for queued work and worker exit, then {@link #terminate} what is left. */

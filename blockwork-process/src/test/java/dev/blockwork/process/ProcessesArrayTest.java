@@ -133,6 +133,14 @@ class ProcessesArrayTest {
     static Object echo(Object o) { return o; }
 
     @Test
+    void blockResultsOfWorkersThatExitRightAfterSendingArriveIntact() {
+        try (ProcessPool pool = ProcessPool.create(new PoolOptions().processes(1).maxTasksPerChild(1))) {
+            List<NDArray> r = pool.map(seed -> block(400, seed), List.of(1L, 2L, 3L), 1); // 1.28 MB each
+            for (int i = 0; i < 3; i++) assertThat(r.get(i)).isEqualTo(block(400, i + 1));
+        }
+    }
+
+    @Test
     void aBlockInputSurvivesKillMinus9OfItsWorkerAndIsFreedAfterTheRetry() throws Exception {
         NDArray input = block(700, 3); // 3.9 MB: through shared memory
         try (ProcessPool pool = ProcessPool.create(new PoolOptions().processes(1).maxRetries(2));

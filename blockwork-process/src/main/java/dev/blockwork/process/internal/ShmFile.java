@@ -166,11 +166,13 @@ public final class ShmFile implements AutoCloseable {
 
     /**
      * Unmaps without dropping this mapping's reference: the receiver of the file's name takes the reference
-     * over with {@link #adopt}. If nobody adopts it, the creator's exit (or the dead-owner sweep) deletes it.
-     * Idempotent; a no-op after {@link #close}.
+     * over with {@link #adopt}. The creator's exit no longer deletes it (the receiver may still be about to
+     * read it); if nobody adopts it, the dead-owner sweep after the creator has exited does (a
+     * {@code ProcessPool} sweeps when it closes). Idempotent; a no-op after {@link #close}.
      */
     public void handOff() {
         if (!closed.compareAndSet(false, true)) return;
+        ShmRegistry.forget(path);
         boolean lastHere = LOCAL.compute(name, (k, v) -> v == null || v <= 1 ? null : v - 1) == null;
         if (lastHere) PidTable.remove(users(), PID);
         arena.close();

@@ -44,6 +44,9 @@ public final class ShmRegistry {
 
     static void created(Path p) { CREATED.add(p); }
 
+    /** The creator's exit no longer deletes {@code p} (handed off to another process). */
+    static void forget(Path p) { CREATED.remove(p); }
+
     static void delete(Path p) {
         CREATED.remove(p);
         try { Files.deleteIfExists(p); } catch (IOException ignored) { /* best effort */ }
