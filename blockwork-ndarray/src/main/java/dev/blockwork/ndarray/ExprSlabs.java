@@ -22,6 +22,10 @@ final class ExprSlabs {
             return Reductions.reduce(e.evaluate(), op, ax, keepDims);
         }
         long[] keep = Reductions.keptShape(shape, ax);
+        if (op == Reductions.Op.SUM && e.dtype == DType.FLOAT64) {
+            NDArray r = floatSum(e, shape, ax, keep);
+            if (r != null) return keepDims ? r : r.reshape(Reductions.droppedShape(shape, ax));
+        }
         boolean axis0Reduced = ax.length > 0 && ax[0] == 0;
         long rowSize = size / shape[0];
         long rows = Math.max(1, SLAB_ELEMENTS / Math.max(1, rowSize));
@@ -37,6 +41,56 @@ final class ExprSlabs {
             }
         }
         return keepDims ? acc : acc.reshape(Reductions.droppedShape(shape, ax));
+    }
+
+    /**
+     * Float64 sums over a leading run of axes {@code 0..k-1} or a trailing run {@code k..n-1}: each slab is
+     * evaluated into one reused buffer, then its rows are added into the accumulator (leading) or each row is
+     * summed with {@link FusedReduce#sumD} (trailing), plain loops C2 vectorises. Null for other axis sets.
+     */
+    private static NDArray floatSum(Expr e, long[] shape, int[] ax, long[] keep) {
+        int n = shape.length, k = ax.length;
+        if (k == 0 || k == n) return null;
+        for (int i = 1; i < k; i++) if (ax[i] != ax[0] + i) return null;
+        boolean leading = ax[0] == 0;
+        if (!leading && ax[k - 1] != n - 1) return null;
+        long size = Shapes.size(shape), rowSize = size / shape[0];
+        long innerL = 1;
+        for (int d = leading ? k : ax[0]; d < n; d++) innerL *= shape[d];
+        if (rowSize > (1 << 26) || innerL == 0) return null;
+        int inner = (int) innerL;
+        int rows = (int) Math.max(1, Math.min(shape[0], SLAB_ELEMENTS / Math.max(1, rowSize)));
+        long[] bufShape = shape.clone();
+        bufShape[0] = rows;
+        NDArray buf = NDArray.zeros(DType.FLOAT64, bufShape);
+        double[] b = (double[]) buf.data;
+        double[] out = new double[(int) Shapes.size(keep)];
+        for (long from = 0; from < shape[0]; from += rows) {
+            long to = Math.min(shape[0], from + rows);
+            int cnt = (int) (to - from);
+            slice(e, from, to).evaluateInto(cnt == rows ? buf : buf.slice(0, 0L, (long) cnt, 1));
+            int m = (int) (cnt * rowSize / inner);
+            if (leading) {
+                addRows(out, b, m, inner);
+            } else {
+                int base = (int) (from * rowSize / inner);
+                for (int q = 0; q < m; q++) out[base + q] = FusedReduce.sumD(b, q * inner, inner);
+            }
+        }
+        return NDArray.fromArray(out, keep);
+    }
+
+    /** {@code a[j] += b[i*row + j]} for {@code i < rows}, in row order, four rows per pass (same round-off as one by one). */
+    static void addRows(double[] a, double[] b, int rows, int row) {
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            int o0 = i * row, o1 = o0 + row, o2 = o1 + row, o3 = o2 + row;
+            for (int j = 0; j < row; j++) a[j] = (((a[j] + b[o0 + j]) + b[o1 + j]) + b[o2 + j]) + b[o3 + j];
+        }
+        for (; i < rows; i++) {
+            int o = i * row;
+            for (int j = 0; j < row; j++) a[j] += b[o + j];
+        }
     }
 
     private static NDArray combine(Reductions.Op op, NDArray a, NDArray b) {

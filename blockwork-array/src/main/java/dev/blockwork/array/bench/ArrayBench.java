@@ -136,7 +136,10 @@ public final class ArrayBench {
 
     static double time(Runnable r, int runs) {
         r.run(); // warm
-        if (runs >= 10) for (int i = 0; i < 100; i++) r.run(); // small cases: let the JIT settle
+        if (runs >= 10) { // small cases: let the JIT settle (C2 on a busy 2-core machine needs a few hundred runs)
+            for (int i = 0; i < 500; i++) r.run();
+            System.gc();
+        }
         double[] t = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
