@@ -82,6 +82,19 @@ class BlockTransportTest {
     }
 
     @Test
+    void repeatedTransfersFromOneThreadStayInShm() { // the writer's per-thread staging buffer is reused
+        for (int round = 0; round < 3; round++) {
+            NDArray big = matrix(300 + round, 300).astype(round == 1 ? DType.FLOAT32 : DType.FLOAT64);
+            ShmTransport t = ShmTransport.handedToReceiver();
+            byte[] bytes = t.serialize(() -> KRYO.serialize(big).copy());
+            t.release();
+            assertThat(bytes.length).as("round " + round + ": only a handle").isLessThan(200);
+            assertThat(KRYO.deserialize(bytes)).isEqualTo(big);
+        }
+        assertThat(ourBlockFiles()).isEmpty();
+    }
+
+    @Test
     void abortFreesBlocksOfAMessageThatWasNotSent() {
         ShmTransport t = ShmTransport.handedToReceiver();
         t.serialize(() -> KRYO.serialize(new long[1 << 16]));

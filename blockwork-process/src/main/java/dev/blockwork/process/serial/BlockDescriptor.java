@@ -1,5 +1,6 @@
 package dev.blockwork.process.serial;
 
+import dev.blockwork.process.internal.ShmFile;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -48,6 +49,27 @@ public final class BlockDescriptor {
         if (arrayType == float[].class || arrayType == int[].class) return 4;
         if (arrayType == byte[].class || arrayType == boolean[].class) return 1;
         throw new IllegalArgumentException("got " + arrayType.getName() + ", expected double[], float[], long[], int[], byte[] or boolean[]");
+    }
+
+    /**
+     * Copies {@code n} elements of {@code array} from {@code off} to the start of {@code f}'s data area:
+     * with {@link ShmFile#write} (no page faults), except booleans (one byte each, through the mapping).
+     */
+    static void copyOut(Object array, int off, int n, ShmFile f) {
+        if (array instanceof boolean[]) {
+            copyOut(array, off, n, f.data());
+            return;
+        }
+        int size = itemSize(array.getClass());
+        MemorySegment src = switch (array) {
+            case double[] a -> MemorySegment.ofArray(a);
+            case float[] a -> MemorySegment.ofArray(a);
+            case long[] a -> MemorySegment.ofArray(a);
+            case int[] a -> MemorySegment.ofArray(a);
+            case byte[] a -> MemorySegment.ofArray(a);
+            default -> throw new IllegalArgumentException("got " + array.getClass().getName() + ", expected a primitive array");
+        };
+        f.write(0, src.asSlice((long) off * size, (long) n * size));
     }
 
     /** Copies {@code n} elements of {@code array} from {@code off} to the start of {@code dst}. */

@@ -34,6 +34,14 @@ final class BlockSerializers {
         }
     }
 
+    private static void copyOut(Object array, int off, int n, ShmFile f) {
+        try {
+            BlockDescriptor.copyOut(array, off, n, f);
+        } catch (RuntimeException e) {
+            throw new ShmTransport.TransferException("cannot write a block to shared memory " + f.name() + ": " + e, e);
+        }
+    }
+
     private static Object readShared(Input in, byte form, Class<?> arrayType, int n) {
         String name = in.readString();
         long bytes = in.readVarLong(true);
@@ -69,7 +77,7 @@ final class BlockSerializers {
             ShmTransport t = ShmTransport.current();
             if (t != null && bytes >= ShmTransport.THRESHOLD_BYTES) {
                 ShmFile f = t.allocate(bytes);
-                BlockDescriptor.copyOut(a.data(), a.offset(), n, f.data());
+                copyOut(a.data(), a.offset(), n, f);
                 out.writeByte(t.handOff() ? BlockDescriptor.HANDED_OFF : BlockDescriptor.SHARED);
                 writeHeader(out, a.dtype(), shape);
                 out.writeString(f.name());
@@ -151,7 +159,7 @@ final class BlockSerializers {
             ShmTransport t = ShmTransport.current();
             if (t != null && bytes >= ShmTransport.THRESHOLD_BYTES) {
                 ShmFile f = t.allocate(bytes);
-                BlockDescriptor.copyOut(array, 0, n, f.data());
+                copyOut(array, 0, n, f);
                 out.writeByte(t.handOff() ? BlockDescriptor.HANDED_OFF : BlockDescriptor.SHARED);
                 out.writeVarInt(n, true);
                 out.writeString(f.name());

@@ -114,6 +114,7 @@ public final class KryoSerializer implements Serializer {
         } catch (RuntimeException | StackOverflowError e) {
             s.kryo = newKryo(); // its state after a failed write is undefined
             if (transport != null) transport.discardFrom(mark); // blocks this attempt put in shared memory
+            for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof ShmTransport.TransferException x) throw x;
             UnserializableException u = find(e);
             if (u != null) throw new UnserializableException(u.offendingClass(), "a value of " + JavaSerializer.className(value), e);
             Bytes j = fallback.serialize(value);

@@ -64,7 +64,12 @@ public final class ShmTransport {
     /** A new file of {@code bytes} data bytes, recorded for {@link #release()} / {@link #abort()}. */
     synchronized ShmFile allocate(long bytes) {
         if (released) throw new IllegalStateException("shared-memory transport already released");
-        ShmFile f = ShmFile.create(ShmDescriptor.KIND_BUFFER, bytes);
+        ShmFile f;
+        try {
+            f = ShmFile.create(ShmDescriptor.KIND_BUFFER, bytes);
+        } catch (RuntimeException e) {
+            throw new TransferException("cannot create a shared-memory block of " + bytes + " bytes: " + e.getMessage(), e);
+        }
         files.add(f);
         return f;
     }
@@ -80,6 +85,11 @@ public final class ShmTransport {
     }
 
     public boolean isEmpty() { return files.isEmpty(); }
+
+    /** Writing a block to shared memory failed: never hidden by the serializer's Java fallback. */
+    public static final class TransferException extends IllegalStateException {
+        TransferException(String message, Throwable cause) { super(message, cause); }
+    }
 
     /** Shared-memory files in use by this message. */
     public int fileCount() { return files.size(); }
