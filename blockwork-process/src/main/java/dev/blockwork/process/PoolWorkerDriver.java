@@ -107,6 +107,9 @@ final class PoolWorkerDriver implements Runnable {
                 r = conn.pollExpecting(POLL_MS, TimeUnit.MILLISECONDS, BUSY_MAX_PARK_NS);
             } catch (PeerDiedException | ChannelClosedException e) {
                 r = null;
+            } catch (RuntimeException unreadable) { // consumed but not deserializable: fail its chunk, keep the worker
+                failUnreadable(unreadable);
+                continue;
             }
             if (r == null) {
                 if (!process.isAlive()) handleDeath(null);
@@ -160,6 +163,19 @@ final class PoolWorkerDriver implements Runnable {
         } else {
             c.future.completeExceptionally(remoteFailure(c, m));
         }
+    }
+
+    /**
+     * A result message that could not be deserialized (a class not allowed here, a shared block already
+     * gone): results arrive in order, so it belongs to the oldest chunk in flight.
+     */
+    private void failUnreadable(RuntimeException e) {
+        PoolChunk c = inFlight.pollFirst();
+        if (c == null) throw e;
+        inFlightTasks -= c.count;
+        resultsFromThisWorker++;
+        c.future.completeExceptionally(new RemoteTaskException("the result of task " + c.description() + " (chunk " + c.id
+                + ") from " + process.name() + " (pid " + process.pid() + ") could not be read: " + e, e));
     }
 
     private Throwable remoteFailure(PoolChunk c, ResultMessage m) {

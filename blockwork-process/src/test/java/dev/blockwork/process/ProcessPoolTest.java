@@ -72,6 +72,16 @@ class ProcessPoolTest {
     }
 
     @Test
+    void anUnreadableResultFailsItsTaskNotThePool() {
+        List<Long> before = pool.workerPids();
+        assertThatThrownBy(() -> pool.apply(() -> new blockworktest.NotAllowedResult(1)))
+                .isInstanceOf(RemoteTaskException.class).hasMessageContaining("could not be read")
+                .hasMessageContaining("blockworktest.NotAllowedResult");
+        assertThat(pool.<Integer, Integer>map(x -> x * 2, range(20), 1)).containsExactlyElementsOf(range(20).stream().map(x -> x * 2).toList());
+        assertThat(pool.workerPids()).isEqualTo(before);
+    }
+
+    @Test
     void tasksRunInWorkerProcessesNotHere() {
         long me = ProcessHandle.current().pid();
         Set<Long> pids = new HashSet<>(pool.<Integer, Long>map(x -> ProcessHandle.current().pid(), range(200), 1));
