@@ -617,14 +617,13 @@ public final class DArray implements java.io.Serializable {
     public Computation<NDArray> computeAsync(ComputeOptions options) {
         Materialization.Plan p = Materialization.plan(List.of(this));
         Computation<Object[]> c = Compute.computeAsync(p.graph()::task, p.keys(), options);
-        return Compute.map(c, r -> p.results()[0]);
+        return Compute.map(c, r -> p.assemble(r)[0]);
     }
 
     /** Computes several arrays in one graph: work they share (common inputs) is done once. */
     public static NDArray[] computeAll(ComputeOptions options, DArray... arrays) {
         Materialization.Plan p = Materialization.plan(List.of(arrays));
-        Compute.compute(p.graph(), p.keys(), options);
-        return p.results();
+        return p.assemble(Compute.compute(p.graph(), p.keys(), options));
     }
 
     public static NDArray[] computeAll(DArray... arrays) { return computeAll(ComputeOptions.defaults(), arrays); }

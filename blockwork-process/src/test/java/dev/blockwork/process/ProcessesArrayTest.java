@@ -82,8 +82,7 @@ class ProcessesArrayTest {
 
     /**
      * DArray graphs computed on worker JVMs with {@code persist(processes)}; the persisted blocks are then
-     * assembled in this JVM. ({@code DArray.compute(processes)} itself cannot be used: its store step writes
-     * into a result array preallocated in the calling JVM, see docs/process.md.)
+     * assembled in this JVM.
      */
     @Test
     void darrayElementwiseReductionAndMatmulEqualThreads() {
@@ -103,6 +102,18 @@ class ProcessesArrayTest {
         }
         DArray ones = DArray.ones(shape(1000, 1000), chunks(500, 500));
         assertThat(ones.add(ones.mul(2)).sum().persist(on(S)).compute(threads()).item()).isEqualTo(3.0 * 1000 * 1000);
+    }
+
+    /** {@code compute(processes)} itself: blocks computed on workers are handed back and assembled here. */
+    @Test
+    void darrayComputeOnProcessesEqualsThreads() {
+        DArray x = new DRandom(7).uniform(shape(1000, 1000), chunks(500, 500));
+        DArray y = x.add(x.mul(2));
+        assertThat(y.compute(on(S))).isEqualTo(y.compute(threads()));
+        assertThat(y.sum().compute(on(S)).item()).isCloseTo(y.sum().compute(threads()).item(), org.assertj.core.data.Offset.offset(1e-6));
+        NDArray[] both = DArray.computeAll(on(S), y, x.mean(0));
+        assertThat(both[0]).isEqualTo(y.compute(threads()));
+        assertThat(both[1].allClose(x.mean(0).compute(threads()), 1e-12, 1e-12)).isTrue();
     }
 
     static NDArray big(long n) {
