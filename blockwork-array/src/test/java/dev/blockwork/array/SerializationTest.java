@@ -107,12 +107,13 @@ class SerializationTest {
             }
         }
         TaskFunction f = plan.function(t);
-        TaskFunction g = (TaskFunction) roundTrip(f, where + " function " + f.getClass().getName());
+        String fname = (f instanceof ArrayLayer.Sequential sq ? sq.inner() : f).getClass().getName();
+        TaskFunction g = (TaskFunction) roundTrip(f, where + " function " + fname);
         Object expected = f.apply(args);
         Object actual = g.apply(args2);
         byte[] e = bytes(expected, where + " result"), r = bytes(actual, where + " result");
         if (!Arrays.equals(e, r)) {
-            fail(where + ": the deserialized function " + f.getClass().getName() + " gave " + actual + ", expected " + expected);
+            fail(where + ": the deserialized function " + fname + " gave " + actual + ", expected " + expected);
         }
         results[t] = expected;
         done[t] = true;

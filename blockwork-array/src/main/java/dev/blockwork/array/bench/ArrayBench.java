@@ -101,7 +101,7 @@ public final class ArrayBench {
         for (Case c : CASES) {
             if (!selected.contains(c.name)) continue;
             if (c.childJvmArgs.isEmpty()) {
-                out.printf("%s %.4f s%n", c.name, time(c.setup.get(), c.runs));
+                out.println(c.name + " " + timed(c.setup.get(), c.runs));
             } else {
                 out.println(child(c.childJvmArgs, List.of("--child", c.name), c.name) + "   (child JVM " + String.join(" ", c.childJvmArgs) + ")");
             }
@@ -134,7 +134,25 @@ public final class ArrayBench {
         }
     }
 
-    static double time(Runnable r, int runs) {
+    /**
+     * {@code "<median wall> s (cpu <median process CPU> s)"}: on a shared machine the process CPU time per run is
+     * much steadier than the wall time (divide by the core count for the wall time an idle machine would give).
+     */
+    static String timed(Runnable r, int runs) {
+        double[] cpu = new double[runs];
+        double wall = time(r, runs, cpu);
+        Arrays.sort(cpu);
+        return String.format(java.util.Locale.ROOT, "%.4f s (cpu %.4f s)", wall, cpu[runs / 2]);
+    }
+
+    static double time(Runnable r, int runs) { return time(r, runs, new double[runs]); }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static double time(Runnable r, int runs, double[] cpu) {
         r.run(); // warm
         if (runs >= 10) { // small cases: let the JIT settle (C2 on a busy 2-core machine needs a few hundred runs)
             for (int i = 0; i < 500; i++) r.run();
@@ -142,9 +160,10 @@ public final class ArrayBench {
         }
         double[] t = new double[runs];
         for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
+            long c0 = processCpuNanos(), t0 = System.nanoTime();
             r.run();
             t[i] = (System.nanoTime() - t0) / 1e9;
+            cpu[i] = (processCpuNanos() - c0) / 1e9;
         }
         Arrays.sort(t);
         return t[runs / 2];
@@ -205,7 +224,7 @@ public final class ArrayBench {
     /** {@code ArrayBench [case...]}; {@code --child <case>} times one case in this JVM (used for child JVMs). */
     public static void main(String[] args) {
         if (args.length == 2 && args[0].equals("--child")) {
-            for (Case c : CASES) if (c.name.equals(args[1])) System.out.printf("%s %.4f s%n", c.name, time(c.setup.get(), c.runs));
+            for (Case c : CASES) if (c.name.equals(args[1])) System.out.println(c.name + " " + timed(c.setup.get(), c.runs));
             return;
         }
         run(System.out, args);
