@@ -75,4 +75,26 @@ class RandomTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit");
         assertThatThrownBy(() -> rng.integers(3, 3, 2)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void uniformRunsEqualTheScalarDefinitionAcrossThe32BitBoundaryAndStrides() {
+        Random rng = new Random(11);
+        long[] g1 = {1L << 33}, off1 = {(1L << 32) - 1000};
+        NDArray run = rng.uniformExpr(0, 1, new long[] {3000}, off1, g1).evaluate();
+        for (int i = 0; i < 3000; i++) {
+            assertThat(run.getDoubleFlat(i)).as("index %d", off1[0] + i).isEqualTo(rng.uniformAt(off1[0] + i));
+        }
+        // a column of a 2-D array: consecutive elements are 2 apart in the global flat index (strided path)
+        long[] g2 = {3000, 2};
+        NDArray col = rng.uniformExpr(-1, 3, new long[] {3000, 1}, new long[] {0, 1}, g2).evaluate();
+        for (int i = 0; i < 3000; i++) {
+            assertThat(col.getDoubleFlat(i)).isEqualTo(-1 + 4 * rng.uniformAt(2L * i + 1));
+        }
+        NDArray u = rng.uniform(1 << 16);
+        assertThat(u.min().getDouble()).isGreaterThanOrEqualTo(0.0);
+        assertThat(u.max().getDouble()).isLessThan(1.0);
+        long distinctLowBits = java.util.stream.IntStream.range(0, 4096)
+                .mapToLong(i -> Double.doubleToRawLongBits(u.getDoubleFlat(i) + 1.0) & 0xFF).distinct().count();
+        assertThat(distinctLowBits).as("the low mantissa bits vary").isGreaterThan(200);
+    }
 }
