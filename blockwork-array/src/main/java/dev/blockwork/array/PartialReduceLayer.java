@@ -17,7 +17,7 @@ import java.util.Map;
  * {@link #STRIP_ELEMENTS} elements along axis 0 that stay in cache, each reduced and merged at once.
  */
 final class PartialReduceLayer extends ArrayLayer {
-    static final long STRIP_ELEMENTS = 1 << 16;
+    static final long STRIP_ELEMENTS = 1 << 14;
 
     private final FusedBlocks blocks;
     private final int[] axes;
