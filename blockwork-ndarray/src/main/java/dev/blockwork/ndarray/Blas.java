@@ -34,9 +34,12 @@ public final class Blas {
 
     private static final MethodHandle DGEMM, SGEMM;
     private static final String ACTIVE;
+    /** OpenBLAS's own thread count at load (openblas_get_num_threads), 0 when unknown or not OpenBLAS. */
+    private static final int NATIVE_THREADS;
 
     static {
         MethodHandle d = null, s = null;
+        int nativeThreads = 0;
         String active = "java";
         String reason = "forced by -Dblockwork.blas=java";
         if (!"java".equalsIgnoreCase(System.getProperty("blockwork.blas"))) {
@@ -47,6 +50,13 @@ public final class Blas {
                     if (h == null) continue;
                     d = h[0];
                     s = h[1];
+                    if (h.length > 2 && h[2] != null) {
+                        try {
+                            nativeThreads = (int) h[2].invokeExact();
+                        } catch (Throwable e) {
+                            nativeThreads = 0;
+                        }
+                    }
                     active = "native:" + lib;
                     break;
                 } catch (IllegalArgumentException | UnsatisfiedLinkError | IllegalCallerException e) {
@@ -57,6 +67,7 @@ public final class Blas {
         DGEMM = d;
         SGEMM = s;
         ACTIVE = active;
+        NATIVE_THREADS = nativeThreads;
         LOG.log(System.Logger.Level.INFO, "blockwork matmul path: " + active + (d == null ? " (" + reason + ")" : ""));
     }
 
@@ -72,11 +83,13 @@ public final class Blas {
         if (dsym.isEmpty() || ssym.isEmpty()) return null;
         Linker linker = Linker.nativeLinker();
         ValueLayout i = ValueLayout.JAVA_INT, p = ValueLayout.ADDRESS;
+        var threads = lookup.find("openblas_get_num_threads");
         return new MethodHandle[] {
             linker.downcallHandle(dsym.get(), FunctionDescriptor.ofVoid(i, i, i, i, i, i, ValueLayout.JAVA_DOUBLE,
                     p, i, p, i, ValueLayout.JAVA_DOUBLE, p, i), Linker.Option.critical(true)),
             linker.downcallHandle(ssym.get(), FunctionDescriptor.ofVoid(i, i, i, i, i, i, ValueLayout.JAVA_FLOAT,
-                    p, i, p, i, ValueLayout.JAVA_FLOAT, p, i), Linker.Option.critical(true))
+                    p, i, p, i, ValueLayout.JAVA_FLOAT, p, i), Linker.Option.critical(true)),
+            threads.isEmpty() ? null : linker.downcallHandle(threads.get(), FunctionDescriptor.of(i))
         };
     }
 
@@ -102,13 +115,43 @@ public final class Blas {
             JavaGemm.dgemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        try {
-            DGEMM.invokeExact(ROW_MAJOR, NO_TRANS, NO_TRANS, m, n, k, alpha,
-                    MemorySegment.ofArray(a).asSlice(aOff * 8L), lda, MemorySegment.ofArray(b).asSlice(bOff * 8L), ldb, beta,
-                    MemorySegment.ofArray(c).asSlice(cOff * 8L), ldc);
-        } catch (Throwable t) {
-            throw new IllegalStateException("cblas_dgemm failed via " + ACTIVE, t);
+        rowPanels(m, n, k, (lo, hi) -> {
+            try {
+                DGEMM.invokeExact(ROW_MAJOR, NO_TRANS, NO_TRANS, hi - lo, n, k, alpha,
+                        MemorySegment.ofArray(a).asSlice((aOff + (long) lo * lda) * 8L), lda, MemorySegment.ofArray(b).asSlice(bOff * 8L), ldb, beta,
+                        MemorySegment.ofArray(c).asSlice((cOff + (long) lo * ldc) * 8L), ldc);
+            } catch (Throwable t) {
+                throw new IllegalStateException("cblas_dgemm failed via " + ACTIVE, t);
+            }
+        });
+    }
+
+    /** Runs {@code gemm} over row ranges of the result. */
+    private interface RowRange { void run(int lo, int hi); }
+
+    /**
+     * With a single-threaded OpenBLAS ({@code OPENBLAS_NUM_THREADS=1}, which is what a chunked array wants:
+     * its scheduler already runs one block product per core, and a multi-threaded OpenBLAS serialises
+     * concurrent callers), a large call from a thread that is not already a fork-join worker is split into
+     * one row panel per core: the caller runs one, the common pool the others. Otherwise one call.
+     */
+    private static void rowPanels(int m, int n, int k, RowRange gemm) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean split = NATIVE_THREADS == 1 && cores > 1 && m >= 2 * 64 && (long) m * n * k >= 1L << 24
+                && !(Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread);
+        if (!split) {
+            gemm.run(0, m);
+            return;
         }
+        int panels = Math.min(cores, m / 64);
+        java.util.concurrent.CompletableFuture<?>[] others = new java.util.concurrent.CompletableFuture<?>[panels - 1];
+        for (int p = 1; p < panels; p++) {
+            int lo = (int) ((long) m * p / panels), hi = (int) ((long) m * (p + 1) / panels);
+            others[p - 1] = java.util.concurrent.CompletableFuture.runAsync(() -> gemm.run(lo, hi),
+                    java.util.concurrent.ForkJoinPool.commonPool());
+        }
+        gemm.run(0, (int) ((long) m / panels));
+        java.util.concurrent.CompletableFuture.allOf(others).join();
     }
 
     /** Row-major sgemm on heap arrays. */
@@ -119,13 +162,15 @@ public final class Blas {
             JavaGemm.sgemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        try {
-            SGEMM.invokeExact(ROW_MAJOR, NO_TRANS, NO_TRANS, m, n, k, alpha,
-                    MemorySegment.ofArray(a).asSlice(aOff * 4L), lda, MemorySegment.ofArray(b).asSlice(bOff * 4L), ldb, beta,
-                    MemorySegment.ofArray(c).asSlice(cOff * 4L), ldc);
-        } catch (Throwable t) {
-            throw new IllegalStateException("cblas_sgemm failed via " + ACTIVE, t);
-        }
+        rowPanels(m, n, k, (lo, hi) -> {
+            try {
+                SGEMM.invokeExact(ROW_MAJOR, NO_TRANS, NO_TRANS, hi - lo, n, k, alpha,
+                        MemorySegment.ofArray(a).asSlice((aOff + (long) lo * lda) * 4L), lda, MemorySegment.ofArray(b).asSlice(bOff * 4L), ldb, beta,
+                        MemorySegment.ofArray(c).asSlice((cOff + (long) lo * ldc) * 4L), ldc);
+            } catch (Throwable t) {
+                throw new IllegalStateException("cblas_sgemm failed via " + ACTIVE, t);
+            }
+        });
     }
 
     /** The pure-Java kernel, whatever the active path (tests and benchmarks compare the two). */

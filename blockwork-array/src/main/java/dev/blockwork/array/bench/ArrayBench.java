@@ -191,7 +191,9 @@ public final class ArrayBench {
                 "ts = sorted(ts[1:])",
                 "print('%.4f s' % ts[len(ts) // 2])");
         try {
-            Process p = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true);
+            pb.environment().remove("OPENBLAS_NUM_THREADS"); // NumPy's reference uses all cores, as NumPy users run it
+            Process p = pb.start();
             String o = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
