@@ -48,15 +48,7 @@ final class Indexing {
                 plans[axis] = new SliceLayer.AxisPlan(-1, j - c.offset(axis, b), new int[] {b}, null, 1, null);
             } else {
                 Index.Range r = (Index.Range) ix;
-                long step = r.step(), start, stop;
-                if (step > 0) {
-                    start = r.start() == null ? 0 : clamp(r.start() < 0 ? r.start() + len : r.start(), 0, len);
-                    stop = r.stop() == null ? len : clamp(r.stop() < 0 ? r.stop() + len : r.stop(), 0, len);
-                } else {
-                    start = r.start() == null ? len - 1 : clamp(r.start() < 0 ? r.start() + len : r.start(), -1, len - 1);
-                    stop = r.stop() == null ? -1 : clamp(r.stop() < 0 ? r.stop() + len : r.stop(), -1, len - 1);
-                }
-                long count = step > 0 ? Math.max(0, (stop - start + step - 1) / step) : Math.max(0, (start - stop - step - 1) / -step);
+                long step = r.step(), start = r.first(len), count = r.count(len);
                 List<int[]> blocks = new ArrayList<>();
                 List<long[]> runs = new ArrayList<>(); // {localStart, len}
                 long j = 0;
@@ -94,7 +86,6 @@ final class Indexing {
         return DArray.ofLayer(l, x.graph(), os, out, x.dtype());
     }
 
-    private static long clamp(long v, long lo, long hi) { return Math.max(lo, Math.min(hi, v)); }
 
     static DArray take(DArray x0, long[] indices, int axis0) {
         int axis = ShapeOps.axis(axis0, x0.ndim());

@@ -87,25 +87,9 @@ final class PartialReduceLayer extends ArrayLayer {
             sl[0] = Math.min(rows, len[0] - r);
             NDArray target = sl[0] == rows ? buf : buf.slice(0, 0L, sl[0], 1);
             reducer.prepare(blocks.expr(so, sl, f)).astype(dev.blockwork.ndarray.DType.FLOAT64).evaluateInto(target);
-            addRows(a, b, (int) sl[0], row);
+            dev.blockwork.ndarray.RowOps.addRows(a, b, (int) sl[0], row);
         }
         return acc;
-    }
-
-    /**
-     * {@code a[j] += b[i*row + j]} for rows {@code i < rows} in row order, four rows per pass over {@code a}
-     * (bit-identical to one pass per row). A method of its own so that C2 compiles and vectorises it early.
-     */
-    static void addRows(double[] a, double[] b, int rows, int row) {
-        int i = 0;
-        for (; i + 4 <= rows; i += 4) {
-            int o0 = i * row, o1 = o0 + row, o2 = o1 + row, o3 = o2 + row;
-            for (int j = 0; j < row; j++) a[j] = (((a[j] + b[o0 + j]) + b[o1 + j]) + b[o2 + j]) + b[o3 + j];
-        }
-        for (; i < rows; i++) {
-            int o = i * row;
-            for (int j = 0; j < row; j++) a[j] += b[o + j];
-        }
     }
 
     private NDArray evaluate(long[] off, long[] len, Map<String, FusedNode.Fetched> f) {

@@ -71,7 +71,7 @@ final class ExprSlabs {
             slice(e, from, to).evaluateInto(cnt == rows ? buf : buf.slice(0, 0L, (long) cnt, 1));
             int m = (int) (cnt * rowSize / inner);
             if (leading) {
-                addRows(out, b, m, inner);
+                RowOps.addRows(out, b, m, inner);
             } else {
                 int base = (int) (from * rowSize / inner);
                 for (int q = 0; q < m; q++) out[base + q] = FusedReduce.sumD(b, q * inner, inner);
@@ -80,18 +80,6 @@ final class ExprSlabs {
         return NDArray.fromArray(out, keep);
     }
 
-    /** {@code a[j] += b[i*row + j]} for {@code i < rows}, in row order, four rows per pass (same round-off as one by one). */
-    static void addRows(double[] a, double[] b, int rows, int row) {
-        int i = 0;
-        for (; i + 4 <= rows; i += 4) {
-            int o0 = i * row, o1 = o0 + row, o2 = o1 + row, o3 = o2 + row;
-            for (int j = 0; j < row; j++) a[j] = (((a[j] + b[o0 + j]) + b[o1 + j]) + b[o2 + j]) + b[o3 + j];
-        }
-        for (; i < rows; i++) {
-            int o = i * row;
-            for (int j = 0; j < row; j++) a[j] += b[o + j];
-        }
-    }
 
     private static NDArray combine(Reductions.Op op, NDArray a, NDArray b) {
         Expr x = Expr.of(a), y = Expr.of(b);

@@ -20,6 +20,25 @@ public sealed interface Index extends java.io.Serializable {
         public Range {
             if (step == 0) throw new IllegalArgumentException("slice step cannot be zero");
         }
+
+        /** The first position this slice selects on an axis of length {@code len} (Python's rules; meaningful when {@link #count} > 0). */
+        public long first(long len) {
+            if (step > 0) return start == null ? 0 : clamp(start < 0 ? start + len : start, 0, len);
+            return start == null ? len - 1 : clamp(start < 0 ? start + len : start, -1, len - 1);
+        }
+
+        /** How many positions this slice selects on an axis of length {@code len}. */
+        public long count(long len) {
+            long from = first(len);
+            if (step > 0) {
+                long to = stop == null ? len : clamp(stop < 0 ? stop + len : stop, 0, len);
+                return Math.max(0, (to - from + step - 1) / step);
+            }
+            long to = stop == null ? -1 : clamp(stop < 0 ? stop + len : stop, -1, len - 1);
+            return Math.max(0, (from - to - step - 1) / -step);
+        }
+
+        private static long clamp(long v, long lo, long hi) { return Math.max(lo, Math.min(hi, v)); }
     }
 
     /** {@code np.newaxis}: inserts an axis of length 1. */

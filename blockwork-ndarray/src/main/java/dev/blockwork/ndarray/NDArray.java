@@ -351,15 +351,7 @@ public final class NDArray implements java.io.Serializable {
                     axis++;
                 }
                 case Index.Range r -> {
-                    long len = shape[axis], step = r.step(), start, stop;
-                    if (step > 0) {
-                        start = r.start() == null ? 0 : clamp(r.start() < 0 ? r.start() + len : r.start(), 0, len);
-                        stop = r.stop() == null ? len : clamp(r.stop() < 0 ? r.stop() + len : r.stop(), 0, len);
-                    } else {
-                        start = r.start() == null ? len - 1 : clamp(r.start() < 0 ? r.start() + len : r.start(), -1, len - 1);
-                        stop = r.stop() == null ? -1 : clamp(r.stop() < 0 ? r.stop() + len : r.stop(), -1, len - 1);
-                    }
-                    long count = step > 0 ? Math.max(0, (stop - start + step - 1) / step) : Math.max(0, (start - stop - step - 1) / -step);
+                    long len = shape[axis], step = r.step(), start = r.first(len), count = r.count(len);
                     if (count > 0) off += start * strides[axis];
                     ns[n] = count;
                     nst[n] = strides[axis] * step;
@@ -377,7 +369,6 @@ public final class NDArray implements java.io.Serializable {
         return new NDArray(dtype, data, (int) off, Arrays.copyOf(ns, n), Arrays.copyOf(nst, n));
     }
 
-    private static long clamp(long v, long lo, long hi) { return Math.max(lo, Math.min(hi, v)); }
 
     /** Inserts an axis of length 1 at {@code axis} (which may be {@code ndim()}, or negative). */
     public NDArray expandDims(int axis) {
