@@ -83,7 +83,8 @@ final class FusedLoopCompiler {
         shape(root, inputs, consts, inputIndex, key, ids);
         FusedLoop loop;
         try {
-            loop = CACHE.computeIfAbsent(key.toString(), k -> generate(root, inputIndex));
+            int nConst = consts.size();
+            loop = CACHE.computeIfAbsent(key.toString(), k -> generate(root, inputIndex, nConst));
         } catch (RuntimeException | LinkageError e) {
             enabled = false; // never try again in this JVM; the unfused nodes are always correct
             System.getLogger(FusedLoopCompiler.class.getName()).log(System.Logger.Level.WARNING,
@@ -124,9 +125,10 @@ final class FusedLoopCompiler {
         }
     }
 
-    private static FusedLoop generate(KNode root, Map<KNode, Integer> inputIndex) {
+    private static FusedLoop generate(KNode root, Map<KNode, Integer> inputIndex, int nConst) {
         int nIn = inputIndex.size();
-        // locals: 0 this, 1 in, 2 off, 3 consts, 4 out, 5 outOff, 6 n, 7 i, then (array, offset) per input
+        // locals: 0 this, 1 in, 2 off, 3 consts, 4 out, 5 outOff, 6 n, 7 i, then (array, offset) per input,
+        // then one double (two slots) per constant
         int base = 8;
         ClassDesc self = ClassDesc.of(FusedLoopCompiler.class.getPackageName() + ".FusedLoopImpl");
         ClassDesc cdD1 = ConstantDescs.CD_double.arrayType();
@@ -141,6 +143,12 @@ final class FusedLoopCompiler {
                 for (int k = 0; k < nIn; k++) {
                     code.aload(1).loadConstant(k).aaload().astore(base + 2 * k);
                     code.aload(2).loadConstant(k).iaload().istore(base + 2 * k + 1);
+                }
+                // constants in locals before the loop: consts and out are both double[], so C2 cannot hoist
+                // their loads past the stores into out itself (they might alias), which also blocks vectorising
+                int constBase = base + 2 * nIn;
+                for (int c = 0; c < nConst; c++) {
+                    code.aload(3).loadConstant(c).daload().dstore(constBase + 2 * c);
                 }
                 Label top = code.newLabel(), end = code.newLabel();
                 code.iconst_0().istore(7);
@@ -199,7 +207,7 @@ final class FusedLoopCompiler {
             }
             if (n.t == DType.FLOAT32) code.d2f().f2d();
         } else if (n instanceof KernelNodes.KScalar s && s.floatKind) {
-            code.aload(3).loadConstant(constCounter[0]++).daload();
+            code.dload(base + 2 * inputIndex.size() + 2 * constCounter[0]++);
         } else {
             int k = inputIndex.get(n);
             code.aload(base + 2 * k).iload(base + 2 * k + 1).iload(7).iadd().daload();
@@ -217,7 +225,26 @@ final class FusedLoopCompiler {
             this.loop = loop;
             this.inputs = inputs;
             this.consts = consts;
+            if (inputs.length == 0) {
+                // no operands but constants: every element is the value the loop computes for one element
+                double[] one = new double[1];
+                loop.run(new double[0][], new int[0], consts, one, 0, 1);
+                constant = one[0];
+                isConstant = true;
+            } else {
+                constant = 0;
+                isConstant = false;
+            }
         }
+
+        final boolean isConstant;
+        final double constant;
+
+        @Override
+        boolean isConstantD() { return isConstant; }
+
+        @Override
+        double constantD() { return constant; }
 
         @Override
         void computeD(Tile tile, double[] dst, int off) {

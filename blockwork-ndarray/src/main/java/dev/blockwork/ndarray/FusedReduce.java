@@ -17,6 +17,29 @@ final class FusedReduce {
         boolean seen;
         Moments m = Moments.EMPTY;
         ArgPartial arg = ArgPartial.EMPTY;
+        /** Float sums: per tile position, the sum of that position over the part's tiles (null until used). */
+        double[] lanes;
+    }
+
+    /**
+     * The lane sums of a part of {@code count} elements that all equal {@code c} (e.g. {@code ones + ones*2}
+     * unfolded): the same additions, in the same order, as filling each tile and adding it element-wise, without
+     * the tile buffer.
+     */
+    static double[] constantLanes(double c, long count) {
+        double[] lanes = new double[Tile.SIZE];
+        for (long pos = 0; pos < count; pos += Tile.SIZE) addConst(lanes, c, (int) Math.min(Tile.SIZE, count - pos));
+        return lanes;
+    }
+
+    /** {@code lanes[i] += c} for i in [0, n). */
+    static void addConst(double[] lanes, double c, int n) {
+        for (int i = 0; i < n; i++) lanes[i] += c;
+    }
+
+    /** {@code lanes[i] += v[o + i]} for i in [0, n). */
+    static void addInto(double[] lanes, double[] v, int o, int n) {
+        for (int i = 0; i < n; i++) lanes[i] += v[o + i];
     }
 
     static NDArray sum(Expr e, long[] shape, boolean prod) {
@@ -24,35 +47,45 @@ final class FusedReduce {
         KNode root = k.root;
         DType rt = DType.resultOfSum(e.dtype);
         if (k.total == 0) return NDArray.full(prod ? 1L : 0L, rt, new long[0]);
-        List<Acc> parts = k.forEachPart(() -> {
+        java.util.function.Supplier<Acc> newAcc = () -> {
             Acc a = new Acc();
             a.d = prod ? 1 : 0;
             a.l = prod ? 1 : 0;
             return a;
-        }, (tile, acc) -> {
-            int n = tile.len;
-            if (root.floatKind) {
-                double[] v = root.readD(tile);
-                int o = tile.roff;
-                if (prod) {
-                    double p = acc.d;
-                    for (int i = 0; i < n; i++) p *= v[o + i];
-                    acc.d = p;
-                } else {
-                    acc.d += sumD(v, o, n);
-                }
-            } else {
-                long[] v = root.readL(tile);
-                int o = tile.roff;
-                long s = acc.l;
-                if (prod) for (int i = 0; i < n; i++) s *= v[o + i];
-                else for (int i = 0; i < n; i++) s += v[o + i];
-                acc.l = s;
-            }
-        });
+        };
+        List<Acc> parts = root.floatKind && !prod && root.isConstantD()
+                ? k.forEachRange(newAcc, (from, to, acc) -> acc.lanes = constantLanes(root.constantD(), to - from))
+                : k.forEachPart(newAcc, (tile, acc) -> {
+                    int n = tile.len;
+                    if (root.floatKind) {
+                        double[] v = root.readD(tile);
+                        int o = tile.roff;
+                        if (prod) {
+                            double p = acc.d;
+                            for (int i = 0; i < n; i++) p *= v[o + i];
+                            acc.d = p;
+                        } else {
+                            // element-wise into per-position lanes (a loop C2 vectorises; a scalar reduction it does not),
+                            // folded into one value when the part ends
+                            double[] lanes = acc.lanes;
+                            if (lanes == null) acc.lanes = lanes = new double[Tile.SIZE];
+                            addInto(lanes, v, o, n);
+                        }
+                    } else {
+                        long[] v = root.readL(tile);
+                        int o = tile.roff;
+                        long s = acc.l;
+                        if (prod) for (int i = 0; i < n; i++) s *= v[o + i];
+                        else for (int i = 0; i < n; i++) s += v[o + i];
+                        acc.l = s;
+                    }
+                });
         if (root.floatKind) {
             double r = prod ? 1 : 0;
-            for (Acc a : parts) r = prod ? r * a.d : r + a.d;
+            for (Acc a : parts) {
+                if (a.lanes != null) a.d += sumD(a.lanes, 0, a.lanes.length);
+                r = prod ? r * a.d : r + a.d;
+            }
             return NDArray.scalar(r, rt);
         }
         long r = prod ? 1 : 0;

@@ -159,11 +159,21 @@ final class Kernel {
      * Returns the parts' partials in part order, so merging them in list order is deterministic.
      */
     <P> List<P> forEachPart(java.util.function.Supplier<P> newPartial, TileBody<P> body) {
+        return forEachRange(newPartial, (from, to, p) -> runRange(from, to, body, p));
+    }
+
+    /** Something done with one part's range of flat positions [from, to), tiles of {@link Tile#SIZE} from {@code from}. */
+    interface RangeBody<P> {
+        void accept(long from, long to, P partial);
+    }
+
+    /** As {@link #forEachPart}, but the body gets each part's whole range (same parts, same order). */
+    <P> List<P> forEachRange(java.util.function.Supplier<P> newPartial, RangeBody<P> body) {
         long parts = (parallel && total >= PARALLEL_MIN_ELEMENTS && !SEQUENTIAL.isBound()) ? (total + PART_ELEMENTS - 1) / PART_ELEMENTS : 1;
         List<P> partials = new ArrayList<>();
         if (parts == 1) {
             P p = newPartial.get();
-            runRange(0, total, body, p);
+            body.accept(0, total, p);
             partials.add(p);
             return partials;
         }
@@ -174,7 +184,7 @@ final class Kernel {
             partials.add(p);
             tasks.add(new RecursiveAction() {
                 @Override
-                protected void compute() { runRange(from, to, body, p); }
+                protected void compute() { body.accept(from, to, p); }
             });
         }
         ForkJoinTask.invokeAll(tasks);

@@ -22,6 +22,14 @@ final class KernelNodes {
 
         void computeD(Tile tile, double[] dst, int off) { throw new IllegalStateException(t + " node has no double values"); }
 
+        /**
+         * Whether every element of every tile has the same float value, {@link #constantD()} (a scalar or a
+         * fused subtree of scalars): reductions then use the value instead of a filled tile buffer.
+         */
+        boolean isConstantD() { return false; }
+
+        double constantD() { throw new IllegalStateException("not a constant node"); }
+
         void computeL(Tile tile, long[] dst, int off) { throw new IllegalStateException(t + " node has no long values"); }
 
         /** This node's values for the tile as doubles, at {@code tile.roff} of the returned array. */
@@ -231,6 +239,12 @@ final class KernelNodes {
             this.d = s.d;
             this.l = s.l;
         }
+
+        @Override
+        boolean isConstantD() { return floatKind; }
+
+        @Override
+        double constantD() { return d; }
 
         @Override
         void computeD(Tile tile, double[] dst, int off) {

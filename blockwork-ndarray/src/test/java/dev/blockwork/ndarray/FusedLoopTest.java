@@ -79,4 +79,19 @@ class FusedLoopTest {
             assertThat((float) got.getDoubleFlat(i)).isEqualTo((float) ((double) (float) ((double) v * (double) 3.0f) + 1.0f));
         }
     }
+
+    @Test
+    void sumsOfConstantTilesMatchTheFilledPath() {
+        // full + full*2 is a fused loop without operands: its sum adds the constant per lane instead of a filled
+        // tile; the same lanes get the same values either way, so the sums agree bit for bit
+        long[] shape = {1000, 3001};
+        Expr x = Expr.full(0.1, DType.FLOAT64, shape);
+        NDArray xs = Expr.full(0.1, DType.FLOAT64, shape).evaluate();
+        double constant = x.add(x.mul(2.0)).sum().item();
+        double filled = Expr.of(xs).add(Expr.of(xs).mul(2.0)).sum().item();
+        assertThat(constant).isEqualTo(filled);
+        assertThat(constant).isCloseTo(0.30000000000000004 * 1000 * 3001, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(Expr.full(2.5, DType.FLOAT64, 7, 5).sum().item()).isEqualTo(87.5);
+        assertThat(Expr.full(1L, DType.INT64, 7, 5).add(Expr.scalar(1L)).sum().item()).isEqualTo(70.0);
+    }
 }
