@@ -8,10 +8,14 @@ import dev.blockwork.fn.FnN;
 import dev.blockwork.fn.Labels;
 import dev.blockwork.graph.Key;
 import dev.blockwork.graph.TaskFunction;
+import dev.blockwork.schedule.ComputeOptions;
 import dev.blockwork.schedule.ComputeTimeoutException;
+import dev.blockwork.schedule.Execution;
+import dev.blockwork.schedule.Listeners;
+import dev.blockwork.schedule.OutputSink;
+import dev.blockwork.schedule.Plan;
 import dev.blockwork.schedule.Scheduler;
 import dev.blockwork.schedule.Schedulers;
-import dev.blockwork.schedule.TaskCall;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +43,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *     List<Integer> values = client.gather(fs);
  * }
  * }</pre>
- * Tasks may submit tasks and wait for them (the threads pool grows a spare thread while one waits).
+ * Futures run on the same engine as graphs ({@link Execution}): each {@code submit} or {@code map} batch is
+ * one execution, so listeners see their tasks, failures raise the same {@link dev.blockwork.schedule.TaskFailedException}
+ * on every scheduler, {@link ComputeOptions#withRetries retries} and timeouts apply, and cancelling a future
+ * reaches its executor. Tasks may submit tasks and wait for them (the threads pool grows a spare thread while one waits).
  * {@link #close()} cancels the futures of this client that have not finished and refuses new submits.
  *
  * <p>Thread-safe.
@@ -48,6 +55,8 @@ public final class Client implements AutoCloseable {
     private static final AtomicLong IDS = new AtomicLong();
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
+    private final ComputeOptions options;
+    private final Execution.Options engineOptions;
     /**
      * Futures that may still be running, for close(). Done ones are swept out once the submits since the
      * last sweep exceed max(1024, what the last sweep kept): O(1) amortised per submit, and finished
@@ -58,21 +67,34 @@ public final class Client implements AutoCloseable {
     private volatile int keptAtLastSweep;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Client(Scheduler scheduler, boolean owns) {
+    private Client(Scheduler scheduler, boolean owns, ComputeOptions options) {
         this.scheduler = scheduler;
         this.ownsScheduler = owns;
+        this.options = options;
+        this.engineOptions = options.executionOptions(null);
     }
 
     /** A client on the current default scheduler (see {@link Schedulers#current()}). */
-    public static Client create() { return new Client(Schedulers.current(), false); }
+    public static Client create() { return new Client(Schedulers.current(), false, ComputeOptions.defaults()); }
 
     /** A client on the scheduler called {@code name}. */
-    public static Client create(String name) { return new Client(Schedulers.get(name), false); }
+    public static Client create(String name) { return new Client(Schedulers.get(name), false, ComputeOptions.defaults()); }
 
     /** A client on {@code scheduler}; if {@code owns}, closing the client closes the scheduler. */
-    public static Client create(Scheduler scheduler, boolean owns) { return new Client(scheduler, owns); }
+    public static Client create(Scheduler scheduler, boolean owns) { return new Client(scheduler, owns, ComputeOptions.defaults()); }
+
+    /**
+     * A client whose futures run with {@code options}: its scheduler, listeners (besides the global ones,
+     * registered when the client is made), retries, and a timeout that applies to each submit or map batch.
+     */
+    public static Client create(ComputeOptions options) { return new Client(options.resolveScheduler(), false, options); }
 
     public Scheduler scheduler() { return scheduler; }
+
+    @Override
+    public String toString() {
+        return "<Client: " + scheduler.name() + ", " + scheduler.parallelism() + " workers" + (closed.get() ? ", closed" : "") + ">";
+    }
 
     // ---- submit ----------------------------------------------------------------------------------
 
@@ -106,29 +128,26 @@ public final class Client implements AutoCloseable {
         ensureOpen();
         String label = Labels.of(f);
         TaskFunction fn = x -> f.apply((A) x[0]);
-        List<TaskCall> calls = new ArrayList<>();
+        List<Object[]> direct = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
         List<TaskFuture<R>> out = new ArrayList<>();
-        List<Integer> direct = new ArrayList<>();
         for (A item : items) {
             if (item instanceof TaskFuture<?>) {
                 out.add(submitCall(label, fn, new Object[] {item}));
             } else {
-                direct.add(out.size());
+                at.add(out.size());
                 out.add(null);
-                calls.add(new TaskCall(newKey(label), label, fn, new Object[] {item}));
+                direct.add(new Object[] {item});
             }
         }
-        List<CompletableFuture<Object>> cfs = scheduler.submitAll(calls);
-        for (int i = 0; i < calls.size(); i++) {
-            out.set(direct.get(i), track(calls.get(i).key(), (CompletableFuture<R>) (CompletableFuture<?>) cfs.get(i)));
-        }
+        List<TaskFuture<R>> launched = launch(label, fn, direct);
+        for (int i = 0; i < at.size(); i++) out.set(at.get(i), launched.get(i));
         return out;
     }
 
     @SuppressWarnings("unchecked")
     private <R> TaskFuture<R> submitCall(String label, TaskFunction fn, Object[] args) {
         ensureOpen();
-        Key key = newKey(label);
         List<CompletableFuture<?>> deps = null;
         for (Object a : args) {
             if (a instanceof TaskFuture<?> tf) {
@@ -136,26 +155,88 @@ public final class Client implements AutoCloseable {
                 deps.add(tf.toCompletableFuture());
             }
         }
-        CompletableFuture<R> cf;
-        if (deps == null) {
-            cf = (CompletableFuture<R>) (CompletableFuture<?>) scheduler.submit(new TaskCall(key, label, fn, args));
-        } else {
-            CompletableFuture<?>[] inner = new CompletableFuture<?>[1];
-            cf = CompletableFuture.allOf(deps.toArray(new CompletableFuture<?>[0])).thenCompose(v -> {
-                Object[] resolved = args.clone();
-                for (int i = 0; i < resolved.length; i++) {
-                    if (resolved[i] instanceof TaskFuture<?> tf) resolved[i] = tf.toCompletableFuture().join();
-                }
-                CompletableFuture<R> job = (CompletableFuture<R>) (CompletableFuture<?>) scheduler.submit(new TaskCall(key, label, fn, resolved));
+        if (deps == null) return (TaskFuture<R>) launch(label, fn, List.<Object[]>of(args)).getFirst();
+        // Futures among the arguments: run once they are all done, with their values; a failed one fails this
+        // future with the same TaskFailedException (its dependents are cancelled, as in a graph).
+        Key key = newKey(label);
+        CompletableFuture<R> outer = new CompletableFuture<>();
+        CompletableFuture<?>[] inner = new CompletableFuture<?>[1];
+        CompletableFuture.allOf(deps.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
+            if (e != null) {
+                outer.completeExceptionally(e instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null ? ce.getCause() : e);
+                return;
+            }
+            if (outer.isDone()) return; // cancelled while waiting
+            Object[] resolved = args.clone();
+            for (int i = 0; i < resolved.length; i++) {
+                if (resolved[i] instanceof TaskFuture<?> tf) resolved[i] = tf.toCompletableFuture().join();
+            }
+            try {
+                CompletableFuture<R> job = (CompletableFuture<R>) launchOne(key, label, fn, resolved);
                 synchronized (inner) { inner[0] = job; }
-                return job;
-            });
-            CompletableFuture<R> outer = cf;
-            cf.whenComplete((r, e) -> { // cancelling the future also cancels the job if it was handed over already
-                if (outer.isCancelled()) synchronized (inner) { if (inner[0] != null) inner[0].cancel(false); }
-            });
+                job.whenComplete((r, x) -> { if (x != null) outer.completeExceptionally(x); else outer.complete(r); });
+                if (outer.isCancelled()) job.cancel(false);
+            } catch (RuntimeException x) {
+                outer.completeExceptionally(x);
+            }
+        });
+        outer.whenComplete((r, e) -> { // cancelling the future also cancels the job if it was handed over already
+            if (outer.isCancelled()) synchronized (inner) { if (inner[0] != null) inner[0].cancel(false); }
+        });
+        return track(key, outer);
+    }
+
+    /** One engine execution for a batch of independent calls: each call is an output with its own future. */
+    private <R> List<TaskFuture<R>> launch(String label, TaskFunction fn, List<Object[]> argLists) {
+        int n = argLists.size();
+        if (n == 0) return List.of();
+        Key[] keys = new Key[n];
+        String[] labels = new String[n];
+        TaskFunction[] fns = new TaskFunction[n];
+        Object[][] args = new Object[n][];
+        for (int i = 0; i < n; i++) {
+            keys[i] = newKey(label);
+            labels[i] = label;
+            fns[i] = fn;
+            args[i] = argLists.get(i);
         }
-        return track(key, cf);
+        List<CompletableFuture<Object>> cfs = run(Plan.ofCalls(keys, labels, fns, args));
+        List<TaskFuture<R>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(track(keys[i], cast(cfs.get(i))));
+        return out;
+    }
+
+    private CompletableFuture<Object> launchOne(Key key, String label, TaskFunction fn, Object[] args) {
+        return run(Plan.ofCalls(new Key[] {key}, new String[] {label}, new TaskFunction[] {fn}, new Object[][] {args})).getFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> CompletableFuture<R> cast(CompletableFuture<Object> f) {
+        return (CompletableFuture<R>) (CompletableFuture<?>) f;
+    }
+
+    /** Runs {@code plan} on the engine in futures mode; future i is output i, and cancelling it cancels task i. */
+    private List<CompletableFuture<Object>> run(Plan plan) {
+        int n = plan.size();
+        List<CompletableFuture<Object>> fs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) fs.add(new CompletableFuture<>());
+        OutputSink sink = new OutputSink() {
+            @Override public void done(int task, Object value) { fs.get(task).complete(value); }
+            @Override public void failed(int task, Throwable error) { fs.get(task).completeExceptionally(error); }
+        };
+        Execution.Options eo = new Execution.Options(engineOptions.timeoutNanos(), engineOptions.retry(), engineOptions.fullStory(), sink);
+        Execution exec = new Execution(plan, scheduler.name(), Listeners.withGlobal(options.listeners()), eo);
+        for (int i = 0; i < n; i++) {
+            int task = i;
+            fs.get(i).whenComplete((r, e) -> { if (e instanceof CancellationException) exec.cancelTask(task); });
+        }
+        try {
+            scheduler.execute(exec);
+        } catch (RuntimeException e) { // a closed scheduler: never leave futures without an end
+            exec.cancel(e);
+            throw e;
+        }
+        return fs;
     }
 
     private <R> TaskFuture<R> track(Key key, CompletableFuture<R> cf) {
@@ -266,7 +347,10 @@ public final class Client implements AutoCloseable {
         return new WaitResult<>(done, notDone);
     }
 
-    /** Cancels {@code futures}: those not started never run; running ones finish but their results are dropped. */
+    /**
+     * Cancels {@code futures}: those not started never run; running ones are stopped where the executor can
+     * (on {@code processes} the worker running one is replaced) or else finish with their results dropped.
+     */
     public void cancel(Collection<? extends TaskFuture<?>> futures) {
         for (TaskFuture<?> f : futures) f.cancel(false);
     }

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The future of a running compute. {@link #cancel(boolean)} stops the compute itself: tasks not yet
- * started never start and running ones are interrupted.
+ * started never start and running ones are stopped at their executor.
  */
 public final class Computation<T> extends CompletableFuture<T> {
     private final Execution execution;
@@ -17,11 +17,12 @@ public final class Computation<T> extends CompletableFuture<T> {
     Execution execution() { return execution; }
 
     /** The live compute (task counts, state per task). */
-    public ComputeInfo info() { return execution; }
+    public ComputeInfo info() { return execution.info(); }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
         execution.cancel(new CancellationException("compute " + execution.id() + " was cancelled"));
+        // the engine has told the executor to stop the running tasks (threads: interrupt; processes: worker replaced)
         return super.cancel(mayInterruptIfRunning);
     }
 

@@ -46,8 +46,7 @@ public final class Compute {
         List<SchedulerListener> ls = new ArrayList<>(List.of(Listeners.global()));
         ls.addAll(options.listeners());
         if (ProgressBar.enabled(options.progress())) ls.add(ProgressBar.shared());
-        long timeout = options.timeout() == null ? 0 : options.timeout().toNanos();
-        Execution exec = new Execution(plan, scheduler.name(), ls, timeout);
+        Execution exec = new Execution(plan, scheduler.name(), ls, options.executionOptions(null));
         Computation<Object[]> c = new Computation<>(exec);
         exec.result().whenComplete((r, e) -> {
             if (e == null) c.complete(r);

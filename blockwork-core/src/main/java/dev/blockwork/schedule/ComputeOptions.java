@@ -5,59 +5,88 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Per-call options for a compute. Immutable; each {@code with...} returns a copy.
+ * Per-call options for a compute (and for a {@link dev.blockwork.futures.Client}'s futures). Immutable;
+ * each {@code with...} returns a copy.
  *
  * <ul>
  *   <li>{@code scheduler} — a name ({@code "sync"}, {@code "threads"}, {@code "processes"}...) or
  *       {@code null} for the current default (see {@link Schedulers#current()}).</li>
- *   <li>{@code timeout} — the compute fails with a {@link ComputeTimeoutException} after this long;
- *       {@code null} = no limit.</li>
+ *   <li>{@code timeout} — the compute fails with a {@link ComputeTimeoutException} after this long, and its
+ *       running tasks are cancelled at their executor; {@code null} = no limit.</li>
  *   <li>{@code optimize} — cull and fuse (default true; culling always happens).</li>
  *   <li>{@code progress} — {@code null} = the configured default ({@code blockwork.progress}), else force on/off.</li>
+ *   <li>{@code retry} — when a failed task runs again ({@link RetryPolicy#defaults()}: task errors never,
+ *       lost workers up to {@code blockwork.allowedFailures} = 3 times).</li>
+ *   <li>{@code story} — record every transition of every task (for debugging: {@link ComputeInfo#story});
+ *       by default only retries, failures and cancels are recorded.</li>
  * </ul>
  */
 public record ComputeOptions(String scheduler, Scheduler schedulerInstance, Duration timeout, boolean optimize,
-                             Boolean progress, List<SchedulerListener> listeners) {
-    private static final ComputeOptions DEFAULTS = new ComputeOptions(null, null, null, true, null, List.of());
+                             Boolean progress, List<SchedulerListener> listeners, RetryPolicy retry, boolean story) {
+    private static final ComputeOptions DEFAULTS = new ComputeOptions(null, null, null, true, null, List.of(), null, false);
 
     public ComputeOptions {
         listeners = List.copyOf(listeners);
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+            throw new IllegalArgumentException("got timeout " + timeout + ", expected a positive duration");
         }
     }
 
     public static ComputeOptions defaults() { return DEFAULTS; }
 
     public ComputeOptions withScheduler(String name) {
-        return new ComputeOptions(name, null, timeout, optimize, progress, listeners);
+        return new ComputeOptions(name, null, timeout, optimize, progress, listeners, retry, story);
     }
 
     public ComputeOptions withScheduler(Scheduler s) {
-        return new ComputeOptions(null, s, timeout, optimize, progress, listeners);
+        return new ComputeOptions(null, s, timeout, optimize, progress, listeners, retry, story);
     }
 
     public ComputeOptions withTimeout(Duration t) {
-        return new ComputeOptions(scheduler, schedulerInstance, t, optimize, progress, listeners);
+        return new ComputeOptions(scheduler, schedulerInstance, t, optimize, progress, listeners, retry, story);
     }
 
     public ComputeOptions withOptimize(boolean on) {
-        return new ComputeOptions(scheduler, schedulerInstance, timeout, on, progress, listeners);
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, on, progress, listeners, retry, story);
     }
 
     public ComputeOptions withProgress(boolean on) {
-        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, on, listeners);
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, on, listeners, retry, story);
     }
 
     public ComputeOptions withListener(SchedulerListener l) {
         List<SchedulerListener> ls = new ArrayList<>(listeners);
         ls.add(l);
-        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, ls);
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, ls, retry, story);
+    }
+
+    /** Runs a task whose own code threw up to {@code n} more times (Dask's {@code retries=n}). */
+    public ComputeOptions withRetries(int n) {
+        return withRetryPolicy(retryPolicy().withRetries(n));
+    }
+
+    public ComputeOptions withRetryPolicy(RetryPolicy p) {
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, listeners, p, story);
+    }
+
+    /** Records every transition of every task (costs a lock per transition: for debugging). */
+    public ComputeOptions withStory(boolean on) {
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, listeners, retry, on);
+    }
+
+    /** The retry policy in force: the one set, else {@link RetryPolicy#defaults()}. */
+    public RetryPolicy retryPolicy() {
+        return retry != null ? retry : RetryPolicy.defaults();
     }
 
     /** The scheduler these options select. */
     public Scheduler resolveScheduler() {
         if (schedulerInstance != null) return schedulerInstance;
         return scheduler != null ? Schedulers.get(scheduler) : Schedulers.current();
+    }
+
+    /** The engine options for one execution, with {@code outputs} for futures ({@code null} = a compute). */
+    public Execution.Options executionOptions(OutputSink outputs) {
+        return new Execution.Options(timeout == null ? 0 : timeout.toNanos(), retryPolicy(), story, outputs);
     }
 }

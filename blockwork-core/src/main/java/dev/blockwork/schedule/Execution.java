@@ -1,53 +1,99 @@
 package dev.blockwork.schedule;
 
+import dev.blockwork.config.Config;
 import dev.blockwork.graph.Key;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One run of a {@link Plan}: the task-state machine that every scheduler drives. A scheduler only
- * decides <em>where</em> a task runs; this class decides <em>when</em> (dependencies done), keeps the
- * results, releases them when no longer needed, and ends the compute exactly once.
+ * One run of a {@link Plan}: the engine's task-state machine, the same for every scheduler and for graphs
+ * and futures alike. A scheduler (an executor) only decides <em>where</em> a task runs; this class decides
+ * <em>when</em> (dependencies done), keeps results, releases them when no longer needed, retries, cancels,
+ * and ends the compute exactly once.
  *
- * <h2>Contract for scheduler implementors</h2>
- * <ul>
- *   <li>Start with {@link #initialReady()}: those tasks are READY.</li>
- *   <li>Local schedulers call {@link #run(int, ReadySink)}. Remote ones call {@link #start(int)} (null =
- *       do not run it: the compute has ended), ship the {@link TaskCall}, then report
- *       {@link #finish(int, Object, ReadySink)} or {@link #fail(int, Throwable)} from any thread.</li>
- *   <li>Each task given to a {@link ReadySink} is READY and is handed out exactly once.</li>
- *   <li>Threads that run tasks bracket their work with {@link #enter()}/{@link #exit()} so that
- *       {@link #cancel} can interrupt them.</li>
- * </ul>
+ * <h2>The executor protocol</h2>
+ * <pre>
+ *   engine → executor                          executor → engine
+ *   ─────────────────                          ─────────────────
+ *   ready task t (initialReady, ReadySink) ──► start(t): READY → RUNNING, returns the TaskCall
+ *                                              (resolved arguments), or null: do not run it
+ *                                          ◄── finish(t, value[, report], sink): RUNNING → DONE
+ *                                          ◄── fail(t, error[, report], sink): RUNNING → READY (retry:
+ *                                              t is handed to sink again) or ERRED
+ *   cancel t (TaskCanceller, on early end) ──► stop t's work: interrupt it or replace its worker
+ *   release t (local: the slot is dropped)
+ * </pre>
+ * A {@link TaskReport} carries the executor's worker name, its own start/end times and the bytes moved.
+ * Local executors call {@link #run(int, ReadySink)}, which does start, call and finish/fail in the
+ * calling thread, and bracket their threads with {@link #enter()}/{@link #exit()} so that an early end can
+ * interrupt them. Each task given to a {@link ReadySink} is READY and is handed out exactly once per
+ * attempt.
+ *
+ * <h2>Two modes</h2>
+ * A <em>compute</em> (no {@link OutputSink}) ends at the first failure: the failed task is ERRED, tasks
+ * not started become CANCELLED, running ones are cancelled through the executor. <em>Futures</em> (an
+ * {@link OutputSink}) report each output as it ends; a failure fails that task and cancels only its
+ * dependents, and a single task can be cancelled ({@link #cancelTask}): a local one by interrupting only
+ * the thread that runs it (a small CAS hand-shake in {@code runners} makes sure the interrupt never
+ * reaches the next task that thread runs), a remote one through the {@link TaskCanceller}.
  *
  * <h2>Implementation overview</h2>
  * Per-task state lives in flat {@code int[]} arrays indexed by task number, updated with
  * {@link VarHandle} atomics (no per-task objects beyond the result): {@code state} (a {@link TaskState}
  * ordinal), {@code waiting} (dependencies not yet done; the thread that takes it to zero makes the task
- * READY) and {@code unreleased} (dependents not yet finished; the thread that takes it to zero drops the
- * result unless it is an output). Happens-before: a result is written before the atomic decrement of a
- * dependent's {@code waiting}; the thread that reads zero reads the result after its own atomic update of
- * the same counter, so every dependency's result is visible when a task starts.
+ * READY), {@code unreleased} (dependents not yet finished; the thread that takes it to zero drops the
+ * result unless it is an output) and {@code runs} (attempts started, written by the thread that won the
+ * READY → RUNNING race). Every move is a compare-and-set from the expected state, checked against
+ * {@link TaskState#canMoveTo} at run time; an unexpected state fails loudly with the key and its story.
+ * Happens-before: a result is written before the atomic decrement of a dependent's {@code waiting}; the
+ * thread that reads zero reads the result after its own atomic update of the same counter, so every
+ * dependency's result is visible when a task starts.
  * <p>
- * The end is a {@link CompletableFuture}: completed with the outputs when the last output finishes, or
- * exceptionally by the first failure, timeout or cancel. After that, tasks not yet started move to
- * CANCELLED when a scheduler tries to start them, running tasks are interrupted, and their results are
- * dropped: dependents of a failed task never run.
+ * Cold paths (retry, failure, cancel, the end) take no part in the fast path: retry counters are
+ * allocated on the first retry, and the bounded {@link StoryLog} records them. The end is a
+ * {@link CompletableFuture}, completed once by {@link #end}; after it, no task starts, those not started
+ * are moved to CANCELLED, running ones are cancelled through the {@link TaskCanceller} and local threads
+ * are interrupted, and results that arrive later are dropped.
  */
-public final class Execution implements ComputeInfo {
+public final class Execution {
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final VarHandle OBJECTS = MethodHandles.arrayElementVarHandle(Object[].class);
+    /** In {@code runners}: a cancel is interrupting the runner ({@code INTERRUPTING}), or has ({@code INTERRUPTED}). */
+    private static final Object INTERRUPTING = new Object(), INTERRUPTED = new Object();
     private static final System.Logger LOG = System.getLogger(Execution.class.getName());
+    private static final int WAITING = TaskState.WAITING.ordinal(), READY = TaskState.READY.ordinal(),
+            RUNNING = TaskState.RUNNING.ordinal(), DONE = TaskState.DONE.ordinal(), ERRED = TaskState.ERRED.ordinal(),
+            RELEASED = TaskState.RELEASED.ordinal(), CANCELLED = TaskState.CANCELLED.ordinal();
+    /** Entries kept in each execution's story log ({@code blockwork.story.size}). */
+    static final int STORY_SIZE = Config.getInt("story.size", 10_000);
+
+    /**
+     * How one execution behaves.
+     *
+     * @param timeoutNanos the compute ends with a {@link ComputeTimeoutException} after this long; {@code <= 0} = none
+     * @param retry        when a failed task runs again
+     * @param fullStory    record every transition in the story log, not only retries, failures and cancels
+     * @param outputs      futures mode: each output is reported here as it ends; {@code null} = a compute
+     */
+    public record Options(long timeoutNanos, RetryPolicy retry, boolean fullStory, OutputSink outputs) {
+        public static Options defaults() { return new Options(0, RetryPolicy.defaults(), false, null); }
+    }
 
     private final Plan plan;
     private final String schedulerName;
@@ -56,6 +102,7 @@ public final class Execution implements ComputeInfo {
     private final int[] state;
     private final int[] waiting;
     private final int[] unreleased;
+    private final int[] runs;
     private final Object[] results;
     private final LongAdder completed = new LongAdder();
     private final AtomicInteger outputsLeft;
@@ -64,25 +111,42 @@ public final class Execution implements ComputeInfo {
     private final CompletableFuture<Object[]> result = new CompletableFuture<>();
     private final HashSet<Thread> active = new HashSet<>();
     private final HashSet<Thread> interruptedByUs = new HashSet<>(); // guarded by active
-    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
-    private java.util.concurrent.ScheduledFuture<?> timeout;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final RetryPolicy retry;
+    private final boolean fullStory;
+    private final OutputSink outputSink;
+    private final StoryLog story = new StoryLog(STORY_SIZE);
+    private final View view = new View();
+    /** Futures mode: the thread running each local task, so that cancelling one future interrupts only it. */
+    private final Object[] runners;
+    private volatile TaskCanceller canceller;
+    private int[] workerDeaths; // guarded by this; allocated on the first worker death
+    private Map<Key, Integer> index; // guarded by this; built on the first lookup by key
+    private ScheduledFuture<?> timeout;
 
-    /**
-     * @param timeoutNanos the compute ends with a {@link ComputeTimeoutException} after this long; {@code <= 0} = none
-     */
+    /** A compute with default retries and {@code timeoutNanos} ({@code <= 0} = none). */
     public Execution(Plan plan, String schedulerName, List<SchedulerListener> listeners, long timeoutNanos) {
+        this(plan, schedulerName, listeners, new Options(timeoutNanos, RetryPolicy.defaults(), false, null));
+    }
+
+    public Execution(Plan plan, String schedulerName, List<SchedulerListener> listeners, Options options) {
         this.plan = plan;
         this.schedulerName = schedulerName;
+        this.retry = options.retry();
+        this.fullStory = options.fullStory();
+        this.outputSink = options.outputs();
         int n = plan.size();
         state = new int[n];
         waiting = new int[n];
         unreleased = new int[n];
+        runs = new int[n];
         results = new Object[n];
+        runners = outputSink != null ? new Object[n] : null;
         for (int t = 0; t < n; t++) {
             waiting[t] = plan.dependencies[t].length;
             unreleased[t] = plan.dependents[t].length;
         }
-        for (int t : plan.initialReady) state[t] = TaskState.READY.ordinal();
+        for (int t : plan.initialReady) state[t] = READY;
         int distinctOutputs = 0;
         for (int t = 0; t < n; t++) if (plan.isOutput[t]) distinctOutputs++;
         outputsLeft = new AtomicInteger(distinctOutputs);
@@ -91,16 +155,20 @@ public final class Execution implements ComputeInfo {
         for (SchedulerListener l : listeners) if (l.wantsTaskEvents()) tl.add(l);
         this.taskListeners = tl.toArray(new SchedulerListener[0]);
         for (SchedulerListener l : this.listeners) {
-            try { l.onComputeStart(this); } catch (Throwable e) { logListener(e); }
+            try { l.onComputeStart(view); } catch (Throwable e) { logListener(e); }
         }
+        long timeoutNanos = options.timeoutNanos();
         if (timeoutNanos > 0) {
             timeout = Timeouts.TIMER.schedule(() -> cancel(new ComputeTimeoutException("compute " + id + " timed out after "
-                    + java.time.Duration.ofNanos(timeoutNanos) + " with " + completedTasks() + " of "
+                    + Timeouts.human(timeoutNanos) + " with " + completedTasks() + " of "
                     + plan.size() + " tasks finished")), timeoutNanos, TimeUnit.NANOSECONDS);
         }
     }
 
     public Plan plan() { return plan; }
+
+    /** The read-only view listeners and callers get. */
+    public ComputeInfo info() { return view; }
 
     /** Completes with the outputs' values in request order, or exceptionally with the reason the compute ended. */
     public CompletableFuture<Object[]> result() { return result; }
@@ -112,33 +180,47 @@ public final class Execution implements ComputeInfo {
     public int[] initialReady() { return plan.initialReady.clone(); }
 
     /** The state of {@code task} (for diagnostics and tests). */
-    public TaskState state(int task) { return TaskState.VALUES[(int) INTS.getVolatile(state, task)]; }
+    public TaskState state(int task) { return TaskState.VALUES[stateOf(task)]; }
+
+    private int stateOf(int task) { return (int) INTS.getVolatile(state, task); }
 
     /** Whether the result of {@code task} is currently held (false once released). */
     public boolean holdsResult(int task) { return results[task] != null; }
 
+    /** How many times {@code task} has been started. */
+    public int attempts(int task) { return runs[task]; }
+
+    /**
+     * Registers the executor's "cancel this running task" instruction (see {@link TaskCanceller}). Set it
+     * before handing out tasks; local executors need none (their threads are interrupted).
+     */
+    public void onCancel(TaskCanceller c) { canceller = c; }
+
     // ---- running tasks ----------------------------------------------------------------------------
 
-    /** Runs {@code task} in the calling thread: start, call, finish or fail. */
+    /** Runs {@code task} in the calling thread: start, call, finish or fail (a retry is handed to {@code sink}). */
     public void run(int task, ReadySink sink) {
         TaskCall call;
         try {
-            call = start(task);
+            call = begin(task, true);
         } catch (Throwable e) { // a bug or an Error outside user code: end the compute loudly, never hang it
             cancel(e);
             return;
         }
         if (call == null) return;
         long t0 = taskListeners.length == 0 ? 0 : System.nanoTime();
+        if (runners != null) OBJECTS.setVolatile(runners, task, Thread.currentThread());
         Object value;
         try {
             value = call.call();
         } catch (Throwable e) {
-            fail(task, e, t0);
+            if (runners != null) leave(task);
+            fail(task, e, null, sink, t0, Thread.currentThread().getName());
             return;
         }
+        if (runners != null) leave(task);
         try {
-            finish(task, value, sink, t0);
+            finish(task, value, null, sink, t0);
         } catch (Throwable e) {
             cancel(e);
         }
@@ -146,18 +228,22 @@ public final class Execution implements ComputeInfo {
 
     /**
      * Moves {@code task} from READY to RUNNING and returns its call with resolved arguments, or
-     * {@code null} if the compute has ended (the task becomes CANCELLED).
+     * {@code null} if it must not run (the compute has ended, or the task was cancelled).
      */
     public TaskCall start(int task) {
-        if (!INTS.compareAndSet(state, task, TaskState.READY.ordinal(), TaskState.RUNNING.ordinal())) {
-            TaskState now = state(task);
-            if (now == TaskState.CANCELLED) return null;
-            throw illegal(task, now, TaskState.RUNNING, TaskState.READY);
+        return begin(task, false);
+    }
+
+    private TaskCall begin(int task, boolean local) {
+        if (!INTS.compareAndSet(state, task, READY, RUNNING)) {
+            if (stateOf(task) == CANCELLED) return null;
+            throw illegal(task, TaskState.RUNNING, TaskState.READY);
         }
-        if (ended.get()) { // checked after the move: a task that saw "not ended" is RUNNING before end() returns
-            INTS.setVolatile(state, task, TaskState.CANCELLED.ordinal());
+        if (ended.get()) { // checked after the move: a task that saw "not ended" is RUNNING before end() sweeps
+            INTS.compareAndSet(state, task, RUNNING, CANCELLED);
             return null;
         }
+        int attempt = ++runs[task]; // only the thread that won READY -> RUNNING writes it
         Object[] tpl = plan.argTemplates[task];
         Object[] args = new Object[tpl.length];
         for (int p = 0; p < tpl.length; p++) {
@@ -173,71 +259,229 @@ public final class Execution implements ComputeInfo {
                 args[p] = a;
             }
         }
-        for (SchedulerListener l : taskListeners) {
-            try { l.onTaskStart(this, plan.keys[task], plan.labels[task]); } catch (Throwable e) { logListener(e); }
+        if (fullStory) record(task, TaskState.READY, TaskState.RUNNING, null, local ? Thread.currentThread().getName() : null);
+        if (taskListeners.length > 0) {
+            TaskEvent ev = new TaskEvent(plan.keys[task], plan.labels[task], TaskState.RUNNING, attempt,
+                    local ? Thread.currentThread().getName() : null, System.nanoTime(), 0, -1);
+            for (SchedulerListener l : taskListeners) {
+                try { l.onTaskStart(view, ev); } catch (Throwable e) { logListener(e); }
+            }
         }
         return new TaskCall(plan.keys[task], plan.labels[task], plan.functions[task], args);
     }
 
     /** Records the result of a RUNNING task, releases what it no longer needs and hands newly ready dependents to {@code sink}. */
     public void finish(int task, Object value, ReadySink sink) {
-        finish(task, value, sink, 0);
+        finish(task, value, null, sink, 0);
     }
 
-    private void finish(int task, Object value, ReadySink sink, long t0) {
+    /** As {@link #finish(int, Object, ReadySink)}, with what the executor reported (worker, its times, bytes). */
+    public void finish(int task, Object value, TaskReport report, ReadySink sink) {
+        finish(task, value, report, sink, 0);
+    }
+
+    private void finish(int task, Object value, TaskReport report, ReadySink sink, long t0) {
         if (ended.get()) { // ended meanwhile: drop the result, start nothing
-            moveIfIn(task, TaskState.RUNNING, TaskState.CANCELLED);
-            completed.increment();
+            if (INTS.compareAndSet(state, task, RUNNING, CANCELLED)) completed.increment();
             return;
         }
         results[task] = value;
-        move(task, TaskState.RUNNING, TaskState.DONE);
+        if (!INTS.compareAndSet(state, task, RUNNING, DONE)) {
+            results[task] = null;
+            if (stateOf(task) == CANCELLED) return; // its future was cancelled while it ran
+            throw illegal(task, TaskState.DONE, TaskState.RUNNING);
+        }
         completed.increment();
-        if (taskListeners.length > 0) taskEvent(task, TaskState.DONE, t0);
+        if (fullStory) record(task, TaskState.RUNNING, TaskState.DONE, null, report == null ? null : report.worker());
+        if (taskListeners.length > 0) taskEvent(task, TaskState.DONE, t0, report);
         for (int d : plan.dependencies[task]) {
             if ((int) INTS.getAndAdd(unreleased, d, -1) == 1 && !plan.isOutput[d]) {
                 results[d] = null;
-                move(d, TaskState.DONE, TaskState.RELEASED);
+                move(d, DONE, RELEASED);
             }
         }
-        if (plan.isOutput[task] && outputsLeft.decrementAndGet() == 0) {
-            complete();
-            return;
+        if (plan.isOutput[task]) {
+            if (outputSink != null) {
+                outputSink.done(task, value);
+                if (plan.dependents[task].length == 0) results[task] = null; // the future holds it now
+            }
+            if (outputsLeft.decrementAndGet() == 0) {
+                complete();
+                return;
+            }
         }
         for (int c : plan.dependents[task]) {
-            if ((int) INTS.getAndAdd(waiting, c, -1) == 1) {
-                move(c, TaskState.WAITING, TaskState.READY);
+            if ((int) INTS.getAndAdd(waiting, c, -1) == 1 && INTS.compareAndSet(state, c, WAITING, READY)) {
+                if (fullStory) record(c, TaskState.WAITING, TaskState.READY, null, null);
                 sink.ready(c);
             }
         }
     }
 
-    /** Records that a RUNNING task raised {@code error}; ends the compute with a {@link TaskFailedException}. */
+    /** Records that a RUNNING task raised {@code error}, without a retry (no sink to hand it back to). */
     public void fail(int task, Throwable error) {
-        fail(task, error, 0);
+        fail(task, error, null, null, 0, null);
     }
 
-    private void fail(int task, Throwable error, long t0) {
+    /**
+     * Records that a RUNNING task raised {@code error}. If the {@link RetryPolicy} allows it, the task moves
+     * back to READY and is handed to {@code sink} again; otherwise it is ERRED and the compute ends with a
+     * {@link TaskFailedException} (futures: that task's future fails and its dependents are cancelled).
+     */
+    public void fail(int task, Throwable error, TaskReport report, ReadySink sink) {
+        fail(task, error, report, sink, 0, null);
+    }
+
+    /** {@code localWorker}: the thread that ran it here, or null when an executor reports it. */
+    private void fail(int task, Throwable error, TaskReport report, ReadySink sink, long t0, String localWorker) {
+        if (ended.get()) { // a cancel's own echo, or a failure after the end: the task was abandoned
+            if (INTS.compareAndSet(state, task, RUNNING, CANCELLED)) completed.increment();
+            return;
+        }
         Key key = plan.keys[task];
         String label = plan.labels[task];
         Throwable cause = error;
+        TaskFailure remote = null;
         if (error instanceof FusedFunction.StepFailure sf) {
             key = sf.key;
             label = sf.label;
             cause = sf.getCause();
         }
-        moveIfIn(task, TaskState.RUNNING, TaskState.ERRED);
+        RemoteTask.Failure rf = RemoteTask.failureOf(error);
+        if (rf != null) {
+            remote = rf.failure();
+            key = remote.key();
+            label = remote.function();
+            cause = rf.getCause() != null ? rf.getCause() : rf;
+            if (report == null) report = rf.report();
+        }
+        String worker = report != null ? report.worker() : localWorker;
+        if (sink != null && stateOf(task) == RUNNING && tryRetry(task, key, cause, worker, sink)) return;
+        int attempt = runs[task];
+        TaskFailure record = remote != null ? remote.at(worker, attempt) : TaskFailure.of(key, label, worker, attempt, cause);
+        int deaths = cause instanceof WorkerLostException ? workerDeaths(task) : 0;
+        TaskFailedException failure;
+        if (deaths > retry.allowedWorkerFailures()) {
+            failure = new KilledWorkerException(key, label, deaths, record, cause);
+        } else if (cause instanceof TaskFailedException tfe && tfe.key().equals(key)) {
+            failure = tfe;
+        } else {
+            failure = new TaskFailedException(key, label, record, cause);
+        }
+        if (!INTS.compareAndSet(state, task, RUNNING, ERRED)) return; // cancelled meanwhile
         completed.increment();
-        if (taskListeners.length > 0) taskEvent(task, TaskState.ERRED, t0);
-        if (ended.get()) return;
-        TaskFailedException failure = cause instanceof TaskFailedException tfe && tfe.key().equals(key)
-                ? tfe : new TaskFailedException(key, label, cause);
-        terminate(failure);
+        record(task, TaskState.RUNNING, TaskState.ERRED, String.valueOf(cause), worker);
+        if (taskListeners.length > 0) taskEvent(task, TaskState.ERRED, t0, report);
+        if (outputSink == null) {
+            terminate(failure);
+        } else {
+            if (plan.isOutput[task]) outputSink.failed(task, failure);
+            settled(task);
+            cancelDependents(task, failure);
+        }
+    }
+
+    /** RUNNING → READY if the policy allows another attempt; the task goes back to {@code sink}. */
+    private boolean tryRetry(int task, Key key, Throwable cause, String worker, ReadySink sink) {
+        boolean lostWorker = cause instanceof WorkerLostException;
+        synchronized (this) {
+            if (lostWorker) {
+                if (workerDeaths == null) workerDeaths = new int[plan.size()];
+                if (++workerDeaths[task] > retry.allowedWorkerFailures()) return false;
+            } else {
+                int deaths = workerDeaths == null ? 0 : workerDeaths[task];
+                if (runs[task] - 1 - deaths >= retry.retries()) return false;
+            }
+        }
+        if (!INTS.compareAndSet(state, task, RUNNING, READY)) return true; // cancelled meanwhile: nothing to retry
+        String why = (lostWorker ? "worker lost: " : "retry after: ") + cause;
+        record(task, TaskState.RUNNING, TaskState.READY, why, worker);
+        if (taskListeners.length > 0) {
+            TaskEvent ev = new TaskEvent(plan.keys[task], plan.labels[task], TaskState.READY, runs[task], worker, 0, System.nanoTime(), -1);
+            for (SchedulerListener l : taskListeners) {
+                try { l.onTaskRetry(view, ev, cause); } catch (Throwable e) { logListener(e); }
+            }
+        }
+        if (ended.get()) { // ended while we moved it: it will never be handed out
+            INTS.compareAndSet(state, task, READY, CANCELLED);
+            return true;
+        }
+        sink.ready(task);
+        return true;
+    }
+
+    private synchronized int workerDeaths(int task) {
+        return workerDeaths == null ? 0 : workerDeaths[task];
+    }
+
+    /**
+     * The running thread is done with {@code task}: unless a cancel is interrupting it, which then must
+     * finish (so the interrupt cannot hit the thread's next task) and is cleared here.
+     */
+    private void leave(int task) {
+        Thread me = Thread.currentThread();
+        if (OBJECTS.compareAndSet(runners, task, me, null)) return;
+        while (OBJECTS.getVolatile(runners, task) != INTERRUPTED) Thread.onSpinWait();
+        Thread.interrupted(); // the cancel's interrupt, meant for the task that has just ended
+    }
+
+    /** Interrupts the local thread running {@code task}, if one is (futures mode). */
+    private void interruptRunner(int task) {
+        if (runners == null) return;
+        Object r = OBJECTS.getVolatile(runners, task);
+        if (r instanceof Thread t && OBJECTS.compareAndSet(runners, task, t, INTERRUPTING)) {
+            t.interrupt();
+            OBJECTS.setVolatile(runners, task, INTERRUPTED);
+        }
+    }
+
+    /**
+     * Cancels one task (futures): not started → CANCELLED; running → CANCELLED and its executor is told to
+     * stop it; its dependents are cancelled. Returns false if it had already ended.
+     */
+    public boolean cancelTask(int task) {
+        while (true) {
+            int s = stateOf(task);
+            if (s != WAITING && s != READY && s != RUNNING) return false;
+            if (INTS.compareAndSet(state, task, s, CANCELLED)) {
+                record(task, TaskState.VALUES[s], TaskState.CANCELLED, "cancelled", null);
+                if (s == RUNNING) {
+                    completed.increment();
+                    interruptRunner(task);
+                    TaskCanceller c = canceller;
+                    if (c != null) c.cancel(task);
+                }
+                CancellationException why = new CancellationException("task " + plan.keys[task] + " was cancelled");
+                if (outputSink != null && plan.isOutput[task]) outputSink.failed(task, why);
+                settled(task);
+                cancelDependents(task, why);
+                return true;
+            }
+        }
+    }
+
+    /** Futures mode: an output reached a terminal state other than DONE. */
+    private void settled(int task) {
+        if (plan.isOutput[task] && outputsLeft.decrementAndGet() == 0) complete();
+    }
+
+    /** WAITING dependents of {@code task} (transitively) → CANCELLED, their futures failed with {@code why}. */
+    private void cancelDependents(int task, Throwable why) {
+        IntStack todo = new IntStack();
+        for (int c : plan.dependents[task]) todo.push(c);
+        while (!todo.isEmpty()) {
+            int c = todo.pop();
+            if (!INTS.compareAndSet(state, c, WAITING, CANCELLED)) continue;
+            record(c, TaskState.WAITING, TaskState.CANCELLED, "dependency " + plan.keys[task] + " did not finish", null);
+            if (outputSink != null && plan.isOutput[c]) outputSink.failed(c, why);
+            settled(c);
+            for (int d : plan.dependents[c]) todo.push(d);
+        }
     }
 
     /**
      * Ends the compute with {@code reason} (a {@link CancellationException}, a timeout...): tasks not
-     * started never start, running ones are interrupted and their results dropped. No effect if ended.
+     * started never start, running ones are cancelled and their results dropped. No effect if ended.
      */
     public void cancel(Throwable reason) {
         terminate(reason);
@@ -246,7 +490,7 @@ public final class Execution implements ComputeInfo {
     private void complete() {
         int[] outs = plan.outputs;
         Object[] values = new Object[outs.length];
-        for (int i = 0; i < outs.length; i++) values[i] = results[outs[i]];
+        if (outputSink == null) for (int i = 0; i < outs.length; i++) values[i] = results[outs[i]];
         end(values, null);
     }
 
@@ -254,24 +498,14 @@ public final class Execution implements ComputeInfo {
         end(null, reason);
     }
 
-    /** The one way a compute ends: stop new starts, interrupt running tasks on error, tell listeners, then complete. */
+    /** The one way a compute ends: stop new starts, cancel what runs on error, tell listeners, then complete. */
     private void end(Object[] values, Throwable error) {
         if (!ended.compareAndSet(false, true)) return;
         try {
             if (timeout != null) timeout.cancel(false); // the timer must not keep this execution (and its results) alive
-            if (error != null) {
-                synchronized (active) {
-                    for (Thread t : active) {
-                        if (t != Thread.currentThread()) {
-                            t.interrupt();
-                            interruptedByUs.add(t);
-                        }
-                    }
-                }
-                java.util.Arrays.fill(results, null); // abandoned: keep nothing alive for whoever holds this compute
-            }
+            if (error != null) abandon(error);
             for (SchedulerListener l : listeners) {
-                try { l.onComputeFinish(this, error); } catch (Throwable x) { logListener(x); }
+                try { l.onComputeFinish(view, error); } catch (Throwable x) { logListener(x); }
             }
         } finally {
             if (error == null) result.complete(values);
@@ -279,12 +513,38 @@ public final class Execution implements ComputeInfo {
         }
     }
 
-    /** Registers the calling thread as running tasks of this compute (so {@link #cancel} can interrupt it). */
+    /** After an early end: WAITING/READY → CANCELLED, running tasks cancelled at their executor, results dropped. */
+    private void abandon(Throwable error) {
+        synchronized (active) {
+            for (Thread t : active) {
+                if (t != Thread.currentThread()) {
+                    t.interrupt();
+                    interruptedByUs.add(t);
+                }
+            }
+        }
+        TaskCanceller c = canceller;
+        for (int t = 0; t < state.length; t++) {
+            int s = stateOf(t);
+            if ((s == WAITING || s == READY) && INTS.compareAndSet(state, t, s, CANCELLED)) {
+                if (fullStory) record(t, TaskState.VALUES[s], TaskState.CANCELLED, "compute ended: " + error, null);
+                if (outputSink != null && plan.isOutput[t]) outputSink.failed(t, error);
+            } else if (s == RUNNING) {
+                if (c != null) {
+                    try { c.cancel(t); } catch (RuntimeException e) { LOG.log(System.Logger.Level.WARNING, "cancelling a task failed", e); }
+                }
+                if (outputSink != null && plan.isOutput[t]) outputSink.failed(t, error);
+            }
+        }
+        Arrays.fill(results, null); // abandoned: keep nothing alive for whoever holds this compute
+    }
+
+    /** Registers the calling thread as running tasks of this compute (so an early end can interrupt it). */
     public void enter() {
         synchronized (active) { active.add(Thread.currentThread()); }
     }
 
-    /** Unregisters the calling thread and clears an interrupt that this compute's {@link #cancel} sent it (only that one). */
+    /** Unregisters the calling thread and clears an interrupt that this compute's end sent it (only that one). */
     public void exit() {
         boolean ours;
         synchronized (active) {
@@ -296,24 +556,30 @@ public final class Execution implements ComputeInfo {
 
     // ---- state machine ---------------------------------------------------------------------------
 
-    private void move(int task, TaskState from, TaskState to) {
-        if (!INTS.compareAndSet(state, task, from.ordinal(), to.ordinal())) throw illegal(task, state(task), to, from);
-        assert from.canMoveTo(to) : from + " -> " + to;
+    private void move(int task, int from, int to) {
+        if (!INTS.compareAndSet(state, task, from, to)) throw illegal(task, TaskState.VALUES[to], TaskState.VALUES[from]);
+        if (fullStory) record(task, TaskState.VALUES[from], TaskState.VALUES[to], null, null);
     }
 
-    private IllegalStateException illegal(int task, TaskState now, TaskState to, TaskState expected) {
+    private IllegalStateException illegal(int task, TaskState to, TaskState expected) {
+        TaskState now = state(task);
+        String legal = expected.canMoveTo(to) ? "" : " (" + expected + " -> " + to + " is not a transition at all)";
         return new IllegalStateException("task " + plan.keys[task] + ": illegal transition " + now + " -> " + to
-                + " (expected it to be " + expected + ") in compute " + id);
+                + " (expected it to be " + expected + ")" + legal + " in compute " + id + "; story: " + story.story(plan.keys[task]));
     }
 
-    private void moveIfIn(int task, TaskState from, TaskState to) {
-        INTS.compareAndSet(state, task, from.ordinal(), to.ordinal());
+    private void record(int task, TaskState from, TaskState to, String reason, String worker) {
+        if (!from.canMoveTo(to)) throw new IllegalStateException("task " + plan.keys[task] + ": " + from + " -> " + to + " is not a transition");
+        story.add(new Transition(plan.keys[task], from, to, reason, worker, runs[task], System.nanoTime()));
     }
 
-    private void taskEvent(int task, TaskState s, long t0) {
-        long t1 = System.nanoTime();
+    private void taskEvent(int task, TaskState s, long t0, TaskReport report) {
+        TaskEvent ev = report != null
+                ? new TaskEvent(plan.keys[task], plan.labels[task], s, runs[task], report.worker(), report.startNanos(), report.endNanos(), report.bytes())
+                : new TaskEvent(plan.keys[task], plan.labels[task], s, runs[task], t0 != 0 ? Thread.currentThread().getName() : null,
+                        t0, System.nanoTime(), -1);
         for (SchedulerListener l : taskListeners) {
-            try { l.onTaskFinish(this, plan.keys[task], plan.labels[task], s, t0, t1); } catch (Throwable e) { logListener(e); }
+            try { l.onTaskFinish(view, ev); } catch (Throwable e) { logListener(e); }
         }
     }
 
@@ -321,11 +587,107 @@ public final class Execution implements ComputeInfo {
         LOG.log(System.Logger.Level.WARNING, "a scheduler listener failed; ignoring it", e);
     }
 
-    // ---- ComputeInfo -----------------------------------------------------------------------------
+    // ---- checks ----------------------------------------------------------------------------------
 
-    @Override public long id() { return id; }
-    @Override public String scheduler() { return schedulerName; }
-    @Override public int totalTasks() { return plan.size(); }
-    @Override public long completedTasks() { return completed.sum(); }
-    @Override public long startNanos() { return startNanos; }
+    /**
+     * Checks the engine's invariants and throws an {@link IllegalStateException} listing every violation
+     * (with the tasks' stories). For tests and debugging: call it when no task is in flight (before the
+     * first start, or after the end once the executor is quiet). Checked: a WAITING task's counter equals
+     * its dependencies not yet done, a READY one has every input, RELEASED tasks are not outputs and have no
+     * unfinished dependents; after a successful end every task is DONE or RELEASED and outputs are held; after
+     * an early end no task is WAITING or READY.
+     */
+    public void validate() {
+        List<String> problems = new ArrayList<>();
+        boolean over = ended.get();
+        boolean failed = over && result.isCompletedExceptionally();
+        for (int t = 0; t < state.length; t++) {
+            int s = stateOf(t);
+            String k = String.valueOf(plan.keys[t]);
+            if (!over) {
+                if (s == WAITING || s == READY) {
+                    int notDone = 0;
+                    for (int d : plan.dependencies[t]) {
+                        int ds = stateOf(d);
+                        if (ds != DONE) notDone++;
+                    }
+                    if (s == WAITING && notDone != waiting[t]) problems.add(k + " is WAITING on " + waiting[t] + " but " + notDone + " inputs are not done");
+                    if (s == READY && notDone != 0) problems.add(k + " is READY but " + notDone + " inputs are not done");
+                }
+            } else if (!failed) {
+                if (s != DONE && s != RELEASED) problems.add(k + " is " + TaskState.VALUES[s] + " after a successful end");
+                if (s == DONE && plan.isOutput[t] && outputSink == null && results[t] == null && !outputIsNull(t)) {
+                    problems.add(k + " is an output but its result is not held");
+                }
+            } else if (s == WAITING || s == READY) {
+                problems.add(k + " is " + TaskState.VALUES[s] + " after the compute ended early (expected CANCELLED)");
+            }
+            if (s == RELEASED && plan.isOutput[t]) problems.add(k + " is an output but was RELEASED");
+            if (s == RELEASED && unreleased[t] != 0) problems.add(k + " was RELEASED with " + unreleased[t] + " dependents left");
+            if (s == DONE && !plan.isOutput[t] && unreleased[t] == 0 && !failed && results[t] != null) {
+                problems.add(k + " is DONE with no dependents left but was not released");
+            }
+        }
+        if (!problems.isEmpty()) {
+            StringBuilder b = new StringBuilder("compute " + id + " is inconsistent:");
+            for (String p : problems.subList(0, Math.min(20, problems.size()))) b.append("\n  ").append(p);
+            if (problems.size() > 20) b.append("\n  ... ").append(problems.size() - 20).append(" more");
+            b.append("\nrecent transitions: ").append(story.recent(20));
+            throw new IllegalStateException(b.toString());
+        }
+    }
+
+    private boolean outputIsNull(int task) {
+        Object[] r = result.getNow(null);
+        if (r == null) return false;
+        for (int i = 0; i < plan.outputs.length; i++) if (plan.outputs[i] == task && r[i] != null) return false;
+        return true;
+    }
+
+    private synchronized int indexOf(Key key) {
+        if (index == null) {
+            index = new HashMap<>(plan.size() * 2);
+            for (int t = 0; t < plan.size(); t++) index.put(plan.keys[t], t);
+        }
+        Integer t = index.get(key);
+        return t == null ? -1 : t;
+    }
+
+    public long id() { return id; }
+
+    public long completedTasks() { return completed.sum(); }
+
+    /** The read-only view of this execution (what listeners get: never the engine itself). */
+    private final class View implements ComputeInfo {
+        @Override public long id() { return id; }
+        @Override public String scheduler() { return schedulerName; }
+        @Override public int totalTasks() { return plan.size(); }
+        @Override public long completedTasks() { return completed.sum(); }
+        @Override public long startNanos() { return startNanos; }
+        @Override public boolean isFutures() { return outputSink != null; }
+
+        @Override public TaskState state(Key key) {
+            int t = indexOf(key);
+            return t < 0 ? null : Execution.this.state(t);
+        }
+
+        @Override public List<Transition> story(Key key) { return story.story(key); }
+
+        @Override public void validate() { Execution.this.validate(); }
+
+        @Override public int heldResults() {
+            int held = 0;
+            for (Object r : results) if (r != null) held++;
+            return held;
+        }
+
+        @Override public int attempts(Key key) {
+            int t = indexOf(key);
+            return t < 0 ? 0 : runs[t];
+        }
+
+        @Override public String toString() {
+            return "<compute " + id + " on " + schedulerName + ": " + completed.sum() + "/" + plan.size() + " tasks>";
+        }
+    }
 }

@@ -14,6 +14,14 @@ public final class Listeners {
         return () -> GLOBAL.remove(listener);
     }
 
+    /** The global listeners followed by {@code extra} (no copy when none is registered). */
+    public static java.util.List<SchedulerListener> withGlobal(java.util.List<SchedulerListener> extra) {
+        if (GLOBAL.isEmpty()) return extra;
+        java.util.List<SchedulerListener> all = new java.util.ArrayList<>(GLOBAL);
+        all.addAll(extra);
+        return all;
+    }
+
     static SchedulerListener[] global() {
         return GLOBAL.toArray(new SchedulerListener[0]);
     }

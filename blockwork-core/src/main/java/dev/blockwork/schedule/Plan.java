@@ -47,6 +47,21 @@ public final class Plan {
         this.fusedAway = fusedAway;
     }
 
+    private static final int[] NONE = new int[0];
+
+    /**
+     * A plan of independent calls, each its own output (the futures API: one batch of submits). Costs
+     * a few arrays; no graph walk.
+     */
+    public static Plan ofCalls(Key[] keys, String[] labels, TaskFunction[] functions, Object[][] args) {
+        int n = keys.length;
+        int[][] none = new int[n][];
+        int[] order = new int[n];
+        boolean[] isOut = new boolean[n];
+        for (int i = 0; i < n; i++) { none[i] = NONE; order[i] = i; isOut[i] = true; }
+        return new Plan(keys, labels, functions, args, none, none, order, isOut, order, 0);
+    }
+
     /** Number of tasks to run. */
     public int size() { return keys.length; }
 

@@ -29,14 +29,39 @@ import java.util.function.Function;
  *       O(blocks): the property Dask's {@code order.py} aims for, reached here with a simpler rule.</li>
  *   <li><b>fuse</b> — a task whose result has exactly one consumer, that consumer having no other
  *       dependency, and which is not itself an output, is merged into its consumer. Chains collapse into
- *       one task that runs the steps in sequence ({@link FusedFunction}); errors still name the step's key.</li>
+ *       one task that runs the steps in sequence ({@link FusedFunction}); errors still name the step's key.
+ *       Chains are bounded ({@code blockwork.fuse.maxSteps} steps, {@code blockwork.fuse.maxBytes} of
+ *       literal arguments): a 20,000-step chain becomes about 80 tasks, each small enough to ship.</li>
  * </ol>
  * Cycles are reported with the keys involved.
  */
 public final class Planner {
     private static final int[] NONE = new int[0];
+    /** Most steps in one fused task ({@code blockwork.fuse.maxSteps}, default 256). */
+    static final int MAX_FUSED_STEPS = Math.max(1, dev.blockwork.config.Config.getInt("fuse.maxSteps", 256));
+    /** Most bytes of literal arguments in one fused task ({@code blockwork.fuse.maxBytes}, default 1 MiB). */
+    static final long MAX_FUSED_BYTES = Math.max(1, dev.blockwork.config.Config.getInt("fuse.maxBytes", 1 << 20));
 
     private Planner() {}
+
+    /** A rough size of a literal argument: arrays and strings by length, anything else a small constant. */
+    static long estimateBytes(Object a) {
+        return switch (a) {
+            case null -> 0;
+            case Key k -> 0;
+            case byte[] x -> x.length;
+            case boolean[] x -> x.length;
+            case short[] x -> 2L * x.length;
+            case char[] x -> 2L * x.length;
+            case int[] x -> 4L * x.length;
+            case float[] x -> 4L * x.length;
+            case long[] x -> 8L * x.length;
+            case double[] x -> 8L * x.length;
+            case Object[] x -> 16L * x.length;
+            case CharSequence x -> 2L * x.length();
+            default -> 16;
+        };
+    }
 
     /** Plans with fusion on. */
     public static Plan plan(Function<Key, Task> lookup, List<Key> outputs) {
@@ -213,6 +238,39 @@ public final class Planner {
             return new IllegalArgumentException(b.toString());
         }
 
+        /**
+         * Cuts fused chains so that none has more than {@link #MAX_FUSED_STEPS} steps or
+         * {@link #MAX_FUSED_BYTES} bytes of literal arguments (one task must fit a worker's pipe and stay
+         * cheap to ship and retry). Walks each chain from its tail; returns how many links it cut.
+         */
+        int bound(int[] mergedInto, int[][] distinct) {
+            int cuts = 0;
+            for (int tail = 0; tail < mergedInto.length; tail++) {
+                if (mergedInto[tail] >= 0) continue;
+                int steps = 1;
+                long bytes = literalBytes(tail);
+                int cur = tail;
+                while (distinct[cur].length == 1 && mergedInto[distinct[cur][0]] == cur) {
+                    int prev = distinct[cur][0];
+                    long b = literalBytes(prev);
+                    if (++steps > MAX_FUSED_STEPS || (bytes += b) > MAX_FUSED_BYTES) {
+                        mergedInto[prev] = -1; // prev ends a chain of its own
+                        cuts++;
+                        steps = 1;
+                        bytes = b;
+                    }
+                    cur = prev;
+                }
+            }
+            return cuts;
+        }
+
+        long literalBytes(int t) {
+            long b = 0;
+            for (Object a : tasks.get(t).args()) b += estimateBytes(a);
+            return b;
+        }
+
         Plan finish(int[] outIdx, boolean fuse) {
             int n = tasks.size();
             boolean[] isOut = new boolean[n];
@@ -234,6 +292,7 @@ public final class Planner {
                         if (dependentCount[i] == 1 && !isOut[i]) { mergedInto[i] = j; fused++; }
                     }
                 }
+                fused -= bound(mergedInto, distinct);
             }
             // Surviving tasks (chain tails), renumbered by post-order so numbers follow priority.
             int m = n - fused;

@@ -1,12 +1,10 @@
 package dev.blockwork.schedule;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
 /**
  * Runs tasks somewhere: in the caller's thread ({@code sync}), on a work-stealing pool ({@code threads},
  * the default), on worker JVMs ({@code processes}), on a cluster. The task-state machine is
- * {@link Execution}'s, shared by all; a scheduler only says where a task runs.
+ * {@link Execution}'s, shared by all, for graphs and futures alike; a scheduler only says where a task
+ * runs, following the executor protocol described there.
  *
  * <p>Implementations are thread-safe: several computes may run on one scheduler at once. New schedulers
  * register a {@link SchedulerProvider} through {@link java.util.ServiceLoader}.
@@ -21,14 +19,6 @@ public interface Scheduler extends AutoCloseable {
      * A scheduler that runs tasks in the calling thread (sync) returns only when it has ended.
      */
     void execute(Execution execution);
-
-    /** Runs one call (the futures API); the future completes with its value or its exception. */
-    CompletableFuture<Object> submit(TaskCall call);
-
-    /** Runs many calls; the default submits them one by one, schedulers may batch. */
-    default List<CompletableFuture<Object>> submitAll(List<TaskCall> calls) {
-        return calls.stream().map(this::submit).toList();
-    }
 
     /** How many tasks it runs at once (for chunking decisions). */
     int parallelism();

@@ -1,15 +1,18 @@
 package dev.blockwork.schedule;
 
-import dev.blockwork.graph.Key;
-
 /**
- * Watches computes: the public event API that progress bars, dashboards and profilers attach to.
- * Register globally with {@link Listeners#register} or per call with {@link ComputeOptions#withListener}.
+ * Watches computes and futures: the public event API that progress bars, dashboards and profilers attach
+ * to. Register globally with {@link Listeners#register} or per call with {@link ComputeOptions#withListener}.
+ *
+ * <p>Events per task: {@link #onTaskStart} (state RUNNING), then {@link #onTaskFinish} (DONE or ERRED),
+ * with {@link #onTaskRetry} (state READY) between attempts; each {@link TaskEvent} carries the attempt, the
+ * worker, and start/end times (for tasks run in another JVM, the executor's own times).
  *
  * <p>Threading: {@link #onComputeStart} runs in the thread that starts the compute before any task runs;
- * task events run in the worker thread that ran the task, so they must be quick and thread-safe;
- * {@link #onComputeFinish} is always called exactly once per compute (from a {@code finally}), with the
- * error or {@code null}. A listener that throws is logged and otherwise ignored.
+ * task events run in the thread that ran (or, for remote executors, received) the task, so they must be
+ * quick and thread-safe; {@link #onComputeFinish} is always called exactly once per compute (from a
+ * {@code finally}), with the error or {@code null}. A listener that throws is logged and otherwise ignored.
+ * Listeners get a read-only {@link ComputeInfo}, never the engine.
  *
  * <p>Task events cost a call per task; a listener that only needs counts should poll
  * {@link ComputeInfo#completedTasks()} and return {@code false} from {@link #wantsTaskEvents()}.
@@ -17,13 +20,17 @@ import dev.blockwork.graph.Key;
 public interface SchedulerListener {
     default void onComputeStart(ComputeInfo compute) {}
 
-    default void onTaskStart(ComputeInfo compute, Key key, String label) {}
+    /** A task started (state RUNNING); {@code endNanos} is 0. */
+    default void onTaskStart(ComputeInfo compute, TaskEvent event) {}
 
-    /** {@code state} is DONE or ERRED; times are {@link System#nanoTime()} values. */
-    default void onTaskFinish(ComputeInfo compute, Key key, String label, TaskState state, long startNanos, long endNanos) {}
+    /** A task ended: state DONE or ERRED. */
+    default void onTaskFinish(ComputeInfo compute, TaskEvent event) {}
+
+    /** A task failed and will run again (state READY); {@code cause} is why (its error, or a lost worker). */
+    default void onTaskRetry(ComputeInfo compute, TaskEvent event, Throwable cause) {}
 
     default void onComputeFinish(ComputeInfo compute, Throwable error) {}
 
-    /** Whether this listener wants {@link #onTaskStart}/{@link #onTaskFinish}; default true. */
+    /** Whether this listener wants task events; default true. */
     default boolean wantsTaskEvents() { return true; }
 }

@@ -1,7 +1,6 @@
 package dev.blockwork.schedule;
 
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs every task in the calling thread, one at a time, in priority order: for debugging (a breakpoint
@@ -33,15 +32,6 @@ public final class SyncScheduler implements Scheduler {
             }
         } finally {
             exec.exit();
-        }
-    }
-
-    @Override
-    public CompletableFuture<Object> submit(TaskCall call) {
-        try {
-            return CompletableFuture.completedFuture(call.call());
-        } catch (Throwable e) {
-            return CompletableFuture.failedFuture(new TaskFailedException(call.key(), call.label(), e));
         }
     }
 }

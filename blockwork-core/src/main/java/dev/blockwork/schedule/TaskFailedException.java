@@ -3,24 +3,46 @@ package dev.blockwork.schedule;
 import dev.blockwork.graph.Key;
 
 /**
- * A task raised an exception, so the compute failed. The message names the key and the function; the
- * original exception, with its stack trace, is the {@linkplain #getCause() cause}. Dependents of the
- * failed task never ran.
+ * A task raised an exception, so its compute (or its future) failed. The same type on every scheduler,
+ * for graphs and futures alike. The message names the key, the function, the worker and the attempt; the
+ * original exception, with its stack trace, is the {@linkplain #getCause() cause} when it could be
+ * brought here, and {@link #failure()} always has the remote stack trace as text. Inside a fused chain
+ * the key is the failing step's own key. Dependents of the failed task never ran (they are CANCELLED).
  */
 public class TaskFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final Key key;
     private final String function;
+    private final TaskFailure failure;
 
     public TaskFailedException(Key key, String function, Throwable cause) {
-        super("task " + key + " failed in function " + function + ": " + cause, cause);
-        this.key = key;
-        this.function = function;
+        this(key, function, TaskFailure.of(key, function, null, 1, cause), cause);
     }
 
-    /** The key of the task that failed. */
+    public TaskFailedException(Key key, String function, TaskFailure failure, Throwable cause) {
+        this("task " + key + " failed in function " + function + where(failure) + ": "
+                + (cause != null ? cause.toString() : failure.exceptionClass() + ": " + failure.message()), key, function, failure, cause);
+    }
+
+    protected TaskFailedException(String message, Key key, String function, TaskFailure failure, Throwable cause) {
+        super(message, cause);
+        this.key = key;
+        this.function = function;
+        this.failure = failure;
+    }
+
+    private static String where(TaskFailure f) {
+        if (f == null) return "";
+        String s = f.worker() != null ? " on " + f.worker() : "";
+        return f.attempt() > 1 ? s + " (attempt " + f.attempt() + ")" : s;
+    }
+
+    /** The key of the task that failed (inside a fused chain: the failing step's key). */
     public Key key() { return key; }
 
     /** The label of the function that failed. */
     public String function() { return function; }
+
+    /** The failure as a serializable value: worker, attempt, remote stack trace. */
+    public TaskFailure failure() { return failure; }
 }

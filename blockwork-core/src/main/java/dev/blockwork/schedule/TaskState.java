@@ -1,13 +1,18 @@
 package dev.blockwork.schedule;
 
 /**
- * The life of one task inside one execution. Legal transitions (anything else is a bug and fails
- * loudly with the key):
+ * The life of one task inside one execution. Every move is checked at run time against this table
+ * ({@link #canMoveTo}); an illegal one fails loudly with the key and the task's recent story.
  * <pre>
- *   WAITING ──► READY ──► RUNNING ──► DONE ──► RELEASED
- *      │          │          ├──────► ERRED
- *      └──────────┴──────────┴─► CANCELLED   (the execution ended first; a result that arrives later is dropped)
+ *                 ┌──────────── retry (RUNNING → READY: attempt + 1, worker blamed) ───────────┐
+ *                 ▼                                                                            │
+ *   WAITING ──► READY ──► RUNNING ──► DONE ──► RELEASED                                        │
+ *        │        │          ├──────► ERRED   (failed for good: retries used up, or not retryable)
+ *        │        │          └─────────────────────────────────────────────────────────────────┘
+ *        └────────┴──────────┴─► CANCELLED   (the execution ended first, the task's future was cancelled,
+ *                                              or a dependency failed; a result that arrives later is dropped)
  * </pre>
+ * Not yet: lost-result recompute (DONE/RELEASED → WAITING), which needs results held by executors.
  * RELEASED means the result was dropped because its last dependent has run (outputs are never released).
  */
 public enum TaskState {
@@ -15,13 +20,19 @@ public enum TaskState {
 
     static final TaskState[] VALUES = values();
 
-    boolean canMoveTo(TaskState to) {
+    /** Whether the engine may move a task from this state to {@code to}. */
+    public boolean canMoveTo(TaskState to) {
         return switch (this) {
             case WAITING -> to == READY || to == CANCELLED;
             case READY -> to == RUNNING || to == CANCELLED;
-            case RUNNING -> to == DONE || to == ERRED || to == CANCELLED;
+            case RUNNING -> to == DONE || to == ERRED || to == CANCELLED || to == READY;
             case DONE -> to == RELEASED;
             case ERRED, RELEASED, CANCELLED -> false;
         };
+    }
+
+    /** DONE, ERRED, RELEASED or CANCELLED: nothing more will run for this task. */
+    public boolean isTerminal() {
+        return this == DONE || this == ERRED || this == RELEASED || this == CANCELLED;
     }
 }

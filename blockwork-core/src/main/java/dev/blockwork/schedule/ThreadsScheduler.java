@@ -2,8 +2,6 @@ package dev.blockwork.schedule;
 
 import dev.blockwork.config.Config;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
@@ -87,27 +85,6 @@ public final class ThreadsScheduler implements Scheduler {
         pool.execute(new RangeJob(exec, ready, 0, ready.length, grain));
     }
 
-    @Override
-    public CompletableFuture<Object> submit(TaskCall call) {
-        ensureOpen();
-        CallJob job = new CallJob(call);
-        pool.execute(job);
-        return job.future;
-    }
-
-    @Override
-    public List<CompletableFuture<Object>> submitAll(List<TaskCall> calls) {
-        ensureOpen();
-        CallJob[] jobs = new CallJob[calls.size()];
-        List<CompletableFuture<Object>> out = new ArrayList<>(jobs.length);
-        for (int i = 0; i < jobs.length; i++) {
-            jobs[i] = new CallJob(calls.get(i));
-            out.add(jobs[i].future);
-        }
-        if (jobs.length > 0) pool.execute(new CallRangeJob(jobs, 0, jobs.length, Math.max(1, jobs.length / (pool.getParallelism() * 8))));
-        return out;
-    }
-
     private void ensureOpen() {
         if (pool.isShutdown()) throw new IllegalStateException("this threads scheduler is closed");
     }
@@ -171,50 +148,6 @@ public final class ThreadsScheduler implements Scheduler {
             } finally {
                 exec.exit();
             }
-        }
-    }
-
-    /** One futures-API call. */
-    private static final class CallJob extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        final transient TaskCall call;
-        final transient CompletableFuture<Object> future = new CompletableFuture<>();
-
-        CallJob(TaskCall call) { this.call = call; }
-
-        @Override
-        protected void compute() {
-            if (future.isDone()) return; // cancelled before it started
-            try {
-                future.complete(call.call());
-            } catch (Throwable e) {
-                future.completeExceptionally(new TaskFailedException(call.key(), call.label(), e));
-            }
-        }
-    }
-
-    /** Runs a batch of calls, splitting like {@link RangeJob}. */
-    private static final class CallRangeJob extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        final transient CallJob[] jobs;
-        final int lo, hi, grain;
-
-        CallRangeJob(CallJob[] jobs, int lo, int hi, int grain) {
-            this.jobs = jobs;
-            this.lo = lo;
-            this.hi = hi;
-            this.grain = grain;
-        }
-
-        @Override
-        protected void compute() {
-            int h = hi;
-            while (h - lo > grain) {
-                int mid = (lo + h) >>> 1;
-                new CallRangeJob(jobs, mid, h, grain).fork();
-                h = mid;
-            }
-            for (int i = lo; i < h; i++) jobs[i].compute();
         }
     }
 }

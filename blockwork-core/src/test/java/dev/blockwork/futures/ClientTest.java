@@ -156,9 +156,13 @@ class ClientTest {
         Client c = Client.create(pool, true);
         assertThat(c.submit(() -> 5).result()).isEqualTo(5);
         c.close();
-        assertThatThrownBy(() -> pool.submit(new dev.blockwork.schedule.TaskCall(dev.blockwork.graph.Key.of("k"), "k", a -> 1, new Object[0])))
-                .isInstanceOf(IllegalStateException.class);
-        assertThat(Schedulers.get("threads").submit(new dev.blockwork.schedule.TaskCall(dev.blockwork.graph.Key.of("k"), "k", a -> 1, new Object[0])).join())
-                .isEqualTo(1);
+        assertThatThrownBy(() -> Client.create(pool, false).submit(() -> 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        try (Client shared = Client.create(Schedulers.get("threads"), true)) { // closing never stops the shared pool
+            assertThat(shared.submit(() -> 1).result()).isEqualTo(1);
+        }
+        try (Client again = Client.create("threads")) {
+            assertThat(again.submit(() -> 2).result()).isEqualTo(2);
+        }
     }
 }

@@ -126,10 +126,95 @@ class ExecutionStateMachineTest {
         assertThat(TaskState.RUNNING.canMoveTo(TaskState.DONE)).isTrue();
         assertThat(TaskState.RUNNING.canMoveTo(TaskState.ERRED)).isTrue();
         assertThat(TaskState.RUNNING.canMoveTo(TaskState.CANCELLED)).isTrue(); // ended while running: result dropped
-        assertThat(TaskState.RUNNING.canMoveTo(TaskState.READY)).isFalse();
+        assertThat(TaskState.RUNNING.canMoveTo(TaskState.READY)).isTrue(); // a retry
+        assertThat(TaskState.READY.canMoveTo(TaskState.DONE)).isFalse();
+        assertThat(TaskState.WAITING.canMoveTo(TaskState.CANCELLED)).isTrue(); // taken when a compute ends early
         assertThat(TaskState.DONE.canMoveTo(TaskState.RELEASED)).isTrue();
         for (TaskState end : List.of(TaskState.ERRED, TaskState.RELEASED, TaskState.CANCELLED)) {
             for (TaskState to : TaskState.values()) assertThat(end.canMoveTo(to)).isFalse();
         }
+    }
+
+    @Test
+    void aFailureCancelsTheWaitingDependentsAndValidatePasses() {
+        Plan p = diamondPlan();
+        int a = index(p, 0), b = index(p, 1), c = index(p, 2);
+        Execution e = new Execution(p, "manual", List.of(), 0);
+        e.validate();
+        e.start(a);
+        e.fail(a, new IllegalStateException("boom"));
+        assertThat(e.state(a)).isEqualTo(TaskState.ERRED);
+        assertThat(e.state(b)).isEqualTo(TaskState.CANCELLED);
+        assertThat(e.state(c)).isEqualTo(TaskState.CANCELLED);
+        e.validate();
+        assertThat(e.info().story(p.key(a))).extracting(Transition::to).containsExactly(TaskState.ERRED);
+    }
+
+    @Test
+    void aRetryMovesRunningBackToReadyAndHandsTheTaskOutAgain() {
+        Plan p = diamondPlan();
+        int a = index(p, 0);
+        Execution e = new Execution(p, "manual", List.of(), new Execution.Options(0, new RetryPolicy(1, 0), false, null));
+        List<Integer> ready = new ArrayList<>();
+        e.start(a);
+        e.fail(a, new IllegalStateException("first"), null, ready::add);
+        assertThat(e.state(a)).isEqualTo(TaskState.READY);
+        assertThat(ready).containsExactly(a);
+        e.validate();
+        e.start(a);
+        assertThat(e.attempts(a)).isEqualTo(2);
+        e.fail(a, new IllegalStateException("second"), new TaskReport("w-1", 1, 2, -1), ready::add);
+        assertThat(e.state(a)).isEqualTo(TaskState.ERRED);
+        assertThat(ready).containsExactly(a); // not handed out a third time
+        assertThatThrownBy(() -> e.result().join()).cause().isInstanceOf(TaskFailedException.class)
+                .hasMessageContaining("on w-1 (attempt 2)").hasMessageContaining("second");
+    }
+
+    @Test
+    void aTaskThatKillsTooManyWorkersFailsWithKilledWorker() {
+        Plan p = diamondPlan();
+        int a = index(p, 0);
+        Execution e = new Execution(p, "manual", List.of(), new Execution.Options(0, new RetryPolicy(0, 2), false, null));
+        List<Integer> ready = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            e.start(a);
+            e.fail(a, new WorkerLostException("worker " + i + " died"), new TaskReport("w-" + i, 1, 2, -1), ready::add);
+        }
+        assertThat(ready).hasSize(2);
+        assertThat(e.state(a)).isEqualTo(TaskState.ERRED);
+        assertThatThrownBy(() -> e.result().join()).cause().isInstanceOf(KilledWorkerException.class)
+                .hasMessageContaining("killed 3 workers").hasMessageContaining("worker 2 died")
+                .satisfies(x -> assertThat(((KilledWorkerException) x).workersKilled()).isEqualTo(3));
+    }
+
+    @Test
+    void anIllegalReportFailsLoudlyWithTheKey() {
+        Plan p = diamondPlan();
+        int b = index(p, 1);
+        Execution e = new Execution(p, "manual", List.of(), 0);
+        assertThatThrownBy(() -> e.finish(b, 1, t -> {})).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("('t', 1)").hasMessageContaining("illegal transition WAITING -> DONE");
+    }
+
+    @Test
+    void futuresModeFailsAndCancelsTasksOneByOne() throws Exception {
+        Plan p = Plan.ofCalls(new dev.blockwork.graph.Key[] {dev.blockwork.graph.Key.of("f", 0), dev.blockwork.graph.Key.of("f", 1),
+                        dev.blockwork.graph.Key.of("f", 2)}, new String[] {"f", "f", "f"},
+                new dev.blockwork.graph.TaskFunction[] {x -> 1, x -> 2, x -> 3}, new Object[][] {{}, {}, {}});
+        List<String> seen = new ArrayList<>();
+        OutputSink sink = new OutputSink() {
+            @Override public void done(int task, Object value) { seen.add(task + "=" + value); }
+            @Override public void failed(int task, Throwable error) { seen.add(task + "!" + error.getClass().getSimpleName()); }
+        };
+        Execution e = new Execution(p, "manual", List.of(), new Execution.Options(0, RetryPolicy.defaults(), false, sink));
+        e.start(0);
+        e.fail(0, new IllegalStateException("one"));
+        assertThat(e.isTerminated()).isFalse(); // the others go on
+        assertThat(e.cancelTask(1)).isTrue();
+        assertThat(e.cancelTask(1)).isFalse();
+        e.finish(2, e.start(2).call(), t -> {});
+        assertThat(seen).containsExactly("0!TaskFailedException", "1!CancellationException", "2=3");
+        assertThat(e.result()).isCompleted();
+        assertThat(e.state(1)).isEqualTo(TaskState.CANCELLED);
     }
 }

@@ -39,11 +39,8 @@ class MemoryOrderingTest {
         AtomicInteger peak = new AtomicInteger();
         SchedulerListener l = new SchedulerListener() {
             @Override
-            public void onTaskFinish(ComputeInfo c, Key key, String label, TaskState st, long t0, long t1) {
-                Execution e = (Execution) c;
-                int held = 0;
-                for (int t = 0; t < e.totalTasks(); t++) if (e.holdsResult(t)) held++;
-                peak.accumulateAndGet(held, Math::max);
+            public void onTaskFinish(ComputeInfo c, TaskEvent e) {
+                peak.accumulateAndGet(c.heldResults(), Math::max);
             }
         };
         long sum = tree().compute(ComputeOptions.defaults().withScheduler(s).withOptimize(false).withListener(l));

@@ -84,8 +84,27 @@ class PlannerTest {
         for (int i = 1; i < 200_000; i++) tasks.add(t("c", i, Key.of("c", i - 1)));
         Graph g = Graph.of(new TaskLayer("c", tasks, Set.of()));
         Plan p = Planner.plan(g::task, List.of(Key.of("c", 199_999)), true);
-        assertThat(p.size()).isEqualTo(1);
-        assertThat(p.fusedAway()).isEqualTo(199_999);
+        // Bounded fusion: chains of at most MAX_FUSED_STEPS steps, so each task stays small enough to ship.
+        int expected = (200_000 + Planner.MAX_FUSED_STEPS - 1) / Planner.MAX_FUSED_STEPS;
+        assertThat(p.size()).isEqualTo(expected);
+        assertThat(p.fusedAway()).isEqualTo(200_000 - expected);
+        for (int q = 0; q < p.size(); q++) {
+            assertThat(((FusedFunction) p.function(q)).length()).isLessThanOrEqualTo(Planner.MAX_FUSED_STEPS);
+        }
+    }
+
+    @Test
+    void fusionIsBoundedByTheBytesOfLiteralArguments() {
+        // 64 steps each carrying a 64 KiB literal: 4 MiB in all, so at least 4 tasks of <= 1 MiB of literals.
+        List<Task> tasks = new ArrayList<>();
+        tasks.add(new Task(Key.of("b", 0), "b", a -> 0, new Object[] {new byte[64 << 10]}));
+        for (int i = 1; i < 64; i++) {
+            tasks.add(new Task(Key.of("b", i), "b", a -> a[0], new Object[] {Key.of("b", i - 1), new byte[64 << 10]}));
+        }
+        Graph g = Graph.of(new TaskLayer("b", tasks, Set.of()));
+        Plan p = Planner.plan(g::task, List.of(Key.of("b", 63)), true);
+        assertThat(p.size()).isBetween(4, 5);
+        assertThat(Compute.compute(g, List.of(Key.of("b", 63)), ComputeOptions.defaults().withScheduler("sync"))).containsExactly(0);
     }
 
     @Test

@@ -23,7 +23,7 @@ class RobustnessTest {
     @ParameterizedTest @ValueSource(strings = {"sync", "threads"})
     void aListenerThatThrowsAnErrorDoesNotHangTheCompute(String scheduler) {
         SchedulerListener bad = new SchedulerListener() {
-            @Override public void onTaskStart(ComputeInfo c, Key k, String label) { throw new AssertionError("listener bug"); }
+            @Override public void onTaskStart(ComputeInfo c, TaskEvent e) { throw new AssertionError("listener bug"); }
             @Override public void onComputeFinish(ComputeInfo c, Throwable e) { throw new AssertionError("listener bug"); }
         };
         Delayed<Integer> d = Delayed.of((Integer x) -> x + 1, Delayed.of(() -> 1));

@@ -1,0 +1,27 @@
+package dev.blockwork.schedule;
+
+/**
+ * What an executor that runs tasks elsewhere reports with a result or a failure: where the task ran,
+ * the executor's own start and end times, and the size of what travelled. Local executors need not
+ * report (the engine measures them itself).
+ *
+ * @param worker     a worker name (for example {@code processes-worker-0.1 (pid 4242)})
+ * @param startNanos the executor-side start, already converted to this JVM's {@link System#nanoTime()}
+ * @param endNanos   the executor-side end, converted likewise
+ * @param bytes      the result's size in bytes as transferred, -1 if not measured
+ */
+public record TaskReport(String worker, long startNanos, long endNanos, long bytes) {
+    /** Converts an epoch time in nanoseconds (another JVM's {@code Instant}) to this JVM's nanoTime clock. */
+    public static long fromEpochNanos(long epochNanos) {
+        java.time.Instant now = java.time.Instant.now();
+        long nowNano = System.nanoTime();
+        long nowEpoch = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return nowNano - (nowEpoch - epochNanos);
+    }
+
+    /** This JVM's current time as epoch nanoseconds (what a remote side sends). */
+    public static long epochNanosNow() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}

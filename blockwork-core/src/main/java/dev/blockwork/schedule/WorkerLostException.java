@@ -1,0 +1,14 @@
+package dev.blockwork.schedule;
+
+/**
+ * The worker running a task went away (its process died, its machine left the cluster). The engine
+ * retries such a task on another worker, up to {@link RetryPolicy#allowedWorkerFailures()} times, then
+ * fails it with {@link KilledWorkerException}. Executors raise this (or a subclass) for those faults only.
+ */
+public class WorkerLostException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public WorkerLostException(String message) { super(message); }
+
+    public WorkerLostException(String message, Throwable cause) { super(message, cause); }
+}

@@ -1,0 +1,13 @@
+package dev.blockwork.schedule;
+
+import org.junit.jupiter.api.AfterAll;
+
+/** The engine contract on a private pool of four threads. */
+class FourThreadsSchedulerContractTest extends SchedulerContract {
+    static final ThreadsScheduler POOL = new ThreadsScheduler(4);
+
+    @AfterAll
+    static void closePool() { POOL.close(); }
+
+    @Override protected Scheduler scheduler() { return POOL; }
+}
