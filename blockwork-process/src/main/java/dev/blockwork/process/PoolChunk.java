@@ -13,6 +13,11 @@ final class PoolChunk {
     private final Object what;
     private final long first;
     final CompletableFuture<Object[]> future = new CompletableFuture<>();
+    /**
+     * What callers wait on: {@link #future}, or, when the chunk's inputs hold shared-memory blocks, a future
+     * that completes after those blocks are freed (so nobody sees a result while its input files still exist).
+     */
+    CompletableFuture<Object[]> done = future;
     int deaths;
 
     /** {@code what}: the function (inputs [first, first + count)) or the task; described only on failure. */

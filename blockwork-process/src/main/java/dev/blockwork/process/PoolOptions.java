@@ -13,6 +13,9 @@ import java.util.Objects;
  *   <li>{@code maxTasksPerChild}: chunks a worker runs before it is replaced; 0 = unlimited (default).
  *   <li>{@code maxRetries}: times a task whose worker died is retried on a fresh worker;
  *       {@code blockwork.pool.maxRetries}; default 2.
+ *   <li>{@code maxStartFailures}: worker deaths in a row during start-up, with the same exit status, after
+ *       which the pool gives up (broken); {@code blockwork.pool.maxStartFailures}; default 3. One outside
+ *       kill of a starting worker never breaks a pool.
  *   <li>{@code prefetch}: chunks sent ahead to each worker; default 2 (tiny chunks: up to 64 tasks).
  *   <li>{@code initializer}: runs once in each worker before its first task; default none.
  *   <li>{@code jvmArgs}: extra worker JVM flags; default none. {@code output}: worker output handling,
@@ -24,6 +27,7 @@ public final class PoolOptions {
     int maxTasksPerChild;
     int maxRetries = Integer.getInteger("blockwork.pool.maxRetries", 2);
     int prefetch = 2;
+    int maxStartFailures = Integer.getInteger("blockwork.pool.maxStartFailures", 3);
     WorkerTask initializer;
     final List<String> jvmArgs = new ArrayList<>();
     WorkerProcess.Output output = WorkerProcess.Output.PREFIXED;
@@ -34,6 +38,7 @@ public final class PoolOptions {
     public PoolOptions maxTasksPerChild(int n) { maxTasksPerChild = n; return this; }
     public PoolOptions maxRetries(int n) { maxRetries = n; return this; }
     public PoolOptions prefetch(int n) { prefetch = n; return this; }
+    public PoolOptions maxStartFailures(int n) { maxStartFailures = n; return this; }
     public PoolOptions initializer(WorkerTask init) { initializer = init; return this; }
     public PoolOptions jvmArgs(String... args) { jvmArgs.addAll(List.of(args)); return this; }
     public PoolOptions output(WorkerProcess.Output o) { output = Objects.requireNonNull(o); return this; }
@@ -49,6 +54,7 @@ public final class PoolOptions {
         if (processes < 1) throw new IllegalArgumentException("got processes " + processes + ", expected >= 1");
         if (maxTasksPerChild < 0) throw new IllegalArgumentException("got maxTasksPerChild " + maxTasksPerChild + ", expected >= 0");
         if (maxRetries < 0) throw new IllegalArgumentException("got maxRetries " + maxRetries + ", expected >= 0");
+        if (maxStartFailures < 1) throw new IllegalArgumentException("got maxStartFailures " + maxStartFailures + ", expected >= 1");
         if (prefetch < 1) throw new IllegalArgumentException("got prefetch " + prefetch + ", expected >= 1");
         if (maxTasksPerChild > 0 && prefetch > maxTasksPerChild) prefetch = maxTasksPerChild;
         concluded = true;

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Worker states: STARTING (launched, no result yet) → RUNNING → RETIRING (stop sent or quota
  * reached) → EXITED; any state → DEAD when the process exits unexpectedly, which charges the oldest
  * in-flight chunk (the one the worker was running), re-queues the rest, and starts a fresh worker.
+ * A cancelled running chunk kills its worker the same way, charging nothing. Deaths during start-up
+ * break the pool only after {@code maxStartFailures} in a row with the same exit status.
  */
 final class PoolWorkerDriver implements Runnable {
     private static final long POLL_MS = 100;
@@ -49,6 +51,8 @@ final class PoolWorkerDriver implements Runnable {
     private int resultsFromThisWorker;
     private int generation;
     private int consecutiveStartFailures;
+    private int lastStartFailureStatus = Integer.MIN_VALUE;
+
     private boolean ready;
 
     PoolWorkerDriver(ProcessPool pool, int slot) {
@@ -93,11 +97,15 @@ final class PoolWorkerDriver implements Runnable {
                 if (c.future.isDone()) continue;
                 send(c);
             }
+            if (!inFlight.isEmpty() && inFlight.peekFirst().future.isCancelled()) {
+                replaceForCancel();
+                continue;
+            }
             if (inFlight.isEmpty()) {
                 if (pool.closing && pool.queue.isEmpty()) return;
                 if (!ready) {
                     Object r = conn.poll(0, TimeUnit.MILLISECONDS);
-                    if (PoolWorkerLoop.READY.equals(r)) { ready = true; consecutiveStartFailures = 0; }
+                    if (PoolWorkerLoop.READY.equals(r)) { ready = true; consecutiveStartFailures = 0; lastStartFailureStatus = Integer.MIN_VALUE; }
                 }
                 if (!process.isAlive()) handleDeath(null);
                 continue;
@@ -118,6 +126,7 @@ final class PoolWorkerDriver implements Runnable {
             if (PoolWorkerLoop.READY.equals(r)) {
                 ready = true;
                 consecutiveStartFailures = 0;
+                lastStartFailureStatus = Integer.MIN_VALUE;
                 continue;
             }
             complete((ResultMessage) r);
@@ -198,11 +207,31 @@ final class PoolWorkerDriver implements Runnable {
         return new RemoteTaskException(where + ": " + original, original);
     }
 
+    /**
+     * The chunk the worker is running was cancelled (its compute ended, its future was cancelled): kill the
+     * worker so the abandoned work stops now, put the chunks queued behind it back (uncharged), start afresh.
+     */
+    private void replaceForCancel() throws InterruptedException {
+        inFlight.pollFirst();
+        process.kill();
+        process.join(5, TimeUnit.SECONDS);
+        inFlightTasks = 0;
+        while (!inFlight.isEmpty()) {
+            PoolChunk c = inFlight.pollLast();
+            if (!c.future.isDone()) pool.queue.addFirst(c);
+        }
+        closeWorker();
+        if (!pool.terminated) startWorker();
+    }
+
     private void handleDeath(Throwable cause) throws InterruptedException {
         process.join(5, TimeUnit.SECONDS);
         int status = process.exitCode().orElse(-1);
         String who = process.name() + " (pid " + process.pid() + ") died with exit status " + status + describe(status);
-        if (!ready) consecutiveStartFailures++;
+        if (!ready) { // start-up deaths count only while they repeat with the same exit status
+            consecutiveStartFailures = status == lastStartFailureStatus ? consecutiveStartFailures + 1 : 1;
+            lastStartFailureStatus = status;
+        }
         PoolChunk running = ready ? inFlight.pollFirst() : null; // not ready: no task ran, none is charged
         inFlightTasks = 0;
         if (running != null) {
@@ -217,9 +246,11 @@ final class PoolWorkerDriver implements Runnable {
         }
         while (!inFlight.isEmpty()) pool.queue.addFirst(inFlight.pollLast());
         closeWorker();
-        if (consecutiveStartFailures > pool.options.maxRetries) {
-            pool.broken(new WorkerDiedException(who + " during start-up, before running any task, "
-                    + consecutiveStartFailures + " times in a row (initializer failing? JVM flags?); the pool is broken", process.pid(), status));
+        if (!ready && consecutiveStartFailures >= pool.options.maxStartFailures) {
+            String why = status > 128 ? "something outside the pool killed it each time (the OOM killer? a kill command?)"
+                    : "the initializer failing? bad JVM flags? see the worker's stderr above";
+            pool.broken(new WorkerDiedException(who + " during start-up, before running any task, " + consecutiveStartFailures
+                    + " times in a row with the same exit status (" + why + "); the pool is broken", process.pid(), status));
             return;
         }
         if (!pool.terminated) startWorker();

@@ -118,13 +118,19 @@ public final class ProcessPool implements AutoCloseable {
     /** Runs {@code task} on a worker and waits for its result. */
     public <R> R apply(SerializableCallable<R> task) { return join(applyAsync(task)); }
 
-    /** Runs {@code task} on a worker; the future completes with its result. */
+    /**
+     * Runs {@code task} on a worker; the future completes with its result. Cancelling the future stops the
+     * task: not yet sent, it never runs; running, its worker is killed and replaced (other tasks that were
+     * queued on that worker go back to the queue, uncharged).
+     */
     @SuppressWarnings("unchecked")
     public <R> CompletableFuture<R> applyAsync(SerializableCallable<R> task) {
         Objects.requireNonNull(task, "task");
         PoolChunk c = chunk(TaskFrameDescriptor.MODE_CALL, -1, null, List.of(task), task, -1);
         enqueue(c);
-        return c.future.thenApply(r -> (R) r[0]);
+        CompletableFuture<R> out = c.done.thenApply(r -> (R) r[0]);
+        out.whenComplete((r, e) -> { if (out.isCancelled()) c.future.cancel(true); }); // reaches the worker running it
+        return out;
     }
 
     /** Streams results in input order; inputs are read lazily, at most a few chunks per worker ahead. */
@@ -175,7 +181,7 @@ public final class ProcessPool implements AutoCloseable {
             throw e;
         }
         PoolChunk c = new PoolChunk(chunkIds.incrementAndGet(), fnId, mode, fnBytes, in, inputs.size(), what, first);
-        if (!blocks.isEmpty()) c.future.whenComplete((r, t) -> blocks.release()); // retries re-read the same files
+        if (!blocks.isEmpty()) c.done = c.future.whenComplete((r, t) -> blocks.release()); // retries re-read the same files
         return c;
     }
 
@@ -207,10 +213,10 @@ public final class ProcessPool implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private static <R> CompletableFuture<List<R>> gather(List<PoolChunk> chunks, int n) {
-        CompletableFuture<?>[] all = chunks.stream().map(c -> c.future).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] all = chunks.stream().map(c -> c.done).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(all).thenApply(v -> {
             List<R> out = new ArrayList<>(n);
-            for (PoolChunk c : chunks) for (Object o : c.future.join()) out.add((R) o);
+            for (PoolChunk c : chunks) for (Object o : c.done.join()) out.add((R) o);
             return out;
         });
     }
@@ -318,7 +324,7 @@ public final class ProcessPool implements AutoCloseable {
                 next += part.size();
                 outstanding++;
                 if (ordered) pending.addLast(c);
-                else c.future.whenComplete((r, t) -> finished.add(c));
+                else c.done.whenComplete((r, t) -> finished.add(c));
                 enqueue(c);
             }
         }
@@ -342,7 +348,7 @@ public final class ProcessPool implements AutoCloseable {
                         throw new CancellationException("interrupted");
                     }
                 }
-                Object[] r = join(c.future);
+                Object[] r = join(c.done);
                 outstanding--;
                 for (Object o : r) ready.addLast(o);
                 fill();

@@ -2,9 +2,11 @@ package dev.blockwork.process;
 
 /**
  * A pool worker JVM died (System.exit, OutOfMemoryError, kill -9...) while running a task, and the
- * task had used up its retries. Names the worker, its pid and exit status, and the task.
+ * task had used up the pool's retries. Names the worker, its pid and exit status, and the task. A
+ * {@link dev.blockwork.schedule.WorkerLostException}: on the {@code processes} scheduler the engine
+ * retries such a task itself.
  */
-public class WorkerDiedException extends RuntimeException {
+public class WorkerDiedException extends dev.blockwork.schedule.WorkerLostException {
     private final long pid;
     private final int exitStatus;
 

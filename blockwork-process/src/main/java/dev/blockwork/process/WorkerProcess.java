@@ -104,7 +104,9 @@ public final class WorkerProcess implements AutoCloseable {
         }
 
         private WorkerProcess launch(byte[] task) {
-            ProcessBuilder pb = new ProcessBuilder(Launcher.command(jvmArgs));
+            List<String> args = new ArrayList<>(jvmArgs);
+            args.addFirst("-D" + dev.blockwork.schedule.RemoteTask.WORKER_NAME_PROPERTY + "=" + name); // what task reports name
+            ProcessBuilder pb = new ProcessBuilder(Launcher.command(args));
             if (output == Output.INHERIT) {
                 pb.redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
             }

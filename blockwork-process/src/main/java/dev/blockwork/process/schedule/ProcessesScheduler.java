@@ -6,6 +6,7 @@ import dev.blockwork.process.ProcessPool;
 import dev.blockwork.process.SerializableCallable;
 import dev.blockwork.schedule.Execution;
 import dev.blockwork.schedule.ReadySink;
+import dev.blockwork.schedule.RemoteTask;
 import dev.blockwork.schedule.Scheduler;
 import dev.blockwork.schedule.SchedulerProvider;
 import dev.blockwork.schedule.TaskCall;
@@ -28,6 +29,14 @@ import java.util.concurrent.ExecutionException;
  * copy (one copy out of shared memory). A worker that dies fails or retries only its task (see
  * {@link ProcessPool}). Pool size: config key {@code processes} (default: cores). The shared instance
  * starts its workers on first use and lives until the JVM exits.
+ *
+ * <p>Engine protocol: each task runs as a {@link RemoteTask}, which reports the worker's name and its
+ * own start/end times, and on failure the failing step of a fused chain. A worker death is a
+ * {@link dev.blockwork.schedule.WorkerLostException}: the engine retries the task on a fresh worker
+ * ({@link dev.blockwork.schedule.RetryPolicy}, visible to listeners) and gives up with a
+ * {@link dev.blockwork.schedule.KilledWorkerException}. When a compute ends early (failure, timeout,
+ * cancel) or a future is cancelled, the engine's cancel reaches the pool, which kills the worker running
+ * that task and starts a fresh one, so abandoned work never holds a worker.
  *
  * <p>Implementation overview: a thin adapter (STYLE rule 1). Ready tasks go to
  * {@link ProcessPool#applyAsync}; completions run {@code finish}/{@code fail} on a pool driver
@@ -61,7 +70,8 @@ public final class ProcessesScheduler implements Scheduler {
         if (p == null) {
             synchronized (this) {
                 p = pool;
-                if (p == null) pool = p = ProcessPool.create(new PoolOptions().processes(processes).name("processes"));
+                // maxRetries 0: retries of tasks whose worker died are the engine's (RetryPolicy), visible to listeners
+                if (p == null) pool = p = ProcessPool.create(new PoolOptions().processes(processes).maxRetries(0).name("processes"));
             }
         }
         return p;
@@ -74,29 +84,34 @@ public final class ProcessesScheduler implements Scheduler {
     @Override
     public void execute(Execution exec) {
         ProcessPool p = pool();
-        for (int t : exec.initialReady()) submit(p, exec, t);
+        CompletableFuture<?>[] running = new CompletableFuture<?>[exec.plan().size()];
+        // The engine's "cancel": the pool kills the worker running the task and starts a fresh one.
+        exec.onCancel(task -> {
+            CompletableFuture<?> f;
+            synchronized (running) { f = running[task]; }
+            if (f != null) f.cancel(true);
+        });
+        ReadySink[] sink = new ReadySink[1];
+        sink[0] = ready -> submit(p, exec, ready, running, sink[0]);
+        for (int t : exec.initialReady()) submit(p, exec, t, running, sink[0]);
     }
 
-    private void submit(ProcessPool p, Execution exec, int task) {
+    private void submit(ProcessPool p, Execution exec, int task, CompletableFuture<?>[] running, ReadySink sink) {
         TaskCall call = exec.start(task);
         if (call == null) return;
-        CompletableFuture<Object> f;
+        CompletableFuture<RemoteTask.Result> f;
         try {
-            f = p.applyAsync(new RemoteCall(call));
+            f = p.applyAsync(new RemoteCall(new RemoteTask(call)));
         } catch (RuntimeException e) { // unserializable function or argument, closed pool
             exec.fail(task, e);
             return;
         }
-        ReadySink sink = ready -> submit(p, exec, ready);
-        f.whenComplete((value, error) -> {
-            if (error == null) exec.finish(task, value, sink);
-            else exec.fail(task, unwrap(error));
+        synchronized (running) { running[task] = f; }
+        f.whenComplete((r, error) -> {
+            synchronized (running) { running[task] = null; }
+            if (error == null) exec.finish(task, r.value(), RemoteTask.report(r, -1), sink);
+            else exec.fail(task, unwrap(error), null, sink);
         });
-    }
-
-    @Override
-    public CompletableFuture<Object> submit(TaskCall call) {
-        return pool().applyAsync(new RemoteCall(call));
     }
 
     static Throwable unwrap(Throwable t) {
@@ -104,9 +119,9 @@ public final class ProcessesScheduler implements Scheduler {
         return t;
     }
 
-    /** What a worker runs for one task. */
-    record RemoteCall(TaskCall task) implements SerializableCallable<Object> {
-        @Override public Object call() throws Exception { return task.call(); }
+    /** What a worker runs for one task: the engine's remote side (times, worker name, failing step). */
+    record RemoteCall(RemoteTask task) implements SerializableCallable<RemoteTask.Result> {
+        @Override public RemoteTask.Result call() throws Exception { return task.run(); }
     }
 
     /** Stops a private scheduler's workers; the shared one lives until the JVM exits. */
