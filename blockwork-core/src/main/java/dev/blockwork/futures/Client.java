@@ -218,25 +218,40 @@ public final class Client implements AutoCloseable {
     /** Runs {@code plan} on the engine in futures mode; future i is output i, and cancelling it cancels task i. */
     private List<CompletableFuture<Object>> run(Plan plan) {
         int n = plan.size();
-        List<CompletableFuture<Object>> fs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) fs.add(new CompletableFuture<>());
+        Slot[] slots = new Slot[n];
+        for (int i = 0; i < n; i++) slots[i] = new Slot(i);
         OutputSink sink = new OutputSink() {
-            @Override public void done(int task, Object value) { fs.get(task).complete(value); }
-            @Override public void failed(int task, Throwable error) { fs.get(task).completeExceptionally(error); }
+            @Override public void done(int task, Object value) { slots[task].complete(value); }
+            @Override public void failed(int task, Throwable error) { slots[task].completeExceptionally(error); }
         };
         Execution.Options eo = new Execution.Options(engineOptions.timeoutNanos(), engineOptions.retry(), engineOptions.fullStory(), sink);
         Execution exec = new Execution(plan, scheduler.name(), Listeners.withGlobal(options.listeners()), eo);
-        for (int i = 0; i < n; i++) {
-            int task = i;
-            fs.get(i).whenComplete((r, e) -> { if (e instanceof CancellationException) exec.cancelTask(task); });
-        }
+        for (Slot s : slots) s.exec = exec; // before any future is handed out: none can be cancelled earlier
         try {
             scheduler.execute(exec);
         } catch (RuntimeException e) { // a closed scheduler: never leave futures without an end
             exec.cancel(e);
             throw e;
         }
-        return fs;
+        return java.util.Arrays.asList(slots);
+    }
+
+    /** The future of one task of a futures execution: cancelling it cancels the task in the engine. */
+    private static final class Slot extends CompletableFuture<Object> {
+        final int task;
+        Execution exec;
+
+        Slot(int task) { this.task = task; }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) exec.cancelTask(task);
+            return cancelled;
+        }
+
+        @Override
+        public <U> CompletableFuture<U> newIncompleteFuture() { return new CompletableFuture<>(); }
     }
 
     private <R> TaskFuture<R> track(Key key, CompletableFuture<R> cf) {

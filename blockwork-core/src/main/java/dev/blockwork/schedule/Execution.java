@@ -80,6 +80,7 @@ public final class Execution {
     private static final int WAITING = TaskState.WAITING.ordinal(), READY = TaskState.READY.ordinal(),
             RUNNING = TaskState.RUNNING.ordinal(), DONE = TaskState.DONE.ordinal(), ERRED = TaskState.ERRED.ordinal(),
             RELEASED = TaskState.RELEASED.ordinal(), CANCELLED = TaskState.CANCELLED.ordinal();
+    private static final SchedulerListener[] NO_LISTENERS = new SchedulerListener[0];
     /** Entries kept in each execution's story log ({@code blockwork.story.size}). */
     static final int STORY_SIZE = Config.getInt("story.size", 10_000);
 
@@ -109,8 +110,9 @@ public final class Execution {
     private final SchedulerListener[] listeners;
     private final SchedulerListener[] taskListeners;
     private final CompletableFuture<Object[]> result = new CompletableFuture<>();
-    private final HashSet<Thread> active = new HashSet<>();
-    private final HashSet<Thread> interruptedByUs = new HashSet<>(); // guarded by active
+    /** Threads running tasks of this execution, and those an early end interrupted; guarded by activeLock, made on first use. */
+    private HashSet<Thread> active, interruptedByUs;
+    private final Object activeLock = new Object();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final RetryPolicy retry;
     private final boolean fullStory;
@@ -150,10 +152,14 @@ public final class Execution {
         int distinctOutputs = 0;
         for (int t = 0; t < n; t++) if (plan.isOutput[t]) distinctOutputs++;
         outputsLeft = new AtomicInteger(distinctOutputs);
-        this.listeners = listeners.toArray(new SchedulerListener[0]);
-        List<SchedulerListener> tl = new ArrayList<>();
-        for (SchedulerListener l : listeners) if (l.wantsTaskEvents()) tl.add(l);
-        this.taskListeners = tl.toArray(new SchedulerListener[0]);
+        if (listeners.isEmpty()) {
+            this.listeners = this.taskListeners = NO_LISTENERS;
+        } else {
+            this.listeners = listeners.toArray(new SchedulerListener[0]);
+            List<SchedulerListener> tl = new ArrayList<>();
+            for (SchedulerListener l : listeners) if (l.wantsTaskEvents()) tl.add(l);
+            this.taskListeners = tl.toArray(new SchedulerListener[0]);
+        }
         for (SchedulerListener l : this.listeners) {
             try { l.onComputeStart(view); } catch (Throwable e) { logListener(e); }
         }
@@ -245,6 +251,20 @@ public final class Execution {
         }
         int attempt = ++runs[task]; // only the thread that won READY -> RUNNING writes it
         Object[] tpl = plan.argTemplates[task];
+        Object[] args = plan.literalArgs ? tpl : resolve(tpl);
+        if (fullStory) record(task, TaskState.READY, TaskState.RUNNING, null, local ? Thread.currentThread().getName() : null);
+        if (taskListeners.length > 0) {
+            TaskEvent ev = new TaskEvent(plan.keys[task], plan.labels[task], TaskState.RUNNING, attempt,
+                    local ? Thread.currentThread().getName() : null, System.nanoTime(), 0, -1);
+            for (SchedulerListener l : taskListeners) {
+                try { l.onTaskStart(view, ev); } catch (Throwable e) { logListener(e); }
+            }
+        }
+        return new TaskCall(plan.keys[task], plan.labels[task], plan.functions[task], args);
+    }
+
+    /** The arguments of a task: its template with each {@link Plan.Ref} replaced by that task's result. */
+    private Object[] resolve(Object[] tpl) {
         Object[] args = new Object[tpl.length];
         for (int p = 0; p < tpl.length; p++) {
             Object a = tpl[p];
@@ -259,15 +279,7 @@ public final class Execution {
                 args[p] = a;
             }
         }
-        if (fullStory) record(task, TaskState.READY, TaskState.RUNNING, null, local ? Thread.currentThread().getName() : null);
-        if (taskListeners.length > 0) {
-            TaskEvent ev = new TaskEvent(plan.keys[task], plan.labels[task], TaskState.RUNNING, attempt,
-                    local ? Thread.currentThread().getName() : null, System.nanoTime(), 0, -1);
-            for (SchedulerListener l : taskListeners) {
-                try { l.onTaskStart(view, ev); } catch (Throwable e) { logListener(e); }
-            }
-        }
-        return new TaskCall(plan.keys[task], plan.labels[task], plan.functions[task], args);
+        return args;
     }
 
     /** Records the result of a RUNNING task, releases what it no longer needs and hands newly ready dependents to {@code sink}. */
@@ -515,11 +527,14 @@ public final class Execution {
 
     /** After an early end: WAITING/READY → CANCELLED, running tasks cancelled at their executor, results dropped. */
     private void abandon(Throwable error) {
-        synchronized (active) {
-            for (Thread t : active) {
-                if (t != Thread.currentThread()) {
-                    t.interrupt();
-                    interruptedByUs.add(t);
+        synchronized (activeLock) {
+            if (active != null) {
+                for (Thread t : active) {
+                    if (t != Thread.currentThread()) {
+                        t.interrupt();
+                        if (interruptedByUs == null) interruptedByUs = new HashSet<>();
+                        interruptedByUs.add(t);
+                    }
                 }
             }
         }
@@ -541,15 +556,18 @@ public final class Execution {
 
     /** Registers the calling thread as running tasks of this compute (so an early end can interrupt it). */
     public void enter() {
-        synchronized (active) { active.add(Thread.currentThread()); }
+        synchronized (activeLock) {
+            if (active == null) active = new HashSet<>();
+            active.add(Thread.currentThread());
+        }
     }
 
     /** Unregisters the calling thread and clears an interrupt that this compute's end sent it (only that one). */
     public void exit() {
         boolean ours;
-        synchronized (active) {
+        synchronized (activeLock) {
             active.remove(Thread.currentThread());
-            ours = interruptedByUs.remove(Thread.currentThread());
+            ours = interruptedByUs != null && interruptedByUs.remove(Thread.currentThread());
         }
         if (ours) Thread.interrupted(); // only an interrupt this compute sent; the caller's own stays
     }

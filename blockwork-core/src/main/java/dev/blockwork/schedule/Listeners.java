@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Listeners that watch every compute in this JVM. */
 public final class Listeners {
     private static final CopyOnWriteArrayList<SchedulerListener> GLOBAL = new CopyOnWriteArrayList<>();
+    private static final System.Logger LOG = System.getLogger(Listeners.class.getName());
 
     private Listeners() {}
 
@@ -20,6 +21,24 @@ public final class Listeners {
         java.util.List<SchedulerListener> all = new java.util.ArrayList<>(GLOBAL);
         all.addAll(extra);
         return all;
+    }
+
+    /** Tells the global listeners that {@code worker} of {@code pool} started (for executors). */
+    public static void workerAdded(String pool, String worker, long pid) {
+        if (GLOBAL.isEmpty()) return;
+        WorkerEvent e = new WorkerEvent(pool, worker, pid, null, System.nanoTime());
+        for (SchedulerListener l : GLOBAL) {
+            try { l.onWorkerAdded(e); } catch (Throwable x) { LOG.log(System.Logger.Level.WARNING, "a listener failed; ignoring it", x); }
+        }
+    }
+
+    /** Tells the global listeners that {@code worker} of {@code pool} left, and why. */
+    public static void workerRemoved(String pool, String worker, long pid, String reason) {
+        if (GLOBAL.isEmpty()) return;
+        WorkerEvent e = new WorkerEvent(pool, worker, pid, reason, System.nanoTime());
+        for (SchedulerListener l : GLOBAL) {
+            try { l.onWorkerRemoved(e); } catch (Throwable x) { LOG.log(System.Logger.Level.WARNING, "a listener failed; ignoring it", x); }
+        }
     }
 
     static SchedulerListener[] global() {

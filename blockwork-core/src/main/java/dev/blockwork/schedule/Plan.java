@@ -32,6 +32,8 @@ public final class Plan {
     final boolean[] isOutput;
     final int[] initialReady;
     final int fusedAway;
+    /** No argument template holds a {@link Ref}: tasks get their templates as they are (futures batches). */
+    final boolean literalArgs;
 
     Plan(Key[] keys, String[] labels, TaskFunction[] functions, Object[][] argTemplates, int[][] dependencies,
          int[][] dependents, int[] outputs, boolean[] isOutput, int[] initialReady, int fusedAway) {
@@ -45,21 +47,42 @@ public final class Plan {
         this.isOutput = isOutput;
         this.initialReady = initialReady;
         this.fusedAway = fusedAway;
+        this.literalArgs = false;
+    }
+
+    private Plan(Key[] keys, String[] labels, TaskFunction[] functions, Object[][] args, int[][] none, int[] order, boolean[] isOut) {
+        this.keys = keys;
+        this.labels = labels;
+        this.functions = functions;
+        this.argTemplates = args;
+        this.dependencies = none;
+        this.dependents = none;
+        this.outputs = order;
+        this.isOutput = isOut;
+        this.initialReady = order;
+        this.fusedAway = 0;
+        this.literalArgs = true;
     }
 
     private static final int[] NONE = new int[0];
+    // Shared by every one-task plan: a plan never modifies its arrays, and hands out copies of the int[] ones.
+    private static final int[][] ONE_NONE = {NONE};
+    private static final int[] ZERO = {0};
+    private static final boolean[] ONE_TRUE = {true};
 
     /**
      * A plan of independent calls, each its own output (the futures API: one batch of submits). Costs
-     * a few arrays; no graph walk.
+     * a few arrays; no graph walk. The argument arrays are handed to the functions as they are (a literal
+     * that is a {@link Ref} stays a literal).
      */
     public static Plan ofCalls(Key[] keys, String[] labels, TaskFunction[] functions, Object[][] args) {
         int n = keys.length;
+        if (n == 1) return new Plan(keys, labels, functions, args, ONE_NONE, ZERO, ONE_TRUE); // one submit
         int[][] none = new int[n][];
         int[] order = new int[n];
         boolean[] isOut = new boolean[n];
         for (int i = 0; i < n; i++) { none[i] = NONE; order[i] = i; isOut[i] = true; }
-        return new Plan(keys, labels, functions, args, none, none, order, isOut, order, 0);
+        return new Plan(keys, labels, functions, args, none, order, isOut);
     }
 
     /** Number of tasks to run. */

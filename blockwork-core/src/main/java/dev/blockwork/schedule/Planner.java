@@ -76,36 +76,57 @@ public final class Planner {
         return w.finish(outIdx, fuse);
     }
 
-    private static final Object NODE_LOCK = new Object();
-    private static long nodeStamps;
+    /** Guards the slot marks that nodes carry (the fast path); a planning that finds it taken never waits. */
+    static final java.util.concurrent.locks.ReentrantLock NODE_LOCK = new java.util.concurrent.locks.ReentrantLock();
+    private static long nodeStamps; // guarded by NODE_LOCK
 
     /**
      * Plans an object graph whose nodes point at their dependencies directly (e.g. Delayed): no key
-     * lookups at all. Each node's slot is recorded in the node under a stamp unique to this planning,
-     * so planning of node graphs is serialised by one lock (it takes microseconds per thousand tasks).
+     * lookups at all. Fast path: each node's slot is recorded in the node itself under a stamp unique to
+     * this planning, which needs the one lock that owns those marks. A planning that finds the lock taken
+     * (another thread is planning) does not wait: it keeps its slots in its own identity map instead, so
+     * unrelated graphs plan in parallel.
      */
     public static Plan planNodes(List<? extends PlanNode> outputs, boolean fuse) {
         if (outputs.isEmpty()) throw new IllegalArgumentException("nothing to compute: no outputs given");
-        synchronized (NODE_LOCK) {
-            NodeWalk w = new NodeWalk(++nodeStamps);
-            int[] outIdx = new int[outputs.size()];
-            for (int o = 0; o < outIdx.length; o++) outIdx[o] = w.visitRoot(w.discoverNode(outputs.get(o)));
-            return w.finish(outIdx, fuse);
+        if (NODE_LOCK.tryLock()) {
+            try {
+                return planNodes(new NodeWalk(++nodeStamps, null), outputs, fuse);
+            } finally {
+                NODE_LOCK.unlock();
+            }
         }
+        return planNodes(new NodeWalk(0, new java.util.IdentityHashMap<>()), outputs, fuse);
     }
 
-    /** Walks nodes by reference, numbering them through {@link PlanNode#planSlot}. */
+    private static Plan planNodes(NodeWalk w, List<? extends PlanNode> outputs, boolean fuse) {
+        int[] outIdx = new int[outputs.size()];
+        for (int o = 0; o < outIdx.length; o++) outIdx[o] = w.visitRoot(w.discoverNode(outputs.get(o)));
+        return w.finish(outIdx, fuse);
+    }
+
+    /** Walks nodes by reference, numbering them through {@link PlanNode#planSlot} or, when given, its own map. */
     private static final class NodeWalk extends Walk {
         final long stamp;
+        final java.util.IdentityHashMap<PlanNode, Integer> slots; // null: marks in the nodes (lock held)
         final ArrayList<PlanNode> nodes = new ArrayList<>();
 
-        NodeWalk(long stamp) { this.stamp = stamp; }
+        NodeWalk(long stamp, java.util.IdentityHashMap<PlanNode, Integer> slots) {
+            this.stamp = stamp;
+            this.slots = slots;
+        }
 
         int discoverNode(PlanNode n) {
-            if (n.planStamp() == stamp) return n.planSlot();
+            if (slots == null) {
+                if (n.planStamp() == stamp) return n.planSlot();
+            } else {
+                Integer s = slots.get(n);
+                if (s != null) return s;
+            }
             int idx = add(n.task());
             nodes.add(n);
-            n.planMark(stamp, idx);
+            if (slots == null) n.planMark(stamp, idx);
+            else slots.put(n, idx);
             return idx;
         }
 

@@ -31,6 +31,12 @@ public interface SchedulerListener {
 
     default void onComputeFinish(ComputeInfo compute, Throwable error) {}
 
+    /** A worker started (global listeners only; from the thread that manages the worker). */
+    default void onWorkerAdded(WorkerEvent event) {}
+
+    /** A worker left: exited, died, or was replaced ({@link WorkerEvent#reason()} says which). */
+    default void onWorkerRemoved(WorkerEvent event) {}
+
     /** Whether this listener wants task events; default true. */
     default boolean wantsTaskEvents() { return true; }
 }

@@ -116,4 +116,32 @@ class PlannerTest {
         Object[] r = Compute.compute(g, List.of(Key.of("s", 0)), ComputeOptions.defaults().withScheduler("sync"));
         assertThat(r).containsExactly(1);
     }
+
+    @Test
+    void planningWhileAnotherThreadPlansNeverWaitsAndSharesWorkTheSame() throws Exception {
+        dev.blockwork.delayed.Delayed<Integer> shared = dev.blockwork.delayed.Delayed.of((Integer x) -> x * 2, 21);
+        dev.blockwork.delayed.Delayed<Integer> top = dev.blockwork.delayed.Delayed.of((Integer a, Integer b) -> a + b, shared, shared);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1), release = new java.util.concurrent.CountDownLatch(1);
+        Thread other = Thread.ofPlatform().start(() -> { // stands for a long planning in another thread
+            Planner.NODE_LOCK.lock();
+            try {
+                held.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                Planner.NODE_LOCK.unlock();
+            }
+        });
+        try {
+            assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Plan contended = Planner.planNodes(List.of(top), false); // must not block: the lock is taken
+            assertThat(contended.size()).isEqualTo(2); // shared planned once
+            assertThat(top.compute(ComputeOptions.defaults().withScheduler("sync"))).isEqualTo(84);
+        } finally {
+            release.countDown();
+            other.join();
+        }
+        assertThat(Planner.planNodes(List.of(top), false).size()).isEqualTo(2); // the fast path agrees
+    }
 }

@@ -133,12 +133,14 @@ public final class Blas {
      * With a single-threaded OpenBLAS ({@code OPENBLAS_NUM_THREADS=1}, which is what a chunked array wants:
      * its scheduler already runs one block product per core, and a multi-threaded OpenBLAS serialises
      * concurrent callers), a large call from a thread that is not already a fork-join worker is split into
-     * one row panel per core: the caller runs one, the common pool the others. Otherwise one call.
+     * one row panel per core: the caller runs one, the common pool the others. Otherwise one call; in particular
+     * inside a chunked array's block task ({@link Expr#sequential}), wherever it runs (a pool thread, a worker JVM).
      */
     private static void rowPanels(int m, int n, int k, RowRange gemm) {
         int cores = Runtime.getRuntime().availableProcessors();
         boolean split = NATIVE_THREADS == 1 && cores > 1 && m >= 2 * 64 && (long) m * n * k >= 1L << 24
-                && !(Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread);
+                && !(Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread)
+                && !Kernel.SEQUENTIAL.isBound(); // a block task (any scheduler): its scheduler is the parallelism
         if (!split) {
             gemm.run(0, m);
             return;

@@ -5,6 +5,7 @@ import dev.blockwork.process.internal.ResultMessage;
 import dev.blockwork.process.internal.TaskFrameDescriptor;
 import dev.blockwork.process.serial.ClassNotAllowedException;
 import dev.blockwork.process.serial.JavaSerializer;
+import dev.blockwork.schedule.Listeners;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
@@ -54,6 +55,7 @@ final class PoolWorkerDriver implements Runnable {
     private int lastStartFailureStatus = Integer.MIN_VALUE;
 
     private boolean ready;
+    private boolean removedAnnounced; // workerRemoved sent for the current process
 
     PoolWorkerDriver(ProcessPool pool, int slot) {
         this.pool = pool;
@@ -68,6 +70,8 @@ final class PoolWorkerDriver implements Runnable {
         process = WorkerProcess.builder().name(o.name + "-worker-" + slot + "." + generation).output(o.output)
                 .jvmArgs(o.jvmArgs.toArray(String[]::new))
                 .start(new PoolWorkerLoop(pipe.second(), o.initializer, o.maxTasksPerChild));
+        removedAnnounced = false;
+        Listeners.workerAdded(o.name, process.name(), process.pid());
         knownFunctions = new HashSet<>();
         sentToThisWorker = 0;
         resultsFromThisWorker = 0;
@@ -132,7 +136,7 @@ final class PoolWorkerDriver implements Runnable {
             complete((ResultMessage) r);
             if (quota > 0 && resultsFromThisWorker >= quota) {
                 process.join(10, TimeUnit.SECONDS);
-                closeWorker();
+                closeWorker("maxTasksPerChild (" + quota + ") reached");
                 if (!pool.terminated) startWorker();
             }
         }
@@ -220,7 +224,7 @@ final class PoolWorkerDriver implements Runnable {
             PoolChunk c = inFlight.pollLast();
             if (!c.future.isDone()) pool.queue.addFirst(c);
         }
-        closeWorker();
+        closeWorker("killed: the task it ran was cancelled");
         if (!pool.terminated) startWorker();
     }
 
@@ -245,7 +249,7 @@ final class PoolWorkerDriver implements Runnable {
             }
         }
         while (!inFlight.isEmpty()) pool.queue.addFirst(inFlight.pollLast());
-        closeWorker();
+        closeWorker("died with exit status " + status + describe(status));
         if (!ready && consecutiveStartFailures >= pool.options.maxStartFailures) {
             String why = status > 128 ? "something outside the pool killed it each time (the OOM killer? a kill command?)"
                     : "the initializer failing? bad JVM flags? see the worker's stderr above";
@@ -268,7 +272,11 @@ final class PoolWorkerDriver implements Runnable {
         inFlightTasks = 0;
     }
 
-    private void closeWorker() {
+    private void closeWorker(String reason) {
+        if (process != null && !removedAnnounced) {
+            removedAnnounced = true;
+            Listeners.workerRemoved(pool.options.name, process.name(), process.pid(), reason);
+        }
         if (conn != null) {
             try { conn.close(); } catch (RuntimeException ignored) { }
             try { pipe.second().close(); } catch (RuntimeException ignored) { }
@@ -286,7 +294,7 @@ final class PoolWorkerDriver implements Runnable {
             }
         }
         failAll(new java.util.concurrent.CancellationException("pool terminated"));
-        closeWorker();
+        closeWorker(pool.terminated ? "pool terminated" : "pool closed");
     }
 
     long pid() { return process == null ? -1 : process.pid(); }

@@ -108,4 +108,29 @@ class ProcessesEngineTest {
             assertThat(pool.workerPids().getFirst()).isNotEqualTo(starting);
         }
     }
+
+    @Test
+    void workerEventsNameEachStartAndDeathWithTheReason() throws Exception {
+        ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+        SchedulerListener l = new SchedulerListener() {
+            @Override public void onWorkerAdded(dev.blockwork.schedule.WorkerEvent e) {
+                if (e.pool().equals("events-test")) seen.add("+" + e.worker());
+            }
+            @Override public void onWorkerRemoved(dev.blockwork.schedule.WorkerEvent e) {
+                if (e.pool().equals("events-test")) seen.add("-" + e.worker() + ": " + e.reason());
+            }
+        };
+        try (AutoCloseable registration = dev.blockwork.schedule.Listeners.register(l)) {
+            try (ProcessPool pool = ProcessPool.create(new PoolOptions().processes(1).name("events-test"))) {
+                assertThat(pool.apply(() -> 1)).isEqualTo(1); // started and serving
+                new ProcessBuilder("kill", "-9", Long.toString(pool.workerPids().getFirst())).start().waitFor();
+                assertThat(pool.<Integer, Integer>map(x -> x + 1, List.of(1))).containsExactly(2);
+            }
+        }
+        assertThat(seen).containsExactly(
+                "+events-test-worker-0.1",
+                "-events-test-worker-0.1: died with exit status 137 (killed by signal 9, SIGKILL: kill -9 or out of memory)",
+                "+events-test-worker-0.2",
+                "-events-test-worker-0.2: pool closed");
+    }
 }
