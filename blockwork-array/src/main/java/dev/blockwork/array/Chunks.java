@@ -26,7 +26,7 @@ import java.util.Arrays;
 public final class Chunks implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     /** Default target bytes per block for {@link #auto()}: system property {@code blockwork.array.chunkBytes}, 128 MiB. */
-    public static final long DEFAULT_AUTO_BYTES = Long.getLong("blockwork.array.chunkBytes", 128L << 20);
+    public static final long DEFAULT_AUTO_BYTES = ArraySettings.CHUNK_BYTES.getLong();
     /** Most elements one block may hold (one Java array). */
     public static final long MAX_BLOCK_ELEMENTS = Integer.MAX_VALUE - 16;
 

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 sealed interface FusedNode extends java.io.Serializable {
     /** Constant folding of operations on constants (system property {@code blockwork.array.constantFolding}, default true). */
-    boolean CONSTANT_FOLDING = !"false".equalsIgnoreCase(System.getProperty("blockwork.array.constantFolding"));
+    boolean CONSTANT_FOLDING = ArraySettings.CONSTANT_FOLDING.getBoolean();
 
     /** The broadcast shape of this node. */
     long[] shape();

@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 final class ReductionBuilder {
     /** Default fan-in of the tree combine: system property {@code blockwork.array.splitEvery}, 8. */
-    static final int DEFAULT_SPLIT_EVERY = Integer.getInteger("blockwork.array.splitEvery", 8);
+    static final int DEFAULT_SPLIT_EVERY = ArraySettings.SPLIT_EVERY.getInt();
 
     private ReductionBuilder() {}
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code blockwork} command. */
 @Command(name = "blockwork", mixinStandardHelpOptions = true, version = "blockwork 0.1.0-SNAPSHOT",
         description = "Parallel and distributed computing for the JVM.",
-        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, BenchCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -17,8 +17,8 @@ import java.util.Properties;
  *       e.g. {@code scheduler=sync});</li>
  *   <li>the default given by the caller.</li>
  * </ol>
- * Known keys: {@code scheduler} (default {@code threads}), {@code threads} (pool size, default: cores),
- * {@code progress} ({@code auto}: a bar on a terminal for computes over ~1 s; {@code on}; {@code off}).
+ * Every key is declared once, with its default and meaning, as a {@link Setting} of a module's
+ * {@link SettingsGroup}; {@link Settings#table()} is the reference (docs/configuration.md).
  * The file is read once per JVM; system properties and the environment are read on every call.
  */
 public final class Config {

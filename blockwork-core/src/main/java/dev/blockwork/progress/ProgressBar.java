@@ -1,6 +1,5 @@
 package dev.blockwork.progress;
 
-import dev.blockwork.config.Config;
 import dev.blockwork.schedule.ComputeInfo;
 import dev.blockwork.schedule.SchedulerListener;
 
@@ -58,7 +57,7 @@ public final class ProgressBar implements SchedulerListener {
     /** Whether the default bar applies: {@code override} if non-null, else the {@code progress} setting. */
     public static boolean enabled(Boolean override) {
         if (override != null) return override;
-        String mode = Config.get("progress", "auto");
+        String mode = dev.blockwork.config.CoreSettings.PROGRESS.get();
         return switch (mode.toLowerCase(java.util.Locale.ROOT)) {
             case "on", "true", "yes" -> true;
             case "off", "false", "no" -> false;

@@ -1,6 +1,5 @@
 package dev.blockwork.schedule;
 
-import dev.blockwork.config.Config;
 import dev.blockwork.graph.Key;
 
 import java.lang.invoke.MethodHandles;
@@ -82,7 +81,7 @@ public final class Execution {
             RELEASED = TaskState.RELEASED.ordinal(), CANCELLED = TaskState.CANCELLED.ordinal();
     private static final SchedulerListener[] NO_LISTENERS = new SchedulerListener[0];
     /** Entries kept in each execution's story log ({@code blockwork.story.size}). */
-    static final int STORY_SIZE = Config.getInt("story.size", 10_000);
+    static final int STORY_SIZE = dev.blockwork.config.CoreSettings.STORY_SIZE.getInt();
 
     /**
      * How one execution behaves.

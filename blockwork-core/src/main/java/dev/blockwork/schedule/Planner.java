@@ -38,9 +38,9 @@ import java.util.function.Function;
 public final class Planner {
     private static final int[] NONE = new int[0];
     /** Most steps in one fused task ({@code blockwork.fuse.maxSteps}, default 256). */
-    static final int MAX_FUSED_STEPS = Math.max(1, dev.blockwork.config.Config.getInt("fuse.maxSteps", 256));
+    static final int MAX_FUSED_STEPS = Math.max(1, dev.blockwork.config.CoreSettings.FUSE_MAX_STEPS.getInt());
     /** Most bytes of literal arguments in one fused task ({@code blockwork.fuse.maxBytes}, default 1 MiB). */
-    static final long MAX_FUSED_BYTES = Math.max(1, dev.blockwork.config.Config.getInt("fuse.maxBytes", 1 << 20));
+    static final long MAX_FUSED_BYTES = Math.max(1, dev.blockwork.config.CoreSettings.FUSE_MAX_BYTES.getLong());
 
     private Planner() {}
 

@@ -1,6 +1,6 @@
 package dev.blockwork.schedule;
 
-import dev.blockwork.config.Config;
+import dev.blockwork.config.CoreSettings;
 
 /**
  * When the engine runs a failed task again (the RUNNING → READY transition).
@@ -22,7 +22,7 @@ public record RetryPolicy(int retries, int allowedWorkerFailures) {
 
     /** No retries of task errors; {@code blockwork.allowedFailures} (default 3) worker deaths. */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(0, Config.getInt("allowedFailures", 3));
+        return new RetryPolicy(0, CoreSettings.ALLOWED_FAILURES.getInt());
     }
 
     public RetryPolicy withRetries(int n) { return new RetryPolicy(n, allowedWorkerFailures); }

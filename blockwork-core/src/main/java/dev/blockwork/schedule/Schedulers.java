@@ -1,6 +1,5 @@
 package dev.blockwork.schedule;
 
-import dev.blockwork.config.Config;
 
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>the scheduler named in the call ({@link ComputeOptions#withScheduler});</li>
  *   <li>the innermost {@link #use(String)} block open in this thread;</li>
  *   <li>configuration key {@code scheduler}: system property {@code blockwork.scheduler}, environment
- *       variable {@code BLOCKWORK_SCHEDULER}, or the config file (see {@link Config});</li>
+ *       variable {@code BLOCKWORK_SCHEDULER}, or the config file (see {@link dev.blockwork.config.Config});</li>
  *   <li>{@code threads}.</li>
  * </ol>
  */
@@ -55,7 +54,7 @@ public final class Schedulers {
     public static Scheduler current() {
         Scheduler scoped = SCOPES.get().peek();
         if (scoped != null) return scoped;
-        return get(Config.get("scheduler", "threads"));
+        return get(dev.blockwork.config.CoreSettings.SCHEDULER.get());
     }
 
     /**

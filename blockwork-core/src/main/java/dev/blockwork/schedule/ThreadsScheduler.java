@@ -1,6 +1,5 @@
 package dev.blockwork.schedule;
 
-import dev.blockwork.config.Config;
 
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +37,7 @@ public final class ThreadsScheduler implements Scheduler {
     public static final class Provider implements SchedulerProvider {
         @Override public Set<String> names() { return Set.of("threads", "threading"); }
         @Override public Scheduler create() {
-            int n = Config.getInt("threads", Runtime.getRuntime().availableProcessors());
+            int n = dev.blockwork.config.CoreSettings.THREADS.getInt(Runtime.getRuntime().availableProcessors());
             int id = POOLS.incrementAndGet();
             return new ThreadsScheduler(newPool(n, id), true, id);
         }

@@ -23,11 +23,11 @@ import java.util.Objects;
  * </ul>
  */
 public final class PoolOptions {
-    int processes = Integer.getInteger("blockwork.pool.processes", 0);
+    int processes = ProcessSettings.POOL_PROCESSES.getInt(0);
     int maxTasksPerChild;
-    int maxRetries = Integer.getInteger("blockwork.pool.maxRetries", 2);
+    int maxRetries = ProcessSettings.POOL_MAX_RETRIES.getInt();
     int prefetch = 2;
-    int maxStartFailures = Integer.getInteger("blockwork.pool.maxStartFailures", 3);
+    int maxStartFailures = ProcessSettings.POOL_MAX_START_FAILURES.getInt();
     WorkerTask initializer;
     final List<String> jvmArgs = new ArrayList<>();
     WorkerProcess.Output output = WorkerProcess.Output.PREFIXED;

@@ -35,10 +35,10 @@ final class PoolWorkerDriver implements Runnable {
      * handles go through the pipe); a tiny task frame takes one 128-byte slot (A/B against 4096 x 1 KiB was
      * within this machine's noise).
      */
-    static final int PIPE_SLOTS = Integer.getInteger("blockwork.pool.pipeSlots", 16384),
-            PIPE_SLOT_BYTES = Integer.getInteger("blockwork.pool.pipeSlotBytes", 128);
+    static final int PIPE_SLOTS = ProcessSettings.POOL_PIPE_SLOTS.getInt(),
+            PIPE_SLOT_BYTES = ProcessSettings.POOL_PIPE_SLOT_BYTES.getInt();
     /** While tasks are in flight the driver parks at most this long (a worker is busy; idle drivers block on the queue). */
-    static final long BUSY_MAX_PARK_NS = Long.getLong("blockwork.pool.busyMaxParkNs", 50_000);
+    static final long BUSY_MAX_PARK_NS = ProcessSettings.POOL_BUSY_MAX_PARK_NS.getLong();
 
     private final ProcessPool pool;
     private final int slot;

@@ -54,7 +54,7 @@ public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.Java
     private transient volatile long orphanSinceNs;
     /** How long a waiter tolerates "every other user has exited" before giving up (a replacement may attach). */
     static final long ORPHAN_GRACE_NS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
-            Long.getLong("blockwork.queue.orphanGraceMs", 3000));
+            ProcessSettings.QUEUE_ORPHAN_GRACE_MS.getLong());
 
     private ProcessQueue(ShmFile file) {
         this.file = file;

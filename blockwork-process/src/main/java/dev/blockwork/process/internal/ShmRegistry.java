@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ShmRegistry {
     /** System property naming the directory; default {@code /dev/shm}, else {@code java.io.tmpdir}. */
-    public static final String DIRECTORY_PROPERTY = "blockwork.shm.dir";
+    public static final String DIRECTORY_PROPERTY = dev.blockwork.process.ProcessSettings.SHM_DIR.property();
     public static final String PREFIX = "blockwork-";
 
     private static final Set<Path> CREATED = ConcurrentHashMap.newKeySet();
@@ -35,7 +35,7 @@ public final class ShmRegistry {
     public static Path directory() { return DIRECTORY; }
 
     private static Path chooseDirectory() {
-        String p = System.getProperty(DIRECTORY_PROPERTY);
+        String p = dev.blockwork.process.ProcessSettings.SHM_DIR.get(null);
         if (p != null && !p.isBlank()) return Path.of(p);
         Path shm = Path.of("/dev/shm");
         if (Files.isDirectory(shm) && Files.isWritable(shm)) return shm;

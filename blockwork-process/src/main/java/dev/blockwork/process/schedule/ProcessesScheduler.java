@@ -1,6 +1,5 @@
 package dev.blockwork.process.schedule;
 
-import dev.blockwork.config.Config;
 import dev.blockwork.process.PoolOptions;
 import dev.blockwork.process.ProcessPool;
 import dev.blockwork.process.SerializableCallable;
@@ -52,7 +51,7 @@ public final class ProcessesScheduler implements Scheduler {
         @Override public Set<String> names() { return Set.of("processes", "multiprocessing"); }
 
         @Override public Scheduler create() {
-            return new ProcessesScheduler(Config.getInt("processes", Runtime.getRuntime().availableProcessors()), true);
+            return new ProcessesScheduler(dev.blockwork.process.ProcessSettings.PROCESSES.getInt(Runtime.getRuntime().availableProcessors()), true);
         }
     }
 

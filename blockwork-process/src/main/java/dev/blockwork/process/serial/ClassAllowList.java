@@ -14,11 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * class is.
  */
 public final class ClassAllowList {
-    public static final String PROPERTY = "blockwork.serialization.allow";
+    public static final String PROPERTY = dev.blockwork.process.ProcessSettings.ALLOW.property();
     private static final CopyOnWriteArrayList<String> PATTERNS = new CopyOnWriteArrayList<>(List.of("java.**", "dev.blockwork.**"));
 
     static {
-        String p = System.getProperty(PROPERTY);
+        String p = dev.blockwork.process.ProcessSettings.ALLOW.get();
         if (p != null) for (String s : p.split(",")) if (!s.isBlank()) PATTERNS.addIfAbsent(s.trim());
     }
 

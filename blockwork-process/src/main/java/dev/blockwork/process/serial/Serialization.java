@@ -8,8 +8,8 @@ package dev.blockwork.process.serial;
  * same one in workers through an initializer).
  */
 public final class Serialization {
-    public static final String PROPERTY = "blockwork.serializer";
-    private static volatile Serializer current = byName(System.getProperty(PROPERTY, "kryo"));
+    public static final String PROPERTY = dev.blockwork.process.ProcessSettings.SERIALIZER.property();
+    private static volatile Serializer current = byName(dev.blockwork.process.ProcessSettings.SERIALIZER.get());
 
     private Serialization() {}
 

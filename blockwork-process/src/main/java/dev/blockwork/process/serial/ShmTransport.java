@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  */
 public final class ShmTransport {
     /** Smallest block (bytes) sent through shared memory: {@code blockwork.serialization.shmThresholdBytes}, default 64 KiB. */
-    public static final long THRESHOLD_BYTES = Long.getLong("blockwork.serialization.shmThresholdBytes", 64 << 10);
+    public static final long THRESHOLD_BYTES = dev.blockwork.process.ProcessSettings.SHM_THRESHOLD_BYTES.getLong();
 
     private static final ThreadLocal<ShmTransport> CURRENT = new ThreadLocal<>();
 

@@ -1,0 +1,27 @@
+package dev.blockwork.config;
+
+import java.util.List;
+
+/** blockwork-core's settings. */
+public final class CoreSettings implements SettingsGroup {
+    public static final Setting SCHEDULER = Setting.text("scheduler", "threads", "sync, threads, processes, ...",
+            "the scheduler computes use when the call does not name one");
+    public static final Setting THREADS = Setting.computed("threads", "the number of cores", "count",
+            "threads of the shared `threads` pool");
+    public static final Setting PROGRESS = Setting.text("progress", "auto", "auto, on, off",
+            "the console progress bar: auto = on a terminal, for computes over about a second");
+    public static final Setting ALLOWED_FAILURES = Setting.integer("allowedFailures", 3, "count",
+            "worker deaths a task may cause before it fails with KilledWorkerException");
+    public static final Setting FUSE_MAX_STEPS = Setting.integer("fuse.maxSteps", 256, "count",
+            "most steps of a linear chain fused into one task").onStart();
+    public static final Setting FUSE_MAX_BYTES = Setting.integer("fuse.maxBytes", 1 << 20, "bytes",
+            "most bytes of literal arguments fused into one task").onStart();
+    public static final Setting STORY_SIZE = Setting.integer("story.size", 10_000, "count",
+            "transitions kept in each compute's story log").onStart();
+
+    @Override public String module() { return "blockwork-core"; }
+
+    @Override public List<Setting> settings() {
+        return List.of(SCHEDULER, THREADS, PROGRESS, ALLOWED_FAILURES, FUSE_MAX_STEPS, FUSE_MAX_BYTES, STORY_SIZE);
+    }
+}
