@@ -12,6 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@value #PROPERTY}. Patterns added with {@link #allow} are passed on to worker JVMs this process
  * starts afterwards. Arrays are allowed when their component type is; lambdas when their capturing
  * class is.
+ *
+ * <p>Refused always, whatever the patterns say ({@link #isDenied}): JDK classes whose deserialization has
+ * side effects or deserializes again behind the filter's back — {@code java.net.**} but {@code java.net.URI}
+ * ({@code URL.hashCode} resolves a host name: the URLDNS probe; {@code InetAddress}), {@code java.rmi.**}
+ * (remote references open connections), {@code java.beans.**} ({@code EventHandler} invokes methods),
+ * {@code java.lang.reflect.Proxy} (an invocation handler runs on every call), {@code java.security.SignedObject}
+ * and {@code java.rmi.MarshalledObject} (a nested stream read without this filter), {@code java.util.logging.**},
+ * {@code java.lang.ProcessBuilder}, {@code java.lang.Runtime}, {@code java.lang.Thread}, {@code java.lang.ClassLoader}s.
  */
 public final class ClassAllowList {
     public static final String PROPERTY = dev.blockwork.process.ProcessSettings.ALLOW.property();
@@ -40,9 +48,9 @@ public final class ClassAllowList {
     }
 
     public static boolean allows(String name) {
-        while (name.startsWith("[")) name = name.substring(1);
-        if (name.startsWith("L") && name.endsWith(";")) name = name.substring(1, name.length() - 1);
+        name = elementName(name);
         if (name.length() == 1) return true; // primitive array component code
+        if (isDenied(name)) return false;
         int lambda = name.indexOf("$$Lambda");
         if (lambda > 0) name = name.substring(0, lambda);
         for (String p : PATTERNS) {
@@ -57,6 +65,26 @@ public final class ClassAllowList {
             }
         }
         return false;
+    }
+
+    /** The class an array type name is made of ({@code [[Lx.Y;} → {@code x.Y}). */
+    static String elementName(String name) {
+        while (name.startsWith("[")) name = name.substring(1);
+        if (name.startsWith("L") && name.endsWith(";")) name = name.substring(1, name.length() - 1);
+        return name;
+    }
+
+    /** JDK classes refused whatever the patterns say (see the class doc); never to be suggested for allowing. */
+    public static boolean isDenied(String name) {
+        name = elementName(name);
+        if (name.startsWith("java.net.")) return !name.equals("java.net.URI");
+        if (name.startsWith("java.rmi.") || name.startsWith("java.beans.") || name.startsWith("java.util.logging.")) return true;
+        if (name.endsWith("ClassLoader") && name.startsWith("java.")) return true;
+        return switch (name) {
+            case "java.lang.reflect.Proxy", "java.security.SignedObject", "java.lang.ProcessBuilder", "java.lang.Runtime",
+                 "java.lang.Thread" -> true;
+            default -> false;
+        };
     }
 
     /** Throws {@link ClassNotAllowedException} unless allowed. */
