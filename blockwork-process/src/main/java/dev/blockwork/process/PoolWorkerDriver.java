@@ -71,6 +71,7 @@ final class PoolWorkerDriver implements Runnable {
                 .jvmArgs(o.jvmArgs.toArray(String[]::new))
                 .start(new PoolWorkerLoop(pipe.second(), o.initializer, o.maxTasksPerChild));
         removedAnnounced = false;
+        pool.workersStarted.add(process.pid());
         Listeners.workerAdded(o.name, process.name(), process.pid());
         knownFunctions = new HashSet<>();
         sentToThisWorker = 0;

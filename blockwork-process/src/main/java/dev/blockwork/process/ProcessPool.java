@@ -64,6 +64,8 @@ public final class ProcessPool implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong chunkIds = new AtomicLong();
     private final AtomicInteger fnIds = new AtomicInteger();
+    /** Pids of every worker this pool started (for the sweep at {@link #terminate}). */
+    final java.util.Set<Long> workersStarted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private ProcessPool(PoolOptions options) {
         this.options = options.conclude();
@@ -276,7 +278,8 @@ public final class ProcessPool implements AutoCloseable {
         for (Thread t : threads) {
             try { t.join(15_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
         }
-        ShmRegistry.sweepDeadOwners(); // result blocks handed off by workers that exited before they were read
+        ShmRegistry.sweepCreatedBy(workersStarted); // result blocks our dead workers handed us that nobody will read now
+        ShmRegistry.sweepDeadOwners();
     }
 
     /** {@link #shutdown}, wait (up to 60 s) for queued work and worker exit, then {@link #terminate} what is left. */

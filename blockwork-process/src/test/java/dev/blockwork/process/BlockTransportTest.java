@@ -73,7 +73,7 @@ class BlockTransportTest {
     void handedOffBlocksAreFreedByTheirOneRead() {
         byte[] raw = new byte[1 << 20];
         for (int i = 0; i < raw.length; i++) raw[i] = (byte) i;
-        ShmTransport t = ShmTransport.handedToReceiver();
+        ShmTransport t = ShmTransport.handedToReceiver(-1);
         byte[] bytes = t.serialize(() -> KRYO.serialize(raw).copy());
         t.release(); // sent: the sender unmaps, the file waits for the receiver
         assertThat(ourBlockFiles()).hasSize(1);
@@ -85,7 +85,7 @@ class BlockTransportTest {
     void repeatedTransfersFromOneThreadStayInShm() { // the writer's per-thread staging buffer is reused
         for (int round = 0; round < 3; round++) {
             NDArray big = matrix(300 + round, 300).astype(round == 1 ? DType.FLOAT32 : DType.FLOAT64);
-            ShmTransport t = ShmTransport.handedToReceiver();
+            ShmTransport t = ShmTransport.handedToReceiver(-1);
             byte[] bytes = t.serialize(() -> KRYO.serialize(big).copy());
             t.release();
             assertThat(bytes.length).as("round " + round + ": only a handle").isLessThan(200);
@@ -96,10 +96,56 @@ class BlockTransportTest {
 
     @Test
     void abortFreesBlocksOfAMessageThatWasNotSent() {
-        ShmTransport t = ShmTransport.handedToReceiver();
+        ShmTransport t = ShmTransport.handedToReceiver(-1);
         t.serialize(() -> KRYO.serialize(new long[1 << 16]));
         assertThat(ourBlockFiles()).hasSize(1);
         t.abort();
         assertThat(ourBlockFiles()).isEmpty();
+    }
+
+    /**
+     * Regression: a worker hands a result block off to its pool and exits (maxTasksPerChild(1)); a dead-owner
+     * sweep (another JVM starting) ran before the pool read it and deleted it: about 1 result in 100 was lost
+     * ("shared memory ... no longer exists"). A handed-off file names its receiver, so no sweep deletes it
+     * while the receiver lives; once read, it is gone.
+     */
+    @Test
+    void aSweepNeverDeletesABlockHandedToALiveReceiver() throws Exception {
+        java.nio.file.Path message = java.nio.file.Files.createTempFile("blockwork-handoff", ".bin");
+        try {
+            long me = ProcessHandle.current().pid();
+            String path = message.toString(); // a Path is not serializable
+            WorkerProcess w = WorkerProcess.builder().name("handoff-sender").start(() -> { // the sender: hands off, then exits
+                ShmTransport t = ShmTransport.handedToReceiver(me);
+                byte[] bytes = t.serialize(() -> KRYO.serialize(matrix(100, 200)).copy());
+                java.nio.file.Files.write(java.nio.file.Path.of(path), bytes);
+                t.release();
+            });
+            assertThat(w.join()).isZero();
+            ShmRegistry.sweepDeadOwners(); // its creator is dead now: only the receiver's entry keeps it
+            Object back = KRYO.deserialize(java.nio.file.Files.readAllBytes(message));
+            assertThat(back).isEqualTo(matrix(100, 200));
+            assertThat(ShmRegistry.list()).noneMatch(n -> n.startsWith(ShmRegistry.PREFIX + w.pid() + "-"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(message);
+        }
+    }
+
+    @Test
+    void aHandedOffBlockWhoseReceiverDiedIsSweptOnceItsCreatorIsGone() throws Exception {
+        Process receiver = new ProcessBuilder("sleep", "30").start(); // a receiver that will never read it
+        long receiverPid = receiver.pid();
+        WorkerProcess w = WorkerProcess.builder().name("handoff-orphan").start(() -> {
+            ShmTransport t = ShmTransport.handedToReceiver(receiverPid);
+            t.serialize(() -> KRYO.serialize(new long[1 << 16]).copy());
+            t.release();
+        });
+        assertThat(w.join()).isZero();
+        String prefix = ShmRegistry.PREFIX + w.pid() + "-";
+        ShmRegistry.sweepDeadOwners();
+        assertThat(ShmRegistry.list()).as("kept while its receiver lives").anyMatch(n -> n.startsWith(prefix));
+        receiver.destroyForcibly().waitFor();
+        ShmRegistry.sweepDeadOwners();
+        assertThat(ShmRegistry.list()).as("swept once creator and receiver are gone").noneMatch(n -> n.startsWith(prefix));
     }
 }

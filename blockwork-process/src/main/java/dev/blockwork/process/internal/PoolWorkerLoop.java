@@ -21,6 +21,9 @@ import java.util.function.Function;
  * its parent goes away, or it has run {@code maxTasks} chunks (0 = no limit).
  */
 public record PoolWorkerLoop(Connection connection, WorkerTask initializer, int maxTasks) implements WorkerTask {
+    /** The pool's JVM, which receives result blocks (named in each block's user table at hand-off). */
+    private static final long PARENT = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+
     /** First message of a worker: its initializer ran and it is taking tasks. */
     public static final String READY = "blockwork-worker-ready";
 
@@ -46,7 +49,7 @@ public record PoolWorkerLoop(Connection connection, WorkerTask initializer, int 
                     continue;
                 }
                 ResultMessage result = execute(f, functions.get(f.fnId()), inputs);
-                ShmTransport blocks = ShmTransport.handedToReceiver(); // large result blocks: the pool frees them on read
+                ShmTransport blocks = ShmTransport.handedToReceiver(PARENT); // large result blocks: the pool frees them on read
                 try {
                     blocks.serialize(() -> { c.send(result); return null; });
                     blocks.release();

@@ -6,6 +6,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One mapped shared-memory file: a {@link ShmDescriptor} header followed by a data area.
  *
- * <p>Contract: {@link #create} makes a new file named {@code blockwork-<creatorPid>-<n>-<kind>} in
+ * <p>Contract: {@link #create} makes a new file named {@code blockwork-<creatorPid>-<n>-<random>-<kind>} in
  * {@link ShmRegistry#directory()} (normally {@code /dev/shm}), maps it and holds one reference;
  * {@link #open} maps an existing file and adds a reference. {@link #close} unmaps and drops this
  * mapping's reference; whoever drops the last reference deletes the file. The creator's exit
@@ -31,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ShmFile implements AutoCloseable {
     private static final AtomicLong COUNTER = new AtomicLong();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     /** Open handles per file name in this process: the pid leaves a file's user table with the last. */
     private static final java.util.concurrent.ConcurrentHashMap<String, Integer> LOCAL = new java.util.concurrent.ConcurrentHashMap<>();
     private static final long PID = ProcessHandle.current().pid();
@@ -70,12 +72,27 @@ public final class ShmFile implements AutoCloseable {
         if (dataBytes < 0) throw new IllegalArgumentException("got dataBytes " + dataBytes + ", expected >= 0");
         ShmRegistry.ensureSwept();
         long pid = ProcessHandle.current().pid();
-        String name = "blockwork-" + pid + "-" + COUNTER.incrementAndGet() + "-" + kindName(kind);
+        for (int attempt = 1; ; attempt++) {
+            // Unpredictable names (nobody can take one in advance); a taken name is never ours to delete: try another.
+            String name = "blockwork-" + pid + "-" + COUNTER.incrementAndGet() + "-"
+                    + Long.toHexString(RANDOM.nextLong() >>> 1) + "-" + kindName(kind);
+            try {
+                return create(kind, dataBytes, pid, name);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 8) throw new UncheckedIOException("cannot create shared memory in " + ShmRegistry.directory()
+                        + ": " + attempt + " fresh random names were all taken (is something creating files there on purpose?)", e);
+            }
+        }
+    }
+
+    private static ShmFile create(int kind, long dataBytes, long pid, String name) throws FileAlreadyExistsException {
         Path path = ShmRegistry.directory().resolve(name);
         long total = ShmDescriptor.HEADER_BYTES + dataBytes;
         Arena arena = Arena.ofShared();
+        boolean created = false;
         try (FileChannel ch = FileChannel.open(path, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE), OWNER_ONLY)) {
+            created = true;
             ShmRegistry.created(path);
             ch.truncate(total);
             if (ch.size() < total) { ch.position(total - 1); ch.write(java.nio.ByteBuffer.allocate(1)); }
@@ -87,9 +104,12 @@ public final class ShmFile implements AutoCloseable {
             all.set(ValueLayout.JAVA_LONG, ShmDescriptor.REF_COUNT_OFFSET, 1);
             Atomics.setLongVolatile(all, ShmDescriptor.MAGIC_OFFSET, ShmDescriptor.MAGIC);
             return new ShmFile(name, path, arena, all);
+        } catch (FileAlreadyExistsException e) {
+            arena.close();
+            throw e; // someone else's file: left alone
         } catch (IOException | RuntimeException e) {
             arena.close();
-            ShmRegistry.delete(path);
+            if (created) ShmRegistry.delete(path);
             if (e instanceof IOException io) throw new UncheckedIOException("cannot create shared memory " + path, io);
             throw (RuntimeException) e;
         }
@@ -199,15 +219,38 @@ public final class ShmFile implements AutoCloseable {
     /**
      * Unmaps without dropping this mapping's reference: the receiver of the file's name takes the reference
      * over with {@link #adopt}. The creator's exit no longer deletes it (the receiver may still be about to
-     * read it); if nobody adopts it, the dead-owner sweep after the creator has exited does (a
-     * {@code ProcessPool} sweeps when it closes). Idempotent; a no-op after {@link #close}.
+     * read it); {@code receiverPid} (or -1) is recorded in the file's user table first, so that no dead-owner
+     * sweep deletes it while the receiver lives; if nobody adopts it, the sweep deletes it once the creator
+     * and the receiver are gone (a {@code ProcessPool} sweeps when it closes). Idempotent; a no-op after {@link #close}.
      */
-    public void handOff() {
+    public void handOff(long receiverPid) {
         if (!closed.compareAndSet(false, true)) return;
+        // The file belongs to its receiver from now on: a sweep that finds its creator dead must see a live user.
+        if (receiverPid > 0 && receiverPid != PID && !PidTable.add(users(), receiverPid)) {
+            Atomics.setLongVolatile(all, ShmDescriptor.OVERFLOW_OFFSET, 1);
+        }
         ShmRegistry.forget(path);
         boolean lastHere = LOCAL.compute(name, (k, v) -> v == null || v <= 1 ? null : v - 1) == null;
         if (lastHere) PidTable.remove(users(), PID);
         arena.close();
+    }
+
+    /**
+     * Whether a live process (this one included) uses {@code path}'s file, or is to receive it, by its user
+     * table. Unknown (table overflowed): true.
+     */
+    static boolean heldByALiveUser(Path path) {
+        String name = path.getFileName().toString();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ); Arena a = Arena.ofConfined()) {
+            if (ch.size() < ShmDescriptor.HEADER_BYTES) return false;
+            MemorySegment h = ch.map(FileChannel.MapMode.READ_ONLY, 0, ShmDescriptor.HEADER_BYTES, a);
+            if (Atomics.getLongVolatile(h, ShmDescriptor.MAGIC_OFFSET) != ShmDescriptor.MAGIC) return false; // never finished
+            if (Atomics.getLongVolatile(h, ShmDescriptor.OVERFLOW_OFFSET) != 0) return true;
+            MemorySegment users = h.asSlice(ShmDescriptor.USERS_OFFSET, ShmDescriptor.USER_SLOTS * 8L);
+            return PidTable.anyOtherAlive(users, -1) || LOCAL.containsKey(name);
+        } catch (IOException | RuntimeException e) {
+            return false; // gone or unreadable: nothing to keep
+        }
     }
 
     static String kindName(int kind) {

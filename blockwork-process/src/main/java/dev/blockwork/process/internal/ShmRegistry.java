@@ -65,13 +65,35 @@ public final class ShmRegistry {
         }
     }
 
-    /** Deletes files whose creator PID is dead; returns their names. */
+    /**
+     * Deletes files whose creator PID is dead and that no live process holds or is to receive (a handed-off
+     * file names its receiver in its user table); returns their names.
+     */
     public static List<String> sweepDeadOwners() {
         List<String> removed = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(DIRECTORY, PREFIX + "*")) {
             for (Path p : ds) {
                 long pid = ownerPid(p.getFileName().toString());
-                if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false) {
+                if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false
+                        && !ShmFile.heldByALiveUser(p)) {
+                    try { Files.deleteIfExists(p); removed.add(p.getFileName().toString()); } catch (IOException ignored) { }
+                }
+            }
+        } catch (IOException ignored) { /* directory unreadable: nothing to sweep */ }
+        return removed;
+    }
+
+    /**
+     * Deletes the files created by {@code creators} (processes that have exited) whoever they were handed to:
+     * for a pool that terminates with results of its own dead workers still unread.
+     */
+    public static List<String> sweepCreatedBy(java.util.Set<Long> creators) {
+        List<String> removed = new ArrayList<>();
+        if (creators.isEmpty()) return removed;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(DIRECTORY, PREFIX + "*")) {
+            for (Path p : ds) {
+                long pid = ownerPid(p.getFileName().toString());
+                if (creators.contains(pid) && !PidTable.alive(pid)) {
                     try { Files.deleteIfExists(p); removed.add(p.getFileName().toString()); } catch (IOException ignored) { }
                 }
             }

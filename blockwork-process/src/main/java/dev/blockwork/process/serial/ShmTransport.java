@@ -36,16 +36,24 @@ public final class ShmTransport {
     private static final ThreadLocal<ShmTransport> CURRENT = new ThreadLocal<>();
 
     private final boolean handOff;
+    private final long receiverPid;
     private final List<ShmFile> files = new ArrayList<>(2);
     private boolean released;
 
-    private ShmTransport(boolean handOff) { this.handOff = handOff; }
+    private ShmTransport(boolean handOff, long receiverPid) {
+        this.handOff = handOff;
+        this.receiverPid = receiverPid;
+    }
 
     /** Files stay alive until the sender calls {@link #release()}; receivers may read them repeatedly. */
-    public static ShmTransport ownedBySender() { return new ShmTransport(false); }
+    public static ShmTransport ownedBySender() { return new ShmTransport(false, -1); }
 
-    /** Each file is read once by the receiver, which frees it; call {@link #release()} after a successful send. */
-    public static ShmTransport handedToReceiver() { return new ShmTransport(true); }
+    /**
+     * Each file is read once by the receiver (process {@code receiverPid}, or -1 if unknown), which frees it;
+     * call {@link #release()} after a successful send. The receiver is named in each file's user table at the
+     * hand-off, so no dead-owner sweep deletes a file that is on its way to a live receiver.
+     */
+    public static ShmTransport handedToReceiver(long receiverPid) { return new ShmTransport(true, receiverPid); }
 
     /** Runs {@code serialization} with this transport installed on the calling thread. */
     public <T> T serialize(Supplier<T> serialization) {
@@ -99,7 +107,7 @@ public final class ShmTransport {
         if (released) return;
         released = true;
         for (ShmFile f : files) {
-            if (handOff) f.handOff(); else f.close();
+            if (handOff) f.handOff(receiverPid); else f.close();
         }
     }
 
