@@ -134,17 +134,21 @@ class BlockTransportTest {
     @Test
     void aHandedOffBlockWhoseReceiverDiedIsSweptOnceItsCreatorIsGone() throws Exception {
         Process receiver = new ProcessBuilder("sleep", "30").start(); // a receiver that will never read it
-        long receiverPid = receiver.pid();
-        WorkerProcess w = WorkerProcess.builder().name("handoff-orphan").start(() -> {
-            ShmTransport t = ShmTransport.handedToReceiver(receiverPid);
-            t.serialize(() -> KRYO.serialize(new long[1 << 16]).copy());
-            t.release();
-        });
-        assertThat(w.join()).isZero();
-        String prefix = ShmRegistry.PREFIX + w.pid() + "-";
-        ShmRegistry.sweepDeadOwners();
-        assertThat(ShmRegistry.list()).as("kept while its receiver lives").anyMatch(n -> n.startsWith(prefix));
-        receiver.destroyForcibly().waitFor();
+        String prefix;
+        try {
+            long receiverPid = receiver.pid();
+            WorkerProcess w = WorkerProcess.builder().name("handoff-orphan").start(() -> {
+                ShmTransport t = ShmTransport.handedToReceiver(receiverPid);
+                t.serialize(() -> KRYO.serialize(new long[1 << 16]).copy());
+                t.release();
+            });
+            assertThat(w.join()).isZero();
+            prefix = ShmRegistry.PREFIX + w.pid() + "-";
+            ShmRegistry.sweepDeadOwners();
+            assertThat(ShmRegistry.list()).as("kept while its receiver lives").anyMatch(n -> n.startsWith(prefix));
+        } finally {
+            receiver.destroyForcibly().waitFor();
+        }
         ShmRegistry.sweepDeadOwners();
         assertThat(ShmRegistry.list()).as("swept once creator and receiver are gone").noneMatch(n -> n.startsWith(prefix));
     }
