@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code blockwork} command. */
-@Command(name = "blockwork", mixinStandardHelpOptions = true, version = "blockwork 0.1.0-SNAPSHOT",
+@Command(name = "blockwork", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Parallel and distributed computing for the JVM.",
         subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -15,6 +15,26 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * {@code --version}: the version, then the diagnostics a bug report needs (the JVM, and which matmul path is
+     * active, which library code logs only at DEBUG).
+     */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "blockwork 0.1.0-SNAPSHOT",
+                "java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", " + System.getProperty("java.home") + ")",
+                "matmul: " + dev.blockwork.ndarray.Blas.activePath()
+            };
+        }
+    }
+
+    /**
+     * Runs the command and exits with its status.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }

@@ -42,9 +42,13 @@ class LaunchTest {
     @Test
     void onThisJvmItRunsTheCommand() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Result r = run(java, "-cp", System.getProperty("java.class.path"), Launch.class.getName(), "--version");
+        Result r = run(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                Launch.class.getName(), "--version");
         assertThat(r.code()).as(r.out()).isZero();
-        assertThat(r.out()).contains("blockwork ");
+        assertThat(r.out()).contains("blockwork ").contains("java " + Runtime.version()).containsPattern("matmul: (java|native:)");
+        // The matmul path is logged at DEBUG only: nothing but the version lines on stdout/stderr.
+        assertThat(r.out()).doesNotContain("INFO").doesNotContain("WARNING");
+        assertThat(r.out().strip().lines()).hasSize(3);
     }
 
     @Test
