@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    /** The top-level command; picocli fills in its spec. */
+    public Main() {}
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
