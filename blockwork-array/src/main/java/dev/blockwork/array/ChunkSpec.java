@@ -11,8 +11,11 @@ import java.util.Arrays;
 public final class ChunkSpec {
     /** Per-axis entry meaning "the whole axis in one block" (NumPy/Dask {@code -1}). */
     public static final long WHOLE = -1;
-    /** Per-axis entry meaning "choose a size so that blocks are about the target bytes" (Dask {@code "auto"}). */
-    public static final long AUTO = 0;
+    /**
+     * Per-axis entry meaning "choose a size so that blocks are about the target bytes" (Dask {@code "auto"}).
+     * It is -2, not 0: a block size of 0 is refused rather than silently meaning auto.
+     */
+    public static final long AUTO = -2;
 
     final long[] perAxis;      // null unless per-axis sizes were given
     final long uniform;        // > 0 or WHOLE or AUTO when perAxis and explicit are null

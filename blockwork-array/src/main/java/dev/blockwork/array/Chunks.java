@@ -45,7 +45,10 @@ public final class Chunks implements java.io.Serializable {
 
     // ------------------------------------------------------------------ spec factories
 
-    /** Per-axis uniform block sizes; an entry may be {@link ChunkSpec#WHOLE} (-1) or {@link ChunkSpec#AUTO} (0). */
+    /**
+     * Per-axis uniform block sizes; an entry may be {@link ChunkSpec#WHOLE} (-1) or {@link ChunkSpec#AUTO}.
+     * 0 is refused (by {@link #normalize}): use {@code ChunkSpec.AUTO} or {@link #auto()} for automatic sizes.
+     */
     public static ChunkSpec of(long... perAxis) { return new ChunkSpec(perAxis.clone(), 0, null, 0); }
 
     /** The same block size on every axis (Dask {@code chunks=100}). */
@@ -84,8 +87,8 @@ public final class Chunks implements java.io.Serializable {
     /**
      * Turns a spec into concrete block sizes for {@code shape} and {@code dtype} (the dtype matters for
      * {@code auto} only). Throws IllegalArgumentException "got X, expected Y" when the spec has the wrong
-     * number of axes, a size below -1, explicit sizes that do not sum to the axis length, or a block above
-     * {@link #MAX_BLOCK_ELEMENTS} elements.
+     * number of axes, a size of 0 (use {@link ChunkSpec#AUTO}) or below -1, explicit sizes that do not sum to
+     * the axis length, or a block above {@link #MAX_BLOCK_ELEMENTS} elements.
      */
     public static Chunks normalize(ChunkSpec spec, Shape shape, DType dtype) {
         long[] dims = shape.toArray();
@@ -121,9 +124,10 @@ public final class Chunks implements java.io.Serializable {
         }
         per = per.clone();
         for (int d = 0; d < n; d++) {
-            if (per[d] < -1) {
+            if (per[d] == 0 || per[d] < ChunkSpec.AUTO) {
                 throw new IllegalArgumentException("got block size " + per[d] + " on axis " + d
-                        + ", expected a positive size, -1 (whole axis) or 0 (auto) (chunks " + spec + ", shape " + shape + ")");
+                        + ", expected a positive size, -1 (the whole axis) or ChunkSpec.AUTO / Chunks.auto() for automatic"
+                        + " sizes (chunks " + spec + ", shape " + shape + ")");
             }
             if (per[d] == ChunkSpec.WHOLE) per[d] = Math.max(1, dims[d]);
         }

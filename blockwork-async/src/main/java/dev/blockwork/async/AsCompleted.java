@@ -39,7 +39,11 @@ public final class AsCompleted<T> implements Iterable<AsyncTask<T>> {
         }
     }
 
-    /** Returns true while some task has not been returned yet. */
+    /**
+     * Returns true while some task has not been returned yet.
+     *
+     * @return whether {@link #next()} has a task to return
+     */
     public boolean hasNext() {
         return remaining > 0;
     }
@@ -47,6 +51,7 @@ public final class AsCompleted<T> implements Iterable<AsyncTask<T>> {
     /**
      * Blocks until the next task completes and returns it.
      *
+     * @return the next task to complete (done: its result or failure is ready)
      * @throws NoSuchElementException if every task has already been returned
      * @throws InterruptedException   if interrupted while waiting
      */
@@ -59,6 +64,11 @@ public final class AsCompleted<T> implements Iterable<AsyncTask<T>> {
 
     /**
      * Like {@link #next()} but waits at most {@code timeout}; returns null if no task completed in time.
+     *
+     * @param timeout the longest to wait
+     * @return the next task to complete, or null on timeout
+     * @throws NoSuchElementException if every task has already been returned
+     * @throws InterruptedException if interrupted while waiting
      */
     public AsyncTask<T> next(Duration timeout) throws InterruptedException {
         checkRemaining();

@@ -36,7 +36,11 @@ public final class Async {
      * Runs {@code body} as a root task on a new virtual thread, waits for it and returns its result: the
      * counterpart of {@code asyncio.run(main())}. Rethrows what the body threw.
      *
+     * @param <T> the result type
+     * @param body the root task
+     * @return what {@code body} returned
      * @throws InterruptedException if the caller is interrupted (the task is then cancelled and awaited)
+     * @throws Exception what {@code body} threw
      */
     public static <T> T run(Callable<? extends T> body) throws Exception {
         TaskGroup g = TaskGroup.openTolerant("run");
@@ -51,6 +55,7 @@ public final class Async {
      * Suspends the current thread for {@code duration}: the counterpart of {@code asyncio.sleep}. On a virtual
      * thread this holds no platform thread.
      *
+     * @param duration how long; zero returns at once
      * @throws InterruptedException if interrupted, which is how a cancelled task's sleep ends
      * @throws IllegalArgumentException if {@code duration} is negative
      */
@@ -64,6 +69,12 @@ public final class Async {
     /**
      * Runs every callable concurrently and returns their results in the order given. Fail-fast: the first
      * failure cancels the others and is rethrown (with later failures suppressed) once all have finished.
+     *
+     * @param <T> the result type
+     * @param bodies the callables, each run on its own virtual thread
+     * @return their results, in the order of {@code bodies}
+     * @throws Exception the first failure (later ones suppressed on it)
+     * @throws InterruptedException if the caller is interrupted (the tasks are then cancelled and awaited)
      */
     public static <T> List<T> gather(Collection<? extends Callable<? extends T>> bodies) throws Exception {
         TaskGroup g = TaskGroup.open("gather");
@@ -82,7 +93,14 @@ public final class Async {
         return results;
     }
 
-    /** Varargs form of {@link #gather(Collection)}. */
+    /**
+     * Varargs form of {@link #gather(Collection)}.
+     *
+     * @param <T> the result type
+     * @param bodies the callables
+     * @return their results, in the order given
+     * @throws Exception as {@link #gather(Collection)}
+     */
     @SafeVarargs
     public static <T> List<T> gather(Callable<? extends T>... bodies) throws Exception {
         List<Callable<? extends T>> list = new ArrayList<>(bodies.length);
@@ -95,6 +113,11 @@ public final class Async {
     /**
      * Runs every callable concurrently, waits for all of them and returns each one's {@link Outcome} in the
      * order given. One failing does not cancel the others. Throws only if the caller is interrupted.
+     *
+     * @param <T> the result type
+     * @param bodies the callables, each run on its own virtual thread
+     * @return one outcome per callable, in the order of {@code bodies}
+     * @throws InterruptedException if the caller is interrupted (the tasks are then cancelled and awaited)
      */
     public static <T> List<Outcome<T>> gatherSettled(Collection<? extends Callable<? extends T>> bodies)
             throws InterruptedException {
@@ -115,7 +138,12 @@ public final class Async {
      * the first one's result, or rethrows its failure. (A "race", or {@code asyncio.wait(FIRST_COMPLETED)}
      * reduced to its winner.)
      *
+     * @param <T> the result type
+     * @param bodies the callables racing, at least one
+     * @return the result of the first to finish
      * @throws IllegalArgumentException if {@code bodies} is empty
+     * @throws Exception the failure of the first to finish, if it failed
+     * @throws InterruptedException if the caller is interrupted (the tasks are then cancelled and awaited)
      */
     public static <T> T firstCompleted(Collection<? extends Callable<? extends T>> bodies) throws Exception {
         if (bodies.isEmpty()) {
@@ -144,7 +172,14 @@ public final class Async {
         return winner.report();
     }
 
-    /** Varargs form of {@link #firstCompleted(Collection)}. */
+    /**
+     * Varargs form of {@link #firstCompleted(Collection)}.
+     *
+     * @param <T> the result type
+     * @param bodies the callables racing, at least one
+     * @return the result of the first to finish
+     * @throws Exception as {@link #firstCompleted(Collection)}
+     */
     @SafeVarargs
     public static <T> T firstCompleted(Callable<? extends T>... bodies) throws Exception {
         List<Callable<? extends T>> list = new ArrayList<>(bodies.length);
@@ -157,6 +192,10 @@ public final class Async {
     /**
      * Returns the given tasks in the order they complete, as a blocking iterable: the counterpart of
      * {@code asyncio.as_completed}. It does not own the tasks; spawn them in a {@link TaskGroup}.
+     *
+     * @param <T> the result type
+     * @param tasks tasks already spawned
+     * @return an iterable over {@code tasks} in completion order
      */
     public static <T> AsCompleted<T> asCompleted(Collection<? extends AsyncTask<T>> tasks) {
         return new AsCompleted<>(tasks);
@@ -167,8 +206,14 @@ public final class Async {
      * {@code timeout}; otherwise cancels it, waits for it to exit and throws {@link TimeoutException}:
      * the counterpart of {@code asyncio.timeout} / {@code wait_for}. Rethrows what the body threw.
      *
+     * @param <T> the result type
+     * @param timeout the longest the body may run, {@code >= 0}
+     * @param body what to run
+     * @return what {@code body} returned
      * @throws TimeoutException     if the body did not finish in time (it has been cancelled and has exited)
      * @throws InterruptedException if the caller is interrupted (the body is then cancelled and awaited)
+     * @throws Exception what {@code body} threw
+     * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public static <T> T withTimeout(Duration timeout, Callable<? extends T> body) throws Exception {
         if (timeout.isNegative()) {
@@ -208,7 +253,11 @@ public final class Async {
      * {@link CancellationException}. On a virtual thread this holds no platform thread, so async code can
      * await a Blockwork graph's {@code computeAsync()} cheaply. Interrupting the waiter does not cancel the stage.
      *
+     * @param <T> the value type
+     * @param stage the stage to wait for
+     * @return its value
      * @throws InterruptedException if the calling thread is interrupted while waiting
+     * @throws Exception its failure, unwrapped
      */
     public static <T> T await(CompletionStage<? extends T> stage) throws Exception {
         try {
@@ -221,7 +270,13 @@ public final class Async {
     /**
      * Like {@link #await(CompletionStage)} but waits at most {@code timeout}.
      *
+     * @param <T> the value type
+     * @param stage the stage to wait for
+     * @param timeout the longest to wait
+     * @return its value
      * @throws TimeoutException if the stage is not complete within {@code timeout} (it is not cancelled)
+     * @throws Exception its failure, unwrapped
+     * @throws InterruptedException if the calling thread is interrupted while waiting
      */
     public static <T> T await(CompletionStage<? extends T> stage, Duration timeout) throws Exception {
         try {
@@ -231,7 +286,11 @@ public final class Async {
         }
     }
 
-    /** Returns the task whose body is running on the current thread, if any. */
+    /**
+     * Returns the task whose body is running on the current thread, if any.
+     *
+     * @return the current task, or empty on a thread that is not running a task body
+     */
     public static Optional<AsyncTask<?>> currentTask() {
         return AsyncTask.CURRENT.isBound() ? Optional.of(AsyncTask.CURRENT.get()) : Optional.empty();
     }

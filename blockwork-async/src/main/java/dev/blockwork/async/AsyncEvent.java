@@ -22,6 +22,9 @@ public final class AsyncEvent {
     private boolean set;
     private long generation;
 
+    /** Creates an event that is not set. */
+    public AsyncEvent() {}
+
     /** Sets the event and wakes every waiter. */
     public void set() {
         lock.lock();
@@ -46,7 +49,11 @@ public final class AsyncEvent {
         }
     }
 
-    /** Returns true if the event is set. */
+    /**
+     * Returns true if the event is set.
+     *
+     * @return whether the event is set now
+     */
     public boolean isSet() {
         lock.lock();
         try {
@@ -56,7 +63,11 @@ public final class AsyncEvent {
         }
     }
 
-    /** Blocks until the event is set. */
+    /**
+     * Blocks until the event is set.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
     public void await() throws InterruptedException {
         lock.lockInterruptibly();
         try {
@@ -69,7 +80,13 @@ public final class AsyncEvent {
         }
     }
 
-    /** Blocks at most {@code timeout} until the event is set; returns false on timeout. */
+    /**
+     * Blocks at most {@code timeout} until the event is set; returns false on timeout.
+     *
+     * @param timeout the longest to wait
+     * @return true if the event was set, false on timeout
+     * @throws InterruptedException if interrupted while waiting
+     */
     public boolean await(Duration timeout) throws InterruptedException {
         long nanos = timeout.toNanos();
         lock.lockInterruptibly();

@@ -40,6 +40,7 @@ public final class AsyncQueue<T> implements AutoCloseable {
     /**
      * Creates a queue that holds at most {@code capacity} items.
      *
+     * @param capacity the most items it holds, at least 1
      * @throws IllegalArgumentException if {@code capacity < 1}
      */
     public AsyncQueue(int capacity) {
@@ -50,7 +51,13 @@ public final class AsyncQueue<T> implements AutoCloseable {
         this.items = new ArrayDeque<>(Math.min(capacity, 1024));
     }
 
-    /** Adds {@code item}, blocking while the queue is full. */
+    /**
+     * Adds {@code item}, blocking while the queue is full.
+     *
+     * @param item the item, not null
+     * @throws InterruptedException if interrupted while waiting for room
+     * @throws AsyncQueueClosedException if the queue is closed
+     */
     public void put(T item) throws InterruptedException {
         checkItem(item);
         lock.lockInterruptibly();
@@ -68,7 +75,13 @@ public final class AsyncQueue<T> implements AutoCloseable {
         }
     }
 
-    /** Adds {@code item} if there is room now; returns false if the queue is full. Never blocks. */
+    /**
+     * Adds {@code item} if there is room now; returns false if the queue is full. Never blocks.
+     *
+     * @param item the item, not null
+     * @return true if it was added
+     * @throws AsyncQueueClosedException if the queue is closed
+     */
     public boolean offer(T item) {
         checkItem(item);
         lock.lock();
@@ -84,7 +97,15 @@ public final class AsyncQueue<T> implements AutoCloseable {
         }
     }
 
-    /** Adds {@code item}, waiting at most {@code timeout} for room; returns false on timeout. */
+    /**
+     * Adds {@code item}, waiting at most {@code timeout} for room; returns false on timeout.
+     *
+     * @param item the item, not null
+     * @param timeout the longest to wait for room
+     * @return true if it was added, false on timeout
+     * @throws InterruptedException if interrupted while waiting
+     * @throws AsyncQueueClosedException if the queue is closed
+     */
     public boolean offer(T item, Duration timeout) throws InterruptedException {
         checkItem(item);
         long nanos = timeout.toNanos();
@@ -107,7 +128,13 @@ public final class AsyncQueue<T> implements AutoCloseable {
         }
     }
 
-    /** Removes and returns the oldest item, blocking while the queue is empty. */
+    /**
+     * Removes and returns the oldest item, blocking while the queue is empty.
+     *
+     * @return the oldest item
+     * @throws InterruptedException if interrupted while waiting
+     * @throws AsyncQueueClosedException if the queue is closed and empty
+     */
     public T get() throws InterruptedException {
         lock.lockInterruptibly();
         try {
@@ -121,7 +148,12 @@ public final class AsyncQueue<T> implements AutoCloseable {
         }
     }
 
-    /** Removes and returns the oldest item, or null if the queue is empty. Never blocks. */
+    /**
+     * Removes and returns the oldest item, or null if the queue is empty. Never blocks.
+     *
+     * @return the oldest item, or null
+     * @throws AsyncQueueClosedException if the queue is closed and empty
+     */
     public T poll() {
         lock.lock();
         try {
@@ -135,7 +167,14 @@ public final class AsyncQueue<T> implements AutoCloseable {
         }
     }
 
-    /** Removes and returns the oldest item, waiting at most {@code timeout}; returns null on timeout. */
+    /**
+     * Removes and returns the oldest item, waiting at most {@code timeout}; returns null on timeout.
+     *
+     * @param timeout the longest to wait
+     * @return the oldest item, or null on timeout
+     * @throws InterruptedException if interrupted while waiting
+     * @throws AsyncQueueClosedException if the queue is closed and empty
+     */
     public T poll(Duration timeout) throws InterruptedException {
         long nanos = timeout.toNanos();
         lock.lockInterruptibly();
@@ -166,7 +205,11 @@ public final class AsyncQueue<T> implements AutoCloseable {
         }
     }
 
-    /** Returns true once {@link #close()} was called. */
+    /**
+     * Returns true once {@link #close()} was called.
+     *
+     * @return whether the queue is closed
+     */
     public boolean isClosed() {
         lock.lock();
         try {
@@ -176,7 +219,11 @@ public final class AsyncQueue<T> implements AutoCloseable {
         }
     }
 
-    /** Returns the number of items in the queue now. */
+    /**
+     * Returns the number of items in the queue now.
+     *
+     * @return the number of items queued
+     */
     public int size() {
         lock.lock();
         try {
@@ -186,7 +233,11 @@ public final class AsyncQueue<T> implements AutoCloseable {
         }
     }
 
-    /** Returns the capacity given at construction. */
+    /**
+     * Returns the capacity given at construction.
+     *
+     * @return the most items the queue holds
+     */
     public int capacity() {
         return capacity;
     }

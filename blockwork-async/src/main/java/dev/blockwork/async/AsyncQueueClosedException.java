@@ -7,7 +7,11 @@ package dev.blockwork.async;
 public final class AsyncQueueClosedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message saying what was attempted. */
+    /**
+     * Creates the exception with a message saying what was attempted.
+     *
+     * @param message what was attempted on the closed queue
+     */
     public AsyncQueueClosedException(String message) {
         super(message);
     }

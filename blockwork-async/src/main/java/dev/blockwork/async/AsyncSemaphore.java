@@ -30,6 +30,7 @@ public final class AsyncSemaphore {
     /**
      * Creates a semaphore with {@code permits} permits.
      *
+     * @param permits the number of permits, at least 1
      * @throws IllegalArgumentException if {@code permits < 1}
      */
     public AsyncSemaphore(int permits) {
@@ -40,17 +41,31 @@ public final class AsyncSemaphore {
         this.semaphore = new Semaphore(permits, true);
     }
 
-    /** Takes a permit, blocking until one is free. */
+    /**
+     * Takes a permit, blocking until one is free.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
     public void acquire() throws InterruptedException {
         semaphore.acquire();
     }
 
-    /** Takes a permit if one is free now. Never blocks. */
+    /**
+     * Takes a permit if one is free now. Never blocks.
+     *
+     * @return true if a permit was taken
+     */
     public boolean tryAcquire() {
         return semaphore.tryAcquire();
     }
 
-    /** Takes a permit, waiting at most {@code timeout}; returns false on timeout. */
+    /**
+     * Takes a permit, waiting at most {@code timeout}; returns false on timeout.
+     *
+     * @param timeout the longest to wait
+     * @return true if a permit was taken, false on timeout
+     * @throws InterruptedException if interrupted while waiting
+     */
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
         return semaphore.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -70,13 +85,25 @@ public final class AsyncSemaphore {
         }
     }
 
-    /** Takes a permit (blocking) and returns it as a resource that releases it once on close. */
+    /**
+     * Takes a permit (blocking) and returns it as a resource that releases it once on close.
+     *
+     * @return the permit; close it (try-with-resources) to release it
+     * @throws InterruptedException if interrupted while waiting
+     */
     public Permit acquirePermit() throws InterruptedException {
         acquire();
         return new Permit(this);
     }
 
-    /** Runs {@code body} holding a permit, releasing it afterwards; rethrows what the body threw. */
+    /**
+     * Runs {@code body} holding a permit, releasing it afterwards; rethrows what the body threw.
+     *
+     * @param <T> the result type
+     * @param body what to run while holding the permit
+     * @return what {@code body} returned
+     * @throws Exception what {@code body} threw, or InterruptedException while waiting for the permit
+     */
     public <T> T withPermit(Callable<? extends T> body) throws Exception {
         acquire();
         try {
@@ -86,12 +113,20 @@ public final class AsyncSemaphore {
         }
     }
 
-    /** Returns the number of permits free now. */
+    /**
+     * Returns the number of permits free now.
+     *
+     * @return the permits free now
+     */
     public int availablePermits() {
         return semaphore.availablePermits();
     }
 
-    /** Returns the number of permits given at construction. */
+    /**
+     * Returns the number of permits given at construction.
+     *
+     * @return the permits given at construction
+     */
     public int permits() {
         return permits;
     }

@@ -109,6 +109,9 @@ public final class AsyncTask<T> {
      * returned task completes it as cancelled at once and cancels the stage's CompletableFuture (if the stage
      * supports {@code toCompletableFuture()}). No thread is used.
      *
+     * @param <T> the value type
+     * @param stage the stage to follow
+     * @return a task that completes with the stage
      * @throws NullPointerException if {@code stage} is null
      */
     public static <T> AsyncTask<T> from(CompletionStage<? extends T> stage) {
@@ -200,6 +203,8 @@ public final class AsyncTask<T> {
      * Requests cancellation: marks the task {@link TaskState#CANCELLING}, interrupts its thread and cancels
      * every task group opened inside it. Never blocks. Returns true if this call requested cancellation, false
      * if the task was already done or already being cancelled.
+     *
+     * @return true if this call requested cancellation
      */
     public boolean cancel() {
         if (!STATE.compareAndSet(this, RUNNING, CANCEL_REQUESTED)) {
@@ -249,7 +254,9 @@ public final class AsyncTask<T> {
      * Waits until the task is done, then returns its value, or rethrows the original exception its body threw,
      * or throws a {@link CancellationException} if it was cancelled.
      *
+     * @return the task's value
      * @throws InterruptedException if the calling thread is interrupted while waiting (the task is not cancelled)
+     * @throws Exception what the body threw, or {@link CancellationException} if the task was cancelled
      */
     public T await() throws Exception {
         awaitDone();
@@ -259,7 +266,11 @@ public final class AsyncTask<T> {
     /**
      * Like {@link #await()} but waits at most {@code timeout}.
      *
+     * @param timeout the longest to wait
+     * @return the task's value
      * @throws TimeoutException if the task is not done within {@code timeout} (the task is not cancelled)
+     * @throws InterruptedException if the calling thread is interrupted while waiting (the task is not cancelled)
+     * @throws Exception what the body threw, or {@link CancellationException} if the task was cancelled
      */
     public T await(Duration timeout) throws Exception {
         if (!awaitDone(timeout)) {
@@ -273,6 +284,8 @@ public final class AsyncTask<T> {
      * Unchecked {@link #await()}: returns the value; rethrows unchecked failures and Errors as they are, wraps
      * checked ones in {@link CompletionException}; throws {@link CancellationException} if the task was
      * cancelled or if the caller is interrupted while waiting (then the interrupt flag is set again).
+     *
+     * @return the task's value
      */
     public T join() {
         try {
@@ -369,7 +382,11 @@ public final class AsyncTask<T> {
         return c;
     }
 
-    /** Returns the current state; never blocks. */
+    /**
+     * Returns the current state; never blocks.
+     *
+     * @return the state now
+     */
     public TaskState state() {
         return switch (state) {
             case RUNNING -> TaskState.RUNNING;
@@ -380,18 +397,30 @@ public final class AsyncTask<T> {
         };
     }
 
-    /** Returns true once the task is in a terminal state. */
+    /**
+     * Returns true once the task is in a terminal state.
+     *
+     * @return whether the task is done (succeeded, failed or cancelled)
+     */
     public boolean isDone() {
         return state >= SUCCEEDED;
     }
 
-    /** Returns true if cancellation was requested (state CANCELLING or CANCELLED). */
+    /**
+     * Returns true if cancellation was requested (state CANCELLING or CANCELLED).
+     *
+     * @return whether cancellation was requested
+     */
     public boolean isCancelled() {
         int s = state;
         return s == CANCEL_REQUESTED || s == CANCELLED;
     }
 
-    /** The name given at spawn time, or null. */
+    /**
+     * The name given at spawn time, or null.
+     *
+     * @return the name, or null
+     */
     public String name() {
         return name;
     }
@@ -399,6 +428,7 @@ public final class AsyncTask<T> {
     /**
      * Returns how the task ended, without blocking.
      *
+     * @return the outcome: success, failure or cancelled
      * @throws IllegalStateException if the task is not done yet
      */
     public Outcome<T> outcomeNow() {
@@ -414,6 +444,7 @@ public final class AsyncTask<T> {
     /**
      * Returns the value of a task that succeeded, without blocking.
      *
+     * @return the value
      * @throws IllegalStateException if the task is not done or did not succeed
      */
     public T resultNow() {
@@ -426,6 +457,8 @@ public final class AsyncTask<T> {
     /**
      * Returns a new CompletableFuture that completes like this task (value, original failure, or
      * {@link CancellationException}). Completing or cancelling the returned future does not affect the task.
+     *
+     * @return a new future that follows this task
      */
     public CompletableFuture<T> toCompletableFuture() {
         CompletableFuture<T> f = new CompletableFuture<>();

@@ -21,11 +21,26 @@ import java.util.concurrent.CancellationException;
  */
 public sealed interface Outcome<T> {
 
-    /** The task returned {@code value} (which may be null). */
+    /**
+     * The task returned {@code value} (which may be null).
+     *
+     * @param <T> the task's result type
+     * @param value what the body returned
+     */
     record Success<T>(T value) implements Outcome<T> {}
 
-    /** The task threw {@code error} (the original exception object, type preserved). */
+    /**
+     * The task threw {@code error} (the original exception object, type preserved).
+     *
+     * @param <T> the task's result type
+     * @param error what the body threw, not null
+     */
     record Failure<T>(Throwable error) implements Outcome<T> {
+        /**
+         * Checks the error.
+         *
+         * @throws NullPointerException if {@code error} is null
+         */
         public Failure {
             if (error == null) {
                 throw new NullPointerException("got a null error, expected the exception the task threw");
@@ -33,10 +48,19 @@ public sealed interface Outcome<T> {
         }
     }
 
-    /** The task was cancelled; {@code cause} says by whom, its own cause is what the body threw if anything. */
+    /**
+     * The task was cancelled; {@code cause} says by whom, its own cause is what the body threw if anything.
+     *
+     * @param <T> the task's result type
+     * @param cause who cancelled the task (its own cause: what the body threw, if anything)
+     */
     record Cancelled<T>(CancellationException cause) implements Outcome<T> {}
 
-    /** Returns true if this is a {@link Success}. */
+    /**
+     * Returns true if this is a {@link Success}.
+     *
+     * @return whether the task succeeded
+     */
     default boolean isSuccess() {
         return this instanceof Success<T>;
     }
@@ -44,6 +68,9 @@ public sealed interface Outcome<T> {
     /**
      * Returns the value of a {@link Success}, or throws what the task threw ({@link Failure}: the original
      * exception, {@link Error}s as they are) or the {@link CancellationException} ({@link Cancelled}).
+     *
+     * @return the value of a success
+     * @throws Exception what the task threw, or the {@link CancellationException} of a cancelled task
      */
     default T getOrThrow() throws Exception {
         return switch (this) {

@@ -46,12 +46,27 @@ public final class RateLimiter {
         this.lastRefillNs = nanoClock.getAsLong();
     }
 
-    /** Creates a limiter that starts full ({@code burst} permits available) and uses {@link System#nanoTime}. */
+    /**
+     * Creates a limiter that starts full ({@code burst} permits available) and uses {@link System#nanoTime}.
+     *
+     * @param permitsPerSecond the refill rate, finite and {@code > 0}
+     * @param burst the bucket size: the most permits available at once, at least 1
+     * @return the limiter
+     * @throws IllegalArgumentException if a parameter is out of range
+     */
     public static RateLimiter create(double permitsPerSecond, int burst) {
         return new RateLimiter(permitsPerSecond, burst, System::nanoTime);
     }
 
-    /** Creates a limiter reading time from {@code nanoClock} (nanoseconds, monotonic). For tests. */
+    /**
+     * Creates a limiter reading time from {@code nanoClock} (nanoseconds, monotonic). For tests.
+     *
+     * @param permitsPerSecond the refill rate, finite and {@code > 0}
+     * @param burst the bucket size: the most permits available at once, at least 1
+     * @param nanoClock the time source
+     * @return the limiter
+     * @throws IllegalArgumentException if a parameter is out of range
+     */
     public static RateLimiter create(double permitsPerSecond, int burst, LongSupplier nanoClock) {
         if (nanoClock == null) {
             throw new NullPointerException("got a null nanoClock, expected a nanosecond time source");
@@ -59,12 +74,21 @@ public final class RateLimiter {
         return new RateLimiter(permitsPerSecond, burst, nanoClock);
     }
 
-    /** Takes one permit if one is available now. Never blocks. */
+    /**
+     * Takes one permit if one is available now. Never blocks.
+     *
+     * @return true if a permit was taken
+     */
     public boolean tryAcquire() {
         return tryAcquire(1);
     }
 
-    /** Takes {@code permits} permits if that many are available now. Never blocks. */
+    /**
+     * Takes {@code permits} permits if that many are available now. Never blocks.
+     *
+     * @param permits how many, at least 1
+     * @return true if they were taken
+     */
     public synchronized boolean tryAcquire(int permits) {
         checkPermits(permits);
         refill();
@@ -78,6 +102,9 @@ public final class RateLimiter {
     /**
      * Reserves {@code permits} permits and returns how many nanoseconds the caller must wait before using
      * them (0 if available now). Never blocks.
+     *
+     * @param permits how many, at least 1
+     * @return nanoseconds to wait before using them, {@code >= 0}
      */
     public synchronized long reserveNanos(int permits) {
         checkPermits(permits);
@@ -86,12 +113,21 @@ public final class RateLimiter {
         return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / permitsPerSecond * NANOS_PER_SECOND);
     }
 
-    /** Takes one permit, sleeping until it is due. */
+    /**
+     * Takes one permit, sleeping until it is due.
+     *
+     * @throws InterruptedException if interrupted while sleeping (the reserved permit is spent)
+     */
     public void acquire() throws InterruptedException {
         acquire(1);
     }
 
-    /** Takes {@code permits} permits, sleeping until they are due. */
+    /**
+     * Takes {@code permits} permits, sleeping until they are due.
+     *
+     * @param permits how many, at least 1
+     * @throws InterruptedException if interrupted while sleeping (the reserved permits are spent)
+     */
     public void acquire(int permits) throws InterruptedException {
         long waitNs = reserveNanos(permits);
         if (waitNs > 0) {
@@ -99,12 +135,20 @@ public final class RateLimiter {
         }
     }
 
-    /** Returns the refill rate given at construction. */
+    /**
+     * Returns the refill rate given at construction.
+     *
+     * @return permits added per second
+     */
     public double permitsPerSecond() {
         return permitsPerSecond;
     }
 
-    /** Returns the bucket size given at construction. */
+    /**
+     * Returns the bucket size given at construction.
+     *
+     * @return the most permits available at once
+     */
     public int burst() {
         return burst;
     }

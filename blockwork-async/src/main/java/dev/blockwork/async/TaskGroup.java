@@ -85,12 +85,21 @@ public final class TaskGroup implements AutoCloseable {
         this.parent = p;
     }
 
-    /** Opens a fail-fast group. If called inside a task, the group is cancelled when that task is. */
+    /**
+     * Opens a fail-fast group. If called inside a task, the group is cancelled when that task is.
+     *
+     * @return the new group; close it (try-with-resources) to wait for its children
+     */
     public static TaskGroup open() {
         return new TaskGroup(null, true);
     }
 
-    /** Opens a fail-fast group with a name used in error messages. */
+    /**
+     * Opens a fail-fast group with a name used in error messages.
+     *
+     * @param name the group's name, or null
+     * @return the new group; close it (try-with-resources) to wait for its children
+     */
     public static TaskGroup open(String name) {
         return new TaskGroup(name, true);
     }
@@ -100,7 +109,14 @@ public final class TaskGroup implements AutoCloseable {
         return new TaskGroup(name, false);
     }
 
-    /** Spawns {@code body} on a new virtual thread as a child of this group. Never blocks. */
+    /**
+     * Spawns {@code body} on a new virtual thread as a child of this group. Never blocks.
+     *
+     * @param <T> the result type
+     * @param body what the child runs
+     * @return the child task
+     * @throws IllegalStateException if the group is closed
+     */
     public <T> AsyncTask<T> spawn(Callable<? extends T> body) {
         return spawn(null, body);
     }
@@ -108,6 +124,10 @@ public final class TaskGroup implements AutoCloseable {
     /**
      * Spawns {@code body} on a new virtual thread named {@code name} (may be null) as a child of this group.
      *
+     * @param <T> the result type
+     * @param name the thread's name, or null
+     * @param body what the child runs
+     * @return the child task
      * @throws IllegalStateException if the group is closed
      * @throws NullPointerException  if {@code body} is null
      */
@@ -204,12 +224,20 @@ public final class TaskGroup implements AutoCloseable {
         }
     }
 
-    /** Returns true if {@link #cancel()} was called, a child failed, or the enclosing task was cancelled. */
+    /**
+     * Returns true if {@link #cancel()} was called, a child failed, or the enclosing task was cancelled.
+     *
+     * @return whether the group is cancelled
+     */
     public boolean isCancelled() {
         return cancelled;
     }
 
-    /** Returns the number of children whose body has not exited yet. */
+    /**
+     * Returns the number of children whose body has not exited yet.
+     *
+     * @return the children still running
+     */
     public int liveCount() {
         return live.get();
     }

@@ -28,7 +28,11 @@ public enum TaskState {
     /** Cancellation was requested and the body has exited. Terminal. */
     CANCELLED;
 
-    /** Returns true for the terminal states {@code SUCCEEDED}, {@code FAILED} and {@code CANCELLED}. */
+    /**
+     * Returns true for the terminal states {@code SUCCEEDED}, {@code FAILED} and {@code CANCELLED}.
+     *
+     * @return whether this state is terminal
+     */
     public boolean isDone() {
         return this == SUCCEEDED || this == FAILED || this == CANCELLED;
     }

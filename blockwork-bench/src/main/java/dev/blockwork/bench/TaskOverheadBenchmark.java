@@ -38,9 +38,13 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
 public class TaskOverheadBenchmark {
+    /** JMH makes one instance per trial. */
+    public TaskOverheadBenchmark() {}
+
     static final int LEAVES = 100_000;
     static final int TASKS = 2 * LEAVES - 1;
 
+    /** The scheduler the tree sum and the futures run on. */
     @Param({"threads", "sync"})
     public String scheduler;
 
@@ -53,6 +57,7 @@ public class TaskOverheadBenchmark {
 
     static long add(long a, long b) { return a + b; }
 
+    /** Builds the tree, the options and the client for {@link #scheduler}. */
     @Setup(Level.Trial)
     public void setUp() {
         List<Delayed<Long>> level = new ArrayList<>();
@@ -70,15 +75,24 @@ public class TaskOverheadBenchmark {
         for (long i = 0; i < LEAVES; i++) items.add(i);
     }
 
+    /** Closes the client. */
     @TearDown(Level.Trial)
     public void tearDown() { client.close(); }
 
-    /** Plan + run of the 199,999-task tree; score = ns per task. */
+    /**
+     * Plan + run of the 199,999-task tree; score = ns per task.
+     *
+     * @return the sum, so that JMH keeps the work
+     */
     @Benchmark
     @OperationsPerInvocation(TASKS)
     public long treeSum() { return tree.compute(options); }
 
-    /** Futures: one submit per task, then gather; score = ns per task. */
+    /**
+     * Futures: one submit per task, then gather; score = ns per task.
+     *
+     * @return the sum, so that JMH keeps the work
+     */
     @Benchmark
     @OperationsPerInvocation(LEAVES)
     public long submitGather() {
@@ -89,7 +103,11 @@ public class TaskOverheadBenchmark {
         return s;
     }
 
-    /** Baseline: the same sum as a plain loop; score = ns per leaf. */
+    /**
+     * Baseline: the same sum as a plain loop; score = ns per leaf.
+     *
+     * @return the sum, so that JMH keeps the work
+     */
     @Benchmark
     @OperationsPerInvocation(LEAVES)
     public long plainLoop() {

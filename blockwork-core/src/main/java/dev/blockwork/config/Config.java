@@ -26,6 +26,13 @@ public final class Config {
 
     private Config() {}
 
+    /**
+     * The value of setting {@code key}, from the first source that has it (see the class comment), trimmed.
+     *
+     * @param key the key without prefix, e.g. {@code scheduler}
+     * @param defaultValue returned when no source sets it (blank values count as unset)
+     * @return the value, or {@code defaultValue}
+     */
     public static String get(String key, String defaultValue) {
         String v = System.getProperty("blockwork." + key);
         if (v != null && !v.isBlank()) return v.trim();
@@ -37,6 +44,11 @@ public final class Config {
     }
 
     /**
+     * The value of setting {@code key} as an integer, looked up as {@link #get(String, String)}.
+     *
+     * @param key the key without prefix, e.g. {@code threads}
+     * @param defaultValue returned when no source sets it
+     * @return the value, or {@code defaultValue}
      * @throws IllegalArgumentException naming the key and the value if it is not an integer
      */
     public static int getInt(String key, int defaultValue) {
@@ -81,7 +93,12 @@ public final class Config {
         return p;
     }
 
-    /** Uses {@code c} as the config file from now on (tests; tools that take a --config option). */
+    /**
+     * Uses {@code c} as the config file from now on (tests; tools that take a --config option).
+     *
+     * @param c a Java properties file
+     * @throws IllegalStateException if it cannot be read
+     */
     public static void useFile(Path c) {
         file = load(c);
     }

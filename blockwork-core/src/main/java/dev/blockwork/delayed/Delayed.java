@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * computed together ({@link #computeAll}) share common work: each task runs once.
  *
  * <p>Delayed objects are immutable and thread-safe; building one costs a key and a small array.
+ *
+ * @param <T> the type of the call's result
  */
 public final class Delayed<T> implements PlanNode {
     private static final AtomicLong IDS = new AtomicLong();
@@ -56,41 +58,116 @@ public final class Delayed<T> implements PlanNode {
 
     // ---- construction ----------------------------------------------------------------------------
 
-    /** A delayed constant. */
+    /**
+     * A delayed constant.
+     *
+     * @param <T> the value's type
+     * @param value the value (computes return it as it is)
+     * @return the delayed constant
+     */
     public static <T> Delayed<T> value(T value) {
         return new Delayed<>(new Task(newKey("value"), "value", new Constant(value), new Object[0]), NO_DEPS);
     }
 
+    /**
+     * A call of {@code f} with no arguments.
+     *
+     * @param <R> the result type
+     * @param f the function; its label (e.g. {@code inc} for {@code Main::inc}) names the key
+     * @return the delayed call
+     */
     public static <R> Delayed<R> of(Fn0<R> f) {
         return build(Labels.of(f), a -> f.apply(), new Object[0]);
     }
 
+    /**
+     * A call {@code f(a)}.
+     *
+     * @param <A> the argument type
+     * @param <R> the result type
+     * @param f the function; its label names the key
+     * @param a the argument: a value, or a {@code Delayed} whose result is passed
+     * @return the delayed call
+     */
     @SuppressWarnings("unchecked")
     public static <A, R> Delayed<R> of(Fn1<A, R> f, Object a) {
         return build(Labels.of(f), x -> f.apply((A) x[0]), new Object[] {a});
     }
 
+    /**
+     * A call {@code f(a, b)}.
+     *
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <R> the result type
+     * @param f the function; its label names the key
+     * @param a the first argument: a value, or a {@code Delayed} whose result is passed
+     * @param b the second argument, likewise
+     * @return the delayed call
+     */
     @SuppressWarnings("unchecked")
     public static <A, B, R> Delayed<R> of(Fn2<A, B, R> f, Object a, Object b) {
         return build(Labels.of(f), x -> f.apply((A) x[0], (B) x[1]), new Object[] {a, b});
     }
 
+    /**
+     * A call {@code f(a, b, c)}.
+     *
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
+     * @param <R> the result type
+     * @param f the function; its label names the key
+     * @param a the first argument: a value, or a {@code Delayed} whose result is passed
+     * @param b the second argument, likewise
+     * @param c the third argument, likewise
+     * @return the delayed call
+     */
     @SuppressWarnings("unchecked")
     public static <A, B, C, R> Delayed<R> of(Fn3<A, B, C, R> f, Object a, Object b, Object c) {
         return build(Labels.of(f), x -> f.apply((A) x[0], (B) x[1], (C) x[2]), new Object[] {a, b, c});
     }
 
+    /**
+     * A call {@code f(a, b, c, d)}.
+     *
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
+     * @param <D> the fourth argument's type
+     * @param <R> the result type
+     * @param f the function; its label names the key
+     * @param a the first argument: a value, or a {@code Delayed} whose result is passed
+     * @param b the second argument, likewise
+     * @param c the third argument, likewise
+     * @param d the fourth argument, likewise
+     * @return the delayed call
+     */
     @SuppressWarnings("unchecked")
     public static <A, B, C, D, R> Delayed<R> of(Fn4<A, B, C, D, R> f, Object a, Object b, Object c, Object d) {
         return build(Labels.of(f), x -> f.apply((A) x[0], (B) x[1], (C) x[2], (D) x[3]), new Object[] {a, b, c, d});
     }
 
-    /** A call with any number of arguments, named {@code label} in keys and errors. */
+    /**
+     * A call with any number of arguments, named {@code label} in keys and errors.
+     *
+     * @param <R> the result type
+     * @param label the name used in keys and errors
+     * @param f the function; it receives the arguments as an array
+     * @param args the arguments: values, or {@code Delayed}s whose results are passed
+     * @return the delayed call
+     */
     public static <R> Delayed<R> ofN(String label, FnN<R> f, Object... args) {
         return build(label, f::apply, args.clone());
     }
 
-    /** A delayed list of the values of {@code items} (like passing a list of delayed values in Dask). */
+    /**
+     * A delayed list of the values of {@code items} (like passing a list of delayed values in Dask).
+     *
+     * @param <T> the element type
+     * @param items the values
+     * @return a delayed list of their results, in order
+     */
     public static <T> Delayed<List<T>> all(List<? extends Delayed<? extends T>> items) {
         Key[] keys = new Key[items.size()];
         for (int i = 0; i < keys.length; i++) keys[i] = items.get(i).key();
@@ -98,12 +175,23 @@ public final class Delayed<T> implements PlanNode {
         return new Delayed<>(t, items.toArray(new Delayed<?>[0]));
     }
 
-    /** {@code f} applied to this value, lazily. */
+    /**
+     * {@code f} applied to this value, lazily.
+     *
+     * @param <R> the result type
+     * @param f the function
+     * @return the delayed call {@code f(this)}
+     */
     public <R> Delayed<R> then(Fn1<? super T, R> f) {
         return of(f, this);
     }
 
-    /** This call with another label (keys and error messages use it). */
+    /**
+     * This call with another label (keys and error messages use it).
+     *
+     * @param label the new name
+     * @return a copy of this call under a new key
+     */
     public Delayed<T> named(String label) {
         return new Delayed<>(new Task(newKey(label), label, task.function(), task.args()), deps);
     }
@@ -131,10 +219,18 @@ public final class Delayed<T> implements PlanNode {
 
     // ---- inspection ------------------------------------------------------------------------------
 
-    /** The key of this call's result. */
+    /**
+     * The key of this call's result.
+     *
+     * @return the key
+     */
     public Key key() { return task.key(); }
 
-    /** The graph of this value and everything it depends on: one layer per call (Delayed keys have no block index). */
+    /**
+     * The graph of this value and everything it depends on: one layer per call (Delayed keys have no block index).
+     *
+     * @return the graph
+     */
     public Graph graph() {
         List<dev.blockwork.graph.Layer> layers = new ArrayList<>();
         for (Task t : collect(List.of(this)).values()) {
@@ -148,38 +244,74 @@ public final class Delayed<T> implements PlanNode {
 
     // ---- computing -------------------------------------------------------------------------------
 
-    /** Computes this value with the default scheduler. */
+    /**
+     * Computes this value with the default scheduler.
+     *
+     * @return the result
+     */
     public T compute() {
         return compute(ComputeOptions.defaults());
     }
 
+    /**
+     * Computes this value as {@code options} say (scheduler, timeout, progress, optimisation).
+     *
+     * @param options how to compute
+     * @return the result
+     */
     @SuppressWarnings("unchecked")
     public T compute(ComputeOptions options) {
         return (T) Compute.await(Compute.run(Planner.planNodes(List.of(this), options.optimize()), options))[0];
     }
 
-    /** Starts computing and returns at once; cancelling the future cancels the compute. */
+    /**
+     * Starts computing and returns at once; cancelling the future cancels the compute.
+     *
+     * @return the running computation
+     */
     public Computation<T> computeAsync() {
         return computeAsync(ComputeOptions.defaults());
     }
 
+    /**
+     * Starts computing as {@code options} say and returns at once; cancelling the future cancels the compute.
+     *
+     * @param options how to compute
+     * @return the running computation
+     */
     @SuppressWarnings("unchecked")
     public Computation<T> computeAsync(ComputeOptions options) {
         Computation<Object[]> c = Compute.run(Planner.planNodes(List.of(this), options.optimize()), options);
         return Compute.map(c, r -> (T) r[0]);
     }
 
-    /** Computes now and returns a Delayed that holds the result (later computes reuse it, not recompute it). */
+    /**
+     * Computes now and returns a Delayed that holds the result (later computes reuse it, not recompute it).
+     *
+     * @return a Delayed holding the computed value, with the same key
+     */
     public Delayed<T> persist() {
         T v = compute();
         return new Delayed<>(new Task(key(), task.label(), new Constant(v), new Object[0]), NO_DEPS);
     }
 
-    /** Computes several values at once; shared dependencies run once. Results in argument order. */
+    /**
+     * Computes several values at once; shared dependencies run once. Results in argument order.
+     *
+     * @param values the values
+     * @return their results, in argument order
+     */
     public static List<Object> computeAll(Delayed<?>... values) {
         return computeAll(ComputeOptions.defaults(), List.of(values));
     }
 
+    /**
+     * Computes several values at once as {@code options} say; shared dependencies run once.
+     *
+     * @param options how to compute
+     * @param values the values
+     * @return their results, in the order of {@code values}
+     */
     public static List<Object> computeAll(ComputeOptions options, List<? extends Delayed<?>> values) {
         return Arrays.asList(Compute.await(Compute.run(Planner.planNodes(values, options.optimize()), options)));
     }
@@ -208,7 +340,11 @@ public final class Delayed<T> implements PlanNode {
     @Override public int planSlot() { return planSlot; }
     @Override public void planMark(long stamp, int slot) { planStamp = stamp; planSlot = slot; }
 
-    /** Returns a fixed value. */
+    /**
+     * Returns a fixed value.
+     *
+     * @param value the value
+     */
     private record Constant(Object value) implements TaskFunction {
         @Override public Object apply(Object[] args) { return value; }
     }

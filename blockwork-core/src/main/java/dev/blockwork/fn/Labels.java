@@ -14,6 +14,12 @@ public final class Labels {
 
     private Labels() {}
 
+    /**
+     * The label of a function object.
+     *
+     * @param fn a lambda, method reference or function object
+     * @return e.g. {@code inc} for {@code Main::inc}, {@code lambda} for an inline lambda
+     */
     public static String of(Object fn) {
         Class<?> c = fn.getClass();
         String l = CACHE.get(c);

@@ -14,8 +14,11 @@ public final class Key implements Comparable<Key>, java.io.Serializable {
     private static final int[] NO_INDEX = new int[0];
     private static final long serialVersionUID = 1L;
 
+    /** The layer name. */
     private final String name;
+    /** The block index (shared {@code NO_INDEX} when empty). */
     private final int[] index;
+    /** Cached {@link #hashCode()}. */
     private final int hash;
 
     private Key(String name, int[] index) {
@@ -24,7 +27,14 @@ public final class Key implements Comparable<Key>, java.io.Serializable {
         this.hash = 31 * name.hashCode() + Arrays.hashCode(index);
     }
 
-    /** A key with a block index; {@code index} is copied. */
+    /**
+     * A key with a block index; {@code index} is copied.
+     *
+     * @param name the layer name, not empty
+     * @param index the block index (empty for a Delayed)
+     * @return the key
+     * @throws IllegalArgumentException if {@code name} is null or empty
+     */
     public static Key of(String name, int... index) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("a key needs a non-empty layer name, got " + (name == null ? "null" : "\"\""));
@@ -32,16 +42,33 @@ public final class Key implements Comparable<Key>, java.io.Serializable {
         return new Key(name, index.length == 0 ? NO_INDEX : index.clone());
     }
 
-    /** The name of the layer that produces this key. */
+    /**
+     * The name of the layer that produces this key.
+     *
+     * @return the layer name
+     */
     public String name() { return name; }
 
-    /** Number of block-index components. */
+    /**
+     * Number of block-index components.
+     *
+     * @return the length of the block index
+     */
     public int rank() { return index.length; }
 
-    /** The block index along axis {@code axis}. */
+    /**
+     * The block index along axis {@code axis}.
+     *
+     * @param axis 0 to {@link #rank()} - 1
+     * @return the index along that axis
+     */
     public int index(int axis) { return index[axis]; }
 
-    /** A copy of the block index. */
+    /**
+     * A copy of the block index.
+     *
+     * @return the block index
+     */
     public int[] index() { return index.clone(); }
 
     @Override

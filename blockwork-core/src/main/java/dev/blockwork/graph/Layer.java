@@ -13,18 +13,32 @@ import java.util.Set;
  */
 public interface Layer {
 
-    /** The layer name; every key this layer produces has this name. */
+    /**
+     * The layer name; every key this layer produces has this name.
+     *
+     * @return the layer name
+     */
     String name();
 
-    /** Names of the layers whose keys this layer's tasks depend on. */
+    /**
+     * Names of the layers whose keys this layer's tasks depend on.
+     *
+     * @return the names of the layers it depends on
+     */
     Set<String> dependencies();
 
-    /** Every key this layer can produce. */
+    /**
+     * Every key this layer can produce.
+     *
+     * @return every key it produces
+     */
     Collection<Key> keys();
 
     /**
      * The task that produces {@code key}.
      *
+     * @param key one of {@link #keys()}
+     * @return the task that produces it
      * @throws IllegalArgumentException if this layer does not produce {@code key}
      */
     Task task(Key key);

@@ -14,6 +14,15 @@ import java.util.Arrays;
  */
 public record Task(Key key, String label, TaskFunction function, Object[] args) {
 
+    /**
+     * Checks the key and function.
+     *
+     * @param key      the output this task produces
+     * @param label    a short human name for the function
+     * @param function the code to run
+     * @param args     the arguments
+     * @throws IllegalArgumentException if {@code key} or {@code function} is null
+     */
     public Task {
         if (key == null || function == null) {
             throw new IllegalArgumentException("a task needs a key and a function, got key=" + key + ", function=" + function);

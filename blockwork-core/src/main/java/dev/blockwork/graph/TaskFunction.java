@@ -9,5 +9,12 @@ import java.io.Serializable;
  */
 @FunctionalInterface
 public interface TaskFunction extends Serializable {
+    /**
+     * Runs the task.
+     *
+     * @param args the task's arguments, keys replaced by their results
+     * @return the task's result
+     * @throws Exception whatever the task throws: it fails the task
+     */
     Object apply(Object[] args) throws Exception;
 }

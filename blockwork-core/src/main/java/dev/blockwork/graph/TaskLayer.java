@@ -12,6 +12,14 @@ public final class TaskLayer implements Layer {
     private final Map<Key, Task> tasks;
     private final Set<String> dependencies;
 
+    /**
+     * A layer of the given tasks.
+     *
+     * @param name the layer name: every task's key must have it
+     * @param tasks the tasks
+     * @param dependencies the names of the layers the tasks' arguments refer to
+     * @throws IllegalArgumentException if a task's key has another layer name
+     */
     public TaskLayer(String name, Collection<Task> tasks, Set<String> dependencies) {
         this.name = name;
         Map<Key, Task> m = new LinkedHashMap<>();

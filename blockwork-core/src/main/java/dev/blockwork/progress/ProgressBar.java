@@ -44,17 +44,32 @@ public final class ProgressBar implements SchedulerListener {
         Shown(ComputeInfo info) { this.info = info; }
     }
 
-    /** A bar printing to {@code out}; {@code terminal} selects in-place redraws; shown after {@code delayNanos}. */
+    /**
+     * A bar printing to {@code out}; {@code terminal} selects in-place redraws; shown after {@code delayNanos}.
+     *
+     * @param out where the bar is drawn
+     * @param terminal true to redraw in place (a terminal), false for plain lines
+     * @param delayNanos how long a compute runs before its bar appears
+     */
     public ProgressBar(PrintStream out, boolean terminal, long delayNanos) {
         this.out = out;
         this.terminal = terminal;
         this.delayNanos = delayNanos;
     }
 
-    /** The bar computes attach when progress is enabled. */
+    /**
+     * The bar computes attach when progress is enabled.
+     *
+     * @return the shared bar (standard error)
+     */
     public static ProgressBar shared() { return SHARED; }
 
-    /** Whether the default bar applies: {@code override} if non-null, else the {@code progress} setting. */
+    /**
+     * Whether the default bar applies: {@code override} if non-null, else the {@code progress} setting.
+     *
+     * @param override a per-compute choice, or null for the configured one
+     * @return whether computes get the default bar
+     */
     public static boolean enabled(Boolean override) {
         if (override != null) return override;
         String mode = dev.blockwork.config.CoreSettings.PROGRESS.get();

@@ -15,7 +15,7 @@ import java.util.List;
  * Row-major matrix multiply {@code C = alpha*A*B + beta*C} (no transposes): native CBLAS through FFM when
  * available, else {@link JavaGemm}.
  *
- * <p>Which path is active is decided once, at class initialisation, and logged once (System.Logger, INFO):
+ * <p>Which path is active is decided once, at class initialisation, and logged once (System.Logger, DEBUG):
  * <ol>
  * <li>system property {@code blockwork.blas=java} forces the pure-Java kernel;</li>
  * <li>a library path from system property {@code blockwork.blas.library} or environment variable
@@ -68,7 +68,7 @@ public final class Blas {
         SGEMM = s;
         ACTIVE = active;
         NATIVE_THREADS = nativeThreads;
-        LOG.log(System.Logger.Level.INFO, "blockwork matmul path: " + active + (d == null ? " (" + reason + ")" : ""));
+        LOG.log(System.Logger.Level.DEBUG, "blockwork matmul path: " + active + (d == null ? " (" + reason + ")" : ""));
     }
 
     private Blas() {}

@@ -45,7 +45,12 @@ public final class AsyncBench {
         void run() throws Exception;
     }
 
-    /** Runs every case and prints the results to {@code out}. */
+    /**
+     * Runs every case and prints the results to {@code out}.
+     *
+     * @param out where the results go
+     * @throws Exception if a case fails
+     */
     public static void run(PrintStream out) throws Exception {
         Runtime rt = Runtime.getRuntime();
         out.printf("# blockwork-async bench: java %s, %d cpus, GC %s, max heap %.0f MB, %d timed runs per case"
@@ -186,7 +191,12 @@ public final class AsyncBench {
         Arrays.fill(threads, null);
     }
 
-    /** Command-line entry point: prints to standard output. */
+    /**
+     * Command-line entry point: prints to standard output.
+     *
+     * @param args ignored
+     * @throws Exception if a case fails
+     */
     public static void main(String[] args) throws Exception {
         run(System.out);
     }

@@ -27,7 +27,12 @@ public final class HelloAsync {
 
     private HelloAsync() {}
 
-    /** Runs the coroutine, printing each greeting and then what ran and how long it took. */
+    /**
+     * Runs the coroutine, printing each greeting and then what ran and how long it took.
+     *
+     * @param out where it prints
+     * @throws Exception if the example fails
+     */
     public static void run(PrintStream out) throws Exception {
         long start = System.nanoTime();
         String where = Async.run(() -> {
@@ -47,7 +52,12 @@ public final class HelloAsync {
         }
     }
 
-    /** Command-line entry point: prints to standard output. */
+    /**
+     * Command-line entry point: prints to standard output.
+     *
+     * @param args ignored
+     * @throws Exception if the example fails
+     */
     public static void main(String[] args) throws Exception {
         run(System.out);
     }

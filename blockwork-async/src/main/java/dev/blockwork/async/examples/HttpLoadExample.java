@@ -44,7 +44,11 @@ public final class HttpLoadExample {
     /**
      * Sends {@code requests} GET requests with at most {@code concurrency} in flight and prints the results.
      *
+     * @param out where it prints
+     * @param requests how many requests, at least 1
+     * @param concurrency the most in flight at once, at least 1
      * @throws IllegalArgumentException if {@code requests < 1} or {@code concurrency < 1}
+     * @throws Exception if the server or a request fails
      */
     public static void run(PrintStream out, int requests, int concurrency) throws Exception {
         if (requests < 1) {
@@ -131,7 +135,12 @@ public final class HttpLoadExample {
         }
     }
 
-    /** Command-line entry point: {@code [requests [concurrency]]}, default 10000 and 200. */
+    /**
+     * Command-line entry point: {@code [requests [concurrency]]}, default 10000 and 200.
+     *
+     * @param args {@code [requests [concurrency]]}
+     * @throws Exception if the server or a request fails
+     */
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 200;

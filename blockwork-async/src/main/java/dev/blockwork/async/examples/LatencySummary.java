@@ -14,6 +14,7 @@ public final class LatencySummary {
     /**
      * Summarises {@code nanos} (copied).
      *
+     * @param nanos latencies in nanoseconds, at least one
      * @throws IllegalArgumentException if {@code nanos} is empty
      */
     public LatencySummary(long[] nanos) {
@@ -27,6 +28,8 @@ public final class LatencySummary {
     /**
      * Returns the nearest-rank {@code p}-th percentile in milliseconds.
      *
+     * @param p the percentile, {@code 0 < p <= 100}
+     * @return that percentile, in milliseconds
      * @throws IllegalArgumentException unless {@code 0 < p <= 100}
      */
     public double percentileMillis(double p) {
@@ -37,7 +40,11 @@ public final class LatencySummary {
         return sortedNanos[Math.max(rank, 1) - 1] / 1e6;
     }
 
-    /** Returns the number of latencies. */
+    /**
+     * Returns the number of latencies.
+     *
+     * @return how many latencies were given
+     */
     public int count() {
         return sortedNanos.length;
     }

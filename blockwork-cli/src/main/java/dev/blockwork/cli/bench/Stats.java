@@ -7,7 +7,14 @@ import java.util.function.LongSupplier;
 public final class Stats {
     private Stats() {}
 
-    /** Median of {@code runs} timings (nanoseconds) after {@code warmups} untimed calls of {@code run}. */
+    /**
+     * Median of {@code runs} timings (nanoseconds) after {@code warmups} untimed calls of {@code run}.
+     *
+     * @param warmups calls of {@code run} before timing starts (their results are dropped)
+     * @param runs timed calls, at least 1
+     * @param run one measurement: returns the nanoseconds it took
+     * @return the median of the {@code runs} results, in nanoseconds
+     */
     public static long medianNanos(int warmups, int runs, LongSupplier run) {
         for (int i = 0; i < warmups; i++) run.getAsLong();
         long[] t = new long[runs];
@@ -16,7 +23,12 @@ public final class Stats {
         return t[runs / 2];
     }
 
-    /** Times {@code r} once, in nanoseconds. */
+    /**
+     * Times {@code r} once.
+     *
+     * @param r what to time
+     * @return the elapsed {@link System#nanoTime()} nanoseconds
+     */
     public static long time(Runnable r) {
         long t0 = System.nanoTime();
         r.run();

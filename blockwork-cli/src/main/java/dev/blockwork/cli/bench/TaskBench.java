@@ -27,6 +27,12 @@ public final class TaskBench {
 
     static long add(long a, long b) { return a + b; }
 
+    /**
+     * A binary-tree sum of {@code inc(i)} for {@code i < leaves}: {@code 2 * leaves - 1} tasks.
+     *
+     * @param leaves the number of leaf tasks, at least 1
+     * @return the root, whose value is {@code leaves * (leaves + 1) / 2}
+     */
     public static Delayed<Long> tree(int leaves) {
         List<Delayed<Long>> level = new ArrayList<>(leaves);
         for (int i = 0; i < leaves; i++) level.add(Delayed.of(TaskBench::inc, (long) i));
@@ -39,6 +45,12 @@ public final class TaskBench {
         return level.getFirst();
     }
 
+    /**
+     * Runs every case and prints one line per case.
+     *
+     * @param out where the results go
+     * @param runs timed runs per case (the median is printed)
+     */
     public static void run(PrintStream out, int runs) {
         int leaves = 100_000;
         int tasks = 2 * leaves - 1;

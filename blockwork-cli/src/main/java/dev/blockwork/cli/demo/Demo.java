@@ -7,6 +7,13 @@ import java.util.List;
 public final class Demo {
     private Demo() {}
 
+    /**
+     * Runs the given parts in order.
+     *
+     * @param out where the parts print
+     * @param parts part numbers, 1 to 4
+     * @throws Exception what a part throws
+     */
     public static void run(PrintStream out, List<Integer> parts) throws Exception {
         for (int p : parts) {
             long t0 = System.nanoTime();
