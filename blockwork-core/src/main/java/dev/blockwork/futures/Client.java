@@ -318,7 +318,7 @@ public final class Client implements AutoCloseable {
                     TaskFuture<T> f = timeout == null ? done.take()
                             : done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     if (f == null) {
-                        throw new ComputeTimeoutException((total - seen) + " of " + total + " futures not finished within " + timeout);
+                        throw new ComputeTimeoutException((total - seen) + " of " + total + " futures not finished within " + dev.blockwork.config.Durations.human(timeout));
                     }
                     seen++;
                     return f;

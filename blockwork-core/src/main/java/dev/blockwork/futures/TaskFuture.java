@@ -56,7 +56,7 @@ public final class TaskFuture<T> implements Future<T> {
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         } catch (TimeoutException e) {
-            throw new ComputeTimeoutException("task " + key + " did not finish within " + timeout);
+            throw new ComputeTimeoutException("task " + key + " did not finish within " + dev.blockwork.config.Durations.human(timeout));
         }
     }
 

@@ -165,7 +165,7 @@ public final class Execution {
         long timeoutNanos = options.timeoutNanos();
         if (timeoutNanos > 0) {
             timeout = Timeouts.TIMER.schedule(() -> cancel(new ComputeTimeoutException("compute " + id + " timed out after "
-                    + Timeouts.human(timeoutNanos) + " with " + completedTasks() + " of "
+                    + dev.blockwork.config.Durations.human(java.time.Duration.ofNanos(timeoutNanos)) + " with " + completedTasks() + " of "
                     + plan.size() + " tasks finished")), timeoutNanos, TimeUnit.NANOSECONDS);
         }
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Patterns: {@code a.b.C} (exactly that class), {@code a.b.*} (classes of package {@code a.b}),
  * {@code a.b.**} (package {@code a.b} and its sub-packages). Defaults: {@code java.**},
  * {@code dev.blockwork.**}, plus the comma-separated patterns in system property
- * {@value #PROPERTY}. Patterns added with {@link #allow} are passed on to worker JVMs this process
+ * {@code blockwork.serialization.allow} (setting {@code serialization.allow}). Patterns added with {@link #allow} are passed on to worker JVMs this process
  * starts afterwards. Arrays are allowed when their component type is; lambdas when their capturing
  * class is.
  *

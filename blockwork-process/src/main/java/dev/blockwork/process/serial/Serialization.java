@@ -3,7 +3,7 @@ package dev.blockwork.process.serial;
 /**
  * The serializer Blockwork processes use for tasks and values.
  *
- * <p>Chosen by system property {@value #PROPERTY}: {@code kryo} (default) or {@code java}; worker
+ * <p>Chosen by the setting {@code serializer} (system property {@code blockwork.serializer}): {@code kryo} (default) or {@code java}; worker
  * JVMs inherit the choice. {@link #set} replaces it in this process (for a custom serializer, set the
  * same one in workers through an initializer).
  */

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  *   <li>{@link #ownedBySender()}: the sender keeps one reference per file and drops them with
  *       {@link #release()} once every receiver is done (the same bytes may be read any number of times
  *       before that, e.g. by a retry on a fresh worker); each read maps, copies and closes.
- *   <li>{@link #handedToReceiver()}: after the message is sent, {@link #release()} unmaps the sender's
+ *   <li>{@link #handedToReceiver(long)}: after the message is sent, {@link #release()} unmaps the sender's
  *       files but leaves their references to the receiver, whose single read copies the data and deletes
  *       the file. A message that is never read is freed when the sender exits (or by the dead-owner sweep).
  * </ul>
