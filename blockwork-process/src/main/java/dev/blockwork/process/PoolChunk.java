@@ -19,6 +19,8 @@ final class PoolChunk {
      */
     CompletableFuture<Object[]> done = future;
     int deaths;
+    /** Application class names the worker must trust to read this chunk (see ClassAllowList). */
+    String[] trust = new String[0];
 
     /** {@code what}: the function (inputs [first, first + count)) or the task; described only on failure. */
     PoolChunk(long id, int fnId, int mode, byte[] fnBytes, byte[] inputs, int count, Object what, long first) {

@@ -48,6 +48,8 @@ final class PoolWorkerDriver implements Runnable {
     private final ArrayDeque<PoolChunk> inFlight = new ArrayDeque<>();
     private int inFlightTasks;
     private Set<Integer> knownFunctions = new HashSet<>();
+    /** Application class names this worker has been told to trust (sent once per worker). */
+    private Set<String> trustedByWorker = new HashSet<>();
     private int sentToThisWorker;
     private int resultsFromThisWorker;
     private int generation;
@@ -74,6 +76,7 @@ final class PoolWorkerDriver implements Runnable {
         pool.workersStarted.add(process.pid());
         Listeners.workerAdded(o.name, process.name(), process.pid());
         knownFunctions = new HashSet<>();
+        trustedByWorker = new HashSet<>();
         sentToThisWorker = 0;
         resultsFromThisWorker = 0;
         ready = false;
@@ -145,7 +148,9 @@ final class PoolWorkerDriver implements Runnable {
 
     private void send(PoolChunk c) {
         boolean known = knownFunctions.contains(c.fnId);
-        byte[] frame = TaskFrameDescriptor.encode(c.id, c.mode, c.fnId, known ? null : c.fnBytes, c.inputs, c.inputs.length);
+        java.util.List<String> newNames = new java.util.ArrayList<>();
+        for (String n : c.trust) if (!trustedByWorker.contains(n)) newNames.add(n);
+        byte[] frame = TaskFrameDescriptor.encode(c.id, c.mode, c.fnId, known ? null : c.fnBytes, c.inputs, c.inputs.length, newNames);
         long max = (long) PIPE_SLOTS * (PIPE_SLOT_BYTES - 8) - 8;
         if (frame.length > max) {
             c.future.completeExceptionally(new IllegalArgumentException("task " + c.description() + " is "
@@ -154,6 +159,7 @@ final class PoolWorkerDriver implements Runnable {
             return;
         }
         if (c.fnBytes != null) knownFunctions.add(c.fnId);
+        trustedByWorker.addAll(newNames);
         inFlight.addLast(c);
         inFlightTasks += c.count;
         sentToThisWorker++;

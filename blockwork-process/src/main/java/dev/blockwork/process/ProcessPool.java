@@ -2,6 +2,7 @@ package dev.blockwork.process;
 
 import dev.blockwork.process.internal.ShmRegistry;
 import dev.blockwork.process.internal.TaskFrameDescriptor;
+import dev.blockwork.process.serial.ClassAllowList;
 import dev.blockwork.process.serial.Serialization;
 import dev.blockwork.process.serial.ShmTransport;
 import dev.blockwork.process.serial.UnserializableException;
@@ -128,7 +129,7 @@ public final class ProcessPool implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <R> CompletableFuture<R> applyAsync(SerializableCallable<R> task) {
         Objects.requireNonNull(task, "task");
-        PoolChunk c = chunk(TaskFrameDescriptor.MODE_CALL, -1, null, List.of(task), task, -1);
+        PoolChunk c = chunk(TaskFrameDescriptor.MODE_CALL, -1, null, java.util.Set.of(), List.of(task), task, -1);
         enqueue(c);
         CompletableFuture<R> out = c.done.thenApply(r -> (R) r[0]);
         out.whenComplete((r, e) -> { if (out.isCancelled()) c.future.cancel(true); }); // reaches the worker running it
@@ -159,21 +160,23 @@ public final class ProcessPool implements AutoCloseable {
         return out;
     }
 
-    private byte[] serializeFunction(Object fn) {
+    /** Serializes a function; the application classes it holds are added to {@code trust} (they go to workers). */
+    private byte[] serializeFunction(Object fn, java.util.Set<String> trust) {
         Objects.requireNonNull(fn, "function");
         try {
-            return Serialization.get().serialize(fn).copy();
+            return ClassAllowList.collecting(trust, () -> Serialization.get().serialize(fn).copy());
         } catch (UnserializableException e) {
             throw new UnserializableException(e.offendingClass(), "the function " + fn + " submitted to " + options.name, e);
         }
     }
 
-    private PoolChunk chunk(int mode, int fnId, byte[] fnBytes, List<?> inputs, Object what, long first) {
+    private PoolChunk chunk(int mode, int fnId, byte[] fnBytes, java.util.Set<String> fnTrust, List<?> inputs, Object what, long first) {
         byte[] in;
         ShmTransport blocks = ShmTransport.ownedBySender(); // large blocks: shared memory, kept until the chunk is done
         Object packed = dev.blockwork.process.internal.Packing.pack(inputs.toArray());
+        java.util.Set<String> trust = new java.util.HashSet<>(fnTrust);
         try {
-            in = blocks.serialize(() -> Serialization.get().serialize(packed).copy());
+            in = blocks.serialize(() -> ClassAllowList.collecting(trust, () -> Serialization.get().serialize(packed).copy()));
         } catch (UnserializableException e) {
             blocks.abort();
             String d = first < 0 ? String.valueOf(what) : what + " on inputs [" + first + ", " + (first + inputs.size()) + ")";
@@ -183,19 +186,21 @@ public final class ProcessPool implements AutoCloseable {
             throw e;
         }
         PoolChunk c = new PoolChunk(chunkIds.incrementAndGet(), fnId, mode, fnBytes, in, inputs.size(), what, first);
+        c.trust = trust.toArray(String[]::new); // the application classes the worker must accept to read it
         if (!blocks.isEmpty()) c.done = c.future.whenComplete((r, t) -> blocks.release()); // retries re-read the same files
         return c;
     }
 
     private List<PoolChunk> submitAll(int mode, Object fn, List<?> list, int cs) {
         ensureOpen();
-        byte[] fnBytes = serializeFunction(fn);
+        java.util.Set<String> fnTrust = new java.util.HashSet<>();
+        byte[] fnBytes = serializeFunction(fn, fnTrust);
         int fnId = fnIds.incrementAndGet();
         List<PoolChunk> chunks = new ArrayList<>((list.size() + cs - 1) / cs);
         try {
             for (int i = 0; i < list.size(); i += cs) {
                 List<?> part = list.subList(i, Math.min(list.size(), i + cs));
-                PoolChunk c = chunk(mode, fnId, fnBytes, part, fn, i);
+                PoolChunk c = chunk(mode, fnId, fnBytes, fnTrust, part, fn, i);
                 chunks.add(c);
                 enqueue(c); // workers start while later chunks are still being serialized
             }
@@ -299,6 +304,7 @@ public final class ProcessPool implements AutoCloseable {
         private final int mode = TaskFrameDescriptor.MODE_MAP;
         private final Object fn;
         private final byte[] fnBytes;
+        private final java.util.Set<String> fnTrust = new java.util.HashSet<>();
         private final int fnId = fnIds.incrementAndGet();
         private final Iterator<? extends T> inputs;
         private final int chunksize;
@@ -312,7 +318,7 @@ public final class ProcessPool implements AutoCloseable {
 
         Streamer(Object fn, Iterator<? extends T> inputs, int chunksize, boolean ordered) {
             this.fn = fn;
-            this.fnBytes = serializeFunction(fn);
+            this.fnBytes = serializeFunction(fn, fnTrust);
             this.inputs = inputs;
             this.chunksize = chunksize;
             this.ordered = ordered;
@@ -323,7 +329,7 @@ public final class ProcessPool implements AutoCloseable {
             while (outstanding < window && inputs.hasNext()) {
                 List<Object> part = new ArrayList<>(chunksize);
                 while (part.size() < chunksize && inputs.hasNext()) part.add(inputs.next());
-                PoolChunk c = chunk(mode, fnId, fnBytes, part, fn, next);
+                PoolChunk c = chunk(mode, fnId, fnBytes, fnTrust, part, fn, next);
                 next += part.size();
                 outstanding++;
                 if (ordered) pending.addLast(c);

@@ -86,12 +86,13 @@ public final class WorkerProcess implements AutoCloseable {
         public WorkerProcess start(WorkerTask task) {
             Objects.requireNonNull(task, "task");
             byte[] bytes;
+            java.util.Set<String> trust = new java.util.HashSet<>();
             try {
-                bytes = Serialization.get().serialize(task).copy();
+                bytes = dev.blockwork.process.serial.ClassAllowList.collecting(trust, () -> Serialization.get().serialize(task).copy());
             } catch (UnserializableException e) {
                 throw new UnserializableException(e.offendingClass(), "the task " + task + " of worker " + name, e);
             }
-            return launch(bytes);
+            return launch(bytes, trust);
         }
 
         public <T> WorkerProcess start(SerializableConsumer<T> task, T argument) {
@@ -103,8 +104,11 @@ public final class WorkerProcess implements AutoCloseable {
             return start(new StaticCall(type.getName(), method, args));
         }
 
-        private WorkerProcess launch(byte[] task) {
+        private WorkerProcess launch(byte[] task, java.util.Set<String> trust) {
             List<String> args = new ArrayList<>(jvmArgs);
+            if (!trust.isEmpty()) { // the worker accepts the application's classes its task holds
+                args.addFirst("-D" + dev.blockwork.process.serial.ClassAllowList.TRUSTED_PROPERTY + "=" + String.join(",", trust));
+            }
             args.addFirst("-D" + dev.blockwork.schedule.RemoteTask.WORKER_NAME_PROPERTY + "=" + name); // what task reports name
             ProcessBuilder pb = new ProcessBuilder(Launcher.command(args));
             if (output == Output.INHERIT) {

@@ -74,7 +74,8 @@ class ProcessPoolTest {
     @Test
     void anUnreadableResultFailsItsTaskNotThePool() {
         List<Long> before = pool.workerPids();
-        assertThatThrownBy(() -> pool.apply(() -> new blockworktest.NotAllowedResult(1)))
+        // declared as Object: a class the task does not declare and nobody sent is refused on read
+        assertThatThrownBy(() -> pool.apply(() -> (Object) new blockworktest.NotAllowedResult(1)))
                 .isInstanceOf(RemoteTaskException.class).hasMessageContaining("could not be read")
                 .hasMessageContaining("blockworktest.NotAllowedResult");
         assertThat(pool.<Integer, Integer>map(x -> x * 2, range(20), 1)).containsExactlyElementsOf(range(20).stream().map(x -> x * 2).toList());

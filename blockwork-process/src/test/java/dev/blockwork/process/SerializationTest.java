@@ -64,12 +64,28 @@ class SerializationTest {
 
     static final class NotAllowed implements Serializable {}
 
+    /** Serializes {@code List.of(new Outside(1))} in another JVM (this one would trust what it sent itself). */
+    static byte[] outsideFromAnotherJvm(String serializer) throws Exception {
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("blockwork-outside", ".bin");
+        try {
+            String path = out.toString();
+            WorkerProcess w = WorkerProcess.builder().name("outside-writer").start(() -> {
+                Serializer s = serializer.equals("kryo") ? new KryoSerializer() : new JavaSerializer();
+                java.nio.file.Files.write(java.nio.file.Path.of(path), s.serialize(List.of(new blockworktest.Outside(1))).copy());
+            });
+            assertThat(w.join()).isZero();
+            return java.nio.file.Files.readAllBytes(out);
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+        }
+    }
+
     @Test
-    void classesOutsideTheAllowListAreRejectedOnRead() {
+    void classesOutsideTheAllowListAreRejectedOnRead() throws Exception {
         for (Serializer s : List.of(KRYO, JAVA)) {
-            byte[] b = s.serialize(List.of(new blockworktest.Outside(1))).copy();
+            byte[] b = outsideFromAnotherJvm(s.name());
             assertThatThrownBy(() -> s.deserialize(b)).as(s.name()).isInstanceOf(ClassNotAllowedException.class)
-                    .hasMessageContaining("blockworktest.Outside");
+                    .hasMessageContaining("blockworktest.Outside").hasMessageContaining("never sent it");
         }
         dev.blockwork.process.serial.ClassAllowList.allow(blockworktest.Outside.class);
         assertThat(KRYO.deserialize(KRYO.serialize(new blockworktest.Outside(2)).copy())).isEqualTo(new blockworktest.Outside(2));

@@ -40,6 +40,7 @@ public record PoolWorkerLoop(Connection connection, WorkerTask initializer, int 
                 TaskFrameDescriptor.Frame f = TaskFrameDescriptor.decode(raw);
                 if (f.chunkId() == TaskFrameDescriptor.STOP) break;
                 Object[] inputs;
+                dev.blockwork.process.serial.ClassAllowList.trust(f.trusted()); // the application classes our parent sent
                 try {
                     if (f.fnLength() > 0) functions.put(f.fnId(), ser.deserialize(raw, f.fnOffset(), f.fnLength()));
                     inputs = Packing.unpack(ser.deserialize(raw, f.inputsOffset(), f.inputsLength()));

@@ -20,14 +20,37 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code java.lang.reflect.Proxy} (an invocation handler runs on every call), {@code java.security.SignedObject}
  * and {@code java.rmi.MarshalledObject} (a nested stream read without this filter), {@code java.util.logging.**},
  * {@code java.lang.ProcessBuilder}, {@code java.lang.Runtime}, {@code java.lang.Thread}, {@code java.lang.ClassLoader}s.
+ *
+ * <h2>The application's own classes</h2>
+ * A user's classes work without any setting: a JVM also accepts, by exact name, (1) every class it has
+ * itself serialized (the application's own functions, their capturing classes, its inputs), (2) the
+ * declared result type of every function it has serialized, with the types of that class's fields, and
+ * theirs (what a worker sends back), and (3) in a worker, the classes its parent named when it sent the
+ * task (the task frame and the worker's command line carry those names). Nothing else: a class nobody
+ * sent or declared is still refused, and the refused JDK classes above stay refused. The rule needs only
+ * what the sender knows, so a cluster can apply it the same way.
  */
 public final class ClassAllowList {
     public static final String PROPERTY = dev.blockwork.process.ProcessSettings.ALLOW.property();
     private static final CopyOnWriteArrayList<String> PATTERNS = new CopyOnWriteArrayList<>(List.of("java.**", "dev.blockwork.**"));
 
+    /**
+     * Internal: the class names a parent JVM trusts for the worker it launches (what the worker's first task
+     * holds), passed on the worker's command line.
+     */
+    public static final String TRUSTED_PROPERTY = "blockwork.serialization.trusted";
+    /** Exact class names trusted beyond the patterns (see "The application's own classes" above). */
+    private static final java.util.Set<String> TRUSTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Names recorded while {@link #collecting} runs on this thread. */
+    private static final ThreadLocal<java.util.Set<String>> COLLECTING = new ThreadLocal<>();
+    /** Result types already looked at ({@link #declaredResult}), so each class is walked once. */
+    private static final java.util.Set<Class<?>> WALKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static {
         String p = dev.blockwork.process.ProcessSettings.ALLOW.get();
         if (p != null) for (String s : p.split(",")) if (!s.isBlank()) PATTERNS.addIfAbsent(s.trim());
+        String t = System.getProperty(TRUSTED_PROPERTY);
+        if (t != null) trust(java.util.Arrays.asList(t.split(",")));
     }
 
     private ClassAllowList() {}
@@ -53,6 +76,7 @@ public final class ClassAllowList {
         if (isDenied(name)) return false;
         int lambda = name.indexOf("$$Lambda");
         if (lambda > 0) name = name.substring(0, lambda);
+        if (TRUSTED.contains(name)) return true;
         for (String p : PATTERNS) {
             if (p.endsWith(".**")) {
                 if (name.startsWith(p.substring(0, p.length() - 2))) return true;
@@ -85,6 +109,93 @@ public final class ClassAllowList {
                  "java.lang.Thread" -> true;
             default -> false;
         };
+    }
+
+    /** Whether the patterns alone allow {@code name} (no trusted names). */
+    static boolean allowedByPattern(String name) {
+        name = elementName(name);
+        if (isDenied(name)) return false;
+        int lambda = name.indexOf("$$Lambda");
+        if (lambda > 0) name = name.substring(0, lambda);
+        for (String p : PATTERNS) {
+            if (p.endsWith(".**") ? name.startsWith(p.substring(0, p.length() - 2))
+                    : p.endsWith(".*") ? name.lastIndexOf('.') > 0 && name.substring(0, name.lastIndexOf('.')).equals(p.substring(0, p.length() - 2))
+                    : p.equals(name)) return true;
+        }
+        return false;
+    }
+
+    /** Trusts these exact class names in this JVM (a worker: the names its parent sent with a task). Denied ones stay denied. */
+    public static void trust(java.util.Collection<String> names) {
+        for (String n : names) {
+            String e = elementName(n.trim());
+            if (!e.isEmpty() && e.length() > 1 && !isDenied(e)) TRUSTED.add(e);
+        }
+    }
+
+    /** The serializer wrote {@code type} by name: this JVM sent it, so it trusts it (and a collector records it). */
+    static void sent(Class<?> type) {
+        while (type.isArray()) type = type.getComponentType();
+        if (type.isPrimitive()) return;
+        String n = type.getName();
+        if (n.contains("$$Lambda") || allowedByPattern(n) || isDenied(n)) return;
+        TRUSTED.add(n);
+        java.util.Set<String> c = COLLECTING.get();
+        if (c != null) c.add(n);
+    }
+
+    /**
+     * A function this JVM serialized declares it returns {@code type}: trust it and, transitively, the types of
+     * its fields, type arguments included ({@code List<Part>}: Part; JDK types go by the patterns), as a worker will send them back.
+     */
+    static void declaredResult(Class<?> type) {
+        java.util.ArrayDeque<Class<?>> todo = new java.util.ArrayDeque<>();
+        todo.push(type);
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.pop();
+            while (c.isArray()) c = c.getComponentType();
+            if (c.isPrimitive() || c.getName().startsWith("java.") || !WALKED.add(c)) continue;
+            if (!allowedByPattern(c.getName()) && !isDenied(c.getName())) {
+                TRUSTED.add(c.getName());
+                java.util.Set<String> col = COLLECTING.get();
+                if (col != null) col.add(c.getName());
+            }
+            for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+                for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+                    if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) typesIn(f.getGenericType(), todo);
+                }
+            }
+            for (Class<?> p : c.getPermittedSubclasses() == null ? new Class<?>[0] : c.getPermittedSubclasses()) todo.push(p);
+        }
+    }
+
+    /** The classes a (generic) field type names: {@code List<Part>} gives List and Part. */
+    private static void typesIn(java.lang.reflect.Type t, java.util.ArrayDeque<Class<?>> out) {
+        switch (t) {
+            case Class<?> c -> out.push(c);
+            case java.lang.reflect.ParameterizedType p -> {
+                typesIn(p.getRawType(), out);
+                for (java.lang.reflect.Type a : p.getActualTypeArguments()) typesIn(a, out);
+            }
+            case java.lang.reflect.GenericArrayType g -> typesIn(g.getGenericComponentType(), out);
+            case java.lang.reflect.WildcardType w -> { for (java.lang.reflect.Type b : w.getUpperBounds()) typesIn(b, out); }
+            default -> { } // a type variable: its value is not known here
+        }
+    }
+
+    /**
+     * Runs {@code body}, recording into {@code into} the names it made this JVM trust (what it serialized), so
+     * that they can go with the message to its receiver.
+     */
+    public static <T> T collecting(java.util.Set<String> into, java.util.function.Supplier<T> body) {
+        java.util.Set<String> previous = COLLECTING.get();
+        COLLECTING.set(into);
+        try {
+            return body.get();
+        } finally {
+            if (previous == null) COLLECTING.remove(); else COLLECTING.set(previous);
+            if (previous != null) previous.addAll(into);
+        }
     }
 
     /** Throws {@link ClassNotAllowedException} unless allowed. */

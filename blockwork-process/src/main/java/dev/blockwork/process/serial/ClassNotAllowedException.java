@@ -12,7 +12,8 @@ public class ClassNotAllowedException extends SecurityException {
                     + " (it may resolve host names, open connections or run code), so no setting allows it; send something"
                     + " else in its place (a String for a URL or an address, a path as a String)";
         }
-        return "deserialization of class " + className + " is not allowed; allow it with ClassAllowList.allow(\""
+        return "deserialization of class " + className + " is not allowed: this JVM never sent it, no function it sent declares it"
+                + " as its result type (or a field of one), and no pattern allows it; allow it with ClassAllowList.allow(\""
                 + className + "\") or -D" + ClassAllowList.PROPERTY + "=<pattern>,... (patterns: a.b.C, a.b.*, a.b.**)";
     }
 }

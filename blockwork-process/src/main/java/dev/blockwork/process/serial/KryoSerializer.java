@@ -158,8 +158,32 @@ public final class KryoSerializer implements Serializer {
      * hosts are being written so the Serializable check lets that reference through.
      */
     static final class HostTrackingClosureSerializer extends ClosureSerializer {
+        /** Each serializable lambda class's declared result type (from its SerializedLambda); Object.class when unknown. */
+        static final java.util.concurrent.ConcurrentHashMap<Class<?>, Class<?>> RESULT_TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** The result type {@code lambda}'s class declares (the same for every instance), or null. */
+        static Class<?> declaredResult(Object lambda) {
+            Class<?> r = RESULT_TYPES.computeIfAbsent(lambda.getClass(), c -> {
+                try {
+                    java.lang.reflect.Method m = c.getDeclaredMethod("writeReplace");
+                    m.setAccessible(true);
+                    java.lang.invoke.SerializedLambda sl = (java.lang.invoke.SerializedLambda) m.invoke(lambda);
+                    String sig = sl.getInstantiatedMethodType();
+                    String ret = sig.substring(sig.indexOf(')') + 1);
+                    while (ret.startsWith("[")) ret = ret.substring(1);
+                    if (!ret.startsWith("L")) return Object.class; // void or a primitive
+                    return Class.forName(ret.substring(1, ret.length() - 1).replace('/', '.'), false, c.getClassLoader());
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                    return Object.class;
+                }
+            });
+            return r == Object.class ? null : r;
+        }
+
         @Override
         public void write(Kryo kryo, Output output, Object object) {
+            Class<?> result = declaredResult(object);
+            if (result != null) ClassAllowList.declaredResult(result); // what a worker will send back
             CheckingClassResolver r = (CheckingClassResolver) kryo.getClassResolver();
             String n = object.getClass().getName();
             int i = n.indexOf("$$Lambda");
@@ -178,7 +202,10 @@ public final class KryoSerializer implements Serializer {
         @Override
         @SuppressWarnings("rawtypes") // Kryo's signature
         public Registration writeClass(Output output, Class type) {
-            if (type != null) checkWritable(type);
+            if (type != null) {
+                checkWritable(type);
+                ClassAllowList.sent(type); // the application sends it: trusted here, named to the receiver
+            }
             return super.writeClass(output, type);
         }
 
