@@ -29,8 +29,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Contract: {@link #put} blocks while full; {@link #take} blocks while empty. Timed forms:
  * {@link #offer(Object, long, TimeUnit)} returns false, {@link #poll(long, TimeUnit)} returns
  * {@code null} on timeout ({@code null} values are rejected). A wait ends with
- * {@link PeerDiedException} once every other process that used the queue has been dead for
- * {@code blockwork.queue.orphanGraceMs} (default 3000 ms; a replacement process may attach meanwhile). The bound is in bytes: {@code slotCount}
+ * {@link PeerDiedException} once every other process that used the queue has exited and no handle is on
+ * its way to another process: within about 20 ms, as a {@link Pipe} notices its peer. While a handle is in
+ * transit (serialized for a process that has not attached yet, e.g. a worker still starting), the wait
+ * tolerates {@code blockwork.queue.orphanGraceMs} (default 3000 ms) before giving up. The bound is in bytes: {@code slotCount}
  * slots of {@code slotBytes}; a value takes one slot per {@code slotBytes - 8} serialized bytes.
  * {@link #shutdown} closes the queue for everyone: puts then throw {@link ChannelClosedException},
  * takes drain what is left and then throw it. A take on an empty queue whose every other user process
@@ -52,9 +54,11 @@ public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.Java
     private final transient AtomicBoolean closed = new AtomicBoolean();
     private final transient long pid = ProcessHandle.current().pid();
     private transient volatile long orphanSinceNs;
-    /** How long a waiter tolerates "every other user has exited" before giving up (a replacement may attach). */
+    /** How long a waiter tolerates "every other user has exited" while a handle is in transit to a new user. */
     static final long ORPHAN_GRACE_NS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
             ProcessSettings.QUEUE_ORPHAN_GRACE_MS.getLong());
+    /** ... and when none is: long enough to read the pid table twice, like a pipe's peer check. */
+    static final long SETTLED_NS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20);
 
     private ProcessQueue(ShmFile file) {
         this.file = file;
@@ -161,7 +165,7 @@ public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.Java
                 orphanSinceNs = 0;
             } else if (orphanSinceNs == 0) {
                 orphanSinceNs = System.nanoTime();
-            } else if (System.nanoTime() - orphanSinceNs > ORPHAN_GRACE_NS) {
+            } else if (System.nanoTime() - orphanSinceNs > (inTransit() > 0 ? ORPHAN_GRACE_NS : SETTLED_NS)) {
                 orphanSinceNs = 0;
                 throw new PeerDiedException("queue " + file.name() + ": every other process using it has exited", -1);
             }
@@ -179,10 +183,23 @@ public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.Java
         file.close();
     }
 
-    private Object writeReplace() throws ObjectStreamException { return new Handle(file.name()); }
+    private long inTransit() {
+        return dev.blockwork.process.internal.Atomics.getLongVolatile(file.data(), QueueDescriptor.IN_TRANSIT_OFFSET);
+    }
+
+    /** Serialized for another process: counted in transit until that process attaches. */
+    private Object writeReplace() throws ObjectStreamException {
+        dev.blockwork.process.internal.Atomics.getAndAddLong(file.data(), QueueDescriptor.IN_TRANSIT_OFFSET, 1);
+        return new Handle(file.name());
+    }
 
     record Handle(String name) implements Serializable {
-        private Object readResolve() throws ObjectStreamException { return ProcessQueue.attach(name); }
+        private Object readResolve() throws ObjectStreamException {
+            ProcessQueue<?> q = ProcessQueue.attach(name);
+            long left = dev.blockwork.process.internal.Atomics.getAndAddLong(q.file.data(), QueueDescriptor.IN_TRANSIT_OFFSET, -1) - 1;
+            if (left < 0) dev.blockwork.process.internal.Atomics.getAndAddLong(q.file.data(), QueueDescriptor.IN_TRANSIT_OFFSET, 1); // read twice
+            return q;
+        }
     }
 
     @Override

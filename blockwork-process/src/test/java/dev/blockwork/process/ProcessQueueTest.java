@@ -114,6 +114,29 @@ class ProcessQueueTest {
         }
     }
 
+    static void putLate(ProcessQueue<String> q) {
+        q.put("late but alive");
+    }
+
+    /**
+     * Every other user has exited, but a handle is on its way to a new worker (still starting): the wait must
+     * not give up on the short pipe-like grace; the value the new worker puts arrives.
+     */
+    @Test
+    void aHandleInTransitToAStartingWorkerKeepsTheQueueAlive() throws Exception {
+        try (ProcessQueue<String> q = ProcessQueue.create()) {
+            try (WorkerProcess first = WorkerProcess.start(ProcessQueueTest::putOneAndDie, q)) {
+                assertThat(q.take()).isEqualTo("last words");
+                assertThat(first.join(30, TimeUnit.SECONDS)).isTrue();
+            }
+            try (WorkerProcess second = WorkerProcess.start(ProcessQueueTest::putLate, q)) { // JVM start-up: far over 20 ms
+                assertThat(q.poll(60, TimeUnit.SECONDS)).isEqualTo("late but alive");
+                assertThat(second.join(30, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThatThrownBy(q::take).isInstanceOf(PeerDiedException.class); // nobody left, nothing in transit
+        }
+    }
+
     @Test
     void nullAndUnserializableValuesAreRejectedAtPut() {
         try (ProcessQueue<Object> q = ProcessQueue.create()) {
