@@ -309,6 +309,7 @@ public final class Execution {
             if ((int) INTS.getAndAdd(unreleased, d, -1) == 1 && !plan.isOutput[d]) {
                 results[d] = null;
                 move(d, DONE, RELEASED);
+                if (taskListeners.length > 0) released(d);
             }
         }
         if (plan.isOutput[task]) {
@@ -597,6 +598,12 @@ public final class Execution {
                         t0, System.nanoTime(), -1);
         for (SchedulerListener l : taskListeners) {
             try { l.onTaskFinish(view, ev); } catch (Throwable e) { logListener(e); }
+        }
+    }
+
+    private void released(int task) {
+        for (SchedulerListener l : taskListeners) {
+            try { l.onTaskReleased(view, plan.keys[task]); } catch (Throwable e) { logListener(e); }
         }
     }
 

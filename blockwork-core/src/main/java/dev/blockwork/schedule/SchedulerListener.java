@@ -26,6 +26,12 @@ public interface SchedulerListener {
     /** A task ended: state DONE or ERRED. */
     default void onTaskFinish(ComputeInfo compute, TaskEvent event) {}
 
+    /**
+     * A task's result was dropped because its last dependent has run (RELEASED): what a memory view
+     * counts down. Called in the thread that ran that dependent.
+     */
+    default void onTaskReleased(ComputeInfo compute, dev.blockwork.graph.Key key) {}
+
     /** A task failed and will run again (state READY); {@code cause} is why (its error, or a lost worker). */
     default void onTaskRetry(ComputeInfo compute, TaskEvent event, Throwable cause) {}
 

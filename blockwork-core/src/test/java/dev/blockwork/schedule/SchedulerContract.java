@@ -225,14 +225,17 @@ public abstract class SchedulerContract {
         Delayed<Integer> len = Delayed.of((byte[] b) -> b.length, big);
         Delayed<Integer> later = Delayed.of((Integer n) -> n, len);
         AtomicReference<TaskState> bigWhenLaterStarts = new AtomicReference<>();
+        ConcurrentLinkedQueue<Key> released = new ConcurrentLinkedQueue<>();
         SchedulerListener l = new SchedulerListener() {
             @Override public void onTaskStart(ComputeInfo c, TaskEvent e) {
                 if (e.key().equals(later.key())) bigWhenLaterStarts.set(c.state(big.key()));
             }
+            @Override public void onTaskReleased(ComputeInfo c, Key key) { released.add(key); }
         };
         // optimize=false keeps three separate tasks (fusion would make it one task holding nothing).
         assertThat(later.compute(on().withOptimize(false).withListener(l))).isEqualTo(1 << 20);
         assertThat(bigWhenLaterStarts.get()).isEqualTo(TaskState.RELEASED);
+        assertThat(released).containsExactly(big.key(), len.key()); // the output `later` is never released
     }
 
     @Test
