@@ -187,17 +187,33 @@ public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.Java
         return dev.blockwork.process.internal.Atomics.getLongVolatile(file.data(), QueueDescriptor.IN_TRANSIT_OFFSET);
     }
 
-    /** Serialized for another process: counted in transit until that process attaches. */
+    /**
+     * Serialized for another process: counted in transit. Inside a pool task (a message its sender keeps
+     * until the task is done, re-sent to a fresh worker if one dies) it stays counted until the sender lets the
+     * message go; otherwise until a process attaches it.
+     */
     private Object writeReplace() throws ObjectStreamException {
-        dev.blockwork.process.internal.Atomics.getAndAddLong(file.data(), QueueDescriptor.IN_TRANSIT_OFFSET, 1);
-        return new Handle(file.name());
+        MemorySegment d = file.data();
+        dev.blockwork.process.internal.Atomics.getAndAddLong(d, QueueDescriptor.IN_TRANSIT_OFFSET, 1);
+        dev.blockwork.process.serial.ShmTransport t = dev.blockwork.process.serial.ShmTransport.currentOwnedBySender();
+        if (t == null) return new Handle(file.name(), true);
+        ShmFile keep = ShmFile.open(file.name(), ShmDescriptor.KIND_RING); // our counter must outlive our own handle
+        t.onRelease(() -> {
+            dev.blockwork.process.internal.Atomics.getAndAddLong(keep.data(), QueueDescriptor.IN_TRANSIT_OFFSET, -1);
+            keep.close();
+        });
+        return new Handle(file.name(), false);
     }
 
-    record Handle(String name) implements Serializable {
+    /** {@code countedUntilAttach}: the attaching process takes the handle out of transit. */
+    record Handle(String name, boolean countedUntilAttach) implements Serializable {
         private Object readResolve() throws ObjectStreamException {
             ProcessQueue<?> q = ProcessQueue.attach(name);
-            long left = dev.blockwork.process.internal.Atomics.getAndAddLong(q.file.data(), QueueDescriptor.IN_TRANSIT_OFFSET, -1) - 1;
-            if (left < 0) dev.blockwork.process.internal.Atomics.getAndAddLong(q.file.data(), QueueDescriptor.IN_TRANSIT_OFFSET, 1); // read twice
+            if (countedUntilAttach) {
+                MemorySegment d = q.file.data();
+                long left = dev.blockwork.process.internal.Atomics.getAndAddLong(d, QueueDescriptor.IN_TRANSIT_OFFSET, -1) - 1;
+                if (left < 0) dev.blockwork.process.internal.Atomics.getAndAddLong(d, QueueDescriptor.IN_TRANSIT_OFFSET, 1); // read twice
+            }
             return q;
         }
     }

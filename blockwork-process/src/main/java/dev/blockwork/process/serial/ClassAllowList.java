@@ -43,8 +43,8 @@ public final class ClassAllowList {
     private static final java.util.Set<String> TRUSTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Names recorded while {@link #collecting} runs on this thread. */
     private static final ThreadLocal<java.util.Set<String>> COLLECTING = new ThreadLocal<>();
-    /** Result types already looked at ({@link #declaredResult}), so each class is walked once. */
-    private static final java.util.Set<Class<?>> WALKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The names each declared result type brings in ({@link #declaredResult}), so each class is walked once. */
+    private static final java.util.Map<Class<?>, java.util.Set<String>> DECLARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     static {
         String p = dev.blockwork.process.ProcessSettings.ALLOW.get();
@@ -137,6 +137,7 @@ public final class ClassAllowList {
     static void sent(Class<?> type) {
         while (type.isArray()) type = type.getComponentType();
         if (type.isPrimitive()) return;
+        dev.blockwork.process.internal.CodeBridge.remember(type); // its loader can serve its bytes to a worker
         String n = type.getName();
         if (n.contains("$$Lambda") || allowedByPattern(n) || isDenied(n)) return;
         TRUSTED.add(n);
@@ -149,17 +150,23 @@ public final class ClassAllowList {
      * its fields, type arguments included ({@code List<Part>}: Part; JDK types go by the patterns), as a worker will send them back.
      */
     static void declaredResult(Class<?> type) {
+        java.util.Set<String> names = DECLARED.computeIfAbsent(type, ClassAllowList::walk);
+        TRUSTED.addAll(names);
+        java.util.Set<String> col = COLLECTING.get();
+        if (col != null) col.addAll(names); // named to the receiver every time: it may be a fresh worker
+    }
+
+    /** The application classes reachable from {@code type} through fields and type arguments. */
+    private static java.util.Set<String> walk(Class<?> type) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<Class<?>> seen = new java.util.HashSet<>();
         java.util.ArrayDeque<Class<?>> todo = new java.util.ArrayDeque<>();
         todo.push(type);
         while (!todo.isEmpty()) {
             Class<?> c = todo.pop();
             while (c.isArray()) c = c.getComponentType();
-            if (c.isPrimitive() || c.getName().startsWith("java.") || !WALKED.add(c)) continue;
-            if (!allowedByPattern(c.getName()) && !isDenied(c.getName())) {
-                TRUSTED.add(c.getName());
-                java.util.Set<String> col = COLLECTING.get();
-                if (col != null) col.add(c.getName());
-            }
+            if (c.isPrimitive() || c.getName().startsWith("java.") || !seen.add(c)) continue;
+            if (!allowedByPattern(c.getName()) && !isDenied(c.getName())) names.add(c.getName());
             for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
                 for (java.lang.reflect.Field f : k.getDeclaredFields()) {
                     if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) typesIn(f.getGenericType(), todo);
@@ -167,6 +174,7 @@ public final class ClassAllowList {
             }
             for (Class<?> p : c.getPermittedSubclasses() == null ? new Class<?>[0] : c.getPermittedSubclasses()) todo.push(p);
         }
+        return java.util.Set.copyOf(names);
     }
 
     /** The classes a (generic) field type names: {@code List<Part>} gives List and Part. */

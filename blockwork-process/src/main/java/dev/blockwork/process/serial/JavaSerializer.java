@@ -28,7 +28,7 @@ public final class JavaSerializer implements Serializer {
     @Override
     public Bytes serialize(Object value) {
         ByteArrayOutputStream bo = new ByteArrayOutputStream(256);
-        try (ObjectOutputStream oo = new ObjectOutputStream(bo)) {
+        try (ObjectOutputStream oo = new Tracking(bo)) {
             oo.writeObject(value);
         } catch (NotSerializableException e) {
             throw new UnserializableException(e.getMessage(), "a value of " + className(value), e);
@@ -41,7 +41,16 @@ public final class JavaSerializer implements Serializer {
 
     @Override
     public Object deserialize(byte[] bytes, int offset, int length) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes, offset, length))) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes, offset, length)) {
+            @Override
+            protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+                try {
+                    return Class.forName(desc.getName(), false, dev.blockwork.process.internal.CodeBridge.loader());
+                } catch (ClassNotFoundException e) {
+                    return super.resolveClass(desc); // primitives' and arrays' descriptors
+                }
+            }
+        }) {
             in.setObjectInputFilter(FILTER);
             return in.readObject();
         } catch (InvalidClassException e) {
@@ -56,6 +65,38 @@ public final class JavaSerializer implements Serializer {
 
     @Override
     public String name() { return "java"; }
+
+    /**
+     * Records what this JVM sends, as the Kryo path does: each class written (the application's classes become
+     * trusted here and are named to the receiver) and each lambda's declared result type.
+     */
+    static final class Tracking extends ObjectOutputStream {
+        Tracking(java.io.OutputStream out) throws IOException {
+            super(out);
+            enableReplaceObject(true);
+        }
+
+        @Override
+        protected void annotateClass(Class<?> cl) {
+            ClassAllowList.sent(cl);
+        }
+
+        @Override
+        protected Object replaceObject(Object obj) {
+            if (obj instanceof java.lang.invoke.SerializedLambda sl) {
+                Class<?> r = KryoSerializer.HostTrackingClosureSerializer.resultOf(sl, CodeLoaderHolder.loaderOf(sl));
+                if (r != null) ClassAllowList.declaredResult(r);
+            }
+            return obj;
+        }
+    }
+
+    /** The class loader that knows a serialized lambda's capturing class. */
+    static final class CodeLoaderHolder {
+        static ClassLoader loaderOf(java.lang.invoke.SerializedLambda sl) {
+            return dev.blockwork.process.internal.CodeBridge.loader();
+        }
+    }
 
     static String className(Object v) { return v == null ? "null" : v.getClass().getName(); }
 }

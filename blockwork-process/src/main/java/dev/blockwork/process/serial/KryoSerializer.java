@@ -132,6 +132,8 @@ public final class KryoSerializer implements Serializer {
         if (tag == JAVA) return fallback.deserialize(bytes, offset + 1, length - 1);
         if (tag != KRYO) throw new IllegalStateException("got format tag " + tag + ", expected 'K' or 'J'");
         State s = state.get();
+        ClassLoader code = dev.blockwork.process.internal.CodeBridge.loader(); // a worker: classes from its parent too
+        if (s.kryo.getClassLoader() != code) s.kryo.setClassLoader(code);
         s.in.setBuffer(bytes, offset + 1, length - 1);
         try {
             return s.kryo.readClassAndObject(s.in);
@@ -168,16 +170,26 @@ public final class KryoSerializer implements Serializer {
                     java.lang.reflect.Method m = c.getDeclaredMethod("writeReplace");
                     m.setAccessible(true);
                     java.lang.invoke.SerializedLambda sl = (java.lang.invoke.SerializedLambda) m.invoke(lambda);
-                    String sig = sl.getInstantiatedMethodType();
-                    String ret = sig.substring(sig.indexOf(')') + 1);
-                    while (ret.startsWith("[")) ret = ret.substring(1);
-                    if (!ret.startsWith("L")) return Object.class; // void or a primitive
-                    return Class.forName(ret.substring(1, ret.length() - 1).replace('/', '.'), false, c.getClassLoader());
+                    Class<?> t = resultOf(sl, c.getClassLoader());
+                    return t == null ? Object.class : t;
                 } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                     return Object.class;
                 }
             });
             return r == Object.class ? null : r;
+        }
+
+        /** The declared result class of {@code sl} (its instantiated method type), or null for void, primitives, unknown. */
+        static Class<?> resultOf(java.lang.invoke.SerializedLambda sl, ClassLoader loader) {
+            String sig = sl.getInstantiatedMethodType();
+            String ret = sig.substring(sig.indexOf(')') + 1);
+            while (ret.startsWith("[")) ret = ret.substring(1);
+            if (!ret.startsWith("L")) return null;
+            try {
+                return Class.forName(ret.substring(1, ret.length() - 1).replace('/', '.'), false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                return null;
+            }
         }
 
         @Override

@@ -38,6 +38,7 @@ public final class ShmTransport {
     private final boolean handOff;
     private final long receiverPid;
     private final List<ShmFile> files = new ArrayList<>(2);
+    private final List<Runnable> onRelease = new ArrayList<>(0);
     private boolean released;
 
     private ShmTransport(boolean handOff, long receiverPid) {
@@ -92,7 +93,26 @@ public final class ShmTransport {
         while (files.size() > mark) files.removeLast().close();
     }
 
-    public boolean isEmpty() { return files.isEmpty(); }
+    public boolean isEmpty() { return files.isEmpty() && onRelease.isEmpty(); }
+
+    /** The transport installed on this thread if it is one whose sender keeps the message until done, else null. */
+    public static ShmTransport currentOwnedBySender() {
+        ShmTransport t = CURRENT.get();
+        return t != null && !t.handOff ? t : null;
+    }
+
+    /** Runs {@code action} when the sender releases (or aborts) this message: e.g. a queue handle no longer in transit. */
+    public synchronized void onRelease(Runnable action) {
+        if (released) throw new IllegalStateException("shared-memory transport already released");
+        onRelease.add(action);
+    }
+
+    private void runReleaseActions() {
+        for (Runnable r : onRelease) {
+            try { r.run(); } catch (RuntimeException ignored) { /* a queue already gone */ }
+        }
+        onRelease.clear();
+    }
 
     /** Writing a block to shared memory failed: never hidden by the serializer's Java fallback. */
     public static final class TransferException extends IllegalStateException {
@@ -109,11 +129,13 @@ public final class ShmTransport {
         for (ShmFile f : files) {
             if (handOff) f.handOff(receiverPid); else f.close();
         }
+        runReleaseActions();
     }
 
     /** Deletes every file now (the message was not sent). Idempotent. */
     public synchronized void abort() {
         released = true;
         for (ShmFile f : files) f.close();
+        runReleaseActions();
     }
 }

@@ -1,0 +1,83 @@
+package dev.blockwork.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Code travels with the task: classes that only the parent JVM has (a single-file source program's,
+ * compiled in memory by {@code java Prog.java}; a JShell snippet's) are loaded by the workers from their
+ * parent, with no setting. Runs each program as a user would, in its own JVM.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class CodeTravelsTest {
+    @AfterAll
+    static void noLeaks() throws InterruptedException { Leaks.assertClean(); }
+
+    static final String PROGRAM = """
+            import dev.blockwork.delayed.Delayed;
+            import dev.blockwork.process.ProcessPool;
+            import dev.blockwork.process.schedule.ProcessesScheduler;
+            import dev.blockwork.schedule.ComputeOptions;
+            import java.util.List;
+
+            public class Prog {
+                record Point(int x, List<Integer> around) implements java.io.Serializable {}
+
+                static Point square(int i) { return new Point(i * i, List.of(i - 1, i + 1)); }
+
+                public static void main(String[] args) {
+                    try (ProcessPool pool = ProcessPool.create(1)) {
+                        System.out.println("pool " + pool.map(Prog::square, List.of(1, 2, 3)));
+                    }
+                    try (ProcessesScheduler s = new ProcessesScheduler(1)) {
+                        ComputeOptions on = ComputeOptions.defaults().withScheduler(s).withProgress(false);
+                        System.out.println("graph " + Delayed.of(Prog::square, Delayed.of((Integer x) -> x + 1, 3)).compute(on));
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void aSingleFileSourceProgramRunsItsOwnClassesOnWorkers(@TempDir Path dir) throws Exception {
+        Path source = dir.resolve("Prog.java");
+        Files.writeString(source, PROGRAM);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Dkryo.unsafe=false", "-cp", System.getProperty("java.class.path"), source.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).as(out).contains("pool [Point[x=1, around=[0, 2]], Point[x=4, around=[1, 3]], Point[x=9, around=[2, 4]]]")
+                .contains("graph Point[x=16, around=[3, 5]]")
+                .doesNotContain("ClassNotFoundException").doesNotContain("WARNING");
+        assertThat(p.exitValue()).as(out).isZero();
+    }
+
+    /** JShell defines its snippets' classes in memory in its execution JVM: a lambda and a record typed there run on workers. */
+    @Test
+    void aJShellSnippetRunsItsOwnClassesOnWorkers(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("s.jsh");
+        Files.writeString(script, """
+                import dev.blockwork.process.ProcessPool;
+                record P(int x) implements java.io.Serializable {}
+                try (ProcessPool pool = ProcessPool.create(1)) { System.out.println("jshell " + pool.map((Integer i) -> new P(i * 10), java.util.List.of(1, 2))); }
+                /exit
+                """);
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "jshell").toString(),
+                "--class-path", System.getProperty("java.class.path"), "-R--enable-native-access=ALL-UNNAMED",
+                "-J-Duser.home=" + dir, "-R-Duser.home=" + dir, script.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).as(out).contains("jshell [P[x=10], P[x=20]]").doesNotContain("ClassNotFoundException");
+        assertThat(p.exitValue()).as(out).isZero();
+    }
+}
