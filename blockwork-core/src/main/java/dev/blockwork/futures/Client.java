@@ -221,8 +221,9 @@ public final class Client implements AutoCloseable {
         Slot[] slots = new Slot[n];
         for (int i = 0; i < n; i++) slots[i] = new Slot(i);
         OutputSink sink = new OutputSink() {
-            @Override public void done(int task, Object value) { slots[task].complete(value); }
-            @Override public void failed(int task, Throwable error) { slots[task].completeExceptionally(error); }
+            // The engine is done with the task: drop the link so a finished future does not keep its execution alive.
+            @Override public void done(int task, Object value) { slots[task].exec = null; slots[task].complete(value); }
+            @Override public void failed(int task, Throwable error) { slots[task].exec = null; slots[task].completeExceptionally(error); }
         };
         Execution.Options eo = new Execution.Options(engineOptions.timeoutNanos(), engineOptions.retry(), engineOptions.fullStory(), sink);
         Execution exec = new Execution(plan, scheduler.name(), Listeners.withGlobal(options.listeners()), eo);
@@ -239,14 +240,15 @@ public final class Client implements AutoCloseable {
     /** The future of one task of a futures execution: cancelling it cancels the task in the engine. */
     private static final class Slot extends CompletableFuture<Object> {
         final int task;
-        Execution exec;
+        volatile Execution exec; // null once the task has ended
 
         Slot(int task) { this.task = task; }
 
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
-            if (cancelled) exec.cancelTask(task);
+            Execution e = exec;
+            if (cancelled && e != null) e.cancelTask(task);
             return cancelled;
         }
 

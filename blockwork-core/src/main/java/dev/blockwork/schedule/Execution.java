@@ -14,8 +14,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -73,6 +71,18 @@ public final class Execution {
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
     private static final VarHandle OBJECTS = MethodHandles.arrayElementVarHandle(Object[].class);
+    private static final VarHandle ENDED, OUTPUTS_LEFT, COMPLETED_FEW;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            ENDED = l.findVarHandle(Execution.class, "ended", int.class);
+            OUTPUTS_LEFT = l.findVarHandle(Execution.class, "outputsLeft", int.class);
+            COMPLETED_FEW = l.findVarHandle(Execution.class, "completedFew", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     /** In {@code runners}: a cancel is interrupting the runner ({@code INTERRUPTING}), or has ({@code INTERRUPTED}). */
     private static final Object INTERRUPTING = new Object(), INTERRUPTED = new Object();
     private static final System.Logger LOG = System.getLogger(Execution.class.getName());
@@ -104,20 +114,25 @@ public final class Execution {
     private final int[] unreleased;
     private final int[] runs;
     private final Object[] results;
-    private final LongAdder completed = new LongAdder();
-    private final AtomicInteger outputsLeft;
+    /** Tasks finished: a LongAdder for big plans (no contended counter), a plain atomic field for small ones. */
+    private final LongAdder completedMany;
+    private volatile long completedFew; // COMPLETED_FEW
+    private volatile int outputsLeft; // distinct outputs not yet terminal (OUTPUTS_LEFT)
     private final SchedulerListener[] listeners;
     private final SchedulerListener[] taskListeners;
     private final CompletableFuture<Object[]> result = new CompletableFuture<>();
-    /** Threads running tasks of this execution, and those an early end interrupted; guarded by activeLock, made on first use. */
+    /**
+     * Threads running tasks of this execution, and those an early end interrupted; guarded by this. The
+     * first thread to enter is kept in {@code soleActive}; a set is made only when a second one enters.
+     */
+    private Thread soleActive;
     private HashSet<Thread> active, interruptedByUs;
-    private final Object activeLock = new Object();
-    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile int ended; // 0 running, 1 ended: set once by end()
     private final RetryPolicy retry;
     private final boolean fullStory;
     private final OutputSink outputSink;
     private final StoryLog story = new StoryLog(STORY_SIZE);
-    private final View view = new View();
+    private final View view = new View(); // small: the listeners' and callers' handle
     /** Futures mode: the thread running each local task, so that cancelling one future interrupts only it. */
     private final Object[] runners;
     private volatile TaskCanceller canceller;
@@ -142,6 +157,7 @@ public final class Execution {
         unreleased = new int[n];
         runs = new int[n];
         results = new Object[n];
+        completedMany = n >= 64 ? new LongAdder() : null;
         runners = outputSink != null ? new Object[n] : null;
         for (int t = 0; t < n; t++) {
             waiting[t] = plan.dependencies[t].length;
@@ -150,7 +166,7 @@ public final class Execution {
         for (int t : plan.initialReady) state[t] = READY;
         int distinctOutputs = 0;
         for (int t = 0; t < n; t++) if (plan.isOutput[t]) distinctOutputs++;
-        outputsLeft = new AtomicInteger(distinctOutputs);
+        outputsLeft = distinctOutputs;
         if (listeners.isEmpty()) {
             this.listeners = this.taskListeners = NO_LISTENERS;
         } else {
@@ -179,7 +195,7 @@ public final class Execution {
     public CompletableFuture<Object[]> result() { return result; }
 
     /** Whether the compute has ended (successfully or not). */
-    public boolean isTerminated() { return ended.get(); }
+    public boolean isTerminated() { return ended != 0; }
 
     /** Tasks that are READY at the start, highest priority first. */
     public int[] initialReady() { return plan.initialReady.clone(); }
@@ -244,7 +260,7 @@ public final class Execution {
             if (stateOf(task) == CANCELLED) return null;
             throw illegal(task, TaskState.RUNNING, TaskState.READY);
         }
-        if (ended.get()) { // checked after the move: a task that saw "not ended" is RUNNING before end() sweeps
+        if (ended != 0) { // checked after the move: a task that saw "not ended" is RUNNING before end() sweeps
             INTS.compareAndSet(state, task, RUNNING, CANCELLED);
             return null;
         }
@@ -292,8 +308,8 @@ public final class Execution {
     }
 
     private void finish(int task, Object value, TaskReport report, ReadySink sink, long t0) {
-        if (ended.get()) { // ended meanwhile: drop the result, start nothing
-            if (INTS.compareAndSet(state, task, RUNNING, CANCELLED)) completed.increment();
+        if (ended != 0) { // ended meanwhile: drop the result, start nothing
+            if (INTS.compareAndSet(state, task, RUNNING, CANCELLED)) countCompleted();
             return;
         }
         results[task] = value;
@@ -302,7 +318,7 @@ public final class Execution {
             if (stateOf(task) == CANCELLED) return; // its future was cancelled while it ran
             throw illegal(task, TaskState.DONE, TaskState.RUNNING);
         }
-        completed.increment();
+        countCompleted();
         if (fullStory) record(task, TaskState.RUNNING, TaskState.DONE, null, report == null ? null : report.worker());
         if (taskListeners.length > 0) taskEvent(task, TaskState.DONE, t0, report);
         for (int d : plan.dependencies[task]) {
@@ -317,7 +333,7 @@ public final class Execution {
                 outputSink.done(task, value);
                 if (plan.dependents[task].length == 0) results[task] = null; // the future holds it now
             }
-            if (outputsLeft.decrementAndGet() == 0) {
+            if ((int) OUTPUTS_LEFT.getAndAdd(this, -1) == 1) {
                 complete();
                 return;
             }
@@ -346,8 +362,8 @@ public final class Execution {
 
     /** {@code localWorker}: the thread that ran it here, or null when an executor reports it. */
     private void fail(int task, Throwable error, TaskReport report, ReadySink sink, long t0, String localWorker) {
-        if (ended.get()) { // a cancel's own echo, or a failure after the end: the task was abandoned
-            if (INTS.compareAndSet(state, task, RUNNING, CANCELLED)) completed.increment();
+        if (ended != 0) { // a cancel's own echo, or a failure after the end: the task was abandoned
+            if (INTS.compareAndSet(state, task, RUNNING, CANCELLED)) countCompleted();
             return;
         }
         Key key = plan.keys[task];
@@ -381,7 +397,7 @@ public final class Execution {
             failure = new TaskFailedException(key, label, record, cause);
         }
         if (!INTS.compareAndSet(state, task, RUNNING, ERRED)) return; // cancelled meanwhile
-        completed.increment();
+        countCompleted();
         record(task, TaskState.RUNNING, TaskState.ERRED, String.valueOf(cause), worker);
         if (taskListeners.length > 0) taskEvent(task, TaskState.ERRED, t0, report);
         if (outputSink == null) {
@@ -414,7 +430,7 @@ public final class Execution {
                 try { l.onTaskRetry(view, ev, cause); } catch (Throwable e) { logListener(e); }
             }
         }
-        if (ended.get()) { // ended while we moved it: it will never be handed out
+        if (ended != 0) { // ended while we moved it: it will never be handed out
             INTS.compareAndSet(state, task, READY, CANCELLED);
             return true;
         }
@@ -458,7 +474,7 @@ public final class Execution {
             if (INTS.compareAndSet(state, task, s, CANCELLED)) {
                 record(task, TaskState.VALUES[s], TaskState.CANCELLED, "cancelled", null);
                 if (s == RUNNING) {
-                    completed.increment();
+                    countCompleted();
                     interruptRunner(task);
                     TaskCanceller c = canceller;
                     if (c != null) c.cancel(task);
@@ -474,7 +490,7 @@ public final class Execution {
 
     /** Futures mode: an output reached a terminal state other than DONE. */
     private void settled(int task) {
-        if (plan.isOutput[task] && outputsLeft.decrementAndGet() == 0) complete();
+        if (plan.isOutput[task] && (int) OUTPUTS_LEFT.getAndAdd(this, -1) == 1) complete();
     }
 
     /** WAITING dependents of {@code task} (transitively) → CANCELLED, their futures failed with {@code why}. */
@@ -512,7 +528,7 @@ public final class Execution {
 
     /** The one way a compute ends: stop new starts, cancel what runs on error, tell listeners, then complete. */
     private void end(Object[] values, Throwable error) {
-        if (!ended.compareAndSet(false, true)) return;
+        if (!ENDED.compareAndSet(this, 0, 1)) return;
         try {
             if (timeout != null) timeout.cancel(false); // the timer must not keep this execution (and its results) alive
             if (error != null) abandon(error);
@@ -527,14 +543,15 @@ public final class Execution {
 
     /** After an early end: WAITING/READY → CANCELLED, running tasks cancelled at their executor, results dropped. */
     private void abandon(Throwable error) {
-        synchronized (activeLock) {
-            if (active != null) {
-                for (Thread t : active) {
-                    if (t != Thread.currentThread()) {
-                        t.interrupt();
-                        if (interruptedByUs == null) interruptedByUs = new HashSet<>();
-                        interruptedByUs.add(t);
-                    }
+        synchronized (this) {
+            List<Thread> running = new ArrayList<>();
+            if (soleActive != null) running.add(soleActive);
+            if (active != null) running.addAll(active);
+            for (Thread t : running) {
+                if (t != Thread.currentThread()) {
+                    t.interrupt();
+                    if (interruptedByUs == null) interruptedByUs = new HashSet<>();
+                    interruptedByUs.add(t);
                 }
             }
         }
@@ -556,18 +573,25 @@ public final class Execution {
 
     /** Registers the calling thread as running tasks of this compute (so an early end can interrupt it). */
     public void enter() {
-        synchronized (activeLock) {
-            if (active == null) active = new HashSet<>();
-            active.add(Thread.currentThread());
+        Thread me = Thread.currentThread();
+        synchronized (this) {
+            if (soleActive == null && (active == null || active.isEmpty())) {
+                soleActive = me;
+            } else {
+                if (active == null) active = new HashSet<>();
+                active.add(me);
+            }
         }
     }
 
     /** Unregisters the calling thread and clears an interrupt that this compute's end sent it (only that one). */
     public void exit() {
         boolean ours;
-        synchronized (activeLock) {
-            active.remove(Thread.currentThread());
-            ours = interruptedByUs != null && interruptedByUs.remove(Thread.currentThread());
+        Thread me = Thread.currentThread();
+        synchronized (this) {
+            if (soleActive == me) soleActive = null;
+            else if (active != null) active.remove(me);
+            ours = interruptedByUs != null && interruptedByUs.remove(me);
         }
         if (ours) Thread.interrupted(); // only an interrupt this compute sent; the caller's own stays
     }
@@ -601,6 +625,11 @@ public final class Execution {
         }
     }
 
+    private void countCompleted() {
+        if (completedMany != null) completedMany.increment();
+        else COMPLETED_FEW.getAndAdd(this, 1L);
+    }
+
     private void released(int task) {
         for (SchedulerListener l : taskListeners) {
             try { l.onTaskReleased(view, plan.keys[task]); } catch (Throwable e) { logListener(e); }
@@ -623,7 +652,7 @@ public final class Execution {
      */
     public void validate() {
         List<String> problems = new ArrayList<>();
-        boolean over = ended.get();
+        boolean over = ended != 0;
         boolean failed = over && result.isCompletedExceptionally();
         for (int t = 0; t < state.length; t++) {
             int s = stateOf(t);
@@ -679,14 +708,14 @@ public final class Execution {
 
     public long id() { return id; }
 
-    public long completedTasks() { return completed.sum(); }
+    public long completedTasks() { return completedMany != null ? completedMany.sum() : completedFew; }
 
     /** The read-only view of this execution (what listeners get: never the engine itself). */
     private final class View implements ComputeInfo {
         @Override public long id() { return id; }
         @Override public String scheduler() { return schedulerName; }
         @Override public int totalTasks() { return plan.size(); }
-        @Override public long completedTasks() { return completed.sum(); }
+        @Override public long completedTasks() { return Execution.this.completedTasks(); }
         @Override public long startNanos() { return startNanos; }
         @Override public boolean isFutures() { return outputSink != null; }
 
@@ -711,7 +740,7 @@ public final class Execution {
         }
 
         @Override public String toString() {
-            return "<compute " + id + " on " + schedulerName + ": " + completed.sum() + "/" + plan.size() + " tasks>";
+            return "<compute " + id + " on " + schedulerName + ": " + completedTasks() + "/" + plan.size() + " tasks>";
         }
     }
 }
