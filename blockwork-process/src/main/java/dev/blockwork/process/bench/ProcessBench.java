@@ -53,6 +53,59 @@ public final class ProcessBench {
         pool(out);
         handoff(out);
         schedulerBlock(out);
+        schedulerTasks(out);
+    }
+
+    static long inc(long x) { return x + 1; }
+
+    static long add(long a, long b) { return a + b; }
+
+    /**
+     * The engine protocol's cost per task on {@code processes} (2 workers, tiny tasks): a 3,999-task tree of
+     * Delayed inc/add (optimize off, so every task is a round trip), 5,000 futures submitted one by one, and
+     * one map of 5,000: microseconds per task, median of the rounds.
+     */
+    static void schedulerTasks(PrintStream out) {
+        int leaves = 2000, tasks = 2 * leaves - 1, m = 5000;
+        try (ProcessesScheduler s = new ProcessesScheduler(2)) {
+            ComputeOptions on = ComputeOptions.defaults().withScheduler(s).withProgress(false).withOptimize(false);
+            java.util.List<Delayed<Long>> level = new java.util.ArrayList<>();
+            for (int i = 0; i < leaves; i++) level.add(Delayed.of(ProcessBench::inc, (long) i));
+            while (level.size() > 1) {
+                java.util.List<Delayed<Long>> next = new java.util.ArrayList<>();
+                for (int i = 0; i + 1 < level.size(); i += 2) next.add(Delayed.of(ProcessBench::add, level.get(i), level.get(i + 1)));
+                if (level.size() % 2 == 1) next.add(level.getLast());
+                level = next;
+            }
+            Delayed<Long> tree = level.getFirst();
+            long expected = (long) leaves * (leaves + 1) / 2;
+            double[] g = new double[ROUNDS], sub = new double[ROUNDS], map = new double[ROUNDS];
+            try (dev.blockwork.futures.Client c = dev.blockwork.futures.Client.create(s, false)) {
+                java.util.List<Long> items = new java.util.ArrayList<>();
+                for (long i = 0; i < m; i++) items.add(i);
+                for (int w = 0; w < 2; w++) { tree.compute(on); c.gather(c.map(ProcessBench::inc, items)); }
+                for (int r = 0; r < ROUNDS; r++) {
+                    long t0 = System.nanoTime();
+                    if (tree.compute(on) != expected) throw new IllegalStateException("tree sum is wrong");
+                    g[r] = (System.nanoTime() - t0) / 1e3 / tasks;
+                    t0 = System.nanoTime();
+                    java.util.List<dev.blockwork.futures.TaskFuture<Long>> fs = new java.util.ArrayList<>(m);
+                    for (int i = 0; i < m; i++) fs.add(c.submit(ProcessBench::inc, (long) i));
+                    long sum = 0;
+                    for (long v : c.gather(fs)) sum += v;
+                    if (sum != (long) m * (m + 1) / 2) throw new IllegalStateException("futures sum is wrong");
+                    sub[r] = (System.nanoTime() - t0) / 1e3 / m;
+                    t0 = System.nanoTime();
+                    sum = 0;
+                    for (long v : c.gather(c.map(ProcessBench::inc, items))) sum += v;
+                    if (sum != (long) m * (m + 1) / 2) throw new IllegalStateException("map sum is wrong");
+                    map[r] = (System.nanoTime() - t0) / 1e3 / m;
+                }
+            }
+            line(out, "processes_graph_tree_" + tasks + "_tasks", median(g), "us/task");
+            line(out, "processes_futures_submit_5000", median(sub), "us/task");
+            line(out, "processes_futures_map_5000", median(map), "us/task");
+        }
     }
 
     record QueueJob(ProcessQueue<Object> q, boolean raw, int messages, int rounds) implements Serializable {}
