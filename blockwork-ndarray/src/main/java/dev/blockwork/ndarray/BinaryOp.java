@@ -2,9 +2,15 @@ package dev.blockwork.ndarray;
 
 /** Element-wise binary operations of {@link Expr}. */
 enum BinaryOp {
-    ADD, SUB, MUL, DIV, POW, MIN, MAX, LT, LE, GT, GE, EQ, NE, AND, OR, XOR;
+    ADD, SUB, MUL, DIV, POW, MIN, MAX, LT, LE, GT, GE, EQ, NE, AND, OR, XOR,
+    /** {@code np.arctan2}, {@code np.hypot}: float results. */
+    ARCTAN2, HYPOT,
+    /** {@code np.remainder} (Python {@code %}) and {@code np.floor_divide} ({@code //}). */
+    MOD, FLOOR_DIV;
 
     boolean isComparison() { return this.ordinal() >= LT.ordinal() && this.ordinal() <= NE.ordinal(); }
 
     boolean isLogical() { return this == AND || this == OR || this == XOR; }
+
+    boolean isFloatFunction() { return this == ARCTAN2 || this == HYPOT; }
 }

@@ -33,6 +33,7 @@ final class FusedLoopCompiler {
     private static final Map<String, FusedLoop> CACHE = new ConcurrentHashMap<>();
     static volatile boolean enabled = !"false".equalsIgnoreCase(System.getProperty("blockwork.ndarray.fuseLoops"));
     private static final ClassDesc CD_MATH = ClassDesc.of("java.lang.Math");
+    private static final ClassDesc CD_ELEMENT_MATH = ClassDesc.of("dev.blockwork.ndarray.ElementMath");
     private static final MethodTypeDesc D_D = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double);
     private static final MethodTypeDesc DD_D = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double);
 
@@ -188,6 +189,18 @@ final class FusedLoopCompiler {
                     case FLOOR -> code.invokestatic(CD_MATH, "floor", D_D);
                     case CEIL -> code.invokestatic(CD_MATH, "ceil", D_D);
                     case ROUND -> code.invokestatic(CD_MATH, "rint", D_D);
+                    case TAN -> code.invokestatic(CD_MATH, "tan", D_D);
+                    case ARCSIN -> code.invokestatic(CD_MATH, "asin", D_D);
+                    case ARCCOS -> code.invokestatic(CD_MATH, "acos", D_D);
+                    case ARCTAN -> code.invokestatic(CD_MATH, "atan", D_D);
+                    case SINH -> code.invokestatic(CD_MATH, "sinh", D_D);
+                    case COSH -> code.invokestatic(CD_MATH, "cosh", D_D);
+                    case LOG1P -> code.invokestatic(CD_MATH, "log1p", D_D);
+                    case EXPM1 -> code.invokestatic(CD_MATH, "expm1", D_D);
+                    case LOG10 -> code.invokestatic(CD_MATH, "log10", D_D);
+                    case LOG2 -> code.invokestatic(CD_ELEMENT_MATH, "log2", D_D);
+                    case SIGN -> code.invokestatic(CD_ELEMENT_MATH, "sign", D_D);
+                    case TRUNC -> code.invokestatic(CD_ELEMENT_MATH, "trunc", D_D);
                     case NOT -> throw new IllegalStateException("not is not a float op");
                 }
             } else {
@@ -199,7 +212,11 @@ final class FusedLoopCompiler {
                     case SUB -> code.dsub();
                     case MUL -> code.dmul();
                     case DIV -> code.ddiv();
-                    case POW -> code.invokestatic(CD_MATH, "pow", DD_D);
+                    case POW -> code.invokestatic(CD_ELEMENT_MATH, "pow", DD_D);
+                    case ARCTAN2 -> code.invokestatic(CD_MATH, "atan2", DD_D);
+                    case HYPOT -> code.invokestatic(CD_MATH, "hypot", DD_D);
+                    case MOD -> code.invokestatic(CD_ELEMENT_MATH, "mod", DD_D);
+                    case FLOOR_DIV -> code.invokestatic(CD_ELEMENT_MATH, "floorDivide", DD_D);
                     case MIN -> code.invokestatic(CD_MATH, "min", DD_D);
                     case MAX -> code.invokestatic(CD_MATH, "max", DD_D);
                     default -> throw new IllegalStateException(b.op + " is not a float op");

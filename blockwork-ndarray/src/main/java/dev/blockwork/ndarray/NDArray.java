@@ -507,6 +507,27 @@ public final class NDArray implements java.io.Serializable {
     public NDArray matmul(NDArray other) { return Matmul.matmul(this, other); }
 
     // ------------------------------------------------------------------ reductions (see Reductions)
+    // Axes: the no-axis overloads ({@code sum()}) and a null {@code axes} reduce every axis (NumPy axis=None);
+    // an empty {@code axes} reduces none (NumPy axis=()), e.g. {@code sum(new int[0], false)} is a copy as int64.
+
+    /** Sum of every element (ints and bool give int64), a 0-d array. */
+    public NDArray sum() { return sum(null, false); }
+
+    public NDArray prod() { return prod(null, false); }
+
+    public NDArray min() { return min(null, false); }
+
+    public NDArray max() { return max(null, false); }
+
+    public NDArray any() { return any(null, false); }
+
+    public NDArray all() { return all(null, false); }
+
+    public NDArray mean() { return mean(null, false); }
+
+    public NDArray var(int ddof) { return var(ddof, null, false); }
+
+    public NDArray std(int ddof) { return std(ddof, null, false); }
 
     public NDArray sum(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.SUM, axes, keepDims); }
 

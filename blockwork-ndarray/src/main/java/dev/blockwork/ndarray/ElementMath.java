@@ -1,0 +1,75 @@
+package dev.blockwork.ndarray;
+
+/**
+ * Scalar element functions whose NumPy (C99) semantics differ from {@link Math}'s, or that {@link Math} lacks.
+ * Called from the kernel's loops and from the generated fused loops ({@link FusedLoopCompiler}), so every
+ * path computes the same values.
+ */
+final class ElementMath {
+    private ElementMath() {}
+
+    /**
+     * C99 {@code pow}: as {@link Math#pow} except {@code pow(1, y) = 1} and {@code pow(-1, ±inf) = 1} for every
+     * {@code y}, NaN included ({@code Math.pow} gives NaN there). {@code pow(x, ±0) = 1} holds in both.
+     */
+    static double pow(double x, double y) {
+        if (x == 1.0 || (x == -1.0 && Double.isInfinite(y))) return 1.0;
+        return Math.pow(x, y);
+    }
+
+    /** {@code np.trunc}: rounds toward zero, keeping -0.0 for small negatives and NaN. */
+    static double trunc(double x) { return x >= 0 ? Math.floor(x) : Math.ceil(x); }
+
+    /** {@code np.sign} of a float: -1, 0 or 1 (both zeros give +0.0, as NumPy); NaN stays NaN. */
+    static double sign(double x) { return x > 0 ? 1.0 : x < 0 ? -1.0 : x == 0 ? 0.0 : x; }
+
+    static double log2(double x) {
+        if (x > 0 && x < Double.POSITIVE_INFINITY) {
+            long bits = Double.doubleToRawLongBits(x);
+            if ((bits & 0x000F_FFFF_FFFF_FFFFL) == 0 && (bits >>> 52) != 0) return (int) (bits >>> 52) - 1023; // exact powers of two
+        }
+        return Math.log(x) / Math.log(2.0);
+    }
+
+    /**
+     * {@code np.remainder} of floats (Python's {@code %}): the sign of the divisor; {@code x % 0} is NaN; a zero
+     * remainder takes the divisor's sign. Follows NumPy's {@code npy_divmod}.
+     */
+    static double mod(double a, double b) {
+        double mod = a % b;
+        if (b == 0) return mod;
+        if (mod != 0) {
+            if ((b < 0) != (mod < 0)) mod += b;
+        } else {
+            mod = Math.copySign(0.0, b);
+        }
+        return mod;
+    }
+
+    /** {@code np.floor_divide} of floats, as NumPy's {@code npy_divmod}: {@code x // 0} is {@code x / 0}. */
+    static double floorDivide(double a, double b) {
+        if (b == 0) return a / b;
+        double mod = a % b;
+        double div = (a - mod) / b;
+        if (mod != 0 && (b < 0) != (mod < 0)) div -= 1.0;
+        if (div != 0) {
+            double f = Math.floor(div);
+            if (div - f > 0.5) f += 1.0;
+            return f;
+        }
+        return Math.copySign(0.0, a / b);
+    }
+
+    /** {@code np.remainder} of integers: the divisor's sign; {@code x % 0} is 0, as NumPy (with a warning there). */
+    static long mod(long a, long b) {
+        if (b == 0) return 0;
+        return Math.floorMod(a, b);
+    }
+
+    /** {@code np.floor_divide} of integers: {@code x // 0} is 0 and {@code MIN // -1} wraps, as NumPy. */
+    static long floorDivide(long a, long b) {
+        if (b == 0) return 0;
+        if (b == -1) return -a;
+        return Math.floorDiv(a, b);
+    }
+}
