@@ -93,8 +93,17 @@ public final class DArray implements java.io.Serializable {
         return fused(new FusedNode.Full(value, (long) value, false, dtype, s), s, Chunks.normalize(chunks, shape, dtype));
     }
 
-    /** An integer-valued array keeping all 64 bits of {@code value}. */
+    /**
+     * An integer-valued array keeping all 64 bits of {@code value}; for bool any non-zero value is {@code true}
+     * (stored as 1, so {@code full(7L, BOOL).sum()} counts the elements, as NumPy). A value outside the int32 range
+     * for an int32 array throws IllegalArgumentException (NumPy 2 raises OverflowError).
+     */
     public static DArray full(Shape shape, ChunkSpec chunks, long value, DType dtype) {
+        if (dtype == DType.BOOL) value = value != 0 ? 1 : 0;
+        if (dtype == DType.INT32 && (int) value != value) {
+            throw new IllegalArgumentException("got " + value + ", expected a value that fits int32 (" + Integer.MIN_VALUE
+                    + " to " + Integer.MAX_VALUE + ") for full(..., INT32)");
+        }
         long[] s = shape.toArray();
         return fused(new FusedNode.Full(value, value, true, dtype, s), s, Chunks.normalize(chunks, shape, dtype));
     }
@@ -265,12 +274,12 @@ public final class DArray implements java.io.Serializable {
     @Override
     public String toString() {
         return "DArray<shape=" + Shape.format(shape) + ", dtype=" + dtype.numpyName() + ", chunksize="
-                + Shape.format(maxChunk()) + ", blocks=" + chunks.blockCount() + (node != null ? ", fused" : "") + ">";
+                + Shape.format(maxChunk()) + ", blocks=" + chunks.totalBlocks() + (node != null ? ", fused" : "") + ">";
     }
 
     private long[] maxChunk() {
         long[] m = new long[shape.length];
-        for (int d = 0; d < m.length; d++) for (long s : chunks.sizes(d)) m[d] = Math.max(m[d], s);
+        for (int d = 0; d < m.length; d++) m[d] = chunks.maxSize(d);
         return m;
     }
 
@@ -423,7 +432,7 @@ public final class DArray implements java.io.Serializable {
     // ================================================================== chunks
 
     /** The same values in a new block structure (fused arrays only change their block grid: no tasks). */
-    public DArray rechunk(ChunkSpec spec) { return rechunk(Chunks.normalize(spec, Shape.of(shape), dtype)); }
+    public DArray rechunk(ChunkSpec spec) { return rechunk(Chunks.normalize(spec, Shape.of(shape), dtype, chunks)); }
 
     /** The same values in the given concrete block structure. */
     public DArray rechunk(Chunks target) {
@@ -439,7 +448,17 @@ public final class DArray implements java.io.Serializable {
 
     // ================================================================== reductions
 
-    /** A reduction over {@code axes} (null or empty = every axis), the tree combine with fan-in {@code splitEvery}. */
+    /**
+     * The axes argument meaning "every axis" (NumPy/Dask {@code axis=None}); it is {@code null}. An empty array
+     * means no axis (NumPy {@code axis=()}): {@code x.sum(new int[0])} has x's shape. The no-argument forms
+     * ({@code sum()}, {@code max()}...) reduce every axis.
+     */
+    public static final int[] ALL_AXES = null;
+
+    /**
+     * A reduction over {@code axes} ({@link #ALL_AXES} = every axis, empty = none), the tree combine with fan-in
+     * {@code splitEvery}.
+     */
     public DArray reduce(Reduction op, int[] axes, boolean keepDims, int ddof, int splitEvery) {
         return ReductionBuilder.build(this, op, axes, keepDims, ddof, splitEvery);
     }
@@ -525,7 +544,11 @@ public final class DArray implements java.io.Serializable {
     /** {@code x[..., indices, ...]} on one axis (integer-array indexing; negative indices count from the end). */
     public DArray take(long[] indices, int axis) { return Indexing.take(this, indices, axis); }
 
-    /** {@code x[..., mask, ...]} on one axis: keeps the positions where {@code mask} is true. */
+    /**
+     * {@code np.compress(mask, x, axis)}: keeps the positions where {@code mask} is true; a mask shorter than the axis
+     * treats the missing entries as false, and a longer one may have only false entries past the end (NumPy;
+     * a true one throws IndexOutOfBoundsException).
+     */
     public DArray compress(boolean[] mask, int axis) { return Indexing.compress(this, mask, axis); }
 
     /**

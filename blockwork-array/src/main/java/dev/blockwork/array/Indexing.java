@@ -19,6 +19,7 @@ final class Indexing {
         Index[] full = new Index[index.length + (n - consumed)];
         System.arraycopy(index, 0, full, 0, index.length);
         for (int i = index.length; i < full.length; i++) full[i] = Index.all();
+        if (isNoOp(full, x0.shapeArray())) return x0; // x[:], x[0:], x[()]: the same array, no layer
         DArray x = x0.materialize();
         long[] shape = x.shapeArray();
         Chunks c = x.chunks();
@@ -87,48 +88,81 @@ final class Indexing {
     }
 
 
+    /** True when every entry is a range selecting its whole axis in order (no new axes, no integers). */
+    private static boolean isNoOp(Index[] full, long[] shape) {
+        for (int i = 0; i < full.length; i++) {
+            if (!(full[i] instanceof Index.Range r)) return false;
+            if (r.step() != 1 || r.first(shape[i]) != 0 || r.count(shape[i]) != shape[i]) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Integer-array indexing on one axis. Indices are cut into pieces (a run of indices inside one input
+     * block, at most the input's largest chunk). Sorted (non-decreasing) indices are then packed into output
+     * blocks of up to that many indices, as Dask does: {@code arange(80, chunks=20)[[1, 3, 5, 47]]} is one block
+     * of 4 reading input blocks 0 and 2. Unsorted indices keep one piece per output block.
+     */
     static DArray take(DArray x0, long[] indices, int axis0) {
         int axis = ShapeOps.axis(axis0, x0.ndim());
         DArray x = x0.materialize();
         Chunks c = x.chunks();
         long len = x.shapeArray()[axis];
-        long maxChunk = 1;
-        for (long s : c.sizes(axis)) maxChunk = Math.max(maxChunk, s);
-        List<Integer> blocks = new ArrayList<>();
-        List<long[]> locals = new ArrayList<>();
+        long maxChunk = Math.max(1, c.maxSize(axis));
+        boolean sorted = true;
+        long[] g = new long[indices.length];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = norm(indices[i], len, axis);
+            sorted &= i == 0 || g[i] >= g[i - 1];
+        }
+        List<Integer> pieceBlock = new ArrayList<>();
+        List<long[]> pieceLocal = new ArrayList<>();
         int i = 0;
-        while (i < indices.length) {
-            long g = norm(indices[i], len, axis);
-            int b = c.blockOf(axis, g);
+        while (i < g.length) {
+            int b = c.blockOf(axis, g[i]);
             long lo = c.offset(axis, b);
-            List<Long> run = new ArrayList<>();
-            while (i < indices.length && run.size() < maxChunk) {
-                long h = norm(indices[i], len, axis);
-                if (c.blockOf(axis, h) != b) break;
-                run.add(h - lo);
-                i++;
+            int e = i;
+            while (e < g.length && e - i < maxChunk && c.blockOf(axis, g[e]) == b) e++;
+            long[] r = new long[e - i];
+            for (int k = 0; k < r.length; k++) r[k] = g[i + k] - lo;
+            pieceBlock.add(b);
+            pieceLocal.add(r);
+            i = e;
+        }
+        List<int[]> outBlocks = new ArrayList<>();
+        List<long[][]> outLocal = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        int p = 0;
+        while (p < pieceBlock.size()) {
+            int q = p;
+            long n = 0;
+            do {
+                n += pieceLocal.get(q).length;
+                q++;
+            } while (sorted && q < pieceBlock.size() && n + pieceLocal.get(q).length <= maxChunk);
+            int[] bl = new int[q - p];
+            long[][] loc = new long[q - p][];
+            for (int k = p; k < q; k++) {
+                bl[k - p] = pieceBlock.get(k);
+                loc[k - p] = pieceLocal.get(k);
             }
-            blocks.add(b);
-            long[] r = new long[run.size()];
-            for (int k = 0; k < r.length; k++) r[k] = run.get(k);
-            locals.add(r);
+            outBlocks.add(bl);
+            outLocal.add(loc);
+            sizes.add(n);
+            p = q;
         }
-        if (blocks.isEmpty()) {
-            blocks.add(0);
-            locals.add(new long[0]);
+        if (outBlocks.isEmpty()) {
+            outBlocks.add(new int[] {0});
+            outLocal.add(new long[][] {new long[0]});
+            sizes.add(0L);
         }
-        int[] bl = new int[blocks.size()];
-        long[][] loc = new long[bl.length][];
-        long[] sizes = new long[bl.length];
-        for (int k = 0; k < bl.length; k++) {
-            bl[k] = blocks.get(k);
-            loc[k] = locals.get(k);
-            sizes[k] = loc[k].length;
-        }
-        Chunks out = c.withAxis(axis, sizes);
+        long[] sz = new long[sizes.size()];
+        for (int k = 0; k < sz.length; k++) sz[k] = sizes.get(k);
+        Chunks out = c.withAxis(axis, sz);
         long[] os = x.shapeArray().clone();
         os[axis] = indices.length;
-        TakeLayer l = new TakeLayer(ArrayLayer.newName("take"), x, axis, bl, loc, out);
+        TakeLayer l = new TakeLayer(ArrayLayer.newName("take"), x, axis, outBlocks.toArray(new int[0][]),
+                outLocal.toArray(new long[0][][]), out);
         return DArray.ofLayer(l, x.graph(), os, out, x.dtype());
     }
 
@@ -141,9 +175,10 @@ final class Indexing {
     static DArray compress(DArray x, boolean[] mask, int axis0) {
         int axis = ShapeOps.axis(axis0, x.ndim());
         long len = x.shapeArray()[axis];
-        if (mask.length != len) {
-            throw new IllegalArgumentException("boolean index did not match indexed array along axis " + axis + "; size of axis is "
-                    + len + " but size of corresponding boolean axis is " + mask.length);
+        // np.compress: missing entries of a short mask are false; a long mask may only have false entries past the end
+        for (int i = (int) Math.min(mask.length, len); i < mask.length; i++) {
+            if (mask[i]) throw new IndexOutOfBoundsException("index " + i + " is out of bounds for axis " + axis + " with size " + len
+                    + " (mask of length " + mask.length + ")");
         }
         int n = 0;
         for (boolean b : mask) if (b) n++;

@@ -14,8 +14,9 @@ final class ReductionBuilder {
 
     private ReductionBuilder() {}
 
+    /** Sorted, checked axes: {@code null} ({@link DArray#ALL_AXES}) is every axis, an empty array none (NumPy {@code axis=()}). */
     static int[] normalizeAxes(int[] axes, int ndim) {
-        if (axes == null || axes.length == 0) {
+        if (axes == null) {
             int[] all = new int[ndim];
             for (int i = 0; i < ndim; i++) all[i] = i;
             return all;
@@ -38,9 +39,9 @@ final class ReductionBuilder {
     static DArray build(DArray x, Reduction op, int[] axesIn, boolean keepDims, int ddof, int splitEvery) {
         if (splitEvery < 2) throw new IllegalArgumentException("splitEvery must be at least 2, got " + splitEvery);
         int n = x.ndim();
-        boolean flatArg = (op == Reduction.ARGMIN || op == Reduction.ARGMAX) && (axesIn == null || axesIn.length == 0);
+        boolean flatArg = (op == Reduction.ARGMIN || op == Reduction.ARGMAX) && axesIn == null;
         int[] axes = normalizeAxes(axesIn, n);
-        if ((op == Reduction.ARGMIN || op == Reduction.ARGMAX) && axes.length > 1 && !flatArg) {
+        if ((op == Reduction.ARGMIN || op == Reduction.ARGMAX) && axes.length != 1 && !flatArg) {
             throw new IllegalArgumentException(op.name().toLowerCase() + " takes one axis or none, got axes " + Arrays.toString(axesIn));
         }
         long[] shape = x.shapeArray();

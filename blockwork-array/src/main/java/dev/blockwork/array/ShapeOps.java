@@ -100,7 +100,13 @@ final class ShapeOps {
         int m = 0;
         for (boolean d : drop) if (!d) m++;
         if (m == n) return x0;
-        DArray x = x0.materialize();
+        // a squeezed axis of length 1 may still hold 0-length blocks (e.g. chunks (0, 1)): make it one block first
+        long[][] one = x0.chunks().sizes();
+        boolean split = false;
+        for (int i = 0; i < n; i++) {
+            if (drop[i] && one[i].length > 1) { one[i] = new long[] {1}; split = true; }
+        }
+        DArray x = (split ? x0.rechunk(Chunks.ofTrusted(one)) : x0).materialize();
         long[][] sizes = new long[m][];
         long[] shape = new long[m];
         int[] keep = new int[m];
