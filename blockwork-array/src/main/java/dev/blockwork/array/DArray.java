@@ -87,10 +87,13 @@ public final class DArray implements java.io.Serializable {
 
     /** An array of {@code value} (converted to {@code dtype}). */
     public static DArray full(Shape shape, ChunkSpec chunks, double value, DType dtype) {
-        if (dtype == DType.BOOL) return full(shape, chunks, value != 0 ? 1L : 0L, dtype);
-        if (!dtype.isFloat()) return full(shape, chunks, (long) value, dtype);
-        long[] s = shape.toArray();
-        return fused(new FusedNode.Full(value, (long) value, false, dtype, s), s, Chunks.normalize(chunks, shape, dtype));
+        return full(shape.toArray(), Chunks.normalize(chunks, shape, dtype), value, dtype);
+    }
+
+    private static DArray full(long[] s, Chunks c, double value, DType dtype) {
+        if (dtype == DType.BOOL) return full(s, c, value != 0 ? 1L : 0L, dtype);
+        if (!dtype.isFloat()) return full(s, c, (long) value, dtype);
+        return fused(new FusedNode.Full(value, (long) value, false, dtype, s), s, c);
     }
 
     /**
@@ -99,14 +102,30 @@ public final class DArray implements java.io.Serializable {
      * for an int32 array throws IllegalArgumentException (NumPy 2 raises OverflowError).
      */
     public static DArray full(Shape shape, ChunkSpec chunks, long value, DType dtype) {
+        return full(shape.toArray(), Chunks.normalize(chunks, shape, dtype), value, dtype);
+    }
+
+    private static DArray full(long[] s, Chunks c, long value, DType dtype) {
         if (dtype == DType.BOOL) value = value != 0 ? 1 : 0;
         if (dtype == DType.INT32 && (int) value != value) {
             throw new IllegalArgumentException("got " + value + ", expected a value that fits int32 (" + Integer.MIN_VALUE
                     + " to " + Integer.MAX_VALUE + ") for full(..., INT32)");
         }
-        long[] s = shape.toArray();
-        return fused(new FusedNode.Full(value, value, true, dtype, s), s, Chunks.normalize(chunks, shape, dtype));
+        return fused(new FusedNode.Full(value, value, true, dtype, s), s, c);
     }
+
+    /** {@code np.zeros_like(x)}: zeros with x's shape, chunks and dtype (fused, no task until needed). */
+    public static DArray zerosLike(DArray x) { return fullLike(x, 0L); }
+
+    public static DArray onesLike(DArray x) { return fullLike(x, 1L); }
+
+    /** {@code np.full_like(x, value)}: x's shape, chunks and dtype (the value converted to it). */
+    public static DArray fullLike(DArray x, double value) { return full(x.shape.clone(), x.chunks, value, x.dtype); }
+
+    public static DArray fullLike(DArray x, long value) { return full(x.shape.clone(), x.chunks, value, x.dtype); }
+
+    /** {@code np.empty_like(x)}: zeros here (Java arrays are always initialised). */
+    public static DArray emptyLike(DArray x) { return zerosLike(x); }
 
     /** {@code np.arange(start, stop, step)} in blocks: element i is {@code start + i*step} converted to {@code dtype}. */
     public static DArray arange(double start, double stop, double step, ChunkSpec chunks, DType dtype) {
@@ -413,6 +432,92 @@ public final class DArray implements java.io.Serializable {
     /** Round half to even ({@code np.round}). */
     public DArray round() { return apply(ElementwiseOp.ROUND, null, this); }
 
+    public DArray tan() { return apply(ElementwiseOp.TAN, null, this); }
+
+    public DArray arcsin() { return apply(ElementwiseOp.ARCSIN, null, this); }
+
+    public DArray arccos() { return apply(ElementwiseOp.ARCCOS, null, this); }
+
+    public DArray arctan() { return apply(ElementwiseOp.ARCTAN, null, this); }
+
+    public DArray sinh() { return apply(ElementwiseOp.SINH, null, this); }
+
+    public DArray cosh() { return apply(ElementwiseOp.COSH, null, this); }
+
+    /** {@code log(1 + x)}, accurate for small x. */
+    public DArray log1p() { return apply(ElementwiseOp.LOG1P, null, this); }
+
+    /** {@code exp(x) - 1}, accurate for small x. */
+    public DArray expm1() { return apply(ElementwiseOp.EXPM1, null, this); }
+
+    public DArray log2() { return apply(ElementwiseOp.LOG2, null, this); }
+
+    public DArray log10() { return apply(ElementwiseOp.LOG10, null, this); }
+
+    /** -1, 0 or 1 keeping the dtype ({@code np.sign}); NaN stays NaN; bool throws IllegalArgumentException. */
+    public DArray sign() { return apply(ElementwiseOp.SIGN, null, this); }
+
+    /** Rounds toward zero ({@code np.trunc}); integers unchanged. */
+    public DArray trunc() { return apply(ElementwiseOp.TRUNC, null, this); }
+
+    /** Bool: true where NaN (never for integers and bool). */
+    public DArray isnan() { return apply(ElementwiseOp.ISNAN, null, this); }
+
+    /** Bool: true where +inf or -inf. */
+    public DArray isinf() { return apply(ElementwiseOp.ISINF, null, this); }
+
+    /** Bool: true where neither NaN nor infinite. */
+    public DArray isfinite() { return apply(ElementwiseOp.ISFINITE, null, this); }
+
+    /** {@code np.arctan2(this, x)}: the angle of the point (x, this) in radians. */
+    public DArray arctan2(DArray x) { return apply(ElementwiseOp.ARCTAN2, null, this, x); }
+
+    /** {@code np.hypot}: {@code sqrt(this^2 + o^2)} without intermediate overflow. */
+    public DArray hypot(DArray o) { return apply(ElementwiseOp.HYPOT, null, this, o); }
+
+    /**
+     * {@code np.remainder}/{@code np.mod} (Python {@code %}): the result takes the divisor's sign; integer {@code x % 0}
+     * is 0, float {@code x % 0} is NaN (NumPy, which also warns).
+     */
+    public DArray mod(DArray o) { return apply(ElementwiseOp.MOD, null, this, o); }
+
+    public DArray mod(double v) { return apply(ElementwiseOp.MOD, null, this, v); }
+
+    public DArray mod(long v) { return apply(ElementwiseOp.MOD, null, this, v); }
+
+    /** {@code np.remainder} is {@link #mod}. */
+    public DArray remainder(DArray o) { return mod(o); }
+
+    /** {@code np.floor_divide} (Python {@code //}): integer {@code x // 0} is 0, float {@code x // 0} is {@code x / 0}. */
+    public DArray floorDivide(DArray o) { return apply(ElementwiseOp.FLOOR_DIVIDE, null, this, o); }
+
+    public DArray floorDivide(double v) { return apply(ElementwiseOp.FLOOR_DIVIDE, null, this, v); }
+
+    public DArray floorDivide(long v) { return apply(ElementwiseOp.FLOOR_DIVIDE, null, this, v); }
+
+    public DArray minimum(long v) { return apply(ElementwiseOp.MINIMUM, null, this, v); }
+
+    public DArray maximum(long v) { return apply(ElementwiseOp.MAXIMUM, null, this, v); }
+
+    /**
+     * {@code np.clip(x, lo, hi)}: {@code minimum(maximum(x, lo), hi)}, so NaN propagates and {@code lo > hi} gives
+     * {@code hi} everywhere, as NumPy. Weak scalar bounds follow NumPy 2 (float bounds on an int array give float64).
+     */
+    public DArray clip(double lo, double hi) { return maximum(lo).minimum(hi); }
+
+    public DArray clip(long lo, long hi) { return maximum(lo).minimum(hi); }
+
+    public DArray clip(DArray lo, DArray hi) { return maximum(lo).minimum(hi); }
+
+    /** {@code np.logical_and}: both operands tested for truth ({@code != 0}, NaN true), bool result. */
+    public DArray logicalAnd(DArray o) { return astype(DType.BOOL).and(o.astype(DType.BOOL)); }
+
+    public DArray logicalOr(DArray o) { return astype(DType.BOOL).or(o.astype(DType.BOOL)); }
+
+    public DArray logicalXor(DArray o) { return astype(DType.BOOL).xor(o.astype(DType.BOOL)); }
+
+    public DArray logicalNot() { return astype(DType.BOOL).not(); }
+
     /** Converts to {@code t} (floats to ints truncate toward zero). */
     public DArray astype(DType t) { return t == dtype ? this : apply(ElementwiseOp.ASTYPE, t, this); }
 
@@ -519,9 +624,57 @@ public final class DArray implements java.io.Serializable {
 
     public DArray any(int... axes) { return reduce(Reduction.ANY, axes, false); }
 
+    public DArray any(int[] axes, boolean keepDims) { return reduce(Reduction.ANY, axes, keepDims); }
+
     public DArray all() { return reduce(Reduction.ALL, null, false); }
 
     public DArray all(int... axes) { return reduce(Reduction.ALL, axes, false); }
+
+    public DArray all(int[] axes, boolean keepDims) { return reduce(Reduction.ALL, axes, keepDims); }
+
+    /** {@code np.nansum}: NaNs count as 0 (all-NaN gives 0); integers and bool as {@link #sum}. */
+    public DArray nansum() { return NanReductions.nansum(this, null, false); }
+
+    public DArray nansum(int[] axes, boolean keepDims) { return NanReductions.nansum(this, axes, keepDims); }
+
+    /** {@code np.nanmean}: the mean of the non-NaN elements (all-NaN gives NaN). */
+    public DArray nanmean() { return NanReductions.nanmean(this, null, false); }
+
+    public DArray nanmean(int[] axes, boolean keepDims) { return NanReductions.nanmean(this, axes, keepDims); }
+
+    /** {@code np.nanmin}: the smallest non-NaN element (all-NaN gives NaN); empty throws as {@link #min}. */
+    public DArray nanmin() { return NanReductions.nanmin(this, null, false, false); }
+
+    public DArray nanmin(int[] axes, boolean keepDims) { return NanReductions.nanmin(this, axes, keepDims, false); }
+
+    public DArray nanmax() { return NanReductions.nanmin(this, null, false, true); }
+
+    public DArray nanmax(int[] axes, boolean keepDims) { return NanReductions.nanmin(this, axes, keepDims, true); }
+
+    /** {@code np.count_nonzero}: the int64 number of elements that are not zero (NaN is not zero). */
+    public DArray countNonzero() { return NanReductions.countNonzero(this, null, false); }
+
+    public DArray countNonzero(int[] axes, boolean keepDims) { return NanReductions.countNonzero(this, axes, keepDims); }
+
+    /**
+     * {@code np.cumsum(x, axis)}: int32 and bool accumulate as int64, floats in their own dtype, in sequence along the
+     * axis. Three layers: a scan per block, a carry chain along the axis, and one combine per block.
+     */
+    public DArray cumsum(int axis) { return CumulativeLayer.cumulative(this, axis, false); }
+
+    /** {@code np.cumsum(x)} without an axis: over the flattened array (C order). */
+    public DArray cumsum() { return ravel().cumsum(0); }
+
+    /** {@code np.cumprod(x, axis)}, with {@link #cumsum}'s dtypes. */
+    public DArray cumprod(int axis) { return CumulativeLayer.cumulative(this, axis, true); }
+
+    public DArray cumprod() { return ravel().cumprod(0); }
+
+    /** {@code np.diff(x, n, axis)}: the n-th discrete difference along the axis (bool operands use {@code !=}). */
+    public DArray diff(int n, int axis) { return Rearrange.diff(this, n, axis); }
+
+    /** {@code np.diff(x)}: the first difference along the last axis. */
+    public DArray diff() { return Rearrange.diff(this, 1, -1); }
 
     /** Flat C-order index of the smallest element (first NaN if any), a 0-d int64 array. */
     public DArray argmin() { return reduce(Reduction.ARGMIN, null, false); }
@@ -586,6 +739,28 @@ public final class DArray implements java.io.Serializable {
     public DArray squeeze(int... axes) { return ShapeOps.squeeze(this, axes); }
 
     public DArray expandDims(int axis) { return ShapeOps.expandDims(this, axis); }
+
+    /** {@code np.ravel}/{@code flatten}: the elements in C order as 1-D (a reshape; rechunks as reshape does). */
+    public DArray ravel() { return ndim() == 1 ? this : reshape(size()); }
+
+    /** {@code np.broadcast_to(x, shape)}: a read-only broadcast, new and stretched axes in one block each (Dask). */
+    public DArray broadcastTo(Shape target) { return Rearrange.broadcastTo(this, target.toArray()); }
+
+    /** {@code np.flip(x, axis)}: the elements in reverse order along {@code axis}. */
+    public DArray flip(int axis) { return Rearrange.flip(this, axis); }
+
+    /** {@code np.flip(x)}: reversed along every axis. */
+    public DArray flip() {
+        Index[] ix = new Index[shape.length];
+        Arrays.fill(ix, Index.range(null, null, -1));
+        return get(ix);
+    }
+
+    /** {@code np.roll(x, shift, axis)}: elements move {@code shift} places along the axis, wrapping around. */
+    public DArray roll(long shift, int axis) { return Rearrange.roll(this, shift, axis); }
+
+    /** {@code np.roll(x, shift)}: over the flattened array, keeping the shape. */
+    public DArray roll(long shift) { return Rearrange.roll(this, shift); }
 
     /** Arrays joined along an existing axis. */
     public static DArray concatenate(List<DArray> arrays, int axis) { return ShapeOps.concatenate(arrays, axis); }

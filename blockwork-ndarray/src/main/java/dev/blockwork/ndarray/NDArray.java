@@ -566,6 +566,12 @@ public final class NDArray implements java.io.Serializable {
 
     public NDArray std(int ddof, int... axes) { return std(ddof, axes, false); }
 
+    /** {@code np.cumsum(a, axis)}: int32 and bool give int64, floats keep their dtype (see {@link Cumulative}). */
+    public NDArray cumsum(int axis) { return Cumulative.scan(this, axis, false); }
+
+    /** {@code np.cumprod(a, axis)}, with {@link #cumsum}'s dtypes. */
+    public NDArray cumprod(int axis) { return Cumulative.scan(this, axis, true); }
+
     /** Flat C-order index of the smallest element (first NaN if any, as NumPy). */
     public long argmin() { return Reductions.argFlat(this, false); }
 

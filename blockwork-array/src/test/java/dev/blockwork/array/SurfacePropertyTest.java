@@ -1,0 +1,388 @@
+package dev.blockwork.array;
+
+import static dev.blockwork.array.ArrayAssert.assertEq;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongBinaryOperator;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded property tests of the functions added for issue 14 (element-wise, NaN reductions, cumulative, shape)
+ * against plain per-element references written here, on random shapes (extents 0 to 9), dtypes and chunkings
+ * that include 0-length and irregular blocks; {@link ArrayAssert#assertEq} also runs sync and threads and checks
+ * every block. A failure names its seed ({@code -Dblockwork.test.seed=N} replays, as {@link PropertyTest}).
+ */
+class SurfacePropertyTest {
+    static final double INF = Double.POSITIVE_INFINITY, NAN = Double.NaN;
+
+    static long[] shape(Random r, int minDims) {
+        int n = minDims + r.nextInt(4 - minDims);
+        long[] s = new long[n];
+        for (int i = 0; i < n; i++) s[i] = r.nextInt(8) == 0 ? 0 : 1 + r.nextInt(9);
+        return s;
+    }
+
+    /** Explicit chunks with irregular blocks and, often, 0-length blocks anywhere. */
+    static ChunkSpec chunks(Random r, long[] s) {
+        long[][] e = new long[s.length][];
+        for (int d = 0; d < s.length; d++) {
+            List<Long> parts = new ArrayList<>();
+            long left = s[d];
+            if (r.nextInt(3) == 0) parts.add(0L);
+            while (left > 0) {
+                long p = 1 + r.nextInt((int) left);
+                parts.add(p);
+                left -= p;
+                if (r.nextInt(4) == 0) parts.add(0L);
+            }
+            if (parts.isEmpty()) parts.add(0L);
+            e[d] = parts.stream().mapToLong(Long::longValue).toArray();
+        }
+        return Chunks.explicit(e);
+    }
+
+    /** Values in quarters (exact arithmetic), floats sprinkled with NaN, infinities and signed zeros. */
+    static NDArray values(Random r, long[] s, DType t) {
+        NDArray a = NDArray.zeros(t, s);
+        for (long i = 0; i < a.size(); i++) {
+            if (t.isFloat()) {
+                int k = r.nextInt(12);
+                a.setDoubleFlat(i, k == 0 ? NAN : k == 1 ? (r.nextBoolean() ? INF : -INF) : k == 2 ? (r.nextBoolean() ? 0.0 : -0.0)
+                        : Math.round(r.nextGaussian() * 8) / 4.0);
+            } else {
+                a.setLongFlat(i, t == DType.BOOL ? r.nextInt(2) : r.nextInt(11) - 5);
+            }
+        }
+        return a;
+    }
+
+    static NDArray mapD(NDArray a, DType out, DoubleUnaryOperator f) {
+        NDArray r = NDArray.zeros(out, a.shape());
+        for (long i = 0; i < a.size(); i++) {
+            double v = f.applyAsDouble(a.getDoubleFlat(i));
+            if (out.isFloat()) r.setDoubleFlat(i, out == DType.FLOAT32 ? (float) v : v); else r.setLongFlat(i, (long) v);
+        }
+        return r;
+    }
+
+    static NDArray zipD(NDArray a, NDArray b, DType out, DoubleBinaryOperator f) {
+        NDArray r = NDArray.zeros(out, a.shape());
+        for (long i = 0; i < a.size(); i++) {
+            double v = f.applyAsDouble(a.getDoubleFlat(i), b.getDoubleFlat(i));
+            if (out.isFloat()) r.setDoubleFlat(i, v); else r.setLongFlat(i, (long) v);
+        }
+        return r;
+    }
+
+    static NDArray zipL(NDArray a, NDArray b, DType out, LongBinaryOperator f) {
+        NDArray r = NDArray.zeros(out, a.shape());
+        for (long i = 0; i < a.size(); i++) r.setLongFlat(i, f.applyAsLong(a.getLongFlat(i), b.getLongFlat(i)));
+        return r;
+    }
+
+    static void withSeed(long seed, Runnable body) { PropertyTest.withSeed(seed, body); }
+
+    static DType floatOut(DType t) { return t == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64; }
+
+    // ------------------------------------------------------------------ element-wise
+
+    @RepeatedTest(30)
+    void unaryFunctionsMatchMath(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = shape(r, 0);
+            DType t = new DType[] {DType.FLOAT64, DType.FLOAT32, DType.INT64, DType.INT32}[r.nextInt(4)];
+            NDArray a = values(r, s, t);
+            DArray x = DArray.fromArray(a, chunks(r, s));
+            if (r.nextBoolean()) x = x.mul(1L); // through a fused chain
+            String ctx = t + Arrays.toString(s) + " " + x.chunks();
+            DType f = floatOut(t);
+            assertEq(x.tan(), mapD(a, f, Math::tan), "tan " + ctx);
+            assertEq(x.arcsin(), mapD(a, f, Math::asin), "arcsin " + ctx);
+            assertEq(x.arccos(), mapD(a, f, Math::acos), "arccos " + ctx);
+            assertEq(x.arctan(), mapD(a, f, Math::atan), "arctan " + ctx);
+            assertEq(x.sinh(), mapD(a, f, Math::sinh), "sinh " + ctx);
+            assertEq(x.cosh(), mapD(a, f, Math::cosh), "cosh " + ctx);
+            assertEq(x.log1p(), mapD(a, f, Math::log1p), "log1p " + ctx);
+            assertEq(x.expm1(), mapD(a, f, Math::expm1), "expm1 " + ctx);
+            assertEq(x.log10(), mapD(a, f, Math::log10), "log10 " + ctx);
+            assertEq(x.log2(), mapD(a, f, v -> Math.log(v) / Math.log(2)), "log2 " + ctx);
+            assertEq(x.abs().add(1.0).log().exp().log2(), mapD(a, f, v -> Math.log(Math.abs(v) + 1) / Math.log(2)), "fused log2 " + ctx);
+            assertEq(x.sign(), mapD(a, t, v -> Double.isNaN(v) ? NAN : v > 0 ? 1 : v < 0 ? -1 : 0), "sign " + ctx);
+            assertEq(x.trunc(), mapD(a, t, v -> v < 0 ? Math.ceil(v) : Math.floor(v)), "trunc " + ctx);
+            assertEq(x.isnan(), mapD(a, DType.BOOL, v -> Double.isNaN(v) ? 1 : 0), "isnan " + ctx);
+            assertEq(x.isinf(), mapD(a, DType.BOOL, v -> Double.isInfinite(v) ? 1 : 0), "isinf " + ctx);
+            assertEq(x.isfinite(), mapD(a, DType.BOOL, v -> Double.isFinite(v) ? 1 : 0), "isfinite " + ctx);
+            assertEq(x.logicalNot(), mapD(a, DType.BOOL, v -> v == 0 ? 1 : 0), "logicalNot " + ctx);
+        });
+    }
+
+    /** Python's {@code a % b} and {@code a // b} on floats, by definition (exact for quarter-valued operands). */
+    static double pyMod(double a, double b) {
+        if (b == 0 || Double.isInfinite(a) || Double.isNaN(a) || Double.isNaN(b)) return NAN;
+        if (Double.isInfinite(b)) return a == 0 ? Math.copySign(0.0, b) : (a > 0) == (b > 0) ? a : b;
+        return a - Math.floor(a / b) * b;
+    }
+
+    @RepeatedTest(30)
+    void binaryFunctionsMatchTheirDefinitions(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = shape(r, 0);
+            DType t = new DType[] {DType.FLOAT64, DType.INT64, DType.INT32}[r.nextInt(3)];
+            NDArray a = values(r, s, t), b = values(r, s, t);
+            DArray x = DArray.fromArray(a, chunks(r, s)), y = DArray.fromArray(b, chunks(r, s));
+            String ctx = t + Arrays.toString(s) + " " + x.chunks() + " / " + y.chunks();
+            DType f = floatOut(t);
+            assertEq(x.arctan2(y), zipD(a, b, f, Math::atan2), "arctan2 " + ctx);
+            assertEq(x.hypot(y), zipD(a, b, f, Math::hypot), "hypot " + ctx);
+            assertEq(x.maximum(y), t.isFloat() ? zipD(a, b, t, (u, v) -> Double.isNaN(u) || Double.isNaN(v) ? NAN : Math.max(u, v))
+                    : zipL(a, b, t, Math::max), "maximum " + ctx);
+            assertEq(x.minimum(y), t.isFloat() ? zipD(a, b, t, (u, v) -> Double.isNaN(u) || Double.isNaN(v) ? NAN : Math.min(u, v))
+                    : zipL(a, b, t, Math::min), "minimum " + ctx);
+            assertEq(x.clip(-1.5, 2.0), mapD(a, DType.FLOAT64, v -> Double.isNaN(v) ? NAN : Math.min(Math.max(v, -1.5), 2.0)), "clip " + ctx);
+            assertEq(x.logicalAnd(y), zipL(a.astype(DType.BOOL), b.astype(DType.BOOL), DType.BOOL, (u, v) -> u & v), "logicalAnd " + ctx);
+            assertEq(x.logicalOr(y), zipL(a.astype(DType.BOOL), b.astype(DType.BOOL), DType.BOOL, (u, v) -> u | v), "logicalOr " + ctx);
+            assertEq(x.logicalXor(y), zipL(a.astype(DType.BOOL), b.astype(DType.BOOL), DType.BOOL, (u, v) -> u ^ v), "logicalXor " + ctx);
+            assertEq(DArray.where(x.gt(y), x, y.mul(2L)), t.isFloat() ? zipD(a, b, t, (u, v) -> u > v ? u : 2 * v)
+                    : zipL(a, b, t, (u, v) -> u > v ? u : 2 * v), "where " + ctx);
+            if (t.isFloat()) {
+                assertEq(x.mod(y), zipD(a, b, t, SurfacePropertyTest::pyMod), "mod " + ctx);
+                assertEq(x.floorDivide(y), zipD(a, b, t, (u, v) -> v == 0 ? u / v
+                        : Double.isInfinite(v) || Double.isInfinite(u) || Double.isNaN(u) || Double.isNaN(v) ? ElementFloorDiv.of(u, v)
+                        : Math.floor(u / v)), "floorDivide " + ctx);
+            } else {
+                assertEq(x.mod(y), zipL(a, b, t, (u, v) -> v == 0 ? 0 : Math.floorMod(u, v)), "mod " + ctx);
+                assertEq(x.floorDivide(y), zipL(a, b, t, (u, v) -> v == 0 ? 0 : Math.floorDiv(u, v)), "floorDivide " + ctx);
+                assertEq(x.mod(3L), zipL(a, a, t, (u, v) -> Math.floorMod(u, 3)), "mod scalar " + ctx);
+            }
+        });
+    }
+
+    /** NumPy's floor_divide where an operand is non-finite (values from np.floor_divide, NumPy 2.4). */
+    static final class ElementFloorDiv {
+        static double of(double u, double v) {
+            if (Double.isNaN(u) || Double.isNaN(v) || Double.isInfinite(u)) return NAN; // inf // x and x // nan are nan
+            return (u == 0 || (u > 0) == (v > 0)) ? (u == 0 ? Math.copySign(0.0, u / v) : 0.0) : -1.0; // finite // +-inf
+        }
+    }
+
+    @Test
+    void floatModAndFloorDivideSpecialCasesFromNumPy() {
+        // np.remainder / np.floor_divide on float64, values printed by NumPy 2.4
+        DArray a = DArray.fromArray(new double[] {5, -5, 5, -5, 0, -0.0, 5, 5, -7.5, 1, -1}, Chunks.uniform(4));
+        DArray b = DArray.fromArray(new double[] {3, 3, -3, -3, 3, 3, 0, INF, 2, -INF, INF}, Chunks.uniform(3));
+        assertEq(a.mod(b), NDArray.of(2, 1, -1, -2, 0, 0, NAN, 5, 0.5, -INF, INF));
+        assertEq(a.floorDivide(b), NDArray.of(1, -2, -2, 1, 0, -0.0, INF, 0, -4, -1, -1));
+        DArray u = DArray.fromArray(new double[] {1, -1, 0, -0.0, INF, 2}, Chunks.uniform(2));
+        DArray v = DArray.fromArray(new double[] {INF, INF, -INF, INF, 3, NAN}, Chunks.uniform(5));
+        assertEq(u.floorDivide(v), NDArray.of(0, -1, -0.0, -0.0, NAN, NAN));
+        assertEq(u.mod(v), NDArray.of(1, INF, -0.0, 0, NAN, NAN));
+        assertEq(DArray.fromArray(new double[] {-0.0}, Chunks.uniform(1)).sign(), NDArray.of(0.0)); // np.sign(-0.0) == 0.0
+        assertEq(DArray.fromArray(new long[] {Long.MIN_VALUE, 7}, Chunks.uniform(1)).floorDivide(-1L),
+                NDArray.fromArray(new long[] {Long.MIN_VALUE, -7})); // np.floor_divide(np.int64 min, -1) wraps
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    /** Naive reduction over {@code axes} (null = all) keeping dims, folding every cell's values with {@code f}. */
+    interface Fold { double apply(double[] values); }
+
+    static NDArray naive(NDArray a, int[] axes, boolean keep, DType out, Fold f) {
+        long[] s = a.shape();
+        boolean[] red = new boolean[s.length];
+        for (int d = 0; d < s.length; d++) red[d] = axes == null;
+        if (axes != null) for (int d : axes) red[d] = true;
+        long[] ks = s.clone();
+        for (int d = 0; d < s.length; d++) if (red[d]) ks[d] = 1;
+        NDArray r = NDArray.zeros(out, ks);
+        List<List<Double>> cells = new ArrayList<>();
+        for (long i = 0; i < r.size(); i++) cells.add(new ArrayList<>());
+        long[] idx = new long[s.length];
+        for (long i = 0; i < a.size(); i++) {
+            long rem = i;
+            for (int d = s.length - 1; d >= 0; d--) { idx[d] = rem % s[d]; rem /= s[d]; }
+            long cell = 0;
+            for (int d = 0; d < s.length; d++) cell = cell * ks[d] + (red[d] ? 0 : idx[d]);
+            cells.get((int) cell).add(a.getDoubleFlat(i));
+        }
+        for (int c = 0; c < cells.size(); c++) {
+            double v = f.apply(cells.get(c).stream().mapToDouble(Double::doubleValue).toArray());
+            if (out.isFloat()) r.setDoubleFlat(c, v); else r.setLongFlat(c, (long) v);
+        }
+        if (keep) return r;
+        List<Long> dropped = new ArrayList<>();
+        for (int d = 0; d < s.length; d++) if (!red[d]) dropped.add(s[d]);
+        return r.reshape(dropped.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    @RepeatedTest(30)
+    void nanReductionsAndCountsMatchNaive(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = shape(r, 1);
+            DType t = new DType[] {DType.FLOAT64, DType.FLOAT32, DType.INT64, DType.BOOL}[r.nextInt(4)];
+            NDArray a = values(r, s, t);
+            if (t.isFloat()) a = mapD(a, t, v -> Double.isInfinite(v) ? 1.0 : v); // NaNs stay: they are the point
+            DArray x = DArray.fromArray(a, chunks(r, s));
+            int[] axes = null;
+            if (r.nextBoolean()) {
+                List<Integer> ax = new ArrayList<>();
+                for (int d = 0; d < s.length; d++) if (r.nextBoolean()) ax.add(d);
+                axes = ax.stream().mapToInt(Integer::intValue).toArray();
+            }
+            boolean keep = r.nextBoolean();
+            String ctx = t + Arrays.toString(s) + " " + x.chunks() + " axes " + Arrays.toString(axes) + " keep " + keep;
+            DType sumT = t.isFloat() ? t : DType.INT64;
+            assertEq(x.nansum(axes, keep), naive(a, axes, keep, sumT, v -> Arrays.stream(v).filter(q -> !Double.isNaN(q)).sum()), "nansum " + ctx);
+            assertEq(x.countNonzero(axes, keep), naive(a, axes, keep, DType.INT64, v -> Arrays.stream(v).filter(q -> q != 0).count()),
+                    "countNonzero " + ctx);
+            assertEq(x.any(axes, keep), naive(a, axes, keep, DType.BOOL, v -> Arrays.stream(v).anyMatch(q -> q != 0) ? 1 : 0), "any " + ctx);
+            assertEq(x.all(axes, keep), naive(a, axes, keep, DType.BOOL, v -> Arrays.stream(v).allMatch(q -> q != 0) ? 1 : 0), "all " + ctx);
+            if (t != DType.BOOL) {
+                assertEq(x.nanmean(axes, keep), naive(a, axes, keep, floatOut(t),
+                        v -> Arrays.stream(v).filter(q -> !Double.isNaN(q)).average().orElse(NAN)), "nanmean " + ctx);
+                boolean empty = false;
+                for (int d = 0; d < s.length; d++) {
+                    final int dd = d;
+                    if (s[d] == 0 && (axes == null || Arrays.stream(axes).anyMatch(q -> q == dd))) empty = true;
+                }
+                if (!empty) {
+                    assertEq(x.nanmax(axes, keep), naive(a, axes, keep, t, v -> Arrays.stream(v).filter(q -> !Double.isNaN(q)).max().orElse(NAN)),
+                            "nanmax " + ctx);
+                    assertEq(x.nanmin(axes, keep), naive(a, axes, keep, t, v -> Arrays.stream(v).filter(q -> !Double.isNaN(q)).min().orElse(NAN)),
+                            "nanmin " + ctx);
+                }
+            }
+        });
+    }
+
+    @RepeatedTest(30)
+    void cumulativeMatchesNaive(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = shape(r, 1);
+            DType t = new DType[] {DType.FLOAT64, DType.INT64, DType.INT32, DType.BOOL}[r.nextInt(4)];
+            NDArray a = values(r, s, t);
+            if (t.isFloat()) a = mapD(a, t, v -> Double.isFinite(v) ? v : 0.5); // keep products finite and comparable
+            DArray x = DArray.fromArray(a, chunks(r, s));
+            int axis = r.nextInt(s.length);
+            DType out = t.isFloat() ? t : DType.INT64;
+            String ctx = t + Arrays.toString(s) + " " + x.chunks() + " axis " + axis;
+            assertEq(x.cumsum(axis), scan(a, axis, out, false), "cumsum " + ctx);
+            assertEq(x.cumprod(axis), scan(a, axis, out, true), "cumprod " + ctx);
+            assertEq(x.cumsum(), scan(a.reshape(a.size()), 0, out, false), "cumsum flat " + ctx);
+        });
+    }
+
+    static NDArray scan(NDArray a, int axis, DType out, boolean prod) {
+        long[] s = a.shape();
+        NDArray r = a.astype(out);
+        long inner = 1;
+        for (int d = axis + 1; d < s.length; d++) inner *= s[d];
+        for (long i = 0; i < r.size(); i++) {
+            long pos = (i / inner) % s[axis];
+            if (pos == 0) continue;
+            if (out.isFloat()) {
+                double prev = r.getDoubleFlat(i - inner), cur = r.getDoubleFlat(i);
+                r.setDoubleFlat(i, prod ? prev * cur : prev + cur);
+            } else {
+                long prev = r.getLongFlat(i - inner), cur = r.getLongFlat(i);
+                r.setLongFlat(i, prod ? prev * cur : prev + cur);
+            }
+        }
+        return r;
+    }
+
+    // ------------------------------------------------------------------ shape
+
+    @RepeatedTest(30)
+    void shapeFunctionsMatchNaive(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = shape(r, 1);
+            DType t = PropertyTest.TYPES[r.nextInt(PropertyTest.TYPES.length)];
+            NDArray a = values(r, s, t);
+            DArray x = DArray.fromArray(a, chunks(r, s));
+            int axis = r.nextInt(s.length);
+            long shift = r.nextInt(21) - 10;
+            String ctx = t + Arrays.toString(s) + " " + x.chunks() + " axis " + axis + " shift " + shift;
+            assertEq(x.flip(axis), permuted(a, axis, (p, n) -> n - 1 - p), "flip " + ctx);
+            assertEq(x.roll(shift, axis), permuted(a, axis, (p, n) -> Math.floorMod(p - shift, n)), "roll " + ctx);
+            assertEq(x.ravel(), a.reshape(a.size()).copy(), "ravel " + ctx);
+            assertEq(x.roll(shift), permuted(a.reshape(a.size()), 0, (p, n) -> Math.floorMod(p - shift, n)).reshape(s), "roll flat " + ctx);
+            NDArray flipAll = a;
+            for (int d = 0; d < s.length; d++) flipAll = permuted(flipAll, d, (p, n) -> n - 1 - p);
+            assertEq(x.flip(), flipAll, "flip all " + ctx);
+            if (t != DType.BOOL) {
+                int n = r.nextInt(3);
+                NDArray d = a;
+                for (int k = 0; k < n && d.shape(axis) > 0; k++) d = naiveDiff(d, axis);
+                assertEq(x.diff(n, axis), d, "diff " + ctx);
+            }
+            long[] target = new long[s.length + 1];
+            target[0] = 1 + r.nextInt(3);
+            for (int d = 0; d < s.length; d++) target[d + 1] = s[d];
+            assertEq(x.broadcastTo(Shape.of(target)), naiveBroadcast(a, target), "broadcastTo " + ctx);
+            assertEq(x.broadcastTo(Shape.of(target)).sum(), naiveBroadcast(a, target).sum(), "broadcastTo sum " + ctx);
+            assertEq(DArray.zerosLike(x), NDArray.zeros(t, s), "zerosLike " + ctx);
+            assertEq(DArray.onesLike(x), NDArray.ones(t, s), "onesLike " + ctx);
+            assertEq(DArray.fullLike(x, 7L), NDArray.full(7L, t, s).astype(t), "fullLike " + ctx);
+            assertThat(DArray.zerosLike(x).chunks()).isEqualTo(x.chunks());
+        });
+    }
+
+    interface PosMap { long from(long outPos, long n); }
+
+    /** Output element at position p along {@code axis} is input element {@code map(p)}. */
+    static NDArray permuted(NDArray a, int axis, PosMap map) {
+        long[] s = a.shape();
+        NDArray r = NDArray.zeros(a.dtype(), s);
+        long inner = 1;
+        for (int d = axis + 1; d < s.length; d++) inner *= s[d];
+        for (long i = 0; i < r.size(); i++) {
+            long p = (i / inner) % s[axis], src = i + (map.from(p, s[axis]) - p) * inner;
+            if (a.dtype().isFloat()) r.setDoubleFlat(i, a.getDoubleFlat(src)); else r.setLongFlat(i, a.getLongFlat(src));
+        }
+        return r;
+    }
+
+    static NDArray naiveDiff(NDArray a, int axis) {
+        long[] s = a.shape(), o = s.clone();
+        o[axis] = s[axis] - 1;
+        NDArray r = NDArray.zeros(a.dtype(), o);
+        long inner = 1;
+        for (int d = axis + 1; d < s.length; d++) inner *= s[d];
+        for (long i = 0; i < r.size(); i++) {
+            long outer = i / (inner * o[axis]), rest = i % (inner * o[axis]);
+            long src = outer * inner * s[axis] + rest;
+            if (a.dtype().isFloat()) r.setDoubleFlat(i, a.getDoubleFlat(src + inner) - a.getDoubleFlat(src));
+            else r.setLongFlat(i, a.getLongFlat(src + inner) - a.getLongFlat(src));
+        }
+        return r;
+    }
+
+    static NDArray naiveBroadcast(NDArray a, long[] target) {
+        NDArray r = NDArray.zeros(a.dtype(), target);
+        long per = a.size();
+        for (long i = 0; i < r.size(); i++) {
+            if (a.dtype().isFloat()) r.setDoubleFlat(i, a.getDoubleFlat(i % per)); else r.setLongFlat(i, a.getLongFlat(i % per));
+        }
+        return r;
+    }
+}
