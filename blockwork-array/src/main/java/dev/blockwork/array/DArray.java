@@ -469,6 +469,21 @@ public final class DArray implements java.io.Serializable {
     /** Bool: true where neither NaN nor infinite. */
     public DArray isfinite() { return apply(ElementwiseOp.ISFINITE, null, this); }
 
+    /** {@code np.fix}: rounds toward zero, as {@link #trunc}. */
+    public DArray fix() { return trunc(); }
+
+    /** {@code np.deg2rad}/{@code radians}: float results. */
+    public DArray deg2rad() { return astype(DType.resultOfFloatFunction(dtype)).mul(Math.PI / 180); }
+
+    /** {@code np.rad2deg}/{@code degrees}: float results. */
+    public DArray rad2deg() { return astype(DType.resultOfFloatFunction(dtype)).mul(180 / Math.PI); }
+
+    /** {@code np.fmax}: the larger element, ignoring a NaN when the other is not NaN (NaN only if both are). */
+    public DArray fmax(DArray o) { return where(isnan(), o, where(o.isnan(), this, maximum(o))); }
+
+    /** {@code np.fmin}: the smaller element, ignoring a NaN when the other is not NaN. */
+    public DArray fmin(DArray o) { return where(isnan(), o, where(o.isnan(), this, minimum(o))); }
+
     /** {@code np.arctan2(this, x)}: the angle of the point (x, this) in radians. */
     public DArray arctan2(DArray x) { return apply(ElementwiseOp.ARCTAN2, null, this, x); }
 
@@ -651,6 +666,61 @@ public final class DArray implements java.io.Serializable {
 
     public DArray nanmax(int[] axes, boolean keepDims) { return NanReductions.nanmin(this, axes, keepDims, true); }
 
+    /** {@code np.nanprod}: NaNs count as 1. */
+    public DArray nanprod() { return NanReductions.nanprod(this, null, false); }
+
+    public DArray nanprod(int[] axes, boolean keepDims) { return NanReductions.nanprod(this, axes, keepDims); }
+
+    /** {@code np.nanvar(x, ddof=ddof)}: the variance of the non-NaN elements ({@code ddof >= count} gives inf or NaN). */
+    public DArray nanvar(int ddof, int[] axes, boolean keepDims) { return NanReductions.nanvar(this, ddof, axes, keepDims, false); }
+
+    public DArray nanstd(int ddof, int[] axes, boolean keepDims) { return NanReductions.nanvar(this, ddof, axes, keepDims, true); }
+
+    /** {@code np.nanargmin}: the flat index of the smallest non-NaN element (all-NaN: 0, where NumPy raises). */
+    public DArray nanargmin() { return NanReductions.nanarg(this, null, false); }
+
+    public DArray nanargmin(int axis) { return NanReductions.nanarg(this, axis, false); }
+
+    public DArray nanargmax() { return NanReductions.nanarg(this, null, true); }
+
+    public DArray nanargmax(int axis) { return NanReductions.nanarg(this, axis, true); }
+
+    /** {@code np.nancumsum(x, axis)}: NaNs count as 0. */
+    public DArray nancumsum(int axis) { return NanReductions.nancumulative(this, axis, false); }
+
+    public DArray nancumprod(int axis) { return NanReductions.nancumulative(this, axis, true); }
+
+    /** {@code np.ptp}: {@code max - min} over the axes (NaN-propagating). */
+    public DArray ptp(int[] axes, boolean keepDims) { return max(axes, keepDims).sub(min(axes, keepDims)); }
+
+    public DArray ptp() { return max().sub(min()); }
+
+    /**
+     * {@code np.average(x, axis, weights)}: {@code sum(x * w) / sum(w)} along {@code axis}; {@code weights} has x's
+     * shape or is 1-D with x's length along {@code axis} (NumPy's two forms). Float64 (float32 for float32 operands).
+     */
+    public DArray average(DArray weights, int axis) {
+        int a = ShapeOps.axis(axis, shape.length);
+        DArray w = weights;
+        if (weights.ndim() == 1 && shape.length > 1) {
+            if (weights.shapeArray()[0] != shape[a]) {
+                throw new IllegalArgumentException("got 1-D weights of length " + weights.shapeArray()[0] + ", expected the length "
+                        + shape[a] + " of axis " + a + " (shape " + Shape.format(shape) + ")");
+            }
+            long[] s = new long[shape.length - a];
+            Arrays.fill(s, 1);
+            s[0] = shape[a];
+            w = weights.reshape(s);
+        } else if (!Arrays.equals(weights.shapeArray(), shape)) {
+            throw new IllegalArgumentException("got weights of shape " + weights.shape() + ", expected shape " + Shape.format(shape)
+                    + " or 1-D of length " + shape[a]);
+        }
+        DArray num = mul(w).sum(new int[] {a}, false);
+        DArray den = w.broadcastTo(Shape.of(shape)).sum(new int[] {a}, false);
+        DType t = DType.resultOfMean(DType.promote(dtype, weights.dtype()));
+        return num.astype(DType.FLOAT64).div(den.astype(DType.FLOAT64)).astype(t);
+    }
+
     /** {@code np.count_nonzero}: the int64 number of elements that are not zero (NaN is not zero). */
     public DArray countNonzero() { return NanReductions.countNonzero(this, null, false); }
 
@@ -755,6 +825,51 @@ public final class DArray implements java.io.Serializable {
         Arrays.fill(ix, Index.range(null, null, -1));
         return get(ix);
     }
+
+    /** {@code np.fliplr}: reversed along axis 1. */
+    public DArray fliplr() { return flip(1); }
+
+    /** {@code np.flipud}: reversed along axis 0. */
+    public DArray flipud() { return flip(0); }
+
+    /** {@code np.repeat(x, repeats, axis)}: every element {@code repeats} times in a row. */
+    public DArray repeat(long repeats, int axis) { return Rearrange.repeat(this, repeats, axis); }
+
+    /** {@code np.tile(x, reps)}. */
+    public DArray tile(long... reps) { return Rearrange.tile(this, reps); }
+
+    /** {@code np.split(x, sections, axis)}: equal pieces; throws IllegalArgumentException when the length does not divide. */
+    public List<DArray> split(int sections, int axis) { return Rearrange.split(this, sections, axis, true); }
+
+    /** {@code np.split(x, indices, axis)}: the pieces between the given positions. */
+    public List<DArray> split(long[] indices, int axis) { return Rearrange.splitAt(this, indices, axis); }
+
+    /** {@code np.array_split(x, sections, axis)}: the first {@code len % sections} pieces one longer. */
+    public List<DArray> arraySplit(int sections, int axis) { return Rearrange.split(this, sections, axis, false); }
+
+    /** {@code np.atleast_1d}. */
+    public DArray atLeast1d() { return Rearrange.atLeast(this, 1); }
+
+    /** {@code np.atleast_2d}: {@code (n,)} becomes {@code (1, n)}. */
+    public DArray atLeast2d() { return Rearrange.atLeast(this, 2); }
+
+    /** {@code np.atleast_3d}: {@code (n,)} becomes {@code (1, n, 1)}, {@code (m, n)} becomes {@code (m, n, 1)}. */
+    public DArray atLeast3d() { return Rearrange.atLeast(this, 3); }
+
+    /** {@code np.tril(x, k)}: zeros above the k-th diagonal of the last two axes. */
+    public DArray tril(long k) { return Rearrange.triangle(this, k, false); }
+
+    /** {@code np.triu(x, k)}: zeros below the k-th diagonal of the last two axes. */
+    public DArray triu(long k) { return Rearrange.triangle(this, k, true); }
+
+    /** {@code np.broadcast_arrays}. */
+    public static List<DArray> broadcastArrays(List<DArray> arrays) { return Rearrange.broadcastArrays(arrays); }
+
+    /** {@code np.meshgrid(*xs, indexing=indexing)} of 1-D arrays ({@code "xy"} or {@code "ij"}). */
+    public static List<DArray> meshgrid(List<DArray> xs, String indexing) { return Rearrange.meshgrid(xs, indexing); }
+
+    /** {@code np.indices(shape)} as int64, chunked along the grid axes by {@code chunks}. */
+    public static DArray indices(Shape shape, ChunkSpec chunks) { return Rearrange.indices(shape.toArray(), chunks); }
 
     /** {@code np.roll(x, shift, axis)}: elements move {@code shift} places along the axis, wrapping around. */
     public DArray roll(long shift, int axis) { return Rearrange.roll(this, shift, axis); }

@@ -75,6 +75,148 @@ final class Rearrange {
         return r;
     }
 
+    /** {@code np.repeat(x, repeats, axis)}: each element {@code repeats} times in a row (a take with sorted indices). */
+    static DArray repeat(DArray x, long repeats, int axis0) {
+        if (repeats < 0) throw new IllegalArgumentException("got repeats " + repeats + ", expected repeats >= 0");
+        int axis = ShapeOps.axis(axis0, x.ndim());
+        long n = x.shapeArray()[axis];
+        long total = Math.multiplyExact(n, repeats);
+        if (total > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("got " + total + " positions, expected at most 2^31 - 17");
+        long[] idx = new long[(int) total];
+        for (int i = 0; i < idx.length; i++) idx[i] = i / repeats;
+        return x.take(idx, axis);
+    }
+
+    /** {@code np.tile(x, reps)}: {@code reps} longer than x's rank prepends axes of length 1 first, as NumPy. */
+    static DArray tile(DArray x, long[] reps) {
+        DArray r = x;
+        while (r.ndim() < reps.length) r = r.expandDims(0);
+        int lead = r.ndim() - reps.length;
+        for (int i = 0; i < reps.length; i++) {
+            if (reps[i] < 0) throw new IllegalArgumentException("got reps " + Arrays.toString(reps) + ", expected every rep >= 0");
+            int axis = lead + i;
+            if (reps[i] == 1) continue;
+            if (reps[i] == 0) { r = range(r, axis, 0, 0); continue; }
+            List<DArray> copies = new java.util.ArrayList<>();
+            for (long k = 0; k < reps[i]; k++) copies.add(r);
+            r = DArray.concatenate(copies, axis);
+        }
+        return r;
+    }
+
+    /**
+     * {@code np.array_split(x, sections, axis)}: {@code sections} pieces, the first {@code len % sections} one longer;
+     * with {@code exact} ({@code np.split}) the length must divide evenly.
+     */
+    static List<DArray> split(DArray x, int sections, int axis0, boolean exact) {
+        if (sections <= 0) throw new IllegalArgumentException("got " + sections + " sections, expected at least 1");
+        int axis = ShapeOps.axis(axis0, x.ndim());
+        long n = x.shapeArray()[axis];
+        if (exact && n % sections != 0) {
+            throw new IllegalArgumentException("array split does not result in an equal division: got length " + n + " on axis " + axis
+                    + " and " + sections + " sections, expected a multiple of " + sections + " (arraySplit allows any)");
+        }
+        List<DArray> out = new java.util.ArrayList<>();
+        long at = 0, base = n / sections, extra = n % sections;
+        for (int k = 0; k < sections; k++) {
+            long len = base + (k < extra ? 1 : 0);
+            out.add(range(x, axis, at, at + len));
+            at += len;
+        }
+        return out;
+    }
+
+    /** {@code np.split(x, indices, axis)}: pieces {@code [0, i0), [i0, i1), ..., [ik, len)} (indices clamp to the axis). */
+    static List<DArray> splitAt(DArray x, long[] indices, int axis0) {
+        int axis = ShapeOps.axis(axis0, x.ndim());
+        long n = x.shapeArray()[axis];
+        List<DArray> out = new java.util.ArrayList<>();
+        long prev = 0;
+        for (int k = 0; k <= indices.length; k++) {
+            long end = k < indices.length ? Math.min(n, Math.max(0, indices[k] < 0 ? indices[k] + n : indices[k])) : n;
+            out.add(range(x, axis, Math.min(prev, end), end));
+            prev = Math.max(prev, end);
+        }
+        return out;
+    }
+
+    /** {@code np.atleast_1d/2d/3d}: NumPy's rules ({@code (n,) → (1, n)} for 2-D and {@code (1, n, 1)} for 3-D). */
+    static DArray atLeast(DArray x, int rank) {
+        int n = x.ndim();
+        if (n >= rank) return x;
+        return switch (rank) {
+            case 1 -> x.reshape(1);
+            case 2 -> n == 0 ? x.reshape(1, 1) : x.expandDims(0);
+            default -> switch (n) {
+                case 0 -> x.reshape(1, 1, 1);
+                case 1 -> x.expandDims(0).expandDims(2);
+                default -> x.expandDims(2);
+            };
+        };
+    }
+
+    /** {@code np.broadcast_arrays}: every array broadcast to the common shape. */
+    static List<DArray> broadcastArrays(List<DArray> xs) {
+        long[] s = new long[0];
+        for (DArray x : xs) s = Broadcast.shapes(s, x.shapeArray());
+        List<DArray> out = new java.util.ArrayList<>();
+        for (DArray x : xs) out.add(broadcastTo(x, s));
+        return out;
+    }
+
+    /**
+     * {@code np.meshgrid(*xs, indexing)} of 1-D arrays: with {@code "xy"} (the default) the first two output axes are
+     * swapped, as NumPy; {@code "ij"} keeps the input order.
+     */
+    static List<DArray> meshgrid(List<DArray> xs, String indexing) {
+        if (!indexing.equals("xy") && !indexing.equals("ij")) {
+            throw new IllegalArgumentException("got indexing '" + indexing + "', expected 'xy' or 'ij'");
+        }
+        int n = xs.size();
+        long[] shape = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (xs.get(i).ndim() != 1) throw new IllegalArgumentException("got a " + xs.get(i).ndim() + "-d array at " + i + ", expected 1-D arrays");
+            shape[i] = xs.get(i).shapeArray()[0];
+        }
+        boolean xy = indexing.equals("xy") && n >= 2;
+        if (xy) { long t = shape[0]; shape[0] = shape[1]; shape[1] = t; }
+        List<DArray> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int pos = xy && i < 2 ? 1 - i : i;
+            long[] s = new long[n];
+            Arrays.fill(s, 1);
+            s[pos] = shape[pos];
+            out.add(broadcastTo(xs.get(i).reshape(s), shape));
+        }
+        return out;
+    }
+
+    /** {@code np.indices(shape)}: int64 of shape {@code (ndim, *shape)}, entry {@code [d, i...]} is {@code i_d}. */
+    static DArray indices(long[] shape, ChunkSpec chunks) {
+        List<DArray> grids = new java.util.ArrayList<>();
+        Chunks c = Chunks.normalize(chunks, Shape.of(shape), DType.INT64);
+        for (int d = 0; d < shape.length; d++) {
+            long[] s = new long[shape.length];
+            Arrays.fill(s, 1);
+            s[d] = shape[d];
+            DArray ar = DArray.arange(0, shape[d], 1, Chunks.explicit(c.sizes(d)), DType.INT64).reshape(s);
+            grids.add(broadcastTo(ar, shape).rechunk(c));
+        }
+        return DArray.stack(grids, 0);
+    }
+
+    /** {@code np.tril(x, k)} ({@code upper} false) or {@code np.triu}: zeros above (below) the k-th diagonal of the last two axes. */
+    static DArray triangle(DArray x, long k, boolean upper) {
+        int n = x.ndim();
+        if (n < 2) throw new IllegalArgumentException("got a " + n + "-d array, expected at least 2 dimensions for tril/triu");
+        long rows = x.shapeArray()[n - 2], cols = x.shapeArray()[n - 1];
+        DArray i = DArray.arange(0, rows, 1, Chunks.explicit(x.chunks().sizes(n - 2)), DType.INT64).reshape(rows, 1);
+        DArray j = DArray.arange(0, cols, 1, Chunks.explicit(x.chunks().sizes(n - 1)), DType.INT64);
+        DArray diag = j.sub(i); // column - row: 0 on the main diagonal
+        DArray keep = upper ? diag.ge((double) k) : diag.le((double) k);
+        return DArray.where(keep, x, DArray.zerosLike(x));
+    }
+
     private static DArray range(DArray x, int axis, long from, long to) {
         Index[] ix = new Index[axis + 1];
         Arrays.fill(ix, Index.all());

@@ -347,6 +347,157 @@ class SurfacePropertyTest {
         });
     }
 
+    @RepeatedTest(30)
+    void moreReductionsAndElementwiseMatchNaive(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = shape(r, 1);
+            DType t = new DType[] {DType.FLOAT64, DType.FLOAT32, DType.INT64, DType.INT32}[r.nextInt(4)];
+            NDArray a = values(r, s, t), b = values(r, s, t);
+            if (t.isFloat()) {
+                a = mapD(a, t, v -> Double.isInfinite(v) ? 0.75 : v);
+                b = mapD(b, t, v -> Double.isInfinite(v) ? 0.75 : v);
+            }
+            DArray x = DArray.fromArray(a, chunks(r, s)), y = DArray.fromArray(b, chunks(r, s));
+            int axis = r.nextInt(s.length);
+            int[] ax = {axis};
+            boolean keep = r.nextBoolean();
+            String ctx = t + Arrays.toString(s) + " " + x.chunks() + " axis " + axis + " keep " + keep;
+            DType f = floatOut(t), sumT = t.isFloat() ? t : DType.INT64;
+            assertEq(x.nanprod(ax, keep), naive(a, ax, keep, sumT, v -> Arrays.stream(v).filter(q -> !Double.isNaN(q)).reduce(1, (p, q) -> p * q)),
+                    "nanprod " + ctx);
+            int ddof = r.nextInt(3);
+            Fold var = v -> {
+                double[] w = Arrays.stream(v).filter(q -> !Double.isNaN(q)).toArray();
+                double m = Arrays.stream(w).average().orElse(NAN), ss = 0;
+                for (double q : w) ss += (q - m) * (q - m);
+                return ss / Math.max(0, w.length - ddof);
+            };
+            assertEq(x.nanvar(ddof, ax, keep), naive(a, ax, keep, f, var), "nanvar " + ctx);
+            assertEq(x.nanstd(ddof, ax, keep), naive(a, ax, keep, f, v -> Math.sqrt(var.apply(v))), "nanstd " + ctx);
+            assertEq(x.fmax(y), zipD(a, b, t, (u, v) -> Double.isNaN(u) ? v : Double.isNaN(v) ? u : Math.max(u, v)), "fmax " + ctx);
+            assertEq(x.fmin(y), zipD(a, b, t, (u, v) -> Double.isNaN(u) ? v : Double.isNaN(v) ? u : Math.min(u, v)), "fmin " + ctx);
+            assertEq(x.deg2rad(), mapD(a, f, v -> v * (Math.PI / 180)), "deg2rad " + ctx);
+            assertEq(x.rad2deg(), mapD(a, f, v -> v * (180 / Math.PI)), "rad2deg " + ctx);
+            assertEq(x.nancumsum(axis), scan(mapD(a, t, v -> Double.isNaN(v) ? 0 : v), axis, sumT, false), "nancumsum " + ctx);
+            boolean empty = s[axis] == 0;
+            for (long d : s) if (d == 0) empty = true;
+            if (!empty) {
+                assertEq(x.ptp(ax, keep), naive(a, ax, keep, t, v -> Arrays.stream(v).anyMatch(Double::isNaN) ? NAN
+                        : Arrays.stream(v).max().getAsDouble() - Arrays.stream(v).min().getAsDouble()), "ptp " + ctx);
+                assertEq(x.nanargmax(axis), naive(a, ax, false, DType.INT64, v -> {
+                    int best = 0;
+                    for (int i = 0; i < v.length; i++) if (!Double.isNaN(v[i]) && (Double.isNaN(v[best]) || v[i] > v[best])) best = i;
+                    return best;
+                }), "nanargmax " + ctx);
+                NDArray w = mapD(values(r, new long[] {s[axis]}, DType.INT64), DType.INT64, v -> Math.abs(v) + 1);
+                DArray dw = DArray.fromArray(w, chunks(r, new long[] {s[axis]}));
+                NDArray wb = naiveBroadcastAlong(w, s, axis);
+                DType at = DType.resultOfMean(DType.promote(t, DType.INT64));
+                NDArray num = naive(zipD(a, wb, DType.FLOAT64, (u, v) -> u * v), ax, false, DType.FLOAT64, v -> Arrays.stream(v).sum());
+                double den = Arrays.stream(w.toDoubleArray()).sum();
+                assertEq(x.average(dw, axis), mapD(num, at, v -> v / den), "average " + ctx);
+            }
+        });
+    }
+
+    /** 1-D {@code w} laid along {@code axis} of shape {@code s}. */
+    static NDArray naiveBroadcastAlong(NDArray w, long[] s, int axis) {
+        NDArray r = NDArray.zeros(w.dtype(), s);
+        long inner = 1;
+        for (int d = axis + 1; d < s.length; d++) inner *= s[d];
+        for (long i = 0; i < r.size(); i++) r.setLongFlat(i, w.getLongFlat((i / inner) % s[axis]));
+        return r;
+    }
+
+    @RepeatedTest(20)
+    void moreShapeFunctionsMatchNaive(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = shape(r, 1);
+            DType t = PropertyTest.TYPES[r.nextInt(PropertyTest.TYPES.length)];
+            NDArray a = values(r, s, t);
+            DArray x = DArray.fromArray(a, chunks(r, s));
+            int axis = r.nextInt(s.length);
+            long rep = r.nextInt(4);
+            String ctx = t + Arrays.toString(s) + " " + x.chunks() + " axis " + axis + " rep " + rep;
+            assertEq(x.repeat(rep, axis), permutedLen(a, axis, s[axis] * rep, p -> p / Math.max(1, rep)), "repeat " + ctx);
+            long[] reps = new long[s.length];
+            reps[axis] = rep;
+            for (int d = 0; d < s.length; d++) if (d != axis) reps[d] = 1;
+            assertEq(x.tile(reps), permutedLen(a, axis, s[axis] * rep, p -> p % Math.max(1, s[axis])), "tile " + ctx);
+            int sections = 1 + r.nextInt(4);
+            List<DArray> parts = x.arraySplit(sections, axis);
+            assertThat(parts).hasSize(sections);
+            long at = 0;
+            for (int k = 0; k < sections; k++) {
+                long len = s[axis] / sections + (k < s[axis] % sections ? 1 : 0);
+                long from = at;
+                assertEq(parts.get(k), permutedLen(a, axis, len, p -> from + p), "arraySplit " + k + " " + ctx);
+                at += len;
+            }
+            if (s.length >= 2) {
+                long k = r.nextInt(5) - 2;
+                int n = s.length;
+                NDArray lower = a.copy(), upper = a.copy();
+                for (long i = 0; i < a.size(); i++) {
+                    long col = i % s[n - 1], row = (i / s[n - 1]) % s[n - 2];
+                    if (col - row > k) lower.setLongFlat(i, 0);
+                    if (col - row < k) upper.setLongFlat(i, 0);
+                }
+                assertEq(x.tril(k), lower, "tril " + k + " " + ctx);
+                assertEq(x.triu(k), upper, "triu " + k + " " + ctx);
+            }
+        });
+    }
+
+    @Test
+    void creationAndSplittingAgainstNumPy() {
+        // np.meshgrid([1, 2, 3], [4, 5]) and indexing="ij"; np.indices((2, 3)); np.atleast_3d; np.split by indices
+        DArray gx = DArray.fromArray(new long[] {1, 2, 3}, Chunks.uniform(2)), gy = DArray.fromArray(new long[] {4, 5}, Chunks.uniform(1));
+        List<DArray> xy = DArray.meshgrid(List.of(gx, gy), "xy");
+        assertEq(xy.get(0), NDArray.fromNested(new long[][] {{1, 2, 3}, {1, 2, 3}}));
+        assertEq(xy.get(1), NDArray.fromNested(new long[][] {{4, 4, 4}, {5, 5, 5}}));
+        List<DArray> ij = DArray.meshgrid(List.of(gx, gy), "ij");
+        assertEq(ij.get(0), NDArray.fromNested(new long[][] {{1, 1}, {2, 2}, {3, 3}}));
+        assertEq(ij.get(1), NDArray.fromNested(new long[][] {{4, 5}, {4, 5}, {4, 5}}));
+        assertEq(DArray.indices(Shape.of(2, 3), Chunks.uniform(2)),
+                NDArray.fromNested(new long[][][] {{{0, 0, 0}, {1, 1, 1}}, {{0, 1, 2}, {0, 1, 2}}}));
+        assertThat(gx.atLeast3d().shape()).isEqualTo(Shape.of(1, 3, 1));
+        assertThat(gx.atLeast2d().shape()).isEqualTo(Shape.of(1, 3));
+        assertThat(DArray.fromArray(NDArray.scalar(2.0), Chunks.of()).atLeast1d().shape()).isEqualTo(Shape.of(1));
+        List<DArray> sp = DArray.arange(10, Chunks.uniform(4)).split(new long[] {3, 7, 20}, 0);
+        assertThat(sp).hasSize(4);
+        assertEq(sp.get(1), NDArray.fromArray(new long[] {3, 4, 5, 6}));
+        assertThat(sp.get(3).shape()).isEqualTo(Shape.of(0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DArray.arange(10, Chunks.uniform(4)).split(3, 0))
+                .hasMessageContaining("does not result in an equal division");
+        List<DArray> b = DArray.broadcastArrays(List.of(gx, gy.reshape(2, 1)));
+        assertEq(b.get(0), NDArray.fromNested(new long[][] {{1, 2, 3}, {1, 2, 3}}));
+        assertEq(b.get(1), NDArray.fromNested(new long[][] {{4, 4, 4}, {5, 5, 5}}));
+        assertEq(DArray.fromArray(new double[] {1, 2, 3, 4}, Chunks.uniform(3)).tile(2, 1),
+                NDArray.fromNested(new double[][] {{1, 2, 3, 4}, {1, 2, 3, 4}})); // np.tile([1, 2, 3, 4], (2, 1))
+    }
+
+    interface LongMap { long at(long p); }
+
+    /** Output of {@code a}'s shape but {@code len} along {@code axis}; position p there reads input position {@code map(p)}. */
+    static NDArray permutedLen(NDArray a, int axis, long len, LongMap map) {
+        long[] s = a.shape(), o = s.clone();
+        o[axis] = len;
+        NDArray r = NDArray.zeros(a.dtype(), o);
+        long inner = 1;
+        for (int d = axis + 1; d < s.length; d++) inner *= s[d];
+        for (long i = 0; i < r.size(); i++) {
+            long outer = i / (inner * len), p = (i / inner) % len, in = i % inner;
+            long src = (outer * s[axis] + map.at(p)) * inner + in;
+            if (a.dtype().isFloat()) r.setDoubleFlat(i, a.getDoubleFlat(src)); else r.setLongFlat(i, a.getLongFlat(src));
+        }
+        return r;
+    }
+
     interface PosMap { long from(long outPos, long n); }
 
     /** Output element at position p along {@code axis} is input element {@code map(p)}. */
