@@ -359,6 +359,25 @@ public final class DArray implements java.io.Serializable {
     /** {@code v / this}. */
     public DArray rdiv(double v) { return apply(ElementwiseOp.DIV, null, v, this); }
 
+    public DArray rdiv(long v) { return apply(ElementwiseOp.DIV, null, v, this); }
+
+    public DArray rsub(long v) { return apply(ElementwiseOp.SUB, null, v, this); }
+
+    /** {@code v ** this}. */
+    public DArray rpow(double v) { return apply(ElementwiseOp.POW, null, v, this); }
+
+    public DArray rpow(long v) { return apply(ElementwiseOp.POW, null, v, this); }
+
+    /** {@code v % this} (Python's sign rule). */
+    public DArray rmod(double v) { return apply(ElementwiseOp.MOD, null, v, this); }
+
+    public DArray rmod(long v) { return apply(ElementwiseOp.MOD, null, v, this); }
+
+    /** {@code v // this}. */
+    public DArray rfloorDivide(double v) { return apply(ElementwiseOp.FLOOR_DIVIDE, null, v, this); }
+
+    public DArray rfloorDivide(long v) { return apply(ElementwiseOp.FLOOR_DIVIDE, null, v, this); }
+
     public DArray pow(DArray o) { return apply(ElementwiseOp.POW, null, this, o); }
 
     public DArray pow(double v) { return apply(ElementwiseOp.POW, null, this, v); }
@@ -779,12 +798,15 @@ public final class DArray implements java.io.Serializable {
      * scheduler), because the result's length along {@code axis} depends on its values (Dask would give unknown
      * chunk sizes instead).
      */
-    public DArray compress(DArray mask, int axis) {
+    public DArray compress(DArray mask, int axis) { return compress(mask, axis, ComputeOptions.defaults()); }
+
+    /** {@link #compress(DArray, int)} computing the mask with {@code options} (scheduler, timeout...). */
+    public DArray compress(DArray mask, int axis, ComputeOptions options) {
         if (mask.ndim() != 1 || mask.dtype() != DType.BOOL) {
             throw new IllegalArgumentException("got a mask of shape " + mask.shape() + " dtype " + mask.dtype().numpyName()
                     + ", expected a 1-D bool array");
         }
-        return compress(mask.compute().toBooleanArray(), axis);
+        return compress(mask.compute(options).toBooleanArray(), axis);
     }
 
     /** Reverses the axes. */

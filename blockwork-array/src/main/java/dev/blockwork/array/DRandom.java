@@ -37,6 +37,21 @@ public final class DRandom {
         return leaf(FusedNode.RandomKind.NORMAL, mean, std, shape, chunks, DType.FLOAT64);
     }
 
+    /** Uniform float64 in [0, 1) ({@code Generator.random}). */
+    public DArray random(Shape shape, ChunkSpec chunks) { return uniform(0, 1, shape, chunks); }
+
+    /** Standard normal float64 ({@code Generator.standard_normal}). */
+    public DArray standardNormal(Shape shape, ChunkSpec chunks) { return normal(0, 1, shape, chunks); }
+
+    /**
+     * Exponential float64 with mean {@code scale}: {@code -scale * log1p(-u)} of this generator's uniform values, fused
+     * (so still a pure function of (seed, index)); a different stream from NumPy's ziggurat.
+     */
+    public DArray exponential(double scale, Shape shape, ChunkSpec chunks) {
+        if (!(scale >= 0)) throw new IllegalArgumentException("got scale " + scale + ", expected scale >= 0");
+        return uniform(shape, chunks).neg().log1p().mul(-scale);
+    }
+
     /** Int64 uniform in [low, high). */
     public DArray integers(long low, long high, Shape shape, ChunkSpec chunks) {
         if (high <= low) throw new IllegalArgumentException("integers needs low < high, got low=" + low + " high=" + high);

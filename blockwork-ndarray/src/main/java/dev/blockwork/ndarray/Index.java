@@ -50,6 +50,9 @@ public sealed interface Index extends java.io.Serializable {
 
     static Index range(Long start, Long stop) { return new Range(start, stop, 1); }
 
+    /** {@code start:stop} from primitive bounds, so that {@code Index.range(0, 3)} compiles with int literals. */
+    static Index range(long start, long stop) { return new Range(start, stop, 1); }
+
     static Index range(Long start, Long stop, long step) { return new Range(start, stop, step); }
 
     static Index newAxis() { return new NewAxis(); }
