@@ -809,6 +809,27 @@ public final class DArray implements java.io.Serializable {
         return compress(mask.compute(options).toBooleanArray(), axis);
     }
 
+    /**
+     * Item assignment, Dask's {@code x[index] = value}: a new lazy array equal to this one with the selected elements
+     * replaced by {@code value} (broadcast to the selection, converted to this dtype). Indices are integers and ranges
+     * ({@code Index.at}, {@code Index.range}); this array is not modified.
+     */
+    public DArray set(Index[] index, DArray value) { return Assignment.set(this, index, value); }
+
+    public DArray set(Index[] index, double value) { return Assignment.set(this, index, scalarArray(value)); }
+
+    public DArray set(Index[] index, long value) { return Assignment.set(this, index, scalarArray(value)); }
+
+    /** {@code x[mask] = value}: where the bool {@code mask} (broadcastable to this shape) is true. */
+    public DArray set(DArray mask, DArray value) { return Assignment.set(this, mask, value); }
+
+    public DArray set(DArray mask, double value) { return Assignment.set(this, mask, scalarArray(value)); }
+
+    /** A 0-d array of {@code v} with this array's dtype (the assignment converts to it anyway). */
+    private DArray scalarArray(double v) { return full(new long[0], Chunks.ofTrusted(new long[0][]), v, dtype); }
+
+    private DArray scalarArray(long v) { return full(new long[0], Chunks.ofTrusted(new long[0][]), v, dtype); }
+
     /** Reverses the axes. */
     public DArray transpose() {
         int[] p = new int[shape.length];

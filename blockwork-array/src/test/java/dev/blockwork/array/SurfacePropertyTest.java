@@ -481,6 +481,55 @@ class SurfacePropertyTest {
                 NDArray.fromNested(new double[][] {{1, 2, 3, 4}, {1, 2, 3, 4}})); // np.tile([1, 2, 3, 4], (2, 1))
     }
 
+    @RepeatedTest(40)
+    void itemAssignmentMatchesAViewAssign(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = shape(r, 1);
+            DType t = PropertyTest.TYPES[r.nextInt(PropertyTest.TYPES.length)];
+            NDArray a = values(r, s, t);
+            DArray x = DArray.fromArray(a, chunks(r, s));
+            dev.blockwork.ndarray.Index[] ix = new dev.blockwork.ndarray.Index[r.nextInt(s.length + 1)];
+            for (int d = 0; d < ix.length; d++) {
+                if (s[d] > 0 && r.nextInt(4) == 0) {
+                    ix[d] = dev.blockwork.ndarray.Index.at(r.nextInt((int) s[d]) - (r.nextBoolean() ? s[d] : 0));
+                } else {
+                    long step = r.nextBoolean() ? 1 : (r.nextBoolean() ? 1 : -1) * (1 + r.nextInt(3));
+                    Long lo = r.nextBoolean() ? null : (long) (r.nextInt(12) - 6), hi = r.nextBoolean() ? null : (long) (r.nextInt(12) - 6);
+                    ix[d] = dev.blockwork.ndarray.Index.range(lo, hi, step);
+                }
+            }
+            NDArray view = a.copy().get(ix);
+            long[] sel = view.shape();
+            String ctx = t + Arrays.toString(s) + " " + x.chunks() + " index " + Arrays.toString(ix) + " selection " + Arrays.toString(sel);
+            // a scalar
+            NDArray want = a.copy();
+            want.get(ix).fill(3);
+            assertEq(x.set(ix, 3L), want, "set scalar " + ctx);
+            // an array of the selection's shape, and one broadcast along the last selected axis
+            DType vt = PropertyTest.TYPES[r.nextInt(PropertyTest.TYPES.length)];
+            NDArray v = values(r, sel, vt);
+            if (vt.isFloat()) v = mapD(v, vt, q -> Double.isFinite(q) ? q : 1.5);
+            NDArray want2 = a.copy();
+            want2.get(ix).assign(v);
+            assertEq(x.set(ix, DArray.fromArray(v, chunks(r, sel))), want2, "set array " + vt + " " + ctx);
+            if (sel.length > 0) {
+                long[] row = {sel[sel.length - 1]};
+                NDArray w = values(r, row, vt);
+                if (vt.isFloat()) w = mapD(w, vt, q -> Double.isFinite(q) ? q : 1.5);
+                NDArray want3 = a.copy();
+                want3.get(ix).assign(w);
+                assertEq(x.set(ix, DArray.fromArray(w, chunks(r, row))), want3, "set row " + vt + " " + ctx);
+            }
+            // a mask
+            NDArray mask = values(r, s, DType.BOOL);
+            NDArray want4 = a.copy();
+            for (long i = 0; i < a.size(); i++) if (mask.getLongFlat(i) != 0) want4.setLongFlat(i, 7);
+            assertEq(x.set(DArray.fromArray(mask, chunks(r, s)), 7.0), want4, "set mask " + ctx);
+        });
+    }
+
     interface LongMap { long at(long p); }
 
     /** Output of {@code a}'s shape but {@code len} along {@code axis}; position p there reads input position {@code map(p)}. */
