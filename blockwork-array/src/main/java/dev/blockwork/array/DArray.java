@@ -914,6 +914,28 @@ public final class DArray implements java.io.Serializable {
     /** {@code np.indices(shape)} as int64, chunked along the grid axes by {@code chunks}. */
     public static DArray indices(Shape shape, ChunkSpec chunks) { return Rearrange.indices(shape.toArray(), chunks); }
 
+    /** {@code np.pad(x, widths, mode)}: {@code widths[d] = {before, after}}; see {@link PadMode} for the modes. */
+    public DArray pad(long[][] widths, PadMode mode) { return Rearrange.pad(this, widths, mode, 0); }
+
+    /** {@code np.pad(x, widths, constant_values=value)}. */
+    public DArray pad(long[][] widths, double value) { return Rearrange.pad(this, widths, PadMode.CONSTANT, value); }
+
+    /** {@code np.pad(x, width, mode)}: the same width before and after on every axis. */
+    public DArray pad(long width, PadMode mode) {
+        long[][] w = new long[shape.length][];
+        for (int d = 0; d < w.length; d++) w[d] = new long[] {width, width};
+        return Rearrange.pad(this, w, mode, 0);
+    }
+
+    /** {@code np.diag(x, k)}: 1-D → a 2-D array with x on its k-th diagonal; 2-D → its k-th diagonal. */
+    public DArray diag(long k) { return Rearrange.diag(this, k); }
+
+    /** {@code np.diagonal} of a 2-D array (offset k), as {@link #diag} of a 2-D array. */
+    public DArray diagonal(long k) {
+        if (shape.length != 2) throw new IllegalArgumentException("got a " + shape.length + "-d array, expected 2-D for diagonal");
+        return Rearrange.diag(this, k);
+    }
+
     /** {@code np.roll(x, shift, axis)}: elements move {@code shift} places along the axis, wrapping around. */
     public DArray roll(long shift, int axis) { return Rearrange.roll(this, shift, axis); }
 

@@ -217,6 +217,97 @@ final class Rearrange {
         return DArray.where(keep, x, DArray.zerosLike(x));
     }
 
+    /**
+     * {@code np.pad(x, widths, mode)} axis by axis: the new cells are slices of x (flipped for reflect/symmetric) or a
+     * constant, joined by concatenation, so each side adds its own blocks. {@code widths[d] = {before, after}}.
+     */
+    static DArray pad(DArray x, long[][] widths, PadMode mode, double constant) {
+        int n = x.ndim();
+        if (widths.length != n) {
+            throw new IllegalArgumentException("got pad widths for " + widths.length + " axes, expected " + n + " for shape " + x.shape());
+        }
+        DArray r = x;
+        for (int d = 0; d < n; d++) {
+            long before = widths[d][0], after = widths[d][1], len = r.shapeArray()[d];
+            if (before < 0 || after < 0) {
+                throw new IllegalArgumentException("got pad widths " + Arrays.toString(widths[d]) + " on axis " + d + ", expected >= 0");
+            }
+            if (before == 0 && after == 0) continue;
+            long max = switch (mode) {
+                case CONSTANT -> Long.MAX_VALUE;
+                case EDGE, SYMMETRIC, WRAP -> len;
+                case REFLECT -> len - 1;
+            };
+            if ((before > max || after > max) && !(mode == PadMode.EDGE && len > 0)) {
+                throw new IllegalArgumentException("got pad widths " + Arrays.toString(widths[d]) + " on axis " + d + " of length " + len
+                        + ", expected at most " + max + " for mode " + mode + " (pad in several steps for wider padding)");
+            }
+            List<DArray> parts = new java.util.ArrayList<>();
+            parts.add(side(r, d, before, len, mode, constant, true));
+            parts.add(r);
+            parts.add(side(r, d, after, len, mode, constant, false));
+            final int axis = d;
+            DArray middle = r;
+            parts.removeIf(p -> p != middle && p.shapeArray()[axis] == 0);
+            r = parts.size() == 1 ? r : DArray.concatenate(parts, d);
+        }
+        return r;
+    }
+
+    private static DArray side(DArray x, int d, long w, long len, PadMode mode, double constant, boolean left) {
+        if (w == 0) return range(x, d, 0, 0);
+        return switch (mode) {
+            case CONSTANT -> {
+                long[] s = x.shapeArray().clone();
+                s[d] = w;
+                long[][] c = x.chunks().sizes();
+                c[d] = new long[] {w};
+                yield DArray.full(Shape.of(s), Chunks.explicit(c), constant, x.dtype());
+            }
+            case EDGE -> {
+                long[] s = x.shapeArray().clone();
+                s[d] = w;
+                DArray edge = left ? range(x, d, 0, 1) : range(x, d, len - 1, len);
+                yield broadcastTo(edge, s).rechunk(withAxis(x.chunks(), d, w));
+            }
+            case REFLECT -> left ? flip(range(x, d, 1, w + 1), d) : flip(range(x, d, len - 1 - w, len - 1), d);
+            case SYMMETRIC -> left ? flip(range(x, d, 0, w), d) : flip(range(x, d, len - w, len), d);
+            case WRAP -> left ? range(x, d, len - w, len) : range(x, d, 0, w);
+        };
+    }
+
+    private static Chunks withAxis(Chunks c, int d, long w) {
+        long[][] s = c.sizes();
+        s[d] = new long[] {w};
+        return Chunks.ofTrusted(s);
+    }
+
+    /**
+     * {@code np.diag(v, k)}: a 1-D {@code v} becomes the k-th diagonal of a square 2-D array (fused: a where over the
+     * column - row difference); a 2-D {@code v} gives its k-th diagonal as 1-D (the flattened array's positions
+     * {@code i * cols + i + k}, one take; the flattening rechunks into whole rows).
+     */
+    static DArray diag(DArray v, long k) {
+        if (v.ndim() == 1) {
+            long m = v.shapeArray()[0], n = m + Math.abs(k);
+            List<DArray> parts = new java.util.ArrayList<>(List.of(v));
+            if (k != 0) parts.add(DArray.full(Shape.of(Math.abs(k)), Chunks.of(-1), 0L, v.dtype()));
+            DArray padded = parts.size() == 1 ? v : DArray.concatenate(parts, 0);
+            DArray laid = k >= 0 ? padded.reshape(n, 1) : padded.reshape(1, n); // v[i] at row i (k >= 0) or column j (k < 0)
+            long[] c = padded.chunks().sizes(0);
+            DArray i = DArray.arange(0, n, 1, Chunks.explicit(c), DType.INT64).reshape(n, 1);
+            DArray j = DArray.arange(0, n, 1, Chunks.explicit(c), DType.INT64);
+            return DArray.where(j.sub(i).eq((double) k), laid, DArray.full(Shape.of(), Chunks.of(), 0L, v.dtype()));
+        }
+        if (v.ndim() != 2) throw new IllegalArgumentException("got a " + v.ndim() + "-d array, expected 1-D or 2-D for diag");
+        long rows = v.shapeArray()[0], cols = v.shapeArray()[1];
+        long r0 = Math.max(0, -k), c0 = Math.max(0, k);
+        long len = Math.max(0, Math.min(rows - r0, cols - c0));
+        long[] idx = new long[(int) len];
+        for (int t = 0; t < len; t++) idx[t] = (r0 + t) * cols + c0 + t;
+        return v.ravel().take(idx, 0);
+    }
+
     private static DArray range(DArray x, int axis, long from, long to) {
         Index[] ix = new Index[axis + 1];
         Arrays.fill(ix, Index.all());

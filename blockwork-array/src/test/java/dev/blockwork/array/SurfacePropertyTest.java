@@ -530,6 +530,75 @@ class SurfacePropertyTest {
         });
     }
 
+    @RepeatedTest(30)
+    void padAndDiagMatchNaive(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = shape(r, 1);
+            DType t = PropertyTest.TYPES[r.nextInt(PropertyTest.TYPES.length)];
+            NDArray a = values(r, s, t);
+            DArray x = DArray.fromArray(a, chunks(r, s));
+            for (PadMode mode : PadMode.values()) {
+                long[][] w = new long[s.length][2];
+                for (int d = 0; d < s.length; d++) {
+                    long max = switch (mode) {
+                        case CONSTANT -> 4;
+                        case EDGE -> s[d] == 0 ? 0 : 4;
+                        case SYMMETRIC, WRAP -> s[d];
+                        case REFLECT -> Math.max(0, s[d] - 1);
+                    };
+                    w[d][0] = r.nextInt((int) max + 1);
+                    w[d][1] = r.nextInt((int) max + 1);
+                }
+                assertEq(mode == PadMode.CONSTANT ? x.pad(w, 2.0) : x.pad(w, mode), naivePad(a, w, mode, 2.0),
+                        "pad " + mode + " " + Arrays.deepToString(w) + " " + t + Arrays.toString(s) + " " + x.chunks());
+            }
+            long k = r.nextInt(7) - 3;
+            if (s.length == 1) {
+                long n = s[0] + Math.abs(k);
+                NDArray want = NDArray.zeros(t, n, n);
+                for (long i = 0; i < s[0]; i++) {
+                    long row = k >= 0 ? i : i - k, col = k >= 0 ? i + k : i;
+                    if (t.isFloat()) want.setDouble(a.getDouble(i), row, col); else want.setLong(a.getLong(i), row, col);
+                }
+                assertEq(x.diag(k), want, "diag 1-D k=" + k + " " + t + Arrays.toString(s) + " " + x.chunks());
+            } else if (s.length == 2) {
+                List<Double> d = new ArrayList<>();
+                for (long i = 0; i < s[0]; i++) for (long j = 0; j < s[1]; j++) if (j - i == k) d.add(a.getDouble(i, j));
+                NDArray want = NDArray.fromArray(d.stream().mapToDouble(Double::doubleValue).toArray(), d.size()).astype(t);
+                assertEq(x.diag(k), want, "diag 2-D k=" + k + " " + t + Arrays.toString(s) + " " + x.chunks());
+            }
+        });
+    }
+
+    /** np.pad by definition: each output position maps to an input position (or the constant) axis by axis. */
+    static NDArray naivePad(NDArray a, long[][] w, PadMode mode, double c) {
+        long[] s = a.shape(), o = s.clone();
+        for (int d = 0; d < s.length; d++) o[d] = s[d] + w[d][0] + w[d][1];
+        NDArray r = NDArray.zeros(a.dtype(), o);
+        long[] idx = new long[o.length], src = new long[o.length];
+        for (long f = 0; f < r.size(); f++) {
+            long rem = f;
+            for (int d = o.length - 1; d >= 0; d--) { idx[d] = rem % o[d]; rem /= o[d]; }
+            boolean constant = false;
+            for (int d = 0; d < o.length; d++) {
+                long p = idx[d] - w[d][0], n = s[d];
+                if (p >= 0 && p < n) { src[d] = p; continue; }
+                switch (mode) {
+                    case CONSTANT -> constant = true;
+                    case EDGE -> src[d] = p < 0 ? 0 : n - 1;
+                    case REFLECT -> src[d] = p < 0 ? -p : 2 * (n - 1) - p;
+                    case SYMMETRIC -> src[d] = p < 0 ? -p - 1 : 2 * n - 1 - p;
+                    case WRAP -> src[d] = Math.floorMod(p, n);
+                }
+            }
+            if (a.dtype().isFloat()) r.setDoubleFlat(f, constant ? c : a.getDouble(src));
+            else r.setLongFlat(f, constant ? (long) c : a.getLong(src));
+        }
+        return r;
+    }
+
     interface LongMap { long at(long p); }
 
     /** Output of {@code a}'s shape but {@code len} along {@code axis}; position p there reads input position {@code map(p)}. */
