@@ -783,6 +783,9 @@ public final class DArray implements java.io.Serializable {
      */
     public DArray get(Index... index) { return Indexing.basic(this, index); }
 
+    /** {@code x.get(":3, ::2, None, -1")} is {@code x[:3, ::2, None, -1]} (parsed by {@link Index#parse}, {@code ...} too). */
+    public DArray get(String index) { return get(Index.parse(index, shape.length)); }
+
     /** {@code x[..., indices, ...]} on one axis (integer-array indexing; negative indices count from the end). */
     public DArray take(long[] indices, int axis) { return Indexing.take(this, indices, axis); }
 

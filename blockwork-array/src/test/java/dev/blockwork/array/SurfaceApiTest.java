@@ -22,6 +22,22 @@ class SurfaceApiTest {
     }
 
     @Test
+    void indexStringsParseLikePython() {
+        assertThat(Index.parse(":3, ::2, None, -1", 3)).containsExactly(Index.range(null, 3L), Index.range(null, null, 2),
+                Index.newAxis(), Index.at(-1));
+        assertThat(Index.parse("1:-1:3", 1)).containsExactly(Index.range(1L, -1L, 3));
+        assertThat(Index.parse("..., 0", 3)).containsExactly(Index.all(), Index.all(), Index.at(0));
+        assertThat(Index.parse("", 2)).isEmpty();
+        assertThatThrownBy(() -> Index.parse("1:x", 1)).hasMessageContaining("got '1:x' in index '1:x', expected an integer");
+        assertThatThrownBy(() -> Index.parse("::0", 1)).hasMessageContaining("non-zero step");
+        NDArray a = NDArray.arange(24).reshape(2, 3, 4);
+        DArray x = DArray.fromArray(a, Chunks.uniform(2));
+        assertEq(x.get(":, ::-2, None, 1:3"), a.get(Index.all(), Index.range(null, null, -2), Index.newAxis(), Index.range(1, 3)));
+        assertEq(x.get("-1, ..., 2"), a.get(Index.at(-1), Index.all(), Index.at(2)));
+        assertThat(a.get("1").shape()).containsExactly(3, 4);
+    }
+
+    @Test
     void dtypeFromNumPyNames() {
         assertThat(DType.of("float64")).isEqualTo(DType.FLOAT64);
         assertThat(DType.of("<f8")).isEqualTo(DType.FLOAT64);

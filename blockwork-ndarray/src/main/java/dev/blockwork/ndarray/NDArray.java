@@ -327,6 +327,9 @@ public final class NDArray implements java.io.Serializable {
         return get(idx);
     }
 
+    /** {@code a.get("1, ::-1, None")} is {@code a[1, ::-1, np.newaxis]}: the index parsed by {@link Index#parse}. */
+    public NDArray get(String index) { return get(Index.parse(index, shape.length)); }
+
     /** NumPy basic indexing ({@code a[1, ::-1, np.newaxis]}); always a view. See {@link Index}. */
     public NDArray get(Index... index) {
         int consumed = 0;
