@@ -783,6 +783,18 @@ public final class DArray implements java.io.Serializable {
      */
     public DArray get(Index... index) { return Indexing.basic(this, index); }
 
+    /**
+     * {@code x[mask]} with an N-d bool mask over this array's leading axes (e.g. the whole shape): the selected
+     * elements (or sub-arrays) in C order as one new leading axis. The mask is computed first, with the default
+     * scheduler (see {@link #get(DArray, ComputeOptions)}), because the result's length depends on its values.
+     */
+    public DArray get(DArray mask) { return Indexing.booleanMask(this, mask, ComputeOptions.defaults()); }
+
+    public DArray get(DArray mask, ComputeOptions options) { return Indexing.booleanMask(this, mask, options); }
+
+    /** Dask's {@code x.vindex[i0, i1, ...]}: point {@code k} is {@code x[i0[k], i1[k], ...]} (equal-length index arrays). */
+    public DArray vindex(long[]... indices) { return Indexing.vindex(this, indices); }
+
     /** {@code x.get(":3, ::2, None, -1")} is {@code x[:3, ::2, None, -1]} (parsed by {@link Index#parse}, {@code ...} too). */
     public DArray get(String index) { return get(Index.parse(index, shape.length)); }
 

@@ -88,6 +88,54 @@ final class Indexing {
     }
 
 
+    /**
+     * Point-wise ("vectorised") indexing, Dask's {@code x.vindex[i0, i1, ...]}: element {@code k} of the result is
+     * {@code x[i0[k], i1[k], ..., :]}; the first {@code m} axes are merged into one (a reshape) and the flat positions
+     * taken along it, so the result has shape {@code (k, rest...)}.
+     */
+    static DArray vindex(DArray x, long[][] indices) {
+        int m = indices.length, n = x.ndim();
+        if (m == 0 || m > n) throw new IllegalArgumentException("got " + m + " index arrays, expected 1 to " + n + " for shape " + x.shape());
+        int k = indices[0].length;
+        long[] s = x.shapeArray();
+        long[] flat = new long[k];
+        for (int d = 0; d < m; d++) {
+            if (indices[d].length != k) {
+                throw new IllegalArgumentException("shape mismatch: got index arrays of lengths " + k + " and " + indices[d].length
+                        + " (axis " + d + "), expected equal lengths");
+            }
+            for (int i = 0; i < k; i++) flat[i] = flat[i] * s[d] + norm(indices[d][i], s[d], d);
+        }
+        long lead = 1;
+        for (int d = 0; d < m; d++) lead *= s[d];
+        long[] merged = new long[n - m + 1];
+        merged[0] = lead;
+        System.arraycopy(s, m, merged, 1, n - m);
+        return x.reshape(merged).take(flat, 0);
+    }
+
+    /** {@code x[mask]} for a bool mask over x's leading axes: the mask is computed (with {@code options}), then vindex. */
+    static DArray booleanMask(DArray x, DArray mask, dev.blockwork.schedule.ComputeOptions options) {
+        long[] ms = mask.shapeArray(), s = x.shapeArray();
+        boolean ok = mask.dtype() == dev.blockwork.ndarray.DType.BOOL && ms.length >= 1 && ms.length <= s.length;
+        for (int d = 0; ok && d < ms.length; d++) ok = ms[d] == s[d];
+        if (!ok) {
+            throw new IllegalArgumentException("got a mask of shape " + mask.shape() + " dtype " + mask.dtype().numpyName()
+                    + ", expected a bool array with the leading extents of " + x.shape());
+        }
+        boolean[] m = mask.compute(options).toBooleanArray();
+        int count = 0;
+        for (boolean b : m) if (b) count++;
+        long[][] idx = new long[ms.length][count];
+        for (int f = 0, c = 0; f < m.length; f++) {
+            if (!m[f]) continue;
+            long rem = f;
+            for (int d = ms.length - 1; d >= 0; d--) { idx[d][c] = rem % ms[d]; rem /= ms[d]; }
+            c++;
+        }
+        return vindex(x, idx);
+    }
+
     /** True when every entry is a range selecting its whole axis in order (no new axes, no integers). */
     private static boolean isNoOp(Index[] full, long[] shape) {
         for (int i = 0; i < full.length; i++) {

@@ -599,6 +599,53 @@ class SurfacePropertyTest {
         return r;
     }
 
+    @RepeatedTest(20)
+    void vindexAndNdMasksMatchNaive(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = shape(r, 1);
+            for (int d = 0; d < s.length; d++) s[d] = Math.max(1, s[d]);
+            DType t = PropertyTest.TYPES[r.nextInt(PropertyTest.TYPES.length)];
+            NDArray a = values(r, s, t);
+            DArray x = DArray.fromArray(a, chunks(r, s));
+            int m = 1 + r.nextInt(s.length), k = r.nextInt(12);
+            long[][] idx = new long[m][k];
+            for (int d = 0; d < m; d++) for (int i = 0; i < k; i++) idx[d][i] = r.nextInt((int) (2 * s[d])) - s[d];
+            long[] rest = Arrays.copyOfRange(s, m, s.length), os = new long[rest.length + 1];
+            os[0] = k;
+            System.arraycopy(rest, 0, os, 1, rest.length);
+            NDArray want = NDArray.zeros(t, os);
+            for (int i = 0; i < k; i++) {
+                dev.blockwork.ndarray.Index[] ix = new dev.blockwork.ndarray.Index[m];
+                for (int d = 0; d < m; d++) ix[d] = dev.blockwork.ndarray.Index.at(idx[d][i]);
+                want.get(dev.blockwork.ndarray.Index.at(i)).assign(a.get(ix));
+            }
+            String ctx = t + Arrays.toString(s) + " " + x.chunks() + " m " + m;
+            assertEq(x.vindex(idx), want, "vindex " + ctx);
+            NDArray mask = values(r, Arrays.copyOf(s, m), DType.BOOL);
+            List<NDArray> picked = new ArrayList<>();
+            for (long f = 0; f < mask.size(); f++) {
+                if (mask.getLongFlat(f) == 0) continue;
+                dev.blockwork.ndarray.Index[] ix = new dev.blockwork.ndarray.Index[m];
+                long rem = f;
+                for (int d = m - 1; d >= 0; d--) { ix[d] = dev.blockwork.ndarray.Index.at(rem % s[d]); rem /= s[d]; }
+                picked.add(a.get(ix).copy().reshape(prepend1(rest)));
+            }
+            long[] ms = os.clone();
+            ms[0] = picked.size();
+            NDArray wantMask = picked.isEmpty() ? NDArray.zeros(t, ms) : NDArray.concatenate(0, picked.toArray(new NDArray[0]));
+            assertEq(x.get(DArray.fromArray(mask, chunks(r, Arrays.copyOf(s, m))), ArrayAssert.SYNC), wantMask, "mask " + ctx);
+        });
+    }
+
+    static long[] prepend1(long[] s) {
+        long[] r = new long[s.length + 1];
+        r[0] = 1;
+        System.arraycopy(s, 0, r, 1, s.length);
+        return r;
+    }
+
     interface LongMap { long at(long p); }
 
     /** Output of {@code a}'s shape but {@code len} along {@code axis}; position p there reads input position {@code map(p)}. */
