@@ -985,6 +985,15 @@ public final class DArray implements java.io.Serializable {
         return UserFunctions.mapBlocks(this, f, outChunks, outDtype);
     }
 
+    /**
+     * Dask's {@code map_blocks(f, *arrays)}: {@code f} gets the corresponding blocks of several arrays, which broadcast
+     * against each other and are aligned to common chunks; the result has the broadcast shape, those chunks and
+     * {@code outDtype} (every block's real shape and dtype are checked).
+     */
+    public static DArray mapBlocks(MultiBlockFunction f, List<DArray> arrays, DType outDtype) {
+        return MultiMapBlocksLayer.mapBlocks(f, arrays, outDtype);
+    }
+
     /** {@code mapBlocks} keeping this array's chunks and dtype. */
     public DArray mapBlocks(BlockFunction f) { return mapBlocks(f, chunks, dtype); }
 

@@ -639,6 +639,21 @@ class SurfacePropertyTest {
         });
     }
 
+    @RepeatedTest(20)
+    void mapBlocksOverSeveralArraysBroadcasts(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] sa = shape(r, 1), sb = PropertyTest.broadcastPartner(r, sa);
+            NDArray a = values(r, sa, DType.FLOAT64), b = values(r, sb, DType.INT32);
+            DArray x = DArray.fromArray(a, chunks(r, sa)), y = DArray.fromArray(b, chunks(r, sb));
+            DArray z = DArray.mapBlocks((blocks, bi) -> blocks[0].expr().mul(blocks[1].expr()).add(bi.offset().length).evaluate(),
+                    List.of(x, y), DType.FLOAT64);
+            NDArray want = a.expr().mul(b.expr()).add(sa.length).evaluate();
+            assertEq(z, want, "mapBlocks " + Arrays.toString(sa) + " " + x.chunks() + " with " + Arrays.toString(sb) + " " + y.chunks());
+        });
+    }
+
     static long[] prepend1(long[] s) {
         long[] r = new long[s.length + 1];
         r[0] = 1;
