@@ -52,6 +52,93 @@ public final class DRandom {
         return uniform(shape, chunks).neg().log1p().mul(-scale);
     }
 
+    /** Poisson int64 with mean {@code lam} ({@code Generator.poisson}). */
+    public DArray poisson(double lam, Shape shape, ChunkSpec chunks) {
+        if (!(lam >= 0) || Double.isInfinite(lam)) throw new IllegalArgumentException("got lam " + lam + ", expected a finite lam >= 0");
+        return perElement("poisson", shape, chunks, DType.INT64, (smp, i) -> smp.poissonAt(i, lam));
+    }
+
+    /** Gamma float64 with {@code shape} k and {@code scale} ({@code Generator.gamma}). */
+    public DArray gamma(double k, double scale, Shape shape, ChunkSpec chunks) {
+        if (!(k >= 0) || !(scale >= 0)) throw new IllegalArgumentException("got shape " + k + " scale " + scale + ", expected both >= 0");
+        return perElement("gamma", shape, chunks, DType.FLOAT64, (smp, i) -> scale * smp.gammaAt(i, k));
+    }
+
+    /** Beta float64 ({@code Generator.beta}), {@code a, b > 0}. */
+    public DArray beta(double a, double b, Shape shape, ChunkSpec chunks) {
+        if (!(a > 0) || !(b > 0)) throw new IllegalArgumentException("got a " + a + " b " + b + ", expected both > 0");
+        return perElement("beta", shape, chunks, DType.FLOAT64, (smp, i) -> smp.betaAt(i, a, b));
+    }
+
+    /** Binomial int64 ({@code Generator.binomial}), {@code n >= 0}, {@code 0 <= p <= 1}. */
+    public DArray binomial(long n, double p, Shape shape, ChunkSpec chunks) {
+        if (n < 0 || !(p >= 0 && p <= 1)) throw new IllegalArgumentException("got n " + n + " p " + p + ", expected n >= 0 and 0 <= p <= 1");
+        return perElement("binomial", shape, chunks, DType.INT64, (smp, i) -> smp.binomialAt(i, n, p));
+    }
+
+    /**
+     * {@code Generator.choice(a, size)} with replacement: elements of the 1-D array {@code a} at uniformly drawn
+     * positions (the positions are this generator's integers; the picking is a take).
+     */
+    public DArray choice(DArray a, long size, ChunkSpec chunks) {
+        if (a.ndim() != 1 || a.shapeArray()[0] == 0) {
+            throw new IllegalArgumentException("got a of shape " + a.shape() + ", expected a non-empty 1-D array");
+        }
+        if (size > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("got size " + size + ", expected at most 2^31 - 17");
+        long n = a.shapeArray()[0];
+        long[] idx = integers(0, n, Shape.of(size), chunks).compute(dev.blockwork.schedule.ComputeOptions.defaults().withScheduler("sync"))
+                .toLongArray();
+        return a.take(idx, 0).rechunk(chunks);
+    }
+
+    /**
+     * {@code Generator.permutation(n)}: 0..n-1 in random order (computed here, by sorting this generator's uniforms:
+     * a permutation is a global property, not a per-block one), cut into {@code chunks}.
+     */
+    public DArray permutation(long n, ChunkSpec chunks) {
+        if (n < 0 || n > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("got n " + n + ", expected 0 <= n < 2^31 - 16");
+        dev.blockwork.ndarray.Random r = new dev.blockwork.ndarray.Random(seed ^ 0x5DEECE66DL);
+        Long[] order = new Long[(int) n];
+        double[] key = new double[(int) n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (long) i;
+            key[i] = r.uniformAt(i);
+        }
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(key[(int) (long) x], key[(int) (long) y]));
+        long[] out = new long[(int) n];
+        for (int i = 0; i < n; i++) out[i] = order[i];
+        return DArray.fromArray(dev.blockwork.ndarray.NDArray.fromArray(out), chunks);
+    }
+
+    /** A value of element {@code index} (global C-order flat index) from this generator's samplers. */
+    @FunctionalInterface
+    private interface Sampler extends java.io.Serializable {
+        double at(dev.blockwork.ndarray.Samplers s, long index);
+    }
+
+    private DArray perElement(String label, Shape shape, ChunkSpec spec, DType t, Sampler f) {
+        long[] gs = shape.toArray();
+        Chunks c = Chunks.normalize(spec, shape, t);
+        long s = seed;
+        SourceLayer l = new SourceLayer(ArrayLayer.newName("random-" + label), c, "random-" + label, (o, len) -> {
+            dev.blockwork.ndarray.Samplers smp = new dev.blockwork.ndarray.Samplers(s);
+            dev.blockwork.ndarray.NDArray b = dev.blockwork.ndarray.NDArray.zeros(t, len);
+            long[] g = new long[len.length];
+            for (long k = 0, n = b.size(); k < n; k++) {
+                long rem = k, flat = 0, stride = 1;
+                for (int d = len.length - 1; d >= 0; d--) {
+                    flat += (o[d] + rem % len[d]) * stride;
+                    rem /= len[d];
+                    stride *= gs[d];
+                }
+                double v = f.at(smp, flat);
+                if (t.isFloat()) b.setDoubleFlat(k, v); else b.setLongFlat(k, (long) v);
+            }
+            return b;
+        });
+        return DArray.ofLayer(l, dev.blockwork.graph.Graph.empty(), gs, c, t);
+    }
+
     /** Int64 uniform in [low, high). */
     public DArray integers(long low, long high, Shape shape, ChunkSpec chunks) {
         if (high <= low) throw new IllegalArgumentException("integers needs low < high, got low=" + low + " high=" + high);
