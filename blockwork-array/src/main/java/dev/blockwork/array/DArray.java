@@ -488,6 +488,84 @@ public final class DArray implements java.io.Serializable {
     /** Bool: true where neither NaN nor infinite. */
     public DArray isfinite() { return apply(ElementwiseOp.ISFINITE, null, this); }
 
+    public DArray cbrt() { return apply(ElementwiseOp.CBRT, null, this); }
+
+    /** {@code np.exp2}: {@code 2^x}. */
+    public DArray exp2() { return apply(ElementwiseOp.EXP2, null, this); }
+
+    public DArray arcsinh() { return apply(ElementwiseOp.ARCSINH, null, this); }
+
+    public DArray arccosh() { return apply(ElementwiseOp.ARCCOSH, null, this); }
+
+    public DArray arctanh() { return apply(ElementwiseOp.ARCTANH, null, this); }
+
+    /** {@code np.copysign}: the magnitude of this with the sign of {@code o} (float results). */
+    public DArray copysign(DArray o) { return apply(ElementwiseOp.COPYSIGN, null, this, o); }
+
+    /** {@code np.nextafter}: the next representable value after this toward {@code o}. */
+    public DArray nextafter(DArray o) { return apply(ElementwiseOp.NEXTAFTER, null, this, o); }
+
+    /** {@code np.square}: {@code x * x} in x's dtype. */
+    public DArray square() { return mul(this); }
+
+    /**
+     * {@code np.reciprocal}: {@code 1 / x}; as NumPy, integers stay integers (C division: 1 and -1 keep their value,
+     * others give 0, and {@code 1 / 0} gives the dtype's minimum as NumPy on x86-64). Bool throws IllegalArgumentException.
+     */
+    public DArray reciprocal() {
+        if (dtype.isFloat()) return rdiv(1.0);
+        if (dtype == DType.BOOL) throw new IllegalArgumentException("got a bool array, expected numbers for reciprocal");
+        long min = dtype == DType.INT32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        return where(eq(0), min, where(abs().eq(1), this, 0L));
+    }
+
+    /** {@code np.logaddexp}: {@code log(exp(a) + exp(b))} without overflow ({@code max + log1p(exp(-|a - b|))}). */
+    public DArray logaddexp(DArray o) {
+        DArray a = astype(DType.resultOfFloatFunction(DType.promote(dtype, o.dtype))), b = o.astype(a.dtype());
+        DArray m = a.maximum(b);
+        return where(a.eq(b), a.add(Math.log(2)), m.add(a.sub(b).abs().neg().exp().log1p()));
+    }
+
+    /** {@code np.logaddexp2}: {@code log2(2^a + 2^b)}. */
+    public DArray logaddexp2(DArray o) {
+        DArray a = astype(DType.resultOfFloatFunction(DType.promote(dtype, o.dtype))), b = o.astype(a.dtype());
+        DArray m = a.maximum(b);
+        return where(a.eq(b), a.add(1.0), m.add(a.sub(b).abs().neg().exp2().log1p().div(Math.log(2))));
+    }
+
+    /**
+     * {@code np.isclose(a, b, rtol, atol, equal_nan)}: {@code |a - b| <= atol + rtol * |b|} for finite values, equality
+     * for infinities, and NaN equal to NaN only with {@code equalNan}.
+     */
+    public DArray isclose(DArray b, double rtol, double atol, boolean equalNan) {
+        DArray x = astype(DType.FLOAT64), y = b.astype(DType.FLOAT64);
+        DArray close = where(x.isfinite().and(y.isfinite()), x.sub(y).abs().le(y.abs().mul(rtol).add(atol)), x.eq(y));
+        return equalNan ? close.or(x.isnan().and(y.isnan())) : close;
+    }
+
+    public DArray isclose(DArray b) { return isclose(b, 1e-5, 1e-8, false); }
+
+    /** {@code np.allclose}: {@code isclose(...).all()}, a 0-d bool array. */
+    public DArray allclose(DArray b, double rtol, double atol, boolean equalNan) { return isclose(b, rtol, atol, equalNan).all(); }
+
+    public DArray allclose(DArray b) { return allclose(b, 1e-5, 1e-8, false); }
+
+    /** {@code np.round(x, decimals)}: {@code rint(x * 10^d) / 10^d} as NumPy computes it; integers with d >= 0 unchanged. */
+    public DArray round(int decimals) {
+        if (decimals == 0) return round();
+        if (!dtype.isFloat()) {
+            if (decimals > 0) return this;
+            double f = Math.pow(10, -decimals);
+            return astype(DType.FLOAT64).div(f).round().mul(f).astype(dtype);
+        }
+        if (decimals < 0) { // NumPy divides by 10^-d first (multiplying by 0.1 would round differently)
+            double f = Math.pow(10, -decimals);
+            return div(f).round().mul(f);
+        }
+        double f = Math.pow(10, decimals);
+        return mul(f).round().div(f);
+    }
+
     /** {@code np.fix}: rounds toward zero, as {@link #trunc}. */
     public DArray fix() { return trunc(); }
 
@@ -883,6 +961,35 @@ public final class DArray implements java.io.Serializable {
         Arrays.fill(ix, Index.range(null, null, -1));
         return get(ix);
     }
+
+    /** {@code np.outer(a, b)}: {@code a.ravel()[:, None] * b.ravel()[None, :]}. */
+    public static DArray outer(DArray a, DArray b) {
+        DArray x = a.ravel(), y = b.ravel();
+        return x.reshape(x.size(), 1).mul(y.reshape(1, y.size()));
+    }
+
+    /** {@code np.trace(x, k)} of a 2-D array: the sum of its k-th diagonal. */
+    public DArray trace(long k) { return diagonal(k).sum(); }
+
+    /** {@code np.tri(n, m, k, dtype)}: ones at and below the k-th diagonal. */
+    public static DArray tri(long n, long m, long k, ChunkSpec chunks, DType dtype) {
+        return Rearrange.triangle(ones(Shape.of(n, m), chunks, dtype), k, false);
+    }
+
+    /** {@code np.identity(n)}: float64 ones on the diagonal. */
+    public static DArray identity(long n, ChunkSpec chunks) { return eye(n, chunks); }
+
+    /** {@code np.hstack}: along axis 1, or axis 0 for 1-D arrays. */
+    public static DArray hstack(List<DArray> arrays) {
+        List<DArray> a = arrays.stream().map(DArray::atLeast1d).toList();
+        return concatenate(a, a.get(0).ndim() == 1 ? 0 : 1);
+    }
+
+    /** {@code np.vstack}: along axis 0 after {@code atleast_2d}. */
+    public static DArray vstack(List<DArray> arrays) { return concatenate(arrays.stream().map(DArray::atLeast2d).toList(), 0); }
+
+    /** {@code np.dstack}: along axis 2 after {@code atleast_3d}. */
+    public static DArray dstack(List<DArray> arrays) { return concatenate(arrays.stream().map(DArray::atLeast3d).toList(), 2); }
 
     /** {@code np.fliplr}: reversed along axis 1. */
     public DArray fliplr() { return flip(1); }

@@ -38,6 +38,43 @@ class SurfaceApiTest {
     }
 
     @Test
+    void moreElementwiseFunctionsAgainstNumPy() {
+        // values printed by NumPy 2.4.6 for the same inputs
+        DArray x = DArray.fromArray(new double[] {0.5, -3.0, 1e10, -0.0}, Chunks.uniform(3));
+        assertEq(x.arcsinh(), NDArray.of(0.48121182505960347, -1.8184464592320668, 23.7189981105004, -0.0));
+        assertEq(DArray.fromArray(new double[] {1.0, 2.5, 1e10}, Chunks.uniform(2)).arccosh(), NDArray.of(0.0, 1.566799236972411, 23.7189981105004));
+        assertEq(DArray.fromArray(new double[] {0.5, -0.9, 1.0}, Chunks.uniform(2)).arctanh(),
+                NDArray.of(0.5493061443340549, -1.4722194895832204, Double.POSITIVE_INFINITY));
+        assertEq(DArray.fromArray(new double[] {-27.0, 2.0}, Chunks.uniform(1)).cbrt(), NDArray.of(-3.0, 1.2599210498948732));
+        assertEq(DArray.fromArray(new double[] {3.0, -1.0, 0.5}, Chunks.uniform(2)).exp2().add(0.0), NDArray.of(8.0, 0.5, 1.4142135623730951));
+        assertEq(DArray.fromArray(new double[] {1.0, -2.0}, Chunks.uniform(1)).copysign(DArray.fromArray(new double[] {-0.0, 3.0}, Chunks.uniform(2))),
+                NDArray.of(-1.0, 2.0));
+        assertThat(DArray.fromArray(new double[] {1.0}, Chunks.uniform(1)).nextafter(DArray.fromArray(new double[] {0.0}, Chunks.uniform(1)))
+                .compute().getDouble(0)).isEqualTo(0.9999999999999999);
+        assertThat(DArray.fromArray(new float[] {1f}, Chunks.uniform(1)).nextafter(DArray.fromArray(new float[] {2f}, Chunks.uniform(1)))
+                .compute().getDouble(0)).isEqualTo((double) Math.nextUp(1f)); // np.nextafter(np.float32(1), 2) == 1.0000001
+        assertEq(DArray.fromArray(new long[] {0, 1, 2, -1, -2}, Chunks.uniform(2)).reciprocal(),
+                NDArray.fromArray(new long[] {Long.MIN_VALUE, 1, 0, -1, 0}));
+        assertEq(DArray.fromArray(new long[] {15, 25, -35}, Chunks.uniform(2)).round(-1), NDArray.fromArray(new long[] {20, 20, -40}));
+        assertEq(DArray.fromArray(new double[] {1.25, 2.675, 1234.5678}, Chunks.uniform(2)).round(2), NDArray.of(1.25, 2.68, 1234.57));
+        assertEq(DArray.fromArray(new double[] {1250.0, 1350.0}, Chunks.uniform(1)).round(-2), NDArray.of(1200.0, 1400.0));
+        double inf = Double.POSITIVE_INFINITY;
+        assertEq(DArray.fromArray(new double[] {-inf, 1.0, inf}, Chunks.uniform(2)).logaddexp(DArray.fromArray(new double[] {-inf, 2.0, inf}, Chunks.uniform(1))),
+                NDArray.of(-inf, 2.313261687518223, inf));
+        assertEq(DArray.fromArray(new double[] {1, 1e10, inf, Double.NaN, 1.0}, Chunks.uniform(2))
+                .isclose(DArray.fromArray(new double[] {1.00001, 1.0001e10, inf, Double.NaN, 1.1}, Chunks.uniform(3))),
+                NDArray.fromArray(new boolean[] {true, false, true, false, false}));
+        assertEq(DArray.outer(DArray.arange(3, Chunks.uniform(2)), DArray.arange(2, Chunks.uniform(1))),
+                NDArray.fromNested(new long[][] {{0, 0}, {0, 1}, {0, 2}}));
+        assertEq(DArray.fromArray(NDArray.arange(12).reshape(3, 4), Chunks.uniform(2)).trace(1), NDArray.full(1L + 6 + 11, DType.INT64));
+        assertEq(DArray.tri(3, 4, 0, Chunks.uniform(2), DType.INT64), NDArray.fromNested(new long[][] {{1, 0, 0, 0}, {1, 1, 0, 0}, {1, 1, 1, 0}}));
+        DArray a = DArray.arange(3, Chunks.uniform(2));
+        assertEq(DArray.vstack(java.util.List.of(a, a)), NDArray.fromNested(new long[][] {{0, 1, 2}, {0, 1, 2}}));
+        assertEq(DArray.hstack(java.util.List.of(a, a)), NDArray.fromArray(new long[] {0, 1, 2, 0, 1, 2}));
+        assertThat(DArray.dstack(java.util.List.of(a, a)).shape()).isEqualTo(Shape.of(1, 3, 2));
+    }
+
+    @Test
     void dtypeFromNumPyNames() {
         assertThat(DType.of("float64")).isEqualTo(DType.FLOAT64);
         assertThat(DType.of("<f8")).isEqualTo(DType.FLOAT64);

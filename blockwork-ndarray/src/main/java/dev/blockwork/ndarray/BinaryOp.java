@@ -6,11 +6,13 @@ enum BinaryOp {
     /** {@code np.arctan2}, {@code np.hypot}: float results. */
     ARCTAN2, HYPOT,
     /** {@code np.remainder} (Python {@code %}) and {@code np.floor_divide} ({@code //}). */
-    MOD, FLOOR_DIV;
+    MOD, FLOOR_DIV,
+    /** {@code np.copysign}, {@code np.nextafter}: float results. */
+    COPYSIGN, NEXTAFTER;
 
     boolean isComparison() { return this.ordinal() >= LT.ordinal() && this.ordinal() <= NE.ordinal(); }
 
     boolean isLogical() { return this == AND || this == OR || this == XOR; }
 
-    boolean isFloatFunction() { return this == ARCTAN2 || this == HYPOT; }
+    boolean isFloatFunction() { return this == ARCTAN2 || this == HYPOT || this == COPYSIGN || this == NEXTAFTER; }
 }

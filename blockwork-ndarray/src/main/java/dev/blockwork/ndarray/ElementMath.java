@@ -17,6 +17,28 @@ final class ElementMath {
         return Math.pow(x, y);
     }
 
+    /** {@code np.exp2}: {@code 2^x}. */
+    static double exp2(double x) { return Math.pow(2.0, x); }
+
+    /** {@code np.arcsinh}, with the sign kept for large |x| and -0.0. */
+    static double asinh(double x) {
+        double a = Math.abs(x);
+        double r = a > 1e8 ? Math.log(a) + Math.log(2.0) : Math.log1p(a + a * a / (1 + Math.sqrt(1 + a * a)));
+        return Math.copySign(r, x);
+    }
+
+    /** {@code np.arccosh}: NaN below 1. */
+    static double acosh(double x) {
+        if (x < 1) return Double.NaN;
+        return x > 1e8 ? Math.log(x) + Math.log(2.0) : Math.log(x + Math.sqrt((x - 1) * (x + 1)));
+    }
+
+    /** {@code np.arctanh}: ±inf at ±1, NaN outside [-1, 1]. */
+    static double atanh(double x) { return 0.5 * Math.log1p(2 * x / (1 - x)); }
+
+    /** {@code np.nextafter} (same argument order as {@link Math#nextAfter}). */
+    static double nextafter(double x, double y) { return Math.nextAfter(x, y); }
+
     /** {@code np.trunc}: rounds toward zero, keeping -0.0 for small negatives and NaN. */
     static double trunc(double x) { return x >= 0 ? Math.floor(x) : Math.ceil(x); }
 

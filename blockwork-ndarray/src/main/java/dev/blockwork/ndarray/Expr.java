@@ -111,6 +111,12 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
     /** {@code np.floor_divide} (Python {@code //}): integers give {@code x // 0 = 0}; floats {@code x / 0}. */
     public Expr floorDivide(Expr o) { return ExprNodes.binary(BinaryOp.FLOOR_DIV, this, o); }
 
+    /** {@code np.copysign}: the magnitude of this with the sign of {@code o} (float results). */
+    public Expr copysign(Expr o) { return ExprNodes.binary(BinaryOp.COPYSIGN, this, o); }
+
+    /** {@code np.nextafter}: the next representable value after this toward {@code o} (in the result dtype's ulps). */
+    public Expr nextafter(Expr o) { return ExprNodes.binary(BinaryOp.NEXTAFTER, this, o); }
+
     public Expr add(double v) { return add(scalar(v)); }
 
     public Expr sub(double v) { return sub(scalar(v)); }
@@ -219,6 +225,17 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
     public Expr log2() { return ExprNodes.unary(UnaryOp.LOG2, this); }
 
     public Expr log10() { return ExprNodes.unary(UnaryOp.LOG10, this); }
+
+    public Expr cbrt() { return ExprNodes.unary(UnaryOp.CBRT, this); }
+
+    /** {@code 2^x}. */
+    public Expr exp2() { return ExprNodes.unary(UnaryOp.EXP2, this); }
+
+    public Expr arcsinh() { return ExprNodes.unary(UnaryOp.ARCSINH, this); }
+
+    public Expr arccosh() { return ExprNodes.unary(UnaryOp.ARCCOSH, this); }
+
+    public Expr arctanh() { return ExprNodes.unary(UnaryOp.ARCTANH, this); }
 
     /** -1, 0 or 1 with the operand's dtype; NaN stays NaN, both zeros give 0; bool throws IllegalArgumentException. */
     public Expr sign() { return ExprNodes.unary(UnaryOp.SIGN, this); }

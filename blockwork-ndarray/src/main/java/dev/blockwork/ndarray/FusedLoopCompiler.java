@@ -42,7 +42,7 @@ final class FusedLoopCompiler {
     static boolean fusible(KNode n) {
         if (!n.floatKind) return false;
         if (n instanceof KUnary u) return u.op != UnaryOp.NOT;
-        return n instanceof KBinary b && b.floatOperands && !b.op.isComparison() && !b.op.isLogical();
+        return n instanceof KBinary b && b.floatOperands && !b.op.isComparison() && !b.op.isLogical() && b.op != BinaryOp.NEXTAFTER;
     }
 
     /** Replaces fusible subtrees below and at {@code n}; returns the node to use in place of {@code n}. */
@@ -201,6 +201,11 @@ final class FusedLoopCompiler {
                     case LOG2 -> code.invokestatic(CD_ELEMENT_MATH, "log2", D_D);
                     case SIGN -> code.invokestatic(CD_ELEMENT_MATH, "sign", D_D);
                     case TRUNC -> code.invokestatic(CD_ELEMENT_MATH, "trunc", D_D);
+                    case CBRT -> code.invokestatic(CD_MATH, "cbrt", D_D);
+                    case EXP2 -> code.invokestatic(CD_ELEMENT_MATH, "exp2", D_D);
+                    case ARCSINH -> code.invokestatic(CD_ELEMENT_MATH, "asinh", D_D);
+                    case ARCCOSH -> code.invokestatic(CD_ELEMENT_MATH, "acosh", D_D);
+                    case ARCTANH -> code.invokestatic(CD_ELEMENT_MATH, "atanh", D_D);
                     case NOT -> throw new IllegalStateException("not is not a float op");
                 }
             } else {
@@ -217,6 +222,8 @@ final class FusedLoopCompiler {
                     case HYPOT -> code.invokestatic(CD_MATH, "hypot", DD_D);
                     case MOD -> code.invokestatic(CD_ELEMENT_MATH, "mod", DD_D);
                     case FLOOR_DIV -> code.invokestatic(CD_ELEMENT_MATH, "floorDivide", DD_D);
+                    case COPYSIGN -> code.invokestatic(CD_MATH, "copySign", DD_D);
+                    case NEXTAFTER -> throw new IllegalStateException("nextafter is not fused (float32 steps need float ulps)");
                     case MIN -> code.invokestatic(CD_MATH, "min", DD_D);
                     case MAX -> code.invokestatic(CD_MATH, "max", DD_D);
                     default -> throw new IllegalStateException(b.op + " is not a float op");

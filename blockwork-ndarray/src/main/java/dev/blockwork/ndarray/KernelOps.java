@@ -44,6 +44,11 @@ final class KernelOps {
                 case LOG10 -> { for (int i = 0; i < n; i++) dst[off + i] = Math.log10(v[o + i]); }
                 case SIGN -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.sign(v[o + i]); }
                 case TRUNC -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.trunc(v[o + i]); }
+                case CBRT -> { for (int i = 0; i < n; i++) dst[off + i] = Math.cbrt(v[o + i]); }
+                case EXP2 -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.exp2(v[o + i]); }
+                case ARCSINH -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.asinh(v[o + i]); }
+                case ARCCOSH -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.acosh(v[o + i]); }
+                case ARCTANH -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.atanh(v[o + i]); }
                 case NOT -> throw new IllegalStateException("not on floats is rejected when the Expr is built");
             }
             if (t == DType.FLOAT32) KernelNodes.roundFloat32(dst, off, n);
@@ -108,6 +113,11 @@ final class KernelOps {
                     case HYPOT -> { for (int i = 0; i < n; i++) dst[off + i] = Math.hypot(x[xo + i], y[yo + i]); }
                     case MOD -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.mod(x[xo + i], y[yo + i]); }
                     case FLOOR_DIV -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.floorDivide(x[xo + i], y[yo + i]); }
+                    case COPYSIGN -> { for (int i = 0; i < n; i++) dst[off + i] = Math.copySign(x[xo + i], y[yo + i]); }
+                    case NEXTAFTER -> {
+                        if (t == DType.FLOAT32) for (int i = 0; i < n; i++) dst[off + i] = Math.nextAfter((float) x[xo + i], y[yo + i]);
+                        else for (int i = 0; i < n; i++) dst[off + i] = Math.nextAfter(x[xo + i], y[yo + i]);
+                    }
                     case MIN -> { for (int i = 0; i < n; i++) dst[off + i] = Math.min(x[xo + i], y[yo + i]); }
                     case MAX -> { for (int i = 0; i < n; i++) dst[off + i] = Math.max(x[xo + i], y[yo + i]); }
                     default -> throw new IllegalStateException(op + " does not give floats");
@@ -163,7 +173,7 @@ final class KernelOps {
                 case NE -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] != y[yo + i] ? 1 : 0; }
                 case MOD -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.mod(x[xo + i], y[yo + i]); }
                 case FLOOR_DIV -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.floorDivide(x[xo + i], y[yo + i]); }
-                case DIV, ARCTAN2, HYPOT -> throw new IllegalStateException(op + " gives floats; typed when built");
+                case DIV, ARCTAN2, HYPOT, COPYSIGN, NEXTAFTER -> throw new IllegalStateException(op + " gives floats; typed when built");
             }
             if (t == DType.INT32) KernelNodes.wrapInt32(dst, off, n);
         }
