@@ -787,6 +787,24 @@ public final class DArray implements java.io.Serializable {
 
     public DArray nancumprod(int axis) { return NanReductions.nancumulative(this, axis, true); }
 
+    /**
+     * {@code np.percentile(x, q, axis)} (method "linear"; Dask's {@code percentile} along an axis): the axis is made one
+     * block (a rechunk), then every block's lanes are sorted and interpolated; float64 (float32 for float32).
+     */
+    public DArray percentile(double q, int axis) { return Quantile.along(this, q, axis, false); }
+
+    /** {@code np.nanpercentile(x, q, axis)}: NaNs ignored. */
+    public DArray nanpercentile(double q, int axis) { return Quantile.along(this, q, axis, true); }
+
+    /** {@code np.quantile(x, q, axis)} with {@code q} in [0, 1]. */
+    public DArray quantile(double q, int axis) { return Quantile.along(this, q * 100, axis, false); }
+
+    /** {@code np.median(x, axis)}. */
+    public DArray median(int axis) { return Quantile.along(this, 50, axis, false); }
+
+    /** {@code np.nanmedian(x, axis)}. */
+    public DArray nanmedian(int axis) { return Quantile.along(this, 50, axis, true); }
+
     /** {@code np.ptp}: {@code max - min} over the axes (NaN-propagating). */
     public DArray ptp(int[] axes, boolean keepDims) { return max(axes, keepDims).sub(min(axes, keepDims)); }
 

@@ -75,6 +75,26 @@ class SurfaceApiTest {
     }
 
     @Test
+    void percentilesAgainstNumPy() {
+        double nan = Double.NaN;
+        NDArray a = NDArray.fromNested(new double[][] {{3, 1, 4, 1, 5}, {9, 2, 6, 5, 3}, {5, 8, 9, 7, 9}});
+        DArray x = DArray.fromArray(a, Chunks.explicit(new long[] {1, 0, 2}, new long[] {2, 3}));
+        // np.percentile(a, 30, axis=1), axis=0, np.median(a, axis=0), np.percentile(a, 87.5, axis=1)
+        assertEq(x.percentile(30, 1), NDArray.of(1.4, 3.4, 7.2));
+        assertEq(x.percentile(30, 0), NDArray.of(4.2, 1.6, 5.2, 3.4, 4.2));
+        assertEq(x.median(0), NDArray.of(5, 2, 6, 5, 5));
+        assertEq(x.percentile(87.5, 1), NDArray.of(4.5, 7.5, 9.0));
+        NDArray b = a.copy();
+        b.setDouble(nan, 0, 1);
+        DArray y = DArray.fromArray(b, Chunks.uniform(2));
+        assertEq(y.nanpercentile(30, 1), NDArray.of(2.8, 3.4, 7.2));
+        assertEq(y.percentile(30, 1), NDArray.of(nan, 3.4, 7.2));
+        assertEq(DArray.arange(0, 11, 1, Chunks.uniform(4), DType.FLOAT64).quantile(0.3, 0), NDArray.scalar(3.0));
+        assertThat(DArray.fromArray(new int[] {1, 2, 3, 4}, Chunks.uniform(3)).median(0).dtype()).isEqualTo(DType.FLOAT64);
+        assertEq(DArray.fromArray(new int[] {1, 2, 3, 4}, Chunks.uniform(3)).median(0), NDArray.scalar(2.5));
+    }
+
+    @Test
     void dtypeFromNumPyNames() {
         assertThat(DType.of("float64")).isEqualTo(DType.FLOAT64);
         assertThat(DType.of("<f8")).isEqualTo(DType.FLOAT64);

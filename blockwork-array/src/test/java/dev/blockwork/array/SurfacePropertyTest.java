@@ -654,6 +654,33 @@ class SurfacePropertyTest {
         });
     }
 
+    @RepeatedTest(20)
+    void percentilesMatchASortedLane(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = shape(r, 1);
+            DType t = new DType[] {DType.FLOAT64, DType.FLOAT32, DType.INT64}[r.nextInt(3)];
+            NDArray a = values(r, s, t);
+            if (t.isFloat()) a = mapD(a, t, v -> Double.isInfinite(v) ? 2.25 : v);
+            DArray x = DArray.fromArray(a, chunks(r, s));
+            int axis = r.nextInt(s.length);
+            double q = r.nextInt(5) == 0 ? 50 : r.nextDouble() * 100;
+            Fold pct = v -> {
+                if (v.length == 0 || Arrays.stream(v).anyMatch(Double::isNaN)) return NAN;
+                double[] w = v.clone();
+                Arrays.sort(w);
+                double pos = q / 100 * (w.length - 1);
+                int lo = (int) Math.floor(pos), hi = Math.min(w.length - 1, lo + 1);
+                return w[lo] + (w[hi] - w[lo]) * (pos - lo);
+            };
+            String ctx = t + Arrays.toString(s) + " " + x.chunks() + " axis " + axis + " q " + q;
+            assertEq(x.percentile(q, axis), naive(a, new int[] {axis}, false, floatOut(t), pct), "percentile " + ctx);
+            assertEq(x.nanpercentile(q, axis), naive(a, new int[] {axis}, false, floatOut(t),
+                    v -> pct.apply(Arrays.stream(v).filter(z -> !Double.isNaN(z)).toArray())), "nanpercentile " + ctx);
+        });
+    }
+
     static long[] prepend1(long[] s) {
         long[] r = new long[s.length + 1];
         r[0] = 1;

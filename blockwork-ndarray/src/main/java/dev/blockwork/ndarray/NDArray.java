@@ -575,6 +575,12 @@ public final class NDArray implements java.io.Serializable {
     /** {@code np.cumprod(a, axis)}, with {@link #cumsum}'s dtypes. */
     public NDArray cumprod(int axis) { return Cumulative.scan(this, axis, true); }
 
+    /** {@code np.percentile(a, q, axis)} (method "linear"): float64 (float32 for float32); NaN in a lane gives NaN. */
+    public NDArray percentile(double q, int axis) { return Quantiles.percentile(this, q, axis, false); }
+
+    /** {@code np.nanpercentile(a, q, axis)}: NaNs ignored; an all-NaN lane gives NaN. */
+    public NDArray nanpercentile(double q, int axis) { return Quantiles.percentile(this, q, axis, true); }
+
     /** Flat C-order index of the smallest element (first NaN if any, as NumPy). */
     public long argmin() { return Reductions.argFlat(this, false); }
 
