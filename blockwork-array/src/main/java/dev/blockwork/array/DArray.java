@@ -941,6 +941,98 @@ public final class DArray implements java.io.Serializable {
 
     private DArray scalarArray(long v) { return full(new long[0], Chunks.ofTrusted(new long[0][]), v, dtype); }
 
+    /**
+     * {@code np.unique(x)}: the sorted distinct values as a 1-D array, computed now (the length depends on the
+     * values): every block's distinct values are found in its own task and merged here.
+     */
+    public DArray unique(ComputeOptions options) {
+        NDArray u = BlockSummaries.unique(this, options);
+        return fromArray(u, Chunks.auto());
+    }
+
+    public DArray unique() { return unique(ComputeOptions.defaults()); }
+
+    /**
+     * {@code np.argwhere(x)}: the {@code (count, ndim)} int64 positions of the non-zero elements in C order, computed
+     * now (per-block tasks report their positions).
+     */
+    public DArray argwhere(ComputeOptions options) {
+        return fromArray(BlockSummaries.nonzero(this, options).transpose().copy(), Chunks.auto());
+    }
+
+    public DArray argwhere() { return argwhere(ComputeOptions.defaults()); }
+
+    /** {@code np.nonzero(x)}: one int64 array of positions per axis, computed now. */
+    public List<DArray> nonzero(ComputeOptions options) {
+        NDArray p = BlockSummaries.nonzero(this, options);
+        List<DArray> out = new ArrayList<>();
+        for (int d = 0; d < shape.length; d++) out.add(fromArray(p.index(0, d).copy(), Chunks.auto()));
+        return out;
+    }
+
+    public List<DArray> nonzero() { return nonzero(ComputeOptions.defaults()); }
+
+    /** {@code np.flatnonzero(x)}: flat C-order positions of the non-zero elements, computed now. */
+    public DArray flatnonzero() {
+        NDArray p = BlockSummaries.nonzero(this, ComputeOptions.defaults());
+        long count = p.shape(1);
+        long[] flat = new long[(int) count];
+        for (int k = 0; k < count; k++) {
+            long f = 0;
+            for (int d = 0; d < shape.length; d++) f = f * shape[d] + p.getLong(d, k);
+            flat[k] = f;
+        }
+        return fromArray(NDArray.fromArray(flat), Chunks.auto());
+    }
+
+    /**
+     * {@code np.isin(x, values)}: bool, true where the element equals one of {@code values} (compared as doubles for
+     * floats, exactly for integers); one block function, chunks kept.
+     */
+    public DArray isin(double... values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return mapBlocks((b, info) -> {
+            NDArray r = NDArray.zeros(DType.BOOL, b.shape());
+            for (long i = 0, n = b.size(); i < n; i++) {
+                double v = b.getDoubleFlat(i); // NaN is in nothing (NaN != NaN); -0.0 equals 0.0
+                if (!Double.isNaN(v) && (Arrays.binarySearch(sorted, v) >= 0 || (v == 0 && Arrays.binarySearch(sorted, -v) >= 0))) {
+                    r.setLongFlat(i, 1);
+                }
+            }
+            return r;
+        }, chunks, DType.BOOL);
+    }
+
+    /**
+     * {@code np.searchsorted(sorted, x, side)}: for every element of this array, the int64 insertion position in the
+     * increasing 1-D {@code sorted} ({@code right}: after equal values). {@code np.digitize(x, bins)} for increasing
+     * bins is {@code searchsorted(bins, right=true)}.
+     */
+    public DArray searchsorted(double[] sorted, boolean right) {
+        double[] s = sorted.clone();
+        return mapBlocks((b, info) -> {
+            NDArray r = NDArray.zeros(DType.INT64, b.shape());
+            for (long i = 0, n = b.size(); i < n; i++) {
+                double v = b.getDoubleFlat(i);
+                int lo = 0, hi = s.length;
+                while (lo < hi) { // first position with s[p] > v (right) or s[p] >= v (left); NaN sorts last
+                    int mid = (lo + hi) >>> 1;
+                    boolean after = right ? !sortsBefore(v, s[mid]) : sortsBefore(s[mid], v);
+                    if (after) lo = mid + 1; else hi = mid;
+                }
+                r.setLongFlat(i, lo);
+            }
+            return r;
+        }, chunks, DType.INT64);
+    }
+
+    /** NumPy's sort order: {@code a < b}, with NaN after every number. */
+    private static boolean sortsBefore(double a, double b) { return a < b || (!Double.isNaN(a) && Double.isNaN(b)); }
+
+    /** {@code np.digitize(x, bins)} for increasing bins: the index of the bin each element falls in. */
+    public DArray digitize(double[] bins) { return searchsorted(bins, true); }
+
     /** Reverses the axes. */
     public DArray transpose() {
         int[] p = new int[shape.length];

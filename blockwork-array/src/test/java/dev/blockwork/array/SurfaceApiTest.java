@@ -95,6 +95,27 @@ class SurfaceApiTest {
     }
 
     @Test
+    void valueDependentFunctionsAgainstNumPy() {
+        double nan = Double.NaN;
+        NDArray a = NDArray.fromNested(new double[][] {{3, 0, nan}, {0, -1, 3}, {nan, 2, 0}});
+        DArray x = DArray.fromArray(a, Chunks.explicit(new long[] {2, 0, 1}, new long[] {1, 2}));
+        assertEq(x.unique(ArrayAssert.SYNC), NDArray.of(-1, 0, 2, 3, nan));                       // np.unique
+        assertEq(x.argwhere(ArrayAssert.THREADS), NDArray.fromNested(new long[][] {{0, 0}, {0, 2}, {1, 1}, {1, 2}, {2, 0}, {2, 1}}));
+        java.util.List<DArray> nz = x.nonzero(ArrayAssert.SYNC);
+        assertEq(nz.get(0), NDArray.fromArray(new long[] {0, 0, 1, 1, 2, 2}));
+        assertEq(nz.get(1), NDArray.fromArray(new long[] {0, 2, 1, 2, 0, 1}));
+        assertEq(x.flatnonzero(), NDArray.fromArray(new long[] {0, 2, 4, 5, 6, 7}));
+        assertEq(x.isin(3, nan, -1), NDArray.fromNested(new boolean[][] {{true, false, false}, {false, true, true}, {false, false, false}}));
+        DArray v = DArray.fromArray(new double[] {1, -5, nan, 1.5, 9}, Chunks.uniform(2));
+        double[] sorted = {0, 1, 1, 2, nan};
+        assertEq(v.searchsorted(sorted, false), NDArray.fromArray(new long[] {1, 0, 4, 3, 4}));
+        assertEq(v.searchsorted(sorted, true), NDArray.fromArray(new long[] {3, 0, 5, 3, 4}));
+        assertEq(DArray.fromArray(new double[] {0.5, 1, 3.2}, Chunks.uniform(2)).digitize(new double[] {0, 1, 2, 3}),
+                NDArray.fromArray(new long[] {1, 2, 4}));
+        assertEq(DArray.fromArray(new long[] {5, 1, 5, 2}, Chunks.uniform(3)).unique(), NDArray.fromArray(new long[] {1, 2, 5}));
+    }
+
+    @Test
     void dtypeFromNumPyNames() {
         assertThat(DType.of("float64")).isEqualTo(DType.FLOAT64);
         assertThat(DType.of("<f8")).isEqualTo(DType.FLOAT64);
