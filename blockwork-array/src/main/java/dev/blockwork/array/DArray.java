@@ -1027,6 +1027,23 @@ public final class DArray implements java.io.Serializable {
         }, chunks, DType.INT64);
     }
 
+    /**
+     * {@code np.histogram(x, bins, range=(lo, hi))[0]}: int64 counts in {@code bins} equal bins (the last closed), lazy:
+     * per-block counts summed by the tree reduction. The edges are {@link #histogramEdges}.
+     */
+    public DArray histogram(int bins, double lo, double hi) { return Counting.histogram(this, bins, lo, hi, null); }
+
+    /** Weighted {@code np.histogram}: float64 sums of {@code weights} (x's shape) per bin. */
+    public DArray histogram(int bins, double lo, double hi, DArray weights) { return Counting.histogram(this, bins, lo, hi, weights); }
+
+    /** {@code np.histogram(...)[1]}: {@code linspace(lo, hi, bins + 1)}. */
+    public static double[] histogramEdges(int bins, double lo, double hi) { return Counting.edges(bins, lo, hi); }
+
+    /** {@code np.bincount(x, minlength=length)} with every value below {@code length} (a larger one fails the compute). */
+    public DArray bincount(long length) { return Counting.bincount(this, null, length); }
+
+    public DArray bincount(DArray weights, long length) { return Counting.bincount(this, weights, length); }
+
     /** NumPy's sort order: {@code a < b}, with NaN after every number. */
     private static boolean sortsBefore(double a, double b) { return a < b || (!Double.isNaN(a) && Double.isNaN(b)); }
 

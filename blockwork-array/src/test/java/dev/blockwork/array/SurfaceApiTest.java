@@ -116,6 +116,34 @@ class SurfaceApiTest {
     }
 
     @Test
+    void histogramAndBincountAgainstNumPy() {
+        double nan = Double.NaN;
+        DArray x = DArray.fromArray(new double[] {0, 0.1, 0.25, 0.5, 0.7, 1.0, 1.5, nan, -0.2, 0.3}, Chunks.explicit(new long[] {3, 0, 4, 3}));
+        DArray h = x.histogram(4, 0, 1);
+        assertEq(h, NDArray.fromArray(new long[] {2, 2, 2, 1}));                               // np.histogram(x, 4, (0, 1))[0]
+        assertThat(DArray.histogramEdges(4, 0, 1)).containsExactly(0, 0.25, 0.5, 0.75, 1.0);
+        DArray w = DArray.arange(0, 10, 1, Chunks.uniform(4), DType.FLOAT64);
+        assertEq(x.histogram(3, 0, 1, w), NDArray.of(12, 3, 9));                               // weights=np.arange(10.)
+        assertEq(DArray.fromArray(new long[] {0, 1, 1, 3, 2, 1, 7}, Chunks.uniform(3)).bincount(9),
+                NDArray.fromArray(new long[] {1, 3, 1, 1, 0, 0, 0, 1, 0}));                   // np.bincount(..., minlength=9)
+        assertThatThrownBy(() -> DArray.fromArray(new long[] {0, 12}, Chunks.uniform(1)).bincount(9).compute(ArrayAssert.SYNC))
+                .hasStackTraceContaining("got value 12 in bincount, expected 0 <= value < length 9");
+        // against a naive count on random data
+        java.util.Random r = new java.util.Random(3);
+        double[] v = new double[5000];
+        for (int i = 0; i < v.length; i++) v[i] = r.nextGaussian();
+        long[] want = new long[17];
+        double[] e = DArray.histogramEdges(17, -2, 2.5);
+        for (double q : v) {
+            if (q < -2 || q > 2.5) continue;
+            int k = 16;
+            for (int b = 0; b < 17; b++) if (q < e[b + 1]) { k = b; break; }
+            want[k]++;
+        }
+        assertEq(DArray.fromArray(v, Chunks.uniform(777)).histogram(17, -2, 2.5), NDArray.fromArray(want));
+    }
+
+    @Test
     void dtypeFromNumPyNames() {
         assertThat(DType.of("float64")).isEqualTo(DType.FLOAT64);
         assertThat(DType.of("<f8")).isEqualTo(DType.FLOAT64);
