@@ -1044,6 +1044,129 @@ public final class DArray implements java.io.Serializable {
 
     public DArray bincount(DArray weights, long length) { return Counting.bincount(this, weights, length); }
 
+    /** {@code np.cov(x, ddof=ddof)}: rows are variables (a 1-D x is one variable, giving a 0-d result). */
+    public DArray cov(int ddof) { return Statistics.cov(this, ddof); }
+
+    public DArray cov() { return Statistics.cov(this, 1); }
+
+    /** {@code np.corrcoef(x)}: Pearson correlation of the rows. */
+    public DArray corrcoef() { return Statistics.corrcoef(this); }
+
+    /** {@code np.linalg.norm(x, ord)} as a vector norm of all elements (ord 2: Euclidean/Frobenius; 1; inf; -inf; 0; p). */
+    public DArray norm(double ord) { return Statistics.norm(this, ord, null, false); }
+
+    /** {@code np.linalg.norm(x)}: the 2-norm of all elements. */
+    public DArray norm() { return Statistics.norm(this, 2, null, false); }
+
+    /** {@code np.linalg.norm(x, ord, axis, keepdims)} as vector norms along {@code axes}. */
+    public DArray norm(double ord, int[] axes, boolean keepDims) { return Statistics.norm(this, ord, axes, keepDims); }
+
+    /**
+     * {@code np.apply_along_axis(f, axis, x)}: {@code f} maps every 1-D lane along the axis to {@code outLength} values
+     * of {@code outDtype} (the axis is rechunked whole first).
+     */
+    public DArray applyAlongAxis(LaneFunction f, int axis, long outLength, DType outDtype) {
+        return AlongAxis.apply(this, axis, f, outLength, outDtype);
+    }
+
+    /** Dask's {@code topk(x, k, axis)}: the k largest per lane, largest first; k &lt; 0 the |k| smallest. */
+    public DArray topk(int k, int axis) { return AlongAxis.topk(this, k, axis, false); }
+
+    /** Dask's {@code argtopk}: the positions along the axis of {@link #topk}'s values. */
+    public DArray argtopk(int k, int axis) { return AlongAxis.topk(this, k, axis, true); }
+
+    /** {@code np.signbit}: true where the sign bit is set (-0.0 and NaNs with the bit included). */
+    public DArray signbit() {
+        return dtype.isFloat() ? fullLike(this, 1.0).astype(DType.FLOAT64).copysign(this.astype(DType.FLOAT64)).lt(0.0) : lt(0.0);
+    }
+
+    /** {@code np.fabs}: absolute value as a float. */
+    public DArray fabs() { return astype(DType.resultOfFloatFunction(dtype)).abs(); }
+
+    /** {@code np.rint}: round half to even, as {@link #round()}. */
+    public DArray rint() { return astype(DType.resultOfFloatFunction(dtype)).round(); }
+
+    /** {@code np.float_power}: power computed in float64. */
+    public DArray floatPower(DArray o) { return astype(DType.FLOAT64).pow(o.astype(DType.FLOAT64)); }
+
+    public DArray floatPower(double v) { return astype(DType.FLOAT64).pow(v); }
+
+    /** {@code np.ldexp(x, n)}: {@code x * 2^n}. */
+    public DArray ldexp(DArray n) { return astype(DType.resultOfFloatFunction(dtype)).mul(n.astype(DType.FLOAT64).exp2()); }
+
+    /** {@code np.sinc}: {@code sin(pi x) / (pi x)}, 1 at 0. */
+    public DArray sinc() {
+        DArray y = astype(DType.resultOfFloatFunction(dtype)).mul(Math.PI);
+        return where(y.eq(0), 1.0, y.sin().div(y));
+    }
+
+    /** {@code np.divmod}: {@code [floorDivide(o), mod(o)]}. */
+    public List<DArray> divmod(DArray o) { return List.of(floorDivide(o), mod(o)); }
+
+    /** {@code np.modf}: {@code [fractional part, integral part]}, both with x's sign. */
+    public List<DArray> modf() {
+        DArray f = astype(DType.resultOfFloatFunction(dtype));
+        DArray i = f.trunc();
+        return List.of(where(f.isinf(), zerosLike(f).copysign(f), f.sub(i)), i);
+    }
+
+    /** {@code np.nan_to_num(x, nan, posinf, neginf)}. */
+    public DArray nanToNum(double nan, double posinf, double neginf) {
+        if (!dtype.isFloat()) return this;
+        return where(isnan(), nan, where(eq(Double.POSITIVE_INFINITY), posinf, where(eq(Double.NEGATIVE_INFINITY), neginf, this)));
+    }
+
+    /** {@code np.nan_to_num(x)}: NaN to 0, infinities to the dtype's largest finite values. */
+    public DArray nanToNum() {
+        double big = dtype == DType.FLOAT32 ? Float.MAX_VALUE : Double.MAX_VALUE;
+        return nanToNum(0.0, big, -big);
+    }
+
+    /** {@code np.select(conditions, choices, default)}: the first true condition's choice, else the default. */
+    public static DArray select(List<DArray> conditions, List<DArray> choices, double defaultValue) {
+        if (conditions.size() != choices.size() || conditions.isEmpty()) {
+            throw new IllegalArgumentException("got " + conditions.size() + " conditions and " + choices.size()
+                    + " choices, expected the same non-zero number");
+        }
+        DType t = choices.get(0).dtype();
+        for (DArray c : choices) t = DType.promote(t, c.dtype());
+        DArray r = full(new long[0], Chunks.ofTrusted(new long[0][]), defaultValue, t);
+        for (int i = conditions.size() - 1; i >= 0; i--) r = where(conditions.get(i), choices.get(i), r);
+        return r.astype(t);
+    }
+
+    /**
+     * {@code np.choose(indices, choices)}: element-wise {@code choices[indices[i]][i]}, all broadcast together; an index
+     * outside {@code [0, choices)} fails the compute naming it (NumPy's mode "raise").
+     */
+    public static DArray choose(DArray indices, List<DArray> choices) {
+        if (indices.dtype().isFloat() || choices.isEmpty()) {
+            throw new IllegalArgumentException("got indices of dtype " + indices.dtype().numpyName() + " and " + choices.size()
+                    + " choices, expected integer indices and at least one choice");
+        }
+        DType t = choices.get(0).dtype();
+        for (DArray c : choices) t = DType.promote(t, c.dtype());
+        DType rt = t;
+        List<DArray> all = new ArrayList<>();
+        all.add(indices);
+        all.addAll(choices);
+        return mapBlocks((blocks, info) -> {
+            long[] s = info.shape();
+            NDArray out = NDArray.zeros(rt, s);
+            NDArray idx = blocks[0].broadcastTo(s);
+            NDArray[] cs = new NDArray[blocks.length - 1];
+            for (int i = 0; i < cs.length; i++) cs[i] = blocks[i + 1].astype(rt).broadcastTo(s);
+            for (long f = 0, n = out.size(); f < n; f++) {
+                long k = idx.getLongFlat(f);
+                if (k < 0 || k >= cs.length) {
+                    throw new IndexOutOfBoundsException("got index " + k + " in choose, expected 0 <= index < " + cs.length + " (choices)");
+                }
+                if (rt.isFloat()) out.setDoubleFlat(f, cs[(int) k].getDoubleFlat(f)); else out.setLongFlat(f, cs[(int) k].getLongFlat(f));
+            }
+            return out;
+        }, all, rt);
+    }
+
     /** NumPy's sort order: {@code a < b}, with NaN after every number. */
     private static boolean sortsBefore(double a, double b) { return a < b || (!Double.isNaN(a) && Double.isNaN(b)); }
 
@@ -1117,6 +1240,26 @@ public final class DArray implements java.io.Serializable {
 
     /** {@code np.dstack}: along axis 2 after {@code atleast_3d}. */
     public static DArray dstack(List<DArray> arrays) { return concatenate(arrays.stream().map(DArray::atLeast3d).toList(), 2); }
+
+    /** {@code np.gradient(x, axis=axis)} with unit spacing (central inside, one-sided at the ends). */
+    public DArray gradient(int axis) { return Rearrange.gradient(this, axis); }
+
+    /** {@code np.ediff1d(x)}: the differences of the flattened array. */
+    public DArray ediff1d() { return ravel().diff(1, 0); }
+
+    /** {@code np.delete(x, positions, axis)}. */
+    public DArray delete(long[] positions, int axis) { return Rearrange.delete(this, positions, axis); }
+
+    /** {@code np.insert(x, position, values, axis)} for one position; {@code values} broadcast to one slice. */
+    public DArray insert(long position, DArray values, int axis) { return Rearrange.insert(this, position, values, axis); }
+
+    /** {@code np.rollaxis(x, axis, start)}: axis moved to position {@code start} (before the axis now there). */
+    public DArray rollAxis(int axis, int start) {
+        int n = shape.length, a = ShapeOps.axis(axis, n);
+        int st = start < 0 ? start + n : start;
+        if (st < 0 || st > n) throw new IllegalArgumentException("got start " + start + ", expected -" + n + " <= start <= " + n);
+        return moveAxis(a, a < st ? st - 1 : st);
+    }
 
     /** {@code np.fliplr}: reversed along axis 1. */
     public DArray fliplr() { return flip(1); }

@@ -308,6 +308,50 @@ final class Rearrange {
         return v.ravel().take(idx, 0);
     }
 
+    /**
+     * {@code np.gradient(x, axis=axis)} with unit spacing: central differences {@code (x[i+1] - x[i-1]) / 2} inside,
+     * one-sided first differences at the two ends (NumPy's {@code edge_order=1}); float64 (float32 for float32).
+     */
+    static DArray gradient(DArray x0, int axis0) {
+        int axis = ShapeOps.axis(axis0, x0.ndim());
+        long n = x0.shapeArray()[axis];
+        if (n < 2) throw new IllegalArgumentException("got length " + n + " on axis " + axis + ", expected at least 2 for gradient");
+        DArray x = x0.astype(DType.resultOfMean(x0.dtype()));
+        DArray first = range(x, axis, 1, 2).sub(range(x, axis, 0, 1));
+        DArray last = range(x, axis, n - 1, n).sub(range(x, axis, n - 2, n - 1));
+        if (n == 2) return DArray.concatenate(List.of(first, last), axis);
+        DArray inner = range(x, axis, 2, n).sub(range(x, axis, 0, n - 2)).div(2.0);
+        return DArray.concatenate(List.of(first, inner, last), axis);
+    }
+
+    /** {@code np.delete(x, positions, axis)}: every position but the given ones (a take). */
+    static DArray delete(DArray x, long[] positions, int axis0) {
+        int axis = ShapeOps.axis(axis0, x.ndim());
+        long n = x.shapeArray()[axis];
+        boolean[] drop = new boolean[(int) n];
+        for (long p : positions) {
+            long q = p < 0 ? p + n : p;
+            if (q < 0 || q >= n) throw new IndexOutOfBoundsException("index " + p + " is out of bounds for axis " + axis + " with size " + n);
+            drop[(int) q] = true;
+        }
+        boolean[] keep = new boolean[(int) n];
+        for (int i = 0; i < n; i++) keep[i] = !drop[i];
+        return x.compress(keep, axis);
+    }
+
+    /** {@code np.insert(x, position, values, axis)}: {@code values} (broadcast to one slice) inserted before the position. */
+    static DArray insert(DArray x, long position, DArray values, int axis0) {
+        int axis = ShapeOps.axis(axis0, x.ndim());
+        long n = x.shapeArray()[axis];
+        long p = position < 0 ? position + n : position;
+        if (p < 0 || p > n) throw new IndexOutOfBoundsException("index " + position + " is out of bounds for axis " + axis + " with size " + n);
+        long[] s = x.shapeArray().clone();
+        s[axis] = 1;
+        DArray v = values.ndim() < x.ndim() ? values.expandDims(Math.min(axis, values.ndim())) : values;
+        v = broadcastTo(v, s).astype(x.dtype());
+        return DArray.concatenate(List.of(range(x, axis, 0, p), v, range(x, axis, p, n)), axis);
+    }
+
     private static DArray range(DArray x, int axis, long from, long to) {
         Index[] ix = new Index[axis + 1];
         Arrays.fill(ix, Index.all());

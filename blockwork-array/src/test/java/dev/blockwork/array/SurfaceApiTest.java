@@ -144,6 +144,58 @@ class SurfaceApiTest {
     }
 
     @Test
+    void statisticsAndMiscellanyAgainstNumPy() {
+        double inf = Double.POSITIVE_INFINITY, nan = Double.NaN;
+        NDArray a = NDArray.fromNested(new double[][] {{1, 2, 4, 7}, {3, 1, 0, 2}, {2, 2, 5, 9}});
+        DArray x = DArray.fromArray(a, Chunks.explicit(new long[] {2, 1}, new long[] {1, 0, 3}));
+        assertEq(x.cov(), NDArray.fromNested(new double[][] {{7.0, -0.6666666666666666, 8.666666666666666},
+                {-0.6666666666666666, 1.6666666666666665, -0.3333333333333333}, {8.666666666666666, -0.3333333333333333, 11.0}}));
+        assertEq(x.corrcoef(), NDArray.fromNested(new double[][] {{0.9999999999999998, -0.1951800145897066, 0.9876583293168621},
+                {-0.1951800145897066, 1.0, -0.0778498944161523}, {0.9876583293168621, -0.0778498944161523, 1.0}}));
+        assertEq(x.get(Index.at(0)).cov(), NDArray.scalar(7.0));
+        assertEq(x.cov(0).get(Index.at(0)), NDArray.of(5.25, -0.5, 6.5));
+        assertEq(x.norm(), NDArray.scalar(14.071247279470288));
+        assertEq(x.norm(1), NDArray.scalar(38.0));
+        assertEq(x.norm(inf), NDArray.scalar(9.0));
+        assertEq(x.norm(3), NDArray.scalar(10.9751505177718));
+        assertEq(x.norm(2, new int[] {1}, false), NDArray.of(8.366600265340756, 3.7416573867739413, 10.677078252031311));
+        assertEq(DArray.fromArray(new double[] {1, 2, 4, 7, 11}, Chunks.uniform(2)).gradient(0), NDArray.of(1.0, 1.5, 2.5, 3.5, 4.0));
+        assertEq(x.gradient(1), NDArray.fromNested(new double[][] {{1.0, 1.5, 2.5, 3.0}, {-2.0, -1.5, 0.5, 2.0}, {0.0, 1.5, 3.5, 4.0}}));
+        assertEq(DArray.fromArray(new double[] {-0.0, 0.0, -1, 2, nan}, Chunks.uniform(2)).signbit(),
+                NDArray.fromArray(new boolean[] {true, false, true, false, false}));
+        assertEq(DArray.fromArray(new double[] {0, 0.5, 1.0}, Chunks.uniform(2)).sinc(), NDArray.of(1.0, 0.6366197723675814, 3.8981718325193755e-17));
+        java.util.List<DArray> mf = DArray.fromArray(new double[] {2.5, -3.25, inf, -inf}, Chunks.uniform(3)).modf();
+        assertEq(mf.get(0), NDArray.of(0.5, -0.25, 0.0, -0.0));
+        assertEq(mf.get(1), NDArray.of(2, -3, inf, -inf));
+        assertEq(DArray.fromArray(new double[] {nan, inf, -inf, 1.0}, Chunks.uniform(3)).nanToNum(),
+                NDArray.of(0.0, Double.MAX_VALUE, -Double.MAX_VALUE, 1.0));
+        assertEq(DArray.fromArray(new double[] {1.5, 3.0}, Chunks.uniform(1)).ldexp(DArray.fromArray(new long[] {2, -1}, Chunks.uniform(2))),
+                NDArray.of(6.0, 1.5));
+        assertEq(DArray.select(java.util.List.of(x.lt(2.0), x.gt(6.0)), java.util.List.of(x, x.neg()), 0.5),
+                NDArray.fromNested(new double[][] {{1.0, 0.5, 0.5, -7.0}, {0.5, 1.0, 0.0, 0.5}, {0.5, 0.5, 0.5, -9.0}}));
+        DArray c0 = DArray.fromArray(new long[] {1, 2, 3, 4}, Chunks.uniform(3)), c1 = c0.mul(10L), c2 = c0.mul(100L);
+        DArray idx = DArray.fromArray(new long[] {0, 1, 2, 1}, Chunks.uniform(2));
+        assertEq(DArray.choose(idx, java.util.List.of(c0, c1, c2)), NDArray.fromArray(new long[] {1, 20, 300, 40}));
+        assertThatThrownBy(() -> DArray.choose(idx.add(1L), java.util.List.of(c0, c1, c2)).compute(ArrayAssert.SYNC))
+                .hasStackTraceContaining("got index 3 in choose");
+        assertEq(DArray.arange(6, Chunks.uniform(4)).delete(new long[] {1, -1}, 0), NDArray.fromArray(new long[] {0, 2, 3, 4}));
+        assertEq(DArray.arange(4, Chunks.uniform(3)).insert(2, DArray.fromArray(NDArray.full(9L, DType.INT64), Chunks.of()), 0),
+                NDArray.fromArray(new long[] {0, 1, 9, 2, 3}));
+        assertEq(x.insert(1, DArray.fromArray(new double[] {7, 8, 9}, Chunks.uniform(2)), 1),
+                NDArray.fromNested(new double[][] {{1, 7, 2, 4, 7}, {3, 8, 1, 0, 2}, {2, 9, 2, 5, 9}}));
+        DArray z = DArray.zeros(Shape.of(2, 3, 4, 5), Chunks.uniform(2));
+        assertThat(z.rollAxis(3, 1).shape()).isEqualTo(Shape.of(2, 5, 3, 4));   // np.rollaxis(z, 3, 1)
+        assertThat(z.rollAxis(0, 3).shape()).isEqualTo(Shape.of(3, 4, 2, 5));   // np.rollaxis(z, 0, 3)
+        assertEq(x.ediff1d(), a.reshape(12).expr().evaluate().get(Index.range(1, 12)).expr().sub(a.reshape(12).get(Index.range(0, 11))).evaluate());
+        // apply_along_axis and topk against per-lane loops
+        assertEq(x.applyAlongAxis(lane -> NDArray.of(lane.sum().item(), lane.max().item()), 1, 2, DType.FLOAT64),
+                NDArray.fromNested(new double[][] {{14, 7}, {6, 3}, {18, 9}}));
+        assertEq(x.topk(2, 1), NDArray.fromNested(new double[][] {{7, 4}, {3, 2}, {9, 5}}));
+        assertEq(x.topk(-2, 0), NDArray.fromNested(new double[][] {{1, 1, 0, 2}, {2, 2, 4, 7}}));
+        assertEq(x.argtopk(1, 1), NDArray.fromNested(new long[][] {{3}, {0}, {3}}));
+    }
+
+    @Test
     void dtypeFromNumPyNames() {
         assertThat(DType.of("float64")).isEqualTo(DType.FLOAT64);
         assertThat(DType.of("<f8")).isEqualTo(DType.FLOAT64);
