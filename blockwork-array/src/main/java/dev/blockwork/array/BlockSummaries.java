@@ -79,6 +79,20 @@ final class BlockSummaries {
         return NDArray.fromArray(Arrays.copyOf(v, m)).astype(t);
     }
 
+    /** {@code np.flatnonzero(x)}: the flat C-order positions of the non-zero elements. */
+    static NDArray flatnonzero(DArray x, ComputeOptions options) {
+        NDArray p = nonzero(x, options);
+        long[] shape = x.shapeArray();
+        long count = p.shape(1);
+        long[] flat = new long[(int) count];
+        for (int k = 0; k < count; k++) {
+            long f = 0;
+            for (int d = 0; d < shape.length; d++) f = f * shape[d] + p.getLong(d, k);
+            flat[k] = f;
+        }
+        return NDArray.fromArray(flat);
+    }
+
     /**
      * {@code np.nonzero(x)}: per axis, the int64 positions of the non-zero elements in C order (NaN counts as non-zero).
      * Row {@code d} of the returned {@code (ndim, count)} array is axis d's positions ({@code np.argwhere} transposed).

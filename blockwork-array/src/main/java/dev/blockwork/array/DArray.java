@@ -512,36 +512,19 @@ public final class DArray implements java.io.Serializable {
      * {@code np.reciprocal}: {@code 1 / x}; as NumPy, integers stay integers (C division: 1 and -1 keep their value,
      * others give 0, and {@code 1 / 0} gives the dtype's minimum as NumPy on x86-64). Bool throws IllegalArgumentException.
      */
-    public DArray reciprocal() {
-        if (dtype.isFloat()) return rdiv(1.0);
-        if (dtype == DType.BOOL) throw new IllegalArgumentException("got a bool array, expected numbers for reciprocal");
-        long min = dtype == DType.INT32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
-        return where(eq(0), min, where(abs().eq(1), this, 0L));
-    }
+    public DArray reciprocal() { return Composites.reciprocal(this); }
 
     /** {@code np.logaddexp}: {@code log(exp(a) + exp(b))} without overflow ({@code max + log1p(exp(-|a - b|))}). */
-    public DArray logaddexp(DArray o) {
-        DArray a = astype(DType.resultOfFloatFunction(DType.promote(dtype, o.dtype))), b = o.astype(a.dtype());
-        DArray m = a.maximum(b);
-        return where(a.eq(b), a.add(Math.log(2)), m.add(a.sub(b).abs().neg().exp().log1p()));
-    }
+    public DArray logaddexp(DArray o) { return Composites.logaddexp(this, o, false); }
 
     /** {@code np.logaddexp2}: {@code log2(2^a + 2^b)}. */
-    public DArray logaddexp2(DArray o) {
-        DArray a = astype(DType.resultOfFloatFunction(DType.promote(dtype, o.dtype))), b = o.astype(a.dtype());
-        DArray m = a.maximum(b);
-        return where(a.eq(b), a.add(1.0), m.add(a.sub(b).abs().neg().exp2().log1p().div(Math.log(2))));
-    }
+    public DArray logaddexp2(DArray o) { return Composites.logaddexp(this, o, true); }
 
     /**
      * {@code np.isclose(a, b, rtol, atol, equal_nan)}: {@code |a - b| <= atol + rtol * |b|} for finite values, equality
      * for infinities, and NaN equal to NaN only with {@code equalNan}.
      */
-    public DArray isclose(DArray b, double rtol, double atol, boolean equalNan) {
-        DArray x = astype(DType.FLOAT64), y = b.astype(DType.FLOAT64);
-        DArray close = where(x.isfinite().and(y.isfinite()), x.sub(y).abs().le(y.abs().mul(rtol).add(atol)), x.eq(y));
-        return equalNan ? close.or(x.isnan().and(y.isnan())) : close;
-    }
+    public DArray isclose(DArray b, double rtol, double atol, boolean equalNan) { return Composites.isclose(this, b, rtol, atol, equalNan); }
 
     public DArray isclose(DArray b) { return isclose(b, 1e-5, 1e-8, false); }
 
@@ -551,20 +534,7 @@ public final class DArray implements java.io.Serializable {
     public DArray allclose(DArray b) { return allclose(b, 1e-5, 1e-8, false); }
 
     /** {@code np.round(x, decimals)}: {@code rint(x * 10^d) / 10^d} as NumPy computes it; integers with d >= 0 unchanged. */
-    public DArray round(int decimals) {
-        if (decimals == 0) return round();
-        if (!dtype.isFloat()) {
-            if (decimals > 0) return this;
-            double f = Math.pow(10, -decimals);
-            return astype(DType.FLOAT64).div(f).round().mul(f).astype(dtype);
-        }
-        if (decimals < 0) { // NumPy divides by 10^-d first (multiplying by 0.1 would round differently)
-            double f = Math.pow(10, -decimals);
-            return div(f).round().mul(f);
-        }
-        double f = Math.pow(10, decimals);
-        return mul(f).round().div(f);
-    }
+    public DArray round(int decimals) { return Composites.round(this, decimals); }
 
     /** {@code np.fix}: rounds toward zero, as {@link #trunc}. */
     public DArray fix() { return trunc(); }
@@ -814,27 +784,7 @@ public final class DArray implements java.io.Serializable {
      * {@code np.average(x, axis, weights)}: {@code sum(x * w) / sum(w)} along {@code axis}; {@code weights} has x's
      * shape or is 1-D with x's length along {@code axis} (NumPy's two forms). Float64 (float32 for float32 operands).
      */
-    public DArray average(DArray weights, int axis) {
-        int a = ShapeOps.axis(axis, shape.length);
-        DArray w = weights;
-        if (weights.ndim() == 1 && shape.length > 1) {
-            if (weights.shapeArray()[0] != shape[a]) {
-                throw new IllegalArgumentException("got 1-D weights of length " + weights.shapeArray()[0] + ", expected the length "
-                        + shape[a] + " of axis " + a + " (shape " + Shape.format(shape) + ")");
-            }
-            long[] s = new long[shape.length - a];
-            Arrays.fill(s, 1);
-            s[0] = shape[a];
-            w = weights.reshape(s);
-        } else if (!Arrays.equals(weights.shapeArray(), shape)) {
-            throw new IllegalArgumentException("got weights of shape " + weights.shape() + ", expected shape " + Shape.format(shape)
-                    + " or 1-D of length " + shape[a]);
-        }
-        DArray num = mul(w).sum(new int[] {a}, false);
-        DArray den = w.broadcastTo(Shape.of(shape)).sum(new int[] {a}, false);
-        DType t = DType.resultOfMean(DType.promote(dtype, weights.dtype()));
-        return num.astype(DType.FLOAT64).div(den.astype(DType.FLOAT64)).astype(t);
-    }
+    public DArray average(DArray weights, int axis) { return Statistics.average(this, weights, axis); }
 
     /** {@code np.count_nonzero}: the int64 number of elements that are not zero (NaN is not zero). */
     public DArray countNonzero() { return NanReductions.countNonzero(this, null, false); }
@@ -973,59 +923,20 @@ public final class DArray implements java.io.Serializable {
     public List<DArray> nonzero() { return nonzero(ComputeOptions.defaults()); }
 
     /** {@code np.flatnonzero(x)}: flat C-order positions of the non-zero elements, computed now. */
-    public DArray flatnonzero() {
-        NDArray p = BlockSummaries.nonzero(this, ComputeOptions.defaults());
-        long count = p.shape(1);
-        long[] flat = new long[(int) count];
-        for (int k = 0; k < count; k++) {
-            long f = 0;
-            for (int d = 0; d < shape.length; d++) f = f * shape[d] + p.getLong(d, k);
-            flat[k] = f;
-        }
-        return fromArray(NDArray.fromArray(flat), Chunks.auto());
-    }
+    public DArray flatnonzero() { return fromArray(BlockSummaries.flatnonzero(this, ComputeOptions.defaults()), Chunks.auto()); }
 
     /**
      * {@code np.isin(x, values)}: bool, true where the element equals one of {@code values} (compared as doubles for
      * floats, exactly for integers); one block function, chunks kept.
      */
-    public DArray isin(double... values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return mapBlocks((b, info) -> {
-            NDArray r = NDArray.zeros(DType.BOOL, b.shape());
-            for (long i = 0, n = b.size(); i < n; i++) {
-                double v = b.getDoubleFlat(i); // NaN is in nothing (NaN != NaN); -0.0 equals 0.0
-                if (!Double.isNaN(v) && (Arrays.binarySearch(sorted, v) >= 0 || (v == 0 && Arrays.binarySearch(sorted, -v) >= 0))) {
-                    r.setLongFlat(i, 1);
-                }
-            }
-            return r;
-        }, chunks, DType.BOOL);
-    }
+    public DArray isin(double... values) { return Selection.isin(this, values); }
 
     /**
      * {@code np.searchsorted(sorted, x, side)}: for every element of this array, the int64 insertion position in the
      * increasing 1-D {@code sorted} ({@code right}: after equal values). {@code np.digitize(x, bins)} for increasing
      * bins is {@code searchsorted(bins, right=true)}.
      */
-    public DArray searchsorted(double[] sorted, boolean right) {
-        double[] s = sorted.clone();
-        return mapBlocks((b, info) -> {
-            NDArray r = NDArray.zeros(DType.INT64, b.shape());
-            for (long i = 0, n = b.size(); i < n; i++) {
-                double v = b.getDoubleFlat(i);
-                int lo = 0, hi = s.length;
-                while (lo < hi) { // first position with s[p] > v (right) or s[p] >= v (left); NaN sorts last
-                    int mid = (lo + hi) >>> 1;
-                    boolean after = right ? !sortsBefore(v, s[mid]) : sortsBefore(s[mid], v);
-                    if (after) lo = mid + 1; else hi = mid;
-                }
-                r.setLongFlat(i, lo);
-            }
-            return r;
-        }, chunks, DType.INT64);
-    }
+    public DArray searchsorted(double[] sorted, boolean right) { return Selection.searchsorted(this, sorted, right); }
 
     /**
      * {@code np.histogram(x, bins, range=(lo, hi))[0]}: int64 counts in {@code bins} equal bins (the last closed), lazy:
@@ -1076,9 +987,7 @@ public final class DArray implements java.io.Serializable {
     public DArray argtopk(int k, int axis) { return AlongAxis.topk(this, k, axis, true); }
 
     /** {@code np.signbit}: true where the sign bit is set (-0.0 and NaNs with the bit included). */
-    public DArray signbit() {
-        return dtype.isFloat() ? fullLike(this, 1.0).astype(DType.FLOAT64).copysign(this.astype(DType.FLOAT64)).lt(0.0) : lt(0.0);
-    }
+    public DArray signbit() { return Composites.signbit(this); }
 
     /** {@code np.fabs}: absolute value as a float. */
     public DArray fabs() { return astype(DType.resultOfFloatFunction(dtype)).abs(); }
@@ -1095,26 +1004,16 @@ public final class DArray implements java.io.Serializable {
     public DArray ldexp(DArray n) { return astype(DType.resultOfFloatFunction(dtype)).mul(n.astype(DType.FLOAT64).exp2()); }
 
     /** {@code np.sinc}: {@code sin(pi x) / (pi x)}, 1 at 0. */
-    public DArray sinc() {
-        DArray y = astype(DType.resultOfFloatFunction(dtype)).mul(Math.PI);
-        return where(y.eq(0), 1.0, y.sin().div(y));
-    }
+    public DArray sinc() { return Composites.sinc(this); }
 
     /** {@code np.divmod}: {@code [floorDivide(o), mod(o)]}. */
     public List<DArray> divmod(DArray o) { return List.of(floorDivide(o), mod(o)); }
 
     /** {@code np.modf}: {@code [fractional part, integral part]}, both with x's sign. */
-    public List<DArray> modf() {
-        DArray f = astype(DType.resultOfFloatFunction(dtype));
-        DArray i = f.trunc();
-        return List.of(where(f.isinf(), zerosLike(f).copysign(f), f.sub(i)), i);
-    }
+    public List<DArray> modf() { return Composites.modf(this); }
 
     /** {@code np.nan_to_num(x, nan, posinf, neginf)}. */
-    public DArray nanToNum(double nan, double posinf, double neginf) {
-        if (!dtype.isFloat()) return this;
-        return where(isnan(), nan, where(eq(Double.POSITIVE_INFINITY), posinf, where(eq(Double.NEGATIVE_INFINITY), neginf, this)));
-    }
+    public DArray nanToNum(double nan, double posinf, double neginf) { return Composites.nanToNum(this, nan, posinf, neginf); }
 
     /** {@code np.nan_to_num(x)}: NaN to 0, infinities to the dtype's largest finite values. */
     public DArray nanToNum() {
@@ -1123,52 +1022,13 @@ public final class DArray implements java.io.Serializable {
     }
 
     /** {@code np.select(conditions, choices, default)}: the first true condition's choice, else the default. */
-    public static DArray select(List<DArray> conditions, List<DArray> choices, double defaultValue) {
-        if (conditions.size() != choices.size() || conditions.isEmpty()) {
-            throw new IllegalArgumentException("got " + conditions.size() + " conditions and " + choices.size()
-                    + " choices, expected the same non-zero number");
-        }
-        DType t = choices.get(0).dtype();
-        for (DArray c : choices) t = DType.promote(t, c.dtype());
-        DArray r = full(new long[0], Chunks.ofTrusted(new long[0][]), defaultValue, t);
-        for (int i = conditions.size() - 1; i >= 0; i--) r = where(conditions.get(i), choices.get(i), r);
-        return r.astype(t);
-    }
+    public static DArray select(List<DArray> conditions, List<DArray> choices, double defaultValue) { return Selection.select(conditions, choices, defaultValue); }
 
     /**
      * {@code np.choose(indices, choices)}: element-wise {@code choices[indices[i]][i]}, all broadcast together; an index
      * outside {@code [0, choices)} fails the compute naming it (NumPy's mode "raise").
      */
-    public static DArray choose(DArray indices, List<DArray> choices) {
-        if (indices.dtype().isFloat() || choices.isEmpty()) {
-            throw new IllegalArgumentException("got indices of dtype " + indices.dtype().numpyName() + " and " + choices.size()
-                    + " choices, expected integer indices and at least one choice");
-        }
-        DType t = choices.get(0).dtype();
-        for (DArray c : choices) t = DType.promote(t, c.dtype());
-        DType rt = t;
-        List<DArray> all = new ArrayList<>();
-        all.add(indices);
-        all.addAll(choices);
-        return mapBlocks((blocks, info) -> {
-            long[] s = info.shape();
-            NDArray out = NDArray.zeros(rt, s);
-            NDArray idx = blocks[0].broadcastTo(s);
-            NDArray[] cs = new NDArray[blocks.length - 1];
-            for (int i = 0; i < cs.length; i++) cs[i] = blocks[i + 1].astype(rt).broadcastTo(s);
-            for (long f = 0, n = out.size(); f < n; f++) {
-                long k = idx.getLongFlat(f);
-                if (k < 0 || k >= cs.length) {
-                    throw new IndexOutOfBoundsException("got index " + k + " in choose, expected 0 <= index < " + cs.length + " (choices)");
-                }
-                if (rt.isFloat()) out.setDoubleFlat(f, cs[(int) k].getDoubleFlat(f)); else out.setLongFlat(f, cs[(int) k].getLongFlat(f));
-            }
-            return out;
-        }, all, rt);
-    }
-
-    /** NumPy's sort order: {@code a < b}, with NaN after every number. */
-    private static boolean sortsBefore(double a, double b) { return a < b || (!Double.isNaN(a) && Double.isNaN(b)); }
+    public static DArray choose(DArray indices, List<DArray> choices) { return Selection.choose(indices, choices); }
 
     /** {@code np.digitize(x, bins)} for increasing bins: the index of the bin each element falls in. */
     public DArray digitize(double[] bins) { return searchsorted(bins, true); }

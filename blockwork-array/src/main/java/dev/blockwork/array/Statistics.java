@@ -30,6 +30,30 @@ final class Statistics {
         return c.div(d.reshape(d.size(), 1)).div(d.reshape(1, d.size())).clip(-1.0, 1.0);
     }
 
+    /** {@code np.average(x, axis, weights)}: weights of x's shape, or 1-D along the axis. */
+    static DArray average(DArray x, DArray weights, int axis) {
+        long[] shape = x.shapeArray();
+        int a = ShapeOps.axis(axis, shape.length);
+        DArray w = weights;
+        if (weights.ndim() == 1 && shape.length > 1) {
+            if (weights.shapeArray()[0] != shape[a]) {
+                throw new IllegalArgumentException("got 1-D weights of length " + weights.shapeArray()[0] + ", expected the length "
+                        + shape[a] + " of axis " + a + " (shape " + Shape.format(shape) + ")");
+            }
+            long[] s = new long[shape.length - a];
+            java.util.Arrays.fill(s, 1);
+            s[0] = shape[a];
+            w = weights.reshape(s);
+        } else if (!java.util.Arrays.equals(weights.shapeArray(), shape)) {
+            throw new IllegalArgumentException("got weights of shape " + weights.shape() + ", expected shape " + Shape.format(shape)
+                    + " or 1-D of length " + shape[a]);
+        }
+        DArray num = x.mul(w).sum(new int[] {a}, false);
+        DArray den = w.broadcastTo(Shape.of(shape)).sum(new int[] {a}, false);
+        DType t = DType.resultOfMean(DType.promote(x.dtype(), weights.dtype()));
+        return num.astype(DType.FLOAT64).div(den.astype(DType.FLOAT64)).astype(t);
+    }
+
     /**
      * {@code np.linalg.norm(x, ord)} of the whole array: {@code ord} 2 (or "fro") is the 2-norm of the flattened
      * values, 1 the sum of magnitudes, inf the largest magnitude, -inf the smallest, 0 the count of non-zeros, any
