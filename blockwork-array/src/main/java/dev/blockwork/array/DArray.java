@@ -1211,6 +1211,12 @@ public final class DArray implements java.io.Serializable {
     /** {@code np.dot} for 1-D and 2-D operands (n-D operands follow matmul's rules, not np.dot's). */
     public DArray dot(DArray other) { return LinearAlgebra.matmul(this, other); }
 
+    /**
+     * {@code np.einsum(subscripts, *operands)}, e.g. {@code einsum("ij,jk->ik", a, b)} or {@code einsum("ii", x)}: a fused
+     * broadcast product and one reduction (see {@link Einsum}); no {@code ...}.
+     */
+    public static DArray einsum(String subscripts, DArray... operands) { return Einsum.einsum(subscripts, operands); }
+
     /** {@code np.tensordot(a, b, axes=(axesA, axesB))}. */
     public static DArray tensordot(DArray a, DArray b, int[] axesA, int[] axesB) { return LinearAlgebra.tensordot(a, b, axesA, axesB); }
 

@@ -196,6 +196,33 @@ class SurfaceApiTest {
     }
 
     @Test
+    void einsumAgainstNumPy() {
+        DArray a = DArray.fromArray(NDArray.arange(6).astype(DType.FLOAT64).reshape(2, 3), Chunks.explicit(new long[] {1, 1}, new long[] {2, 0, 1}));
+        DArray b = DArray.fromArray(NDArray.arange(12).astype(DType.FLOAT64).reshape(3, 4).expr().sub(3.0).evaluate(), Chunks.uniform(2));
+        DArray c = DArray.fromArray(new double[] {1, -2, 3}, Chunks.uniform(2));
+        NDArray ab = NDArray.fromNested(new double[][] {{11, 14, 17, 20}, {20, 32, 44, 56}});
+        assertEq(DArray.einsum("ij,jk->ik", a, b), ab);
+        assertEq(DArray.einsum("ij,jk", a, b), ab);
+        assertEq(DArray.einsum("ij->ji", a), NDArray.fromNested(new double[][] {{0, 3}, {1, 4}, {2, 5}}));
+        assertEq(DArray.einsum("ji", a), NDArray.fromNested(new double[][] {{0, 3}, {1, 4}, {2, 5}}));
+        assertEq(DArray.einsum("ij->", a), NDArray.scalar(15.0));
+        DArray sq = DArray.fromArray(NDArray.arange(9).astype(DType.FLOAT64).reshape(3, 3), Chunks.uniform(2));
+        assertEq(DArray.einsum("ii", sq), NDArray.scalar(12.0));
+        assertEq(DArray.einsum("ii->i", sq), NDArray.of(0, 4, 8));
+        assertEq(DArray.einsum("i,i", c, c), NDArray.scalar(14.0));
+        assertEq(DArray.einsum("i,j->ij", c, c.get(Index.range(0, 2))), NDArray.fromNested(new double[][] {{1, -2}, {-2, 4}, {3, -6}}));
+        assertEq(DArray.einsum("ij,j->i", a, c), NDArray.of(4, 10));
+        assertEq(DArray.einsum("ij,ij->i", a, a), NDArray.of(5, 50));
+        DArray p = DArray.fromArray(NDArray.arange(12).astype(DType.FLOAT64).reshape(2, 2, 3), Chunks.uniform(2));
+        DArray q = DArray.fromArray(NDArray.arange(12).astype(DType.FLOAT64).reshape(2, 3, 2), Chunks.uniform(2));
+        assertEq(DArray.einsum("bij,bjk->bik", p, q), NDArray.fromNested(new double[][][] {{{10, 13}, {28, 40}}, {{172, 193}, {244, 274}}}));
+        DArray i32 = DArray.fromArray(new int[][] {{1, 2}, {3, 4}}, Chunks.uniform(1));
+        assertThat(DArray.einsum("ij,jk->ik", i32, i32).dtype()).isEqualTo(DType.INT32); // no widening, as np.einsum
+        assertThatThrownBy(() -> DArray.einsum("...i,i", a, c)).hasMessageContaining("without '...'");
+        assertThatThrownBy(() -> DArray.einsum("ij,jk->ik", a, a)).hasMessageContaining("got size 2 for index 'j'");
+    }
+
+    @Test
     void dtypeFromNumPyNames() {
         assertThat(DType.of("float64")).isEqualTo(DType.FLOAT64);
         assertThat(DType.of("<f8")).isEqualTo(DType.FLOAT64);

@@ -681,6 +681,24 @@ class SurfacePropertyTest {
         });
     }
 
+    @RepeatedTest(20)
+    void einsumMatchesMatmulAndSums(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long m = r.nextInt(6), k = r.nextInt(6), n = r.nextInt(6);
+            DType t = new DType[] {DType.FLOAT64, DType.INT64, DType.INT32}[r.nextInt(3)];
+            NDArray a = mapD(values(r, new long[] {m, k}, t), t, v -> Double.isFinite(v) ? v : 0.5);
+            NDArray b = mapD(values(r, new long[] {k, n}, t), t, v -> Double.isFinite(v) ? v : 0.5);
+            DArray x = DArray.fromArray(a, chunks(r, a.shape())), y = DArray.fromArray(b, chunks(r, b.shape()));
+            String ctx = t + " " + x.chunks() + " " + y.chunks();
+            assertEq(DArray.einsum("ij,jk->ik", x, y), a.matmul(b), "matmul " + ctx);
+            assertEq(DArray.einsum("ij,jk->ki", x, y), a.matmul(b).transpose().copy(), "transposed " + ctx);
+            assertEq(DArray.einsum("ij->j", x), a.sum(new int[] {0}, false).astype(t), "column sums " + ctx);
+            assertEq(DArray.einsum("ij,ij->", x, x), a.expr().mul(a.expr()).evaluate().sum().astype(t).reshape(), "frobenius " + ctx);
+        });
+    }
+
     static long[] prepend1(long[] s) {
         long[] r = new long[s.length + 1];
         r[0] = 1;
