@@ -1237,6 +1237,15 @@ public final class DArray implements java.io.Serializable {
         return MultiMapBlocksLayer.mapBlocks(f, arrays, outDtype);
     }
 
+    /**
+     * Dask's {@code blockwise(f, outIndex, a, "ij", b, "jk", dtype=...)} with {@code concatenate=True}: letters name
+     * axes; output letters are mapped block by block, the others are contracted (handed to {@code f} whole). E.g.
+     * {@code blockwise((bs, i) -> bs[0].matmul(bs[1]), "ik", List.of(a, b), List.of("ij", "jk"), FLOAT64)} is a matmul.
+     */
+    public static DArray blockwise(MultiBlockFunction f, String outIndex, List<DArray> arrays, List<String> indices, DType outDtype) {
+        return BlockwiseLayer.blockwise(f, outIndex, arrays, indices, outDtype);
+    }
+
     /** {@code mapBlocks} keeping this array's chunks and dtype. */
     public DArray mapBlocks(BlockFunction f) { return mapBlocks(f, chunks, dtype); }
 

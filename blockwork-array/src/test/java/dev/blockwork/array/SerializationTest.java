@@ -83,6 +83,11 @@ class SerializationTest {
         m.put("integer matmul", ints.matmul(ints.transpose()));
         m.put("broadcastTo", x.get(Index.at(0)).broadcastTo(shape(4, 23)));
         m.put("mapOverlap small blocks", gaps.mapOverlap((b, info) -> b, new int[] {3, 3}, Boundary.constant(0)));
+        m.put("blockwise", DArray.blockwise((bs, bi) -> bs[0].matmul(bs[1]), "ik", List.of(x, x.transpose()), List.of("ij", "jk"), DType.FLOAT64));
+        m.put("histogram", x.histogram(5, 0, 1));
+        m.put("percentile", x.percentile(30, 1));
+        m.put("einsum", DArray.einsum("ij,ij->j", x, x));
+        m.put("random poisson", new DRandom(4).poisson(3, shape(30, 20), chunks(7, 6)));
         return m;
     }
 

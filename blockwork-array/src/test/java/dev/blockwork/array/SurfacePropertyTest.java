@@ -699,6 +699,25 @@ class SurfacePropertyTest {
         });
     }
 
+    @RepeatedTest(20)
+    void blockwiseMapsAndContracts(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long m = r.nextInt(6), k = 1 + r.nextInt(6), n = r.nextInt(6);
+            NDArray a = mapD(values(r, new long[] {m, k}, DType.FLOAT64), DType.FLOAT64, v -> Double.isFinite(v) ? v : 0.5);
+            NDArray b = mapD(values(r, new long[] {k, n}, DType.FLOAT64), DType.FLOAT64, v -> Double.isFinite(v) ? v : 0.5);
+            DArray x = DArray.fromArray(a, chunks(r, a.shape())), y = DArray.fromArray(b, chunks(r, b.shape()));
+            String ctx = x.chunks() + " " + y.chunks();
+            DArray mm = DArray.blockwise((bs, bi) -> bs[0].matmul(bs[1]), "ik", List.of(x, y), List.of("ij", "jk"), DType.FLOAT64);
+            assertEq(mm, a.matmul(b), "blockwise matmul " + ctx);
+            // element-wise with a transposed operand: out[j, i] = x[i, j] * 2 + y^T... (x and x^T share letters)
+            DArray tr = DArray.blockwise((bs, bi) -> bs[0].transpose().expr().add(bs[1].expr()).evaluate(), "ji",
+                    List.of(x, x.transpose()), List.of("ij", "ji"), DType.FLOAT64);
+            assertEq(tr, a.transpose().expr().mul(2.0).evaluate(), "blockwise transpose " + ctx);
+        });
+    }
+
     static long[] prepend1(long[] s) {
         long[] r = new long[s.length + 1];
         r[0] = 1;
