@@ -505,6 +505,48 @@ public final class DArray implements java.io.Serializable {
     /** {@code np.nextafter}: the next representable value after this toward {@code o}. */
     public DArray nextafter(DArray o) { return apply(ElementwiseOp.NEXTAFTER, null, this, o); }
 
+    /** {@code np.fmod}: C's remainder with the dividend's sign (integer {@code x fmod 0} is 0, float NaN). */
+    public DArray fmod(DArray o) { return apply(ElementwiseOp.FMOD, null, this, o); }
+
+    public DArray fmod(double v) { return apply(ElementwiseOp.FMOD, null, this, v); }
+
+    /** {@code np.positive}: the same values. */
+    public DArray positive() { return this; }
+
+    /** {@code np.negative}, as {@link #neg}. */
+    public DArray negative() { return neg(); }
+
+    /** {@code np.heaviside(x, h0)}: 0 below zero, 1 above, {@code h0} at zero; NaN stays NaN. */
+    public DArray heaviside(double h0) {
+        DArray f = astype(DType.resultOfFloatFunction(dtype));
+        return where(f.lt(0.0), 0.0, where(f.gt(0.0), 1.0, where(f.eq(0.0), h0, f)));
+    }
+
+    /** {@code np.spacing}: the distance to the next representable value away from zero. */
+    public DArray spacing() {
+        DArray f = astype(DType.resultOfFloatFunction(dtype));
+        DArray up = f.nextafter(fullLike(f, Double.POSITIVE_INFINITY)), down = f.nextafter(fullLike(f, Double.NEGATIVE_INFINITY));
+        return where(f.signbit(), down.sub(f), up.sub(f));
+    }
+
+    /** {@code np.real}: the values themselves (Blockwork has no complex dtypes yet). */
+    public DArray real() { return this; }
+
+    /** {@code np.imag}: zeros of this shape (real dtypes only). */
+    public DArray imag() { return zerosLike(this); }
+
+    /** {@code np.conj}: the values themselves (real dtypes). */
+    public DArray conj() { return this; }
+
+    /** {@code np.angle}: 0 for non-negative values, pi for negative (real dtypes), NaN for NaN. */
+    public DArray angle() { return zerosLike(this).astype(DType.resultOfFloatFunction(dtype)).arctan2(this); }
+
+    /** {@code np.isreal}: true everywhere (real dtypes). */
+    public DArray isreal() { return full(shape.clone(), chunks, 1L, DType.BOOL); }
+
+    /** {@code np.iscomplex}: false everywhere (real dtypes). */
+    public DArray iscomplex() { return full(shape.clone(), chunks, 0L, DType.BOOL); }
+
     /** {@code np.square}: {@code x * x} in x's dtype. */
     public DArray square() { return mul(this); }
 
@@ -532,6 +574,9 @@ public final class DArray implements java.io.Serializable {
     public DArray allclose(DArray b, double rtol, double atol, boolean equalNan) { return isclose(b, rtol, atol, equalNan).all(); }
 
     public DArray allclose(DArray b) { return allclose(b, 1e-5, 1e-8, false); }
+
+    /** {@code np.around}, as {@link #round(int)}. */
+    public DArray around(int decimals) { return round(decimals); }
 
     /** {@code np.round(x, decimals)}: {@code rint(x * 10^d) / 10^d} as NumPy computes it; integers with d >= 0 unchanged. */
     public DArray round(int decimals) { return Composites.round(this, decimals); }
@@ -768,6 +813,41 @@ public final class DArray implements java.io.Serializable {
 
     /** {@code np.quantile(x, q, axis)} with {@code q} in [0, 1]. */
     public DArray quantile(double q, int axis) { return Quantile.along(this, q * 100, axis, false); }
+
+    /** {@code np.nanquantile(x, q, axis)} with {@code q} in [0, 1]. */
+    public DArray nanquantile(double q, int axis) { return Quantile.along(this, q * 100, axis, true); }
+
+    /**
+     * Dask's {@code moment(x, order, axis)}: the central moment {@code mean((x - mean(x))^order)} along {@code axes}
+     * (all when null), float64 (float32 for float32).
+     */
+    public DArray moment(int order, int[] axes) {
+        DArray f = astype(DType.resultOfMean(dtype));
+        return f.sub(f.mean(axes, true)).pow((long) order).mean(axes, false);
+    }
+
+    /**
+     * Dask's {@code coarsen(reduction, x, {axis: factor})}: every {@code factors[d]} consecutive cells along axis d are
+     * reduced to one (the axis length must be a multiple of its factor; 1 leaves an axis alone). A reshape that
+     * splits each axis into (length / factor, factor), then the reduction over the factor axes.
+     */
+    public DArray coarsen(Reduction op, long[] factors) {
+        if (factors.length != shape.length) {
+            throw new IllegalArgumentException("got " + factors.length + " factors, expected one per axis of " + Shape.format(shape));
+        }
+        long[] split = new long[2 * shape.length];
+        int[] inner = new int[shape.length];
+        for (int d = 0; d < shape.length; d++) {
+            if (factors[d] <= 0 || shape[d] % factors[d] != 0) {
+                throw new IllegalArgumentException("got factor " + factors[d] + " for axis " + d + " of length " + shape[d]
+                        + ", expected a positive divisor of the length");
+            }
+            split[2 * d] = shape[d] / factors[d];
+            split[2 * d + 1] = factors[d];
+            inner[d] = 2 * d + 1;
+        }
+        return reshape(split).reduce(op, inner, false, 0, ReductionBuilder.DEFAULT_SPLIT_EVERY);
+    }
 
     /** {@code np.median(x, axis)}. */
     public DArray median(int axis) { return Quantile.along(this, 50, axis, false); }
@@ -1072,6 +1152,73 @@ public final class DArray implements java.io.Serializable {
         return get(ix);
     }
 
+    /** {@code np.vdot(a, b)} of real arrays: {@code sum(a.ravel() * b.ravel())}, a 0-d array. */
+    public static DArray vdot(DArray a, DArray b) {
+        if (a.size() != b.size()) throw new IllegalArgumentException("got sizes " + a.size() + " and " + b.size() + ", expected equal sizes for vdot");
+        DType t = DType.promote(a.dtype(), b.dtype());
+        return a.ravel().mul(b.ravel().rechunk(a.ravel().chunks())).sum().astype(t);
+    }
+
+    /** {@code np.inner(a, b)}: the sum product over the last axes. */
+    public static DArray inner(DArray a, DArray b) {
+        if (a.ndim() == 0 || b.ndim() == 0) return a.mul(b);
+        DType t = DType.promote(a.dtype(), b.dtype());
+        return tensordot(a, b, new int[] {a.ndim() - 1}, new int[] {b.ndim() - 1}).astype(t);
+    }
+
+    /** {@code np.union1d(a, b)}: the sorted distinct values of both, computed now (see {@link #unique}). */
+    public static DArray union1d(DArray a, DArray b) { return concatenate(List.of(a.ravel(), b.ravel()), 0).unique(); }
+
+    /** {@code np.extract(condition, x)}: the elements where the bool condition (x's shape) is true, in C order, computed now. */
+    public DArray extract(DArray condition) { return ravel().get(condition.ravel()); }
+
+    /**
+     * {@code np.unravel_index(indices, shape)}: per axis of {@code shape}, the coordinate of each flat C-order index
+     * (fused {@code floorDivide} and {@code mod}).
+     */
+    public static List<DArray> unravelIndex(DArray indices, long[] shape) {
+        long size = 1;
+        for (long d : shape) size *= d;
+        List<DArray> out = new ArrayList<>();
+        long stride = size;
+        for (long d : shape) {
+            stride /= Math.max(1, d);
+            out.add(indices.astype(DType.INT64).floorDivide(stride).mod(d));
+        }
+        return out;
+    }
+
+    /** {@code np.ravel_multi_index(coords, shape)}: the flat C-order index of each coordinate tuple (fused). */
+    public static DArray ravelMultiIndex(List<DArray> coords, long[] shape) {
+        if (coords.size() != shape.length) {
+            throw new IllegalArgumentException("got " + coords.size() + " coordinate arrays, expected " + shape.length + " for shape "
+                    + Shape.format(shape));
+        }
+        DArray r = null;
+        for (int d = 0; d < shape.length; d++) {
+            DArray c = coords.get(d).astype(DType.INT64);
+            r = r == null ? c : r.mul(shape[d]).add(c);
+        }
+        return r;
+    }
+
+    /** {@code np.tril_indices(n, k)}: the row and column positions at and below the k-th diagonal of an n x n matrix. */
+    public static List<DArray> trilIndices(long n, long k) { return triangleIndices(n, k, false); }
+
+    /** {@code np.triu_indices(n, k)}: the positions at and above the k-th diagonal. */
+    public static List<DArray> triuIndices(long n, long k) { return triangleIndices(n, k, true); }
+
+    private static List<DArray> triangleIndices(long n, long k, boolean upper) {
+        List<Long> rows = new ArrayList<>(), cols = new ArrayList<>();
+        for (long i = 0; i < n; i++) {
+            for (long j = 0; j < n; j++) {
+                if (upper ? j - i >= k : j - i <= k) { rows.add(i); cols.add(j); }
+            }
+        }
+        return List.of(fromArray(NDArray.fromArray(rows.stream().mapToLong(Long::longValue).toArray()), Chunks.auto()),
+                fromArray(NDArray.fromArray(cols.stream().mapToLong(Long::longValue).toArray()), Chunks.auto()));
+    }
+
     /** {@code np.outer(a, b)}: {@code a.ravel()[:, None] * b.ravel()[None, :]}. */
     public static DArray outer(DArray a, DArray b) {
         DArray x = a.ravel(), y = b.ravel();
@@ -1119,6 +1266,46 @@ public final class DArray implements java.io.Serializable {
         int st = start < 0 ? start + n : start;
         if (st < 0 || st > n) throw new IllegalArgumentException("got start " + start + ", expected -" + n + " <= start <= " + n);
         return moveAxis(a, a < st ? st - 1 : st);
+    }
+
+    /** {@code np.rot90(x, k)}: rotated by 90 degrees k times in the plane of the first two axes (counter-clockwise). */
+    public DArray rot90(int k) {
+        if (shape.length < 2) throw new IllegalArgumentException("got a " + shape.length + "-d array, expected at least 2-D for rot90");
+        int r = Math.floorMod(k, 4);
+        return switch (r) {
+            case 0 -> this;
+            case 1 -> flip(1).swapAxes(0, 1);
+            case 2 -> flip(0).flip(1);
+            default -> swapAxes(0, 1).flip(1);
+        };
+    }
+
+    /** {@code np.flatten}, as {@link #ravel}. */
+    public DArray flatten() { return ravel(); }
+
+    /** {@code np.append(x, values, axis)}: concatenation along the axis. */
+    public DArray append(DArray values, int axis) { return concatenate(List.of(this, values), axis); }
+
+    /** {@code np.append(x, values)} without an axis: both flattened. */
+    public DArray append(DArray values) { return concatenate(List.of(ravel(), values.ravel()), 0); }
+
+    /** {@code np.hsplit}: {@code split} along axis 1 (axis 0 for 1-D). */
+    public List<DArray> hsplit(int sections) { return split(sections, shape.length == 1 ? 0 : 1); }
+
+    /** {@code np.vsplit}: {@code split} along axis 0. */
+    public List<DArray> vsplit(int sections) { return split(sections, 0); }
+
+    /** {@code np.dsplit}: {@code split} along axis 2. */
+    public List<DArray> dsplit(int sections) { return split(sections, 2); }
+
+    /**
+     * {@code da.block([[a, b], [c, d]])} for a two-level nesting of arrays: each inner list is joined along the last
+     * axis, then the rows along the second-to-last (arrays are promoted to at least 2-D, as NumPy's block).
+     */
+    public static DArray block(List<List<DArray>> rows) {
+        List<DArray> joined = new ArrayList<>();
+        for (List<DArray> row : rows) joined.add(concatenate(row.stream().map(DArray::atLeast2d).toList(), -1));
+        return concatenate(joined, -2);
     }
 
     /** {@code np.fliplr}: reversed along axis 1. */

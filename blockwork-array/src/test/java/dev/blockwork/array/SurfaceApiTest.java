@@ -223,6 +223,47 @@ class SurfaceApiTest {
     }
 
     @Test
+    void lastBatchAgainstNumPy() {
+        double nan = Double.NaN;
+        DArray a = DArray.fromArray(NDArray.arange(6).astype(DType.FLOAT64).reshape(2, 3), Chunks.uniform(2));
+        assertEq(a.rot90(1), NDArray.fromNested(new double[][] {{2, 5}, {1, 4}, {0, 3}}));
+        assertEq(a.rot90(2), NDArray.fromNested(new double[][] {{5, 4, 3}, {2, 1, 0}}));
+        assertEq(a.rot90(-1), NDArray.fromNested(new double[][] {{3, 0}, {4, 1}, {5, 2}}));
+        assertEq(DArray.fromArray(new double[] {-5, 5, 7, -7}, Chunks.uniform(3)).fmod(DArray.fromArray(new double[] {3, -3, 0, 2.5}, Chunks.uniform(2))),
+                NDArray.of(-2, 2, nan, -2));
+        assertEq(DArray.fromArray(new long[] {-5, 5, 7}, Chunks.uniform(2)).fmod(DArray.fromArray(new long[] {3, -3, 0}, Chunks.uniform(2))),
+                NDArray.fromArray(new long[] {-2, 2, 0}));
+        assertEq(DArray.fromArray(new double[] {-1.5, 0, 2, nan}, Chunks.uniform(3)).heaviside(0.5), NDArray.of(0, 0.5, 1, nan));
+        assertEq(DArray.fromArray(new double[] {1.0, -1.0, 0.0}, Chunks.uniform(2)).spacing(), NDArray.of(2.220446049250313e-16, -2.220446049250313e-16, 5e-324));
+        assertEq(DArray.fromArray(new double[] {-2, 3, -0.0}, Chunks.uniform(2)).angle(), NDArray.of(Math.PI, 0, Math.PI));
+        DArray b = DArray.fromArray(new double[][] {{1, 2}, {3, 4}}, Chunks.uniform(1));
+        assertEq(DArray.block(java.util.List.of(java.util.List.of(b, b.mul(10.0)), java.util.List.of(b.mul(100.0), b.mul(1000.0)))),
+                NDArray.fromNested(new double[][] {{1, 2, 10, 20}, {3, 4, 30, 40}, {100, 200, 1000, 2000}, {300, 400, 3000, 4000}}));
+        DArray x = DArray.fromArray(new double[] {1, 2, 4, 7, 11, 16}, Chunks.uniform(4));
+        assertEq(x.moment(3, null), NDArray.scalar(84.74074074074079));
+        assertEq(x.moment(2, null), NDArray.scalar(27.805555555555557));
+        DArray c = DArray.fromArray(NDArray.arange(24).astype(DType.FLOAT64).reshape(4, 6), Chunks.uniform(3));
+        assertEq(c.coarsen(Reduction.SUM, new long[] {2, 2}), NDArray.fromNested(new double[][] {{14, 22, 30}, {62, 70, 78}}));
+        assertEq(DArray.vdot(DArray.arange(1, 4, 1, Chunks.uniform(2), DType.INT64), DArray.arange(4, 7, 1, Chunks.uniform(1), DType.INT64)),
+                NDArray.full(32L, DType.INT64));
+        assertEq(DArray.inner(a, a), NDArray.fromNested(new double[][] {{5, 14}, {14, 50}}));
+        assertEq(DArray.union1d(DArray.fromArray(new long[] {3, 1, 2}, Chunks.uniform(2)), DArray.fromArray(new long[] {5, 1}, Chunks.uniform(1))),
+                NDArray.fromArray(new long[] {1, 2, 3, 5}));
+        java.util.List<DArray> un = DArray.unravelIndex(DArray.fromArray(new long[] {0, 5, 7, 11}, Chunks.uniform(3)), new long[] {3, 4});
+        assertEq(un.get(0), NDArray.fromArray(new long[] {0, 1, 1, 2}));
+        assertEq(un.get(1), NDArray.fromArray(new long[] {0, 1, 3, 3}));
+        assertEq(DArray.ravelMultiIndex(java.util.List.of(DArray.fromArray(new long[] {0, 1, 2}, Chunks.uniform(2)),
+                DArray.fromArray(new long[] {3, 1, 0}, Chunks.uniform(2))), new long[] {3, 4}), NDArray.fromArray(new long[] {3, 5, 8}));
+        assertEq(DArray.trilIndices(3, 0).get(1), NDArray.fromArray(new long[] {0, 0, 1, 0, 1, 2}));
+        assertEq(DArray.triuIndices(3, 1).get(0), NDArray.fromArray(new long[] {0, 0, 1}));
+        assertEq(a.extract(a.gt(2.0)), NDArray.of(3, 4, 5));
+        assertEq(a.append(a, 0), NDArray.fromNested(new double[][] {{0, 1, 2}, {3, 4, 5}, {0, 1, 2}, {3, 4, 5}}));
+        assertThat(a.hsplit(3)).hasSize(3);
+        assertEq(a.imag(), NDArray.zeros(DType.FLOAT64, 2, 3));
+        assertEq(a.isreal(), NDArray.full(1L, DType.BOOL, 2, 3));
+    }
+
+    @Test
     void dtypeFromNumPyNames() {
         assertThat(DType.of("float64")).isEqualTo(DType.FLOAT64);
         assertThat(DType.of("<f8")).isEqualTo(DType.FLOAT64);

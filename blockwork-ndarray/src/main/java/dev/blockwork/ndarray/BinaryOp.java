@@ -8,7 +8,9 @@ enum BinaryOp {
     /** {@code np.remainder} (Python {@code %}) and {@code np.floor_divide} ({@code //}). */
     MOD, FLOOR_DIV,
     /** {@code np.copysign}, {@code np.nextafter}: float results. */
-    COPYSIGN, NEXTAFTER;
+    COPYSIGN, NEXTAFTER,
+    /** {@code np.fmod} (C's fmod: the sign of the dividend; integer {@code x fmod 0} is 0). */
+    FMOD;
 
     boolean isComparison() { return this.ordinal() >= LT.ordinal() && this.ordinal() <= NE.ordinal(); }
 

@@ -108,6 +108,9 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
      */
     public Expr mod(Expr o) { return ExprNodes.binary(BinaryOp.MOD, this, o); }
 
+    /** {@code np.fmod}: C's remainder, with the dividend's sign; integer {@code x fmod 0} is 0, float NaN. */
+    public Expr fmod(Expr o) { return ExprNodes.binary(BinaryOp.FMOD, this, o); }
+
     /** {@code np.floor_divide} (Python {@code //}): integers give {@code x // 0 = 0}; floats {@code x / 0}. */
     public Expr floorDivide(Expr o) { return ExprNodes.binary(BinaryOp.FLOOR_DIV, this, o); }
 

@@ -138,7 +138,7 @@ final class ExprNodes {
         if (p == DType.BOOL && op == BinaryOp.SUB) {
             throw new IllegalArgumentException("numpy boolean subtract is not supported: operands are bool; use xor/astype instead");
         }
-        if (p == DType.BOOL && (op == BinaryOp.POW || op == BinaryOp.MOD || op == BinaryOp.FLOOR_DIV)) {
+        if (p == DType.BOOL && (op == BinaryOp.POW || op == BinaryOp.MOD || op == BinaryOp.FLOOR_DIV || op == BinaryOp.FMOD)) {
             // NumPy gives int8 here; int8 is not a Blockwork dtype, so the smallest integer there is (same values)
             return new Binary(op, a, b, DType.INT32, DType.INT32, shape, weak);
         }

@@ -223,6 +223,7 @@ final class FusedLoopCompiler {
                     case MOD -> code.invokestatic(CD_ELEMENT_MATH, "mod", DD_D);
                     case FLOOR_DIV -> code.invokestatic(CD_ELEMENT_MATH, "floorDivide", DD_D);
                     case COPYSIGN -> code.invokestatic(CD_MATH, "copySign", DD_D);
+                    case FMOD -> code.drem();
                     case NEXTAFTER -> throw new IllegalStateException("nextafter is not fused (float32 steps need float ulps)");
                     case MIN -> code.invokestatic(CD_MATH, "min", DD_D);
                     case MAX -> code.invokestatic(CD_MATH, "max", DD_D);

@@ -114,6 +114,7 @@ final class KernelOps {
                     case MOD -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.mod(x[xo + i], y[yo + i]); }
                     case FLOOR_DIV -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.floorDivide(x[xo + i], y[yo + i]); }
                     case COPYSIGN -> { for (int i = 0; i < n; i++) dst[off + i] = Math.copySign(x[xo + i], y[yo + i]); }
+                    case FMOD -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] % y[yo + i]; }
                     case NEXTAFTER -> {
                         if (t == DType.FLOAT32) for (int i = 0; i < n; i++) dst[off + i] = Math.nextAfter((float) x[xo + i], y[yo + i]);
                         else for (int i = 0; i < n; i++) dst[off + i] = Math.nextAfter(x[xo + i], y[yo + i]);
@@ -173,6 +174,7 @@ final class KernelOps {
                 case NE -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] != y[yo + i] ? 1 : 0; }
                 case MOD -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.mod(x[xo + i], y[yo + i]); }
                 case FLOOR_DIV -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.floorDivide(x[xo + i], y[yo + i]); }
+                case FMOD -> { for (int i = 0; i < n; i++) dst[off + i] = y[yo + i] == 0 ? 0 : x[xo + i] % y[yo + i]; }
                 case DIV, ARCTAN2, HYPOT, COPYSIGN, NEXTAFTER -> throw new IllegalStateException(op + " gives floats; typed when built");
             }
             if (t == DType.INT32) KernelNodes.wrapInt32(dst, off, n);

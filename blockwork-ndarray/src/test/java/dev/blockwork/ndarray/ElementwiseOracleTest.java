@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ElementwiseOracleTest {
     enum Op { ADD, SUB, MUL, DIV, MIN, MAX, POW, LT, LE, GT, GE, EQ, NE, AND, OR, XOR, NOT, NEG, ABS, SQRT, FLOOR, CEIL, ROUND, EXP, LOG, SIN, COS, TANH, WHERE, CAST_I32, CAST_BOOL,
-        TAN, ARCSIN, ARCCOS, ARCTAN, SINH, COSH, LOG1P, EXPM1, LOG10, CBRT, SIGN, TRUNC, ARCTAN2, HYPOT, COPYSIGN, MOD, FLOOR_DIV }
+        TAN, ARCSIN, ARCCOS, ARCTAN, SINH, COSH, LOG1P, EXPM1, LOG10, CBRT, SIGN, TRUNC, ARCTAN2, HYPOT, COPYSIGN, MOD, FLOOR_DIV, FMOD }
 
     static Expr apply(Op op, Expr a, Expr b) {
         return switch (op) {
@@ -66,6 +66,7 @@ class ElementwiseOracleTest {
             case COPYSIGN -> a.copysign(b);
             case MOD -> a.mod(b);
             case FLOOR_DIV -> a.floorDivide(b);
+            case FMOD -> a.fmod(b);
         };
     }
 
@@ -107,6 +108,7 @@ class ElementwiseOracleTest {
             case HYPOT -> Math.hypot(x, y);
             case COPYSIGN -> Math.copySign(x, y);
             case MOD, FLOOR_DIV -> npyDivmod(x, y)[op == Op.MOD ? 1 : 0];
+            case FMOD -> x % y; // C fmod
             default -> throw new IllegalArgumentException(op.name());
         };
         return t == DType.FLOAT32 ? (float) r : r;
@@ -129,6 +131,7 @@ class ElementwiseOracleTest {
             case SIGN -> Long.signum(x);
             case MOD -> y == 0 ? 0 : Math.floorMod(x, y);
             case FLOOR_DIV -> y == 0 ? 0 : y == -1 ? -x : Math.floorDiv(x, y);
+            case FMOD -> y == 0 ? 0 : x % y;
             case WHERE -> x > y ? x : y;
             case POW -> {
                 long p = 1;
