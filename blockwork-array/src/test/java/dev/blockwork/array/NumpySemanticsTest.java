@@ -59,6 +59,29 @@ class NumpySemanticsTest {
         assertThat(x.argmax().compute().getLong()).isEqualTo(5);
     }
 
+    @org.junit.jupiter.api.RepeatedTest(40)
+    void minMaxArgOverRandomChunkingsWithZeroLengthBlocks(org.junit.jupiter.api.RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        PropertyTest.withSeed(seed, () -> {
+            java.util.Random r = new java.util.Random(seed);
+            long[] s = SurfacePropertyTest.shape(r, 1);
+            for (int d = 0; d < s.length; d++) s[d] = Math.max(1, s[d]); // non-empty: min of an empty axis has no identity
+            DType t = new DType[] {DType.FLOAT64, DType.FLOAT32, DType.INT64, DType.INT32}[r.nextInt(4)];
+            NDArray a = SurfacePropertyTest.values(r, s, t);
+            DArray x = DArray.fromArray(a, SurfacePropertyTest.chunks(r, s));
+            if (r.nextBoolean()) x = x.add(0L).astype(t); // through a fused expression too
+            int axis = r.nextInt(s.length);
+            String ctx = t + java.util.Arrays.toString(s) + " " + x.chunks() + " axis " + axis;
+            assertEq(x.max(axis), a.max(axis), "max " + ctx);
+            assertEq(x.min(new int[] {axis}, true), a.min(new int[] {axis}, true), "min keepdims " + ctx);
+            assertEq(x.max(), a.max(), "max all " + ctx);
+            assertEq(x.argmin(axis), a.argmin(axis), "argmin " + ctx);
+            assertEq(x.argmax(axis), a.argmax(axis), "argmax " + ctx);
+            assertThat(x.argmin().compute().getLong()).as("argmin flat %s", ctx).isEqualTo(a.argmin());
+            assertThat(x.argmax().compute().getLong()).as("argmax flat %s", ctx).isEqualTo(a.argmax());
+        });
+    }
+
     // ------------------------------------------------------------------ squeeze
 
     @Test
