@@ -52,6 +52,89 @@ public final class DRandom {
         return uniform(shape, chunks).neg().log1p().mul(-scale);
     }
 
+    /** {@code Generator.lognormal(mean, sigma)}: {@code exp} of this generator's normal values (fused). */
+    public DArray lognormal(double mean, double sigma, Shape shape, ChunkSpec chunks) { return normal(mean, sigma, shape, chunks).exp(); }
+
+    /** {@code Generator.laplace(loc, scale)} by inversion of the uniform values (fused). */
+    public DArray laplace(double loc, double scale, Shape shape, ChunkSpec chunks) {
+        DArray c = uniform(shape, chunks).sub(0.5);
+        return c.sign().mul(c.abs().mul(-2.0).log1p()).mul(-scale).add(loc);
+    }
+
+    /** {@code Generator.logistic(loc, scale)}: {@code loc + scale * log(u / (1 - u))} (fused). */
+    public DArray logistic(double loc, double scale, Shape shape, ChunkSpec chunks) {
+        DArray u = uniform(shape, chunks);
+        return u.log().sub(u.neg().log1p()).mul(scale).add(loc);
+    }
+
+    /** {@code Generator.gumbel(loc, scale)}: {@code loc - scale * log(-log(1 - u))} (fused). */
+    public DArray gumbel(double loc, double scale, Shape shape, ChunkSpec chunks) {
+        return uniform(shape, chunks).neg().log1p().neg().log().mul(-scale).add(loc);
+    }
+
+    /** {@code Generator.weibull(a)}: {@code (-log(1 - u))^(1/a)} (fused). */
+    public DArray weibull(double a, Shape shape, ChunkSpec chunks) {
+        if (!(a > 0)) throw new IllegalArgumentException("got a " + a + ", expected a > 0");
+        return uniform(shape, chunks).neg().log1p().neg().pow(1 / a);
+    }
+
+    /** {@code Generator.pareto(a)} (Lomax, as NumPy): {@code (1 - u)^(-1/a) - 1} (fused). */
+    public DArray pareto(double a, Shape shape, ChunkSpec chunks) {
+        if (!(a > 0)) throw new IllegalArgumentException("got a " + a + ", expected a > 0");
+        return uniform(shape, chunks).neg().log1p().mul(-1 / a).expm1();
+    }
+
+    /** {@code Generator.rayleigh(scale)}: {@code scale * sqrt(-2 log(1 - u))} (fused). */
+    public DArray rayleigh(double scale, Shape shape, ChunkSpec chunks) {
+        return uniform(shape, chunks).neg().log1p().mul(-2.0).sqrt().mul(scale);
+    }
+
+    /** {@code Generator.power(a)}: {@code u^(1/a)} on [0, 1] (fused). */
+    public DArray power(double a, Shape shape, ChunkSpec chunks) {
+        if (!(a > 0)) throw new IllegalArgumentException("got a " + a + ", expected a > 0");
+        return uniform(shape, chunks).neg().add(1.0).pow(1 / a);
+    }
+
+    /** {@code Generator.standard_cauchy}: {@code tan(pi (u - 1/2))} (fused). */
+    public DArray standardCauchy(Shape shape, ChunkSpec chunks) { return uniform(shape, chunks).sub(0.5).mul(Math.PI).tan(); }
+
+    /** {@code Generator.triangular(left, mode, right)} by inversion (fused). */
+    public DArray triangular(double left, double mode, double right, Shape shape, ChunkSpec chunks) {
+        if (!(left <= mode && mode <= right && left < right)) {
+            throw new IllegalArgumentException("got left " + left + " mode " + mode + " right " + right + ", expected left <= mode <= right, left < right");
+        }
+        double base = right - left, fc = (mode - left) / base;
+        DArray u = uniform(shape, chunks);
+        DArray lo = u.mul(base * (mode - left)).sqrt().add(left);
+        DArray hi = u.neg().add(1.0).mul(base * (right - mode)).sqrt().rsub(right);
+        return DArray.where(u.lt(fc), lo, hi);
+    }
+
+    /** {@code Generator.chisquare(df)}: {@code 2 * gamma(df / 2)}. */
+    public DArray chisquare(double df, Shape shape, ChunkSpec chunks) {
+        if (!(df > 0)) throw new IllegalArgumentException("got df " + df + ", expected df > 0");
+        return gamma(df / 2, 2, shape, chunks);
+    }
+
+    /** {@code Generator.geometric(p)}: trials to the first success (>= 1), {@code ceil(log(1 - u) / log(1 - p))}. */
+    public DArray geometric(double p, Shape shape, ChunkSpec chunks) {
+        if (!(p > 0 && p <= 1)) throw new IllegalArgumentException("got p " + p + ", expected 0 < p <= 1");
+        if (p == 1) return DArray.ones(shape, chunks, DType.INT64);
+        return uniform(shape, chunks).neg().log1p().div(Math.log1p(-p)).ceil().maximum(1.0).astype(DType.INT64);
+    }
+
+    /** {@code Generator.negative_binomial(n, p)}: failures before the n-th success (gamma–Poisson mixture). */
+    public DArray negativeBinomial(double n, double p, Shape shape, ChunkSpec chunks) {
+        if (!(n > 0) || !(p > 0 && p <= 1)) throw new IllegalArgumentException("got n " + n + " p " + p + ", expected n > 0 and 0 < p <= 1");
+        return perElement("negative-binomial", shape, chunks, DType.INT64, (smp, i) -> smp.negativeBinomialAt(i, n, p));
+    }
+
+    /** {@code Generator.standard_exponential}: {@link #exponential} with scale 1. */
+    public DArray standardExponential(Shape shape, ChunkSpec chunks) { return exponential(1.0, shape, chunks); }
+
+    /** {@code Generator.standard_gamma(k)}: {@link #gamma} with scale 1. */
+    public DArray standardGamma(double k, Shape shape, ChunkSpec chunks) { return gamma(k, 1.0, shape, chunks); }
+
     /** Poisson int64 with mean {@code lam} ({@code Generator.poisson}). */
     public DArray poisson(double lam, Shape shape, ChunkSpec chunks) {
         if (!(lam >= 0) || Double.isInfinite(lam)) throw new IllegalArgumentException("got lam " + lam + ", expected a finite lam >= 0");

@@ -78,6 +78,33 @@ class RandomDistributionsTest {
     }
 
     @Test
+    void fusedInversionDistributions() {
+        DRandom r = new DRandom(15);
+        Shape s = Shape.of(N);
+        ChunkSpec c = Chunks.uniform(60_000);
+        double mu = 0.2, sg = 0.5;
+        checkMoments(r.lognormal(mu, sg, s, c).compute(), Math.exp(mu + sg * sg / 2), (Math.exp(sg * sg) - 1) * Math.exp(2 * mu + sg * sg), "lognormal");
+        checkMoments(r.laplace(1, 2, s, c).compute(), 1, 8, "laplace");
+        checkMoments(r.logistic(-1, 0.5, s, c).compute(), -1, 0.25 * Math.PI * Math.PI / 3, "logistic");
+        checkMoments(r.gumbel(0.5, 2, s, c).compute(), 0.5 + 2 * 0.5772156649015329, Math.PI * Math.PI * 4 / 6, "gumbel");
+        checkMoments(r.weibull(2, s, c).compute(), Math.sqrt(Math.PI) / 2, 1 - Math.PI / 4, "weibull(2)");
+        checkMoments(r.pareto(5, s, c).compute(), 0.25, 5.0 / (16 * 3), "pareto(5)");
+        checkMoments(r.rayleigh(3, s, c).compute(), 3 * Math.sqrt(Math.PI / 2), (4 - Math.PI) / 2 * 9, "rayleigh");
+        checkMoments(r.power(3, s, c).compute(), 0.75, 3.0 / (16 * 5), "power(3)");
+        checkMoments(r.triangular(0, 1, 4, s, c).compute(), 5 / 3.0, (0 + 1 + 16 - 0 - 0 - 4) / 18.0, "triangular");
+        checkMoments(r.chisquare(3, s, c).compute(), 3, 6, "chisquare(3)");
+        checkMoments(r.geometric(0.3, s, c).compute(), 1 / 0.3, 0.7 / 0.09, "geometric(0.3)");
+        checkMoments(r.negativeBinomial(4, 0.4, s, c).compute(), 4 * 0.6 / 0.4, 4 * 0.6 / 0.16, "negative binomial");
+        checkMoments(r.standardExponential(s, c).compute(), 1, 1, "standard exponential");
+        double[] cauchy = r.standardCauchy(s, c).compute().toDoubleArray();
+        double below1 = Arrays.stream(cauchy).filter(v -> v < 1).count() / (double) N, se = Math.sqrt(0.75 * 0.25 / N);
+        assertThat(below1).isCloseTo(0.75, org.assertj.core.data.Offset.offset(5 * se)); // the upper quartile of the Cauchy is 1
+        checkChunkingInvariance(cs -> r.gumbel(0, 1, s, cs), "gumbel");
+        checkChunkingInvariance(cs -> r.negativeBinomial(2, 0.5, s, cs), "negative binomial");
+        assertThat(r.geometric(0.3, s, c).compute().min().item()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
     void choiceAndPermutation() {
         DRandom r = new DRandom(14);
         DArray pool = DArray.fromArray(new double[] {10, 20, 30}, Chunks.uniform(2));

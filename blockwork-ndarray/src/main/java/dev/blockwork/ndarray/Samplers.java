@@ -49,6 +49,13 @@ public final class Samplers {
         return x / (x + y);
     }
 
+    /** Negative binomial (failures before the n-th success, success probability p), as a gamma–Poisson mixture (NumPy's method). */
+    public long negativeBinomialAt(long index, double n, double p) {
+        Draws d = new Draws(index);
+        double lam = gamma(d, n) * (1 - p) / p;
+        return poisson(d, lam);
+    }
+
     /** Binomial(n, p), n >= 0, 0 <= p <= 1. */
     public long binomialAt(long index, long n, double p) {
         Draws d = new Draws(index);
