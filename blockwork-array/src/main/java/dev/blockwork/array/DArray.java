@@ -510,6 +510,65 @@ public final class DArray implements java.io.Serializable {
 
     public DArray fmod(double v) { return apply(ElementwiseOp.FMOD, null, this, v); }
 
+    /** {@code np.left_shift} of integers (counts outside 0..width-1 give 0, as NumPy). */
+    public DArray leftShift(DArray o) { return apply(ElementwiseOp.LEFT_SHIFT, null, this, o); }
+
+    public DArray leftShift(long v) { return apply(ElementwiseOp.LEFT_SHIFT, null, this, v); }
+
+    /** {@code np.right_shift} of integers, arithmetic. */
+    public DArray rightShift(DArray o) { return apply(ElementwiseOp.RIGHT_SHIFT, null, this, o); }
+
+    public DArray rightShift(long v) { return apply(ElementwiseOp.RIGHT_SHIFT, null, this, v); }
+
+    /** {@code np.bitwise_and} (logical for bool), as {@link #and}. */
+    public DArray bitwiseAnd(DArray o) { return and(o); }
+
+    public DArray bitwiseOr(DArray o) { return or(o); }
+
+    public DArray bitwiseXor(DArray o) { return xor(o); }
+
+    /** {@code np.invert}/{@code bitwise_not}, as {@link #not}. */
+    public DArray invert() { return not(); }
+
+    /** {@code np.isposinf}. */
+    public DArray isposinf() { return dtype.isFloat() ? eq(Double.POSITIVE_INFINITY) : full(shape.clone(), chunks, 0L, DType.BOOL); }
+
+    /** {@code np.isneginf}. */
+    public DArray isneginf() { return dtype.isFloat() ? eq(Double.NEGATIVE_INFINITY) : full(shape.clone(), chunks, 0L, DType.BOOL); }
+
+    /** Dask's {@code isnull} (pandas' name for {@code isnan}). */
+    public DArray isnull() { return isnan(); }
+
+    /** Dask's {@code notnull}: {@code ~isnan}. */
+    public DArray notnull() { return isnan().not(); }
+
+    /**
+     * {@code np.frexp}: {@code [mantissa, exponent]} with {@code x = mantissa * 2^exponent}, |mantissa| in [0.5, 1)
+     * (0, inf and NaN keep their value with exponent 0); the exponent is int32 as NumPy's.
+     */
+    public List<DArray> frexp() {
+        DArray f = astype(DType.resultOfFloatFunction(dtype));
+        DType t = f.dtype();
+        DArray m = f.mapBlocks((b, info) -> {
+            NDArray r = NDArray.zeros(t, b.shape());
+            for (long i = 0, n = b.size(); i < n; i++) r.setDoubleFlat(i, frexpParts(b.getDoubleFlat(i))[0]);
+            return r;
+        }, f.chunks(), t);
+        DArray e = f.mapBlocks((b, info) -> {
+            NDArray r = NDArray.zeros(DType.INT32, b.shape());
+            for (long i = 0, n = b.size(); i < n; i++) r.setLongFlat(i, (long) frexpParts(b.getDoubleFlat(i))[1]);
+            return r;
+        }, f.chunks(), DType.INT32);
+        return List.of(m, e);
+    }
+
+    private static double[] frexpParts(double x) {
+        if (x == 0 || !Double.isFinite(x)) return new double[] {x, 0};
+        int e = Math.getExponent(x) + 1;
+        if (e == Double.MIN_EXPONENT) e = Math.getExponent(x * 0x1p60) + 1 - 60; // subnormal
+        return new double[] {Math.scalb(x, -e), e};
+    }
+
     /** {@code np.positive}: the same values. */
     public DArray positive() { return this; }
 
@@ -1199,6 +1258,49 @@ public final class DArray implements java.io.Serializable {
             DArray c = coords.get(d).astype(DType.INT64);
             r = r == null ? c : r.mul(shape[d]).add(c);
         }
+        return r;
+    }
+
+    /** {@code np.tril_indices_from(x, k)} for a square 2-D x. */
+    public static List<DArray> trilIndicesFrom(DArray x, long k) { return triangleIndices(squareSide(x), k, false); }
+
+    /** {@code np.triu_indices_from(x, k)} for a square 2-D x. */
+    public static List<DArray> triuIndicesFrom(DArray x, long k) { return triangleIndices(squareSide(x), k, true); }
+
+    private static long squareSide(DArray x) {
+        if (x.ndim() != 2 || x.shape[0] != x.shape[1]) throw new IllegalArgumentException("got shape " + x.shape() + ", expected a square 2-D array");
+        return x.shape[0];
+    }
+
+    /**
+     * {@code np.apply_over_axes(f, x, axes)}: {@code f(x, axis)} for each axis in turn, the result keeping the reduced
+     * axis (length 1) when {@code f} drops it, as NumPy.
+     */
+    public DArray applyOverAxes(java.util.function.BiFunction<DArray, Integer, DArray> f, int... axes) {
+        DArray r = this;
+        for (int a0 : axes) {
+            int a = ShapeOps.axis(a0, r.ndim());
+            DArray y = f.apply(r, a);
+            if (y.ndim() == r.ndim() - 1) y = y.expandDims(a);
+            else if (y.ndim() != r.ndim()) {
+                throw new IllegalArgumentException("got a " + y.ndim() + "-d result for axis " + a + ", expected " + r.ndim() + " or "
+                        + (r.ndim() - 1) + " dimensions");
+            }
+            r = y;
+        }
+        return r;
+    }
+
+    /**
+     * Dask's {@code unify_chunks}: the arrays (broadcasting against each other) rechunked to the common refinement of
+     * their block boundaries, as element-wise operations do implicitly.
+     */
+    public static List<DArray> unifyChunks(List<DArray> arrays) {
+        long[] out = new long[0];
+        for (DArray a : arrays) out = Broadcast.shapes(out, a.shape);
+        Chunks c = Alignment.unify(out, arrays.toArray(new DArray[0]));
+        List<DArray> r = new ArrayList<>();
+        for (DArray a : arrays) r.add(a.rechunk(Alignment.project(a.shape, out, c)));
         return r;
     }
 

@@ -264,6 +264,32 @@ class SurfaceApiTest {
     }
 
     @Test
+    void bitsFrexpAndAxesAgainstNumPy() {
+        DArray x = DArray.fromArray(new long[] {1, 3, -1}, Chunks.uniform(2));
+        DArray c = DArray.fromArray(new long[] {2, 63, 64}, Chunks.uniform(1));
+        assertEq(x.leftShift(c), NDArray.fromArray(new long[] {4, Long.MIN_VALUE, 0}));          // np.left_shift
+        assertEq(DArray.fromArray(new long[] {-8, 8, -1}, Chunks.uniform(2)).rightShift(DArray.fromArray(new long[] {1, 70, 3}, Chunks.uniform(3))),
+                NDArray.fromArray(new long[] {-4, 0, -1}));
+        assertEq(DArray.fromArray(new int[] {1}, Chunks.uniform(1)).leftShift(31L), NDArray.fromArray(new int[] {Integer.MIN_VALUE}));
+        assertEq(DArray.fromArray(new int[] {1}, Chunks.uniform(1)).leftShift(32L), NDArray.fromArray(new int[] {0}));
+        assertEq(x.invert(), NDArray.fromArray(new long[] {-2, -4, 0}));
+        assertEq(x.bitwiseAnd(c), NDArray.fromArray(new long[] {0, 3, 64}));
+        java.util.List<DArray> fr = DArray.fromArray(new double[] {8.0, -0.3, 0.0, 5e-324, Double.POSITIVE_INFINITY, 1.0}, Chunks.uniform(4)).frexp();
+        assertEq(fr.get(0), NDArray.of(0.5, -0.6, 0.0, 0.5, Double.POSITIVE_INFINITY, 0.5));
+        assertEq(fr.get(1), NDArray.fromArray(new int[] {4, -1, 0, -1073, 0, 1}));
+        DArray f = DArray.fromArray(new double[] {Double.NEGATIVE_INFINITY, 1, Double.POSITIVE_INFINITY, Double.NaN}, Chunks.uniform(3));
+        assertEq(f.isposinf(), NDArray.fromArray(new boolean[] {false, false, true, false}));
+        assertEq(f.isneginf(), NDArray.fromArray(new boolean[] {true, false, false, false}));
+        assertEq(f.notnull(), NDArray.fromArray(new boolean[] {true, true, true, false}));
+        DArray a = DArray.fromArray(NDArray.arange(24).astype(DType.FLOAT64).reshape(2, 3, 4), Chunks.uniform(2));
+        assertEq(a.applyOverAxes((y, ax) -> y.sum(ax), 0, 2), NDArray.fromNested(new double[][][] {{{60}, {92}, {124}}})); // np.apply_over_axes(np.sum, a, [0, 2])
+        assertEq(DArray.triuIndicesFrom(DArray.eye(3, Chunks.uniform(2)), 1).get(1), NDArray.fromArray(new long[] {1, 2, 2}));
+        java.util.List<DArray> u = DArray.unifyChunks(java.util.List.of(DArray.ones(Shape.of(6), Chunks.uniform(4)), DArray.ones(Shape.of(2, 6), Chunks.uniform(3))));
+        assertThat(u.get(0).chunks().toString()).isEqualTo("((3, 1, 2),)");
+        assertThat(u.get(1).chunks().toString()).isEqualTo("((2,), (3, 1, 2))");
+    }
+
+    @Test
     void dtypeFromNumPyNames() {
         assertThat(DType.of("float64")).isEqualTo(DType.FLOAT64);
         assertThat(DType.of("<f8")).isEqualTo(DType.FLOAT64);

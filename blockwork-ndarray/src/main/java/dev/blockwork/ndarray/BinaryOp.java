@@ -10,11 +10,13 @@ enum BinaryOp {
     /** {@code np.copysign}, {@code np.nextafter}: float results. */
     COPYSIGN, NEXTAFTER,
     /** {@code np.fmod} (C's fmod: the sign of the dividend; integer {@code x fmod 0} is 0). */
-    FMOD;
+    FMOD,
+    /** {@code np.left_shift}, {@code np.right_shift} (arithmetic) of integers; floats are rejected when built. */
+    LEFT_SHIFT, RIGHT_SHIFT;
 
     boolean isComparison() { return this.ordinal() >= LT.ordinal() && this.ordinal() <= NE.ordinal(); }
 
-    boolean isLogical() { return this == AND || this == OR || this == XOR; }
+    boolean isLogical() { return this == AND || this == OR || this == XOR || this == LEFT_SHIFT || this == RIGHT_SHIFT; }
 
     boolean isFloatFunction() { return this == ARCTAN2 || this == HYPOT || this == COPYSIGN || this == NEXTAFTER; }
 }

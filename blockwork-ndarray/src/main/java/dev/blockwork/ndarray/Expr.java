@@ -108,6 +108,12 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
      */
     public Expr mod(Expr o) { return ExprNodes.binary(BinaryOp.MOD, this, o); }
 
+    /** {@code np.left_shift} of integers (counts outside 0..width-1 give 0, as NumPy). */
+    public Expr leftShift(Expr o) { return ExprNodes.binary(BinaryOp.LEFT_SHIFT, this, o); }
+
+    /** {@code np.right_shift} of integers, arithmetic (counts at or above the width give 0 or -1). */
+    public Expr rightShift(Expr o) { return ExprNodes.binary(BinaryOp.RIGHT_SHIFT, this, o); }
+
     /** {@code np.fmod}: C's remainder, with the dividend's sign; integer {@code x fmod 0} is 0, float NaN. */
     public Expr fmod(Expr o) { return ExprNodes.binary(BinaryOp.FMOD, this, o); }
 

@@ -129,6 +129,9 @@ final class ExprNodes {
                 throw new IllegalArgumentException(op.name().toLowerCase() + " is not supported for float operands ("
                         + a.dtype.numpyName() + ", " + b.dtype.numpyName() + "); compare first, e.g. x.ne(0)");
             }
+            if (p == DType.BOOL && (op == BinaryOp.LEFT_SHIFT || op == BinaryOp.RIGHT_SHIFT)) { // NumPy: int8 shifts of bools
+                return new Binary(op, a, b, DType.INT32, DType.INT32, shape, weak);
+            }
             return new Binary(op, a, b, p, p, shape, weak);
         }
         if (op == BinaryOp.DIV || op.isFloatFunction()) {

@@ -175,6 +175,14 @@ final class KernelOps {
                 case MOD -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.mod(x[xo + i], y[yo + i]); }
                 case FLOOR_DIV -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.floorDivide(x[xo + i], y[yo + i]); }
                 case FMOD -> { for (int i = 0; i < n; i++) dst[off + i] = y[yo + i] == 0 ? 0 : x[xo + i] % y[yo + i]; }
+                case LEFT_SHIFT -> { // C semantics for counts 0..width-1; NumPy gives 0 for counts >= the width
+                    int w = t == DType.INT32 ? 32 : 64;
+                    for (int i = 0; i < n; i++) { long c = y[yo + i]; dst[off + i] = c < 0 || c >= w ? 0 : x[xo + i] << c; }
+                }
+                case RIGHT_SHIFT -> { // arithmetic; counts >= the width give the sign (0 or -1), as NumPy
+                    int w = t == DType.INT32 ? 32 : 64;
+                    for (int i = 0; i < n; i++) { long c = y[yo + i]; dst[off + i] = c < 0 || c >= w ? (x[xo + i] < 0 ? -1 : 0) : x[xo + i] >> c; }
+                }
                 case DIV, ARCTAN2, HYPOT, COPYSIGN, NEXTAFTER -> throw new IllegalStateException(op + " gives floats; typed when built");
             }
             if (t == DType.INT32) KernelNodes.wrapInt32(dst, off, n);
