@@ -758,6 +758,36 @@ public final class DArray implements java.io.Serializable {
         return reduce(op, axes, keepDims, 0, ReductionBuilder.DEFAULT_SPLIT_EVERY);
     }
 
+    /** A block's partial for {@link #reduction}: reduce {@code block} over {@code axes}, keeping them at length 1. */
+    @FunctionalInterface
+    public interface ChunkReduce extends java.io.Serializable {
+        NDArray apply(NDArray block, int[] axes);
+    }
+
+    /** Merges two partials of the same cells (same shape) for {@link #reduction}. */
+    @FunctionalInterface
+    public interface Combine extends java.io.Serializable {
+        NDArray apply(NDArray a, NDArray b);
+    }
+
+    /** The final values of a fully merged partial (keepdims shape) for {@link #reduction}. */
+    @FunctionalInterface
+    public interface Aggregate extends java.io.Serializable {
+        NDArray apply(NDArray partial);
+    }
+
+    /**
+     * Dask's {@code da.reduction(x, chunk, aggregate, combine=..., axis, keepdims, dtype, split_every)}: {@code chunk}
+     * reduces each block (or strip) over the axes keeping them, {@code combine} merges partials pairwise in the tree,
+     * {@code aggregate} turns the last partial into the result (with the reduced axes of length 1; they are dropped
+     * unless {@code keepDims}). E.g. a sum of squares: {@code chunk = (b, ax) -> b.expr().mul(b.expr()).evaluate().sum(ax, true)},
+     * {@code combine = (p, q) -> p.add(q)}, {@code aggregate = p -> p}.
+     */
+    public DArray reduction(ChunkReduce chunk, Combine combine, Aggregate aggregate, int[] axes, boolean keepDims, DType outDtype) {
+        return ReductionBuilder.build(this, new UserReducer(chunk, combine, aggregate, outDtype, shape.length), "reduction", axes,
+                keepDims, ReductionBuilder.DEFAULT_SPLIT_EVERY);
+    }
+
     /** Sum of every element (ints and bool give int64), a 0-d array. */
     public DArray sum() { return reduce(Reduction.SUM, null, false); }
 
@@ -1259,6 +1289,40 @@ public final class DArray implements java.io.Serializable {
             r = r == null ? c : r.mul(shape[d]).add(c);
         }
         return r;
+    }
+
+    /**
+     * {@code np.piecewise(x, conditions, functions)}: where condition i holds (the first that holds), {@code functions[i](x)};
+     * one more function than conditions gives the value elsewhere, else 0. The result has x's dtype, as NumPy.
+     */
+    public DArray piecewise(List<DArray> conditions, List<java.util.function.UnaryOperator<DArray>> functions) {
+        int nc = conditions.size(), nf = functions.size();
+        if (nf != nc && nf != nc + 1) {
+            throw new IllegalArgumentException("got " + nc + " conditions and " + nf + " functions, expected " + nc + " or " + (nc + 1) + " functions");
+        }
+        DArray r = nf == nc + 1 ? functions.get(nc).apply(this).astype(dtype) : zerosLike(this);
+        for (int i = nc - 1; i >= 0; i--) r = where(conditions.get(i), functions.get(i).apply(this).astype(dtype), r);
+        return r.astype(dtype);
+    }
+
+    /**
+     * Dask's {@code shuffle(x, indexer, axis)}: the positions of each group of {@code indexer} end up together in one
+     * block (a take of the concatenated groups, one output block per group).
+     */
+    public DArray shuffle(long[][] indexer, int axis) {
+        int a = ShapeOps.axis(axis, shape.length);
+        int total = 0;
+        for (long[] g : indexer) total += g.length;
+        long[] idx = new long[total], sizes = new long[Math.max(1, indexer.length)];
+        int k = 0;
+        for (int gi = 0; gi < indexer.length; gi++) {
+            for (long v : indexer[gi]) idx[k++] = v;
+            sizes[gi] = indexer[gi].length;
+        }
+        DArray t = take(idx, a);
+        long[][] c = t.chunks().sizes();
+        c[a] = sizes;
+        return t.rechunk(Chunks.ofTrusted(c));
     }
 
     /** {@code np.tril_indices_from(x, k)} for a square 2-D x. */

@@ -58,8 +58,23 @@ final class ReductionBuilder {
         }
         if (flatArg && n == 0) axes = new int[0];
         Reducer r = Reducer.of(op, x.dtype(), ddof, shape, n);
+        return layers(x, r, op.name().toLowerCase(), axes, reduced, keepDims, splitEvery);
+    }
+
+    /** A reduction with a user's {@link Reducer} (Dask's {@code da.reduction}), over {@code axesIn} (null = all). */
+    static DArray build(DArray x, Reducer r, String label, int[] axesIn, boolean keepDims, int splitEvery) {
+        if (splitEvery < 2) throw new IllegalArgumentException("splitEvery must be at least 2, got " + splitEvery);
+        int[] axes = normalizeAxes(axesIn, x.ndim());
+        boolean[] reduced = new boolean[x.ndim()];
+        for (int a : axes) reduced[a] = true;
+        return layers(x, r, label, axes, reduced, keepDims, splitEvery);
+    }
+
+    /** The partial layer, the combine levels and the final layer of a reduction. */
+    private static DArray layers(DArray x, Reducer r, String base, int[] axes, boolean[] reduced, boolean keepDims, int splitEvery) {
+        int n = x.ndim();
+        long[] shape = x.shapeArray();
         FusedBlocks fb = new FusedBlocks(x.node(), shape, x.chunks());
-        String base = op.name().toLowerCase();
         PartialReduceLayer partial = new PartialReduceLayer(ArrayLayer.newName(base + "-partial"), fb, axes, r);
         Graph g = fb.inputGraph().with(partial);
         String prev = partial.name();

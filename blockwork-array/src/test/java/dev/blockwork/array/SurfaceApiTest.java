@@ -290,6 +290,18 @@ class SurfaceApiTest {
     }
 
     @Test
+    void piecewiseAndShuffle() {
+        DArray x = DArray.fromArray(new double[] {-2.5, -1, 0, 1, 2.5}, Chunks.uniform(2));
+        assertEq(x.piecewise(java.util.List.of(x.lt(0.0), x.gt(1.0)),
+                java.util.List.of(v -> v.neg(), v -> v.mul(10.0), v -> v.add(100.0))), NDArray.of(2.5, 1.0, 100.0, 101.0, 25.0));
+        assertEq(x.piecewise(java.util.List.of(x.lt(0.0)), java.util.List.of(v -> v.mul(2.0))), NDArray.of(-5, -2, 0, 0, 0));
+        DArray y = DArray.arange(10, Chunks.uniform(3));
+        DArray sh = y.shuffle(new long[][] {{9, 0}, {5, 4, 3}, {1}}, 0);
+        assertEq(sh, NDArray.fromArray(new long[] {9, 0, 5, 4, 3, 1}));
+        assertThat(sh.chunks().toString()).isEqualTo("((2, 3, 1),)"); // each group in one block
+    }
+
+    @Test
     void dtypeFromNumPyNames() {
         assertThat(DType.of("float64")).isEqualTo(DType.FLOAT64);
         assertThat(DType.of("<f8")).isEqualTo(DType.FLOAT64);

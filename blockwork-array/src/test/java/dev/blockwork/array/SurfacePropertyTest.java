@@ -718,6 +718,27 @@ class SurfacePropertyTest {
         });
     }
 
+    @RepeatedTest(20)
+    void userReductionMatchesNaive(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = shape(r, 1);
+            NDArray a = mapD(values(r, s, DType.FLOAT64), DType.FLOAT64, v -> Double.isFinite(v) ? v : 0.25);
+            DArray x = DArray.fromArray(a, chunks(r, s));
+            if (r.nextBoolean()) x = x.mul(1.0);
+            int[] axes = r.nextBoolean() ? null : new int[] {r.nextInt(s.length)};
+            boolean keep = r.nextBoolean();
+            DArray sumsq = x.reduction((b, ax) -> b.expr().mul(b.expr()).evaluate().sum(ax, true), (p, q) -> p.add(q), p -> p,
+                    axes, keep, DType.FLOAT64);
+            assertEq(sumsq, naive(a, axes, keep, DType.FLOAT64, v -> Arrays.stream(v).map(q -> q * q).sum()),
+                    "sum of squares " + Arrays.toString(s) + " " + x.chunks() + " axes " + Arrays.toString(axes));
+            DArray count = DArray.ones(Shape.of(s), chunks(r, s)).reduction(
+                    (b, ax) -> b.sum(ax, true), (p, q) -> p.add(q), p -> p, axes, keep, DType.FLOAT64);
+            assertEq(count, naive(a, axes, keep, DType.FLOAT64, v -> v.length), "count of a constant " + Arrays.toString(s));
+        });
+    }
+
     static long[] prepend1(long[] s) {
         long[] r = new long[s.length + 1];
         r[0] = 1;
