@@ -101,6 +101,52 @@ final class Counting {
     }
 
     /**
+     * {@code np.histogramdd(sample, bins, range)} for D same-shape arrays (the coordinates of each point): int64 counts
+     * of shape {@code bins}; equal bins over each {@code [lo, hi]}, the last closed; points outside any range (or NaN)
+     * are not counted. The D arrays are stacked along a new last axis, so one block holds whole points.
+     */
+    static DArray histogramdd(java.util.List<DArray> coords, int[] bins, double[][] ranges) {
+        int dims = coords.size();
+        if (dims == 0 || bins.length != dims || ranges.length != dims) {
+            throw new IllegalArgumentException("got " + dims + " coordinate arrays, " + bins.length + " bin counts and " + ranges.length
+                    + " ranges, expected the same non-zero number");
+        }
+        long total = 1;
+        double[][] edges = new double[dims][];
+        for (int d = 0; d < dims; d++) {
+            if (bins[d] <= 0 || !(ranges[d][0] < ranges[d][1])) {
+                throw new IllegalArgumentException("got bins " + bins[d] + " and range " + java.util.Arrays.toString(ranges[d]) + " for coordinate "
+                        + d + ", expected bins > 0 and lo < hi");
+            }
+            edges[d] = edges(bins[d], ranges[d][0], ranges[d][1]);
+            total *= bins[d];
+        }
+        DArray pts = DArray.stack(coords, -1); // (..., D)
+        long[][] c = pts.chunks().sizes();
+        c[c.length - 1] = new long[] {dims};
+        pts = pts.rechunk(Chunks.ofTrusted(c));
+        long n = total;
+        DArray flat = counts(pts, null, n, DType.INT64, (b, w) -> {
+            NDArray out = NDArray.zeros(DType.INT64, n);
+            long points = b.size() / dims;
+            for (long p = 0; p < points; p++) {
+                long cell = 0;
+                boolean in = true;
+                for (int d = 0; d < dims && in; d++) {
+                    double v = b.getDoubleFlat(p * dims + d), lo = ranges[d][0], hi = ranges[d][1];
+                    if (!(v >= lo && v <= hi)) { in = false; break; }
+                    cell = cell * bins[d] + bin(edges[d], v, lo, hi, bins[d]);
+                }
+                if (in) out.setLongFlat(cell, out.getLongFlat(cell) + 1);
+            }
+            return out;
+        });
+        long[] shape = new long[dims];
+        for (int d = 0; d < dims; d++) shape[d] = bins[d];
+        return flat.reshape(shape);
+    }
+
+    /**
      * {@code np.bincount(x, weights, minlength)} with the length given: counts of each value 0..length-1 of the
      * non-negative integer array x; a value outside fails the compute naming it (Dask needs the length to be known).
      */

@@ -1116,6 +1116,17 @@ public final class DArray implements java.io.Serializable {
     /** Weighted {@code np.histogram}: float64 sums of {@code weights} (x's shape) per bin. */
     public DArray histogram(int bins, double lo, double hi, DArray weights) { return Counting.histogram(this, bins, lo, hi, weights); }
 
+    /**
+     * {@code np.histogramdd(sample, bins, range)[0]} with the sample given as one array per coordinate (same shapes):
+     * int64 counts of shape {@code bins}, equal bins over each {@code ranges[d] = {lo, hi}}.
+     */
+    public static DArray histogramdd(List<DArray> coords, int[] bins, double[][] ranges) { return Counting.histogramdd(coords, bins, ranges); }
+
+    /** {@code np.histogram2d(x, y, bins, range)[0]}. */
+    public static DArray histogram2d(DArray x, DArray y, int binsX, int binsY, double[] rangeX, double[] rangeY) {
+        return Counting.histogramdd(List.of(x, y), new int[] {binsX, binsY}, new double[][] {rangeX, rangeY});
+    }
+
     /** {@code np.histogram(...)[1]}: {@code linspace(lo, hi, bins + 1)}. */
     public static double[] histogramEdges(int bins, double lo, double hi) { return Counting.edges(bins, lo, hi); }
 
@@ -1666,6 +1677,17 @@ public final class DArray implements java.io.Serializable {
     private record InputRef(long[] shape, Chunks chunks, DType dtype, String name) implements java.io.Serializable {
         @java.io.Serial
         private Object readResolve() { return new DArray(shape, chunks, dtype, name, null, null); }
+    }
+
+    /**
+     * Dask's {@code store(source, target)} for an in-memory target: computes with {@code options} and copies into
+     * {@code target} (an NDArray or view of this shape; converted to its dtype).
+     */
+    public void store(NDArray target, ComputeOptions options) {
+        if (!Arrays.equals(target.shape(), shape)) {
+            throw new IllegalArgumentException("got a target of shape " + Shape.format(target.shape()) + ", expected " + Shape.format(shape));
+        }
+        target.assign(compute(options));
     }
 
     /** Computes and writes a {@code .npy} file. */

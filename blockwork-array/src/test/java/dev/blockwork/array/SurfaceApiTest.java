@@ -302,6 +302,18 @@ class SurfaceApiTest {
     }
 
     @Test
+    void histogram2dAndStore() {
+        DArray x = DArray.fromArray(new double[] {0.1, 0.5, 0.9, 0.3, 1.0, 2.0, Double.NaN, 0.5}, Chunks.explicit(new long[] {3, 0, 5}));
+        DArray y = DArray.fromArray(new double[] {0.2, 0.2, 0.8, 0.9, 0.0, 0.5, 0.5, 1.0}, Chunks.uniform(3));
+        // np.histogram2d(x, y, bins=[2, 3], range=[[0, 1], [0, 1]])[0]
+        assertEq(DArray.histogram2d(x, y, 2, 3, new double[] {0, 1}, new double[] {0, 1}), NDArray.fromNested(new long[][] {{1, 0, 1}, {2, 0, 2}}));
+        NDArray target = NDArray.zeros(DType.FLOAT32, 8);
+        y.store(target, ArrayAssert.SYNC);
+        assertThat(target).isEqualTo(y.compute().astype(DType.FLOAT32));
+        assertThatThrownBy(() -> y.store(NDArray.zeros(DType.FLOAT64, 3), ArrayAssert.SYNC)).hasMessageContaining("got a target of shape (3,)");
+    }
+
+    @Test
     void dtypeFromNumPyNames() {
         assertThat(DType.of("float64")).isEqualTo(DType.FLOAT64);
         assertThat(DType.of("<f8")).isEqualTo(DType.FLOAT64);
