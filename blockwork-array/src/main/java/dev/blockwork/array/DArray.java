@@ -974,6 +974,26 @@ public final class DArray implements java.io.Serializable {
 
     public DArray cumprod() { return ravel().cumprod(0); }
 
+    /** {@code np.maximum.accumulate(x, axis)}: running maxima along the axis (NaN-propagating). */
+    public DArray cummax(int axis) { return CumulativeLayer.cumulative(this, axis, CumulativeLayer.Op.MAX); }
+
+    /**
+     * Dask's {@code push(x, n, axis)}: forward fill of NaNs along the axis with the last non-NaN value, at most
+     * {@code limit} positions after it ({@code limit < 0}: no limit). Integers and bool have no NaN: unchanged.
+     */
+    public DArray push(long limit, int axis) {
+        if (!dtype.isFloat()) return this;
+        int a = ShapeOps.axis(axis, shape.length);
+        DArray filled = CumulativeLayer.cumulative(this, a, CumulativeLayer.Op.FFILL);
+        if (limit < 0) return filled;
+        long[] s1 = new long[shape.length];
+        Arrays.fill(s1, 1);
+        s1[a] = shape[a];
+        DArray pos = arange(0, shape[a], 1, Chunks.explicit(chunks.sizes(a)), DType.INT64).reshape(s1);
+        DArray lastValid = where(isnan(), -1L, pos.broadcastTo(Shape.of(shape)).rechunk(chunks)).cummax(a);
+        return where(lastValid.ge(0.0).and(pos.sub(lastValid).le((double) limit)), filled, Double.NaN).astype(dtype);
+    }
+
     /** {@code np.diff(x, n, axis)}: the n-th discrete difference along the axis (bool operands use {@code !=}). */
     public DArray diff(int n, int axis) { return Rearrange.diff(this, n, axis); }
 

@@ -739,6 +739,40 @@ class SurfacePropertyTest {
         });
     }
 
+    @RepeatedTest(20)
+    void pushAndCummaxMatchNaive(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = shape(r, 1);
+            NDArray a = values(r, s, DType.FLOAT64);
+            for (long i = 0; i < a.size(); i++) if (r.nextInt(3) == 0) a.setDoubleFlat(i, NAN); // plenty of gaps
+            DArray x = DArray.fromArray(a, chunks(r, s));
+            int axis = r.nextInt(s.length);
+            long limit = r.nextInt(4) - 1;
+            long inner = 1;
+            for (int d = axis + 1; d < s.length; d++) inner *= s[d];
+            NDArray want = a.copy(), max = a.copy();
+            for (long i = 0; i < a.size(); i++) {
+                long p = (i / inner) % s[axis];
+                double best = a.getDoubleFlat(i);
+                for (long q = 1; q <= p; q++) { // naive running max over the lane so far
+                    double v = a.getDoubleFlat(i - q * inner);
+                    best = Double.isNaN(best) || Double.isNaN(v) ? NAN : Math.max(best, v);
+                }
+                max.setDoubleFlat(i, best);
+                if (!Double.isNaN(a.getDoubleFlat(i))) continue;
+                for (long q = 1; q <= p && (limit < 0 || q <= limit); q++) { // nearest non-NaN before, within the limit
+                    double v = a.getDoubleFlat(i - q * inner);
+                    if (!Double.isNaN(v)) { want.setDoubleFlat(i, v); break; }
+                }
+            }
+            String ctx = Arrays.toString(s) + " " + x.chunks() + " axis " + axis + " limit " + limit;
+            assertEq(x.push(limit, axis), want, "push " + ctx);
+            assertEq(x.cummax(axis), max, "cummax " + ctx);
+        });
+    }
+
     static long[] prepend1(long[] s) {
         long[] r = new long[s.length + 1];
         r[0] = 1;

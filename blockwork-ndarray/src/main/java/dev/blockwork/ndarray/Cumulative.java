@@ -14,9 +14,15 @@ final class Cumulative {
 
     static DType resultType(DType t) { return t.isFloat() ? t : DType.INT64; }
 
-    static NDArray scan(NDArray a, int axis0, boolean prod) {
+    /** What a scan combines: sums, products, running maxima (NaN-propagating), or the last non-NaN value (forward fill). */
+    enum Op { SUM, PROD, MAX, FFILL }
+
+    static NDArray scan(NDArray a, int axis0, boolean prod) { return scan(a, axis0, prod ? Op.PROD : Op.SUM); }
+
+    static NDArray scan(NDArray a, int axis0, Op op) {
         int axis = Shapes.normalizeAxis(axis0, a.ndim());
-        NDArray out = a.astype(resultType(a.dtype));
+        NDArray out = a.astype(op == Op.SUM || op == Op.PROD ? resultType(a.dtype) : a.dtype == DType.BOOL ? DType.INT64 : a.dtype);
+
         long n = out.shape[axis], inner = 1, outer = 1;
         for (int d = axis + 1; d < out.ndim(); d++) inner *= out.shape[d];
         for (int d = 0; d < axis; d++) outer *= out.shape[d];
@@ -26,16 +32,31 @@ final class Cumulative {
                 int cur = (int) ((o * n + i) * inner), prev = cur - in;
                 switch (out.data) {
                     case double[] v -> {
-                        if (prod) for (int j = 0; j < in; j++) v[cur + j] *= v[prev + j];
-                        else for (int j = 0; j < in; j++) v[cur + j] += v[prev + j];
+                        switch (op) {
+                            case PROD -> { for (int j = 0; j < in; j++) v[cur + j] *= v[prev + j]; }
+                            case SUM -> { for (int j = 0; j < in; j++) v[cur + j] += v[prev + j]; }
+                            case MAX -> { for (int j = 0; j < in; j++) { double x = v[cur + j], y = v[prev + j]; v[cur + j] = x != x || y != y ? Double.NaN : Math.max(x, y); } }
+                            case FFILL -> { for (int j = 0; j < in; j++) if (Double.isNaN(v[cur + j])) v[cur + j] = v[prev + j]; }
+                        }
                     }
                     case float[] v -> {
-                        if (prod) for (int j = 0; j < in; j++) v[cur + j] *= v[prev + j];
-                        else for (int j = 0; j < in; j++) v[cur + j] += v[prev + j];
+                        switch (op) {
+                            case PROD -> { for (int j = 0; j < in; j++) v[cur + j] *= v[prev + j]; }
+                            case SUM -> { for (int j = 0; j < in; j++) v[cur + j] += v[prev + j]; }
+                            case MAX -> { for (int j = 0; j < in; j++) { float x = v[cur + j], y = v[prev + j]; v[cur + j] = x != x || y != y ? Float.NaN : Math.max(x, y); } }
+                            case FFILL -> { for (int j = 0; j < in; j++) if (Float.isNaN(v[cur + j])) v[cur + j] = v[prev + j]; }
+                        }
                     }
                     case long[] v -> {
-                        if (prod) for (int j = 0; j < in; j++) v[cur + j] *= v[prev + j];
-                        else for (int j = 0; j < in; j++) v[cur + j] += v[prev + j];
+                        switch (op) {
+                            case PROD -> { for (int j = 0; j < in; j++) v[cur + j] *= v[prev + j]; }
+                            case SUM -> { for (int j = 0; j < in; j++) v[cur + j] += v[prev + j]; }
+                            case MAX -> { for (int j = 0; j < in; j++) v[cur + j] = Math.max(v[cur + j], v[prev + j]); }
+                            case FFILL -> { } // integers have no NaN
+                        }
+                    }
+                    case int[] v -> {
+                        if (op == Op.MAX) for (int j = 0; j < in; j++) v[cur + j] = Math.max(v[cur + j], v[prev + j]);
                     }
                     default -> throw new IllegalStateException("cumulative result dtype " + out.dtype);
                 }

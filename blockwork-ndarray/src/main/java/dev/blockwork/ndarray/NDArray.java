@@ -572,6 +572,12 @@ public final class NDArray implements java.io.Serializable {
     /** {@code np.cumsum(a, axis)}: int32 and bool give int64, floats keep their dtype (see {@link Cumulative}). */
     public NDArray cumsum(int axis) { return Cumulative.scan(this, axis, false); }
 
+    /** {@code np.maximum.accumulate(a, axis)}: running maxima (NaN-propagating), keeping the dtype (bool gives int64). */
+    public NDArray cummax(int axis) { return Cumulative.scan(this, axis, Cumulative.Op.MAX); }
+
+    /** Forward fill along {@code axis}: every NaN takes the last non-NaN value before it (leading NaNs stay). */
+    public NDArray forwardFill(int axis) { return Cumulative.scan(this, axis, Cumulative.Op.FFILL); }
+
     /** {@code np.cumprod(a, axis)}, with {@link #cumsum}'s dtypes. */
     public NDArray cumprod(int axis) { return Cumulative.scan(this, axis, true); }
 
