@@ -1710,6 +1710,17 @@ public final class DArray implements java.io.Serializable {
         target.assign(compute(options));
     }
 
+    /**
+     * Dask's {@code to_npy_stack(dir, x, axis)}: one {@code .npy} file per block along {@code axis} (each written by its
+     * own task) and a text {@code info} file; see {@link #fromNpyStack}.
+     */
+    public void toNpyStack(java.nio.file.Path dir, int axis, ComputeOptions options) throws java.io.IOException {
+        NpyStack.write(dir, this, axis, options);
+    }
+
+    /** Dask's {@code from_npy_stack(dir)}: a lazy array with one block per file written by {@link #toNpyStack}. */
+    public static DArray fromNpyStack(java.nio.file.Path dir) throws java.io.IOException { return NpyStack.read(dir); }
+
     /** Computes and writes a {@code .npy} file. */
     public void toNpy(java.nio.file.Path path) throws java.io.IOException { NpyBridge.write(path, compute()); }
 }

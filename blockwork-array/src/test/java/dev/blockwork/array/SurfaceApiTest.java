@@ -314,6 +314,23 @@ class SurfaceApiTest {
     }
 
     @Test
+    void npyStackRoundTrip(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        NDArray a = NDArray.arange(60).reshape(6, 10).astype(DType.FLOAT32);
+        DArray x = DArray.fromArray(a, Chunks.explicit(new long[] {2, 0, 4}, new long[] {3, 7}));
+        java.nio.file.Path dir = tmp.resolve("stack");
+        x.toNpyStack(dir, 0, ArrayAssert.THREADS);
+        assertThat(java.nio.file.Files.exists(dir.resolve("0.npy"))).isTrue();
+        assertThat(java.nio.file.Files.exists(dir.resolve("2.npy"))).isTrue();
+        assertThat(DArray.fromNpy(dir.resolve("2.npy"), Chunks.whole()).compute()).isEqualTo(a.get(Index.range(2, 6)).copy()); // a plain .npy
+        DArray y = DArray.fromNpyStack(dir);
+        assertThat(y.chunks().toString()).isEqualTo("((2, 0, 4), (10,))");
+        assertEq(y, a);
+        DArray z = x.transpose();
+        z.toNpyStack(tmp.resolve("t"), 1, ArrayAssert.SYNC);
+        assertEq(DArray.fromNpyStack(tmp.resolve("t")), a.transpose().copy());
+    }
+
+    @Test
     void dtypeFromNumPyNames() {
         assertThat(DType.of("float64")).isEqualTo(DType.FLOAT64);
         assertThat(DType.of("<f8")).isEqualTo(DType.FLOAT64);
