@@ -216,6 +216,14 @@ public final class DArray implements java.io.Serializable {
         return BlockAssembly.fromBlocks(grid, blocks);
     }
 
+    /**
+     * Dask's {@code from_delayed(value, shape, dtype)}: a one-block array computed by {@code value} (checked against
+     * {@code shape} and {@code dtype} when computed); combine several with {@link #concatenate} or {@link #block}.
+     */
+    public static DArray fromDelayed(dev.blockwork.delayed.Delayed<NDArray> value, Shape shape, DType dtype) {
+        return DelayedLayer.of(value, shape, dtype);
+    }
+
     /** Reads a {@code .npy} file into blocks. */
     public static DArray fromNpy(java.nio.file.Path path, ChunkSpec chunks) throws java.io.IOException {
         return fromArray(NpyBridge.read(path), chunks);

@@ -330,6 +330,19 @@ class SurfaceApiTest {
         assertEq(DArray.fromNpyStack(tmp.resolve("t")), a.transpose().copy());
     }
 
+    static NDArray rampBlock(long n) { return NDArray.arange(n).astype(DType.FLOAT64); }
+
+    @Test
+    void fromDelayedBlocks() {
+        var d1 = dev.blockwork.delayed.Delayed.of(SurfaceApiTest::rampBlock, 3L);
+        var d2 = dev.blockwork.delayed.Delayed.of(SurfaceApiTest::rampBlock, 2L);
+        DArray x = DArray.concatenate(java.util.List.of(DArray.fromDelayed(d1, Shape.of(3), DType.FLOAT64),
+                DArray.fromDelayed(d2, Shape.of(2), DType.FLOAT64)), 0);
+        assertEq(x.mul(2.0), NDArray.of(0, 2, 4, 0, 2));
+        DArray wrong = DArray.fromDelayed(d1, Shape.of(4), DType.FLOAT64);
+        assertThatThrownBy(() -> wrong.compute(ArrayAssert.SYNC)).hasStackTraceContaining("expected shape (4,)");
+    }
+
     @Test
     void dtypeFromNumPyNames() {
         assertThat(DType.of("float64")).isEqualTo(DType.FLOAT64);
