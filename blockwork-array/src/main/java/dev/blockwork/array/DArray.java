@@ -507,6 +507,9 @@ public final class DArray implements java.io.Serializable {
 
     public DArray arctanh() { return apply(ElementwiseOp.ARCTANH, null, this); }
 
+    /** {@code np.i0}: the modified Bessel function of the first kind of order 0 (power series; see ElementMath). */
+    public DArray i0() { return apply(ElementwiseOp.I0, null, this); }
+
     /** {@code np.copysign}: the magnitude of this with the sign of {@code o} (float results). */
     public DArray copysign(DArray o) { return apply(ElementwiseOp.COPYSIGN, null, this, o); }
 

@@ -12,7 +12,7 @@ enum ElementwiseOp {
     NOT(1), NEG(1), ABS(1), SQRT(1), EXP(1), LOG(1), SIN(1), COS(1), TANH(1), FLOOR(1), CEIL(1), ROUND(1),
     TAN(1), ARCSIN(1), ARCCOS(1), ARCTAN(1), SINH(1), COSH(1), LOG1P(1), EXPM1(1), LOG2(1), LOG10(1), SIGN(1), TRUNC(1),
     ISNAN(1), ISINF(1), ISFINITE(1), ARCTAN2(2), HYPOT(2), MOD(2), FLOOR_DIVIDE(2),
-    CBRT(1), EXP2(1), ARCSINH(1), ARCCOSH(1), ARCTANH(1), COPYSIGN(2), NEXTAFTER(2), FMOD(2), LEFT_SHIFT(2), RIGHT_SHIFT(2),
+    CBRT(1), EXP2(1), ARCSINH(1), ARCCOSH(1), ARCTANH(1), I0(1), COPYSIGN(2), NEXTAFTER(2), FMOD(2), LEFT_SHIFT(2), RIGHT_SHIFT(2),
     WHERE(3), ASTYPE(1);
 
     final int arity;
@@ -74,6 +74,7 @@ enum ElementwiseOp {
             case ARCSINH -> a[0].arcsinh();
             case ARCCOSH -> a[0].arccosh();
             case ARCTANH -> a[0].arctanh();
+            case I0 -> a[0].i0();
             case COPYSIGN -> a[0].copysign(a[1]);
             case NEXTAFTER -> a[0].nextafter(a[1]);
             case FMOD -> a[0].fmod(a[1]);

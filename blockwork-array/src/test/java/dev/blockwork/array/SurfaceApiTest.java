@@ -330,6 +330,16 @@ class SurfaceApiTest {
         assertEq(DArray.fromNpyStack(tmp.resolve("t")), a.transpose().copy());
     }
 
+    @Test
+    void besselI0AgainstNumPy() {
+        DArray x = DArray.fromArray(new double[] {0, 0.5, -1, 3.7, 10, 50, 700, Double.NaN}, Chunks.uniform(3));
+        NDArray want = NDArray.of(1.0, 1.0634833707413234, 1.2660658777520082, 8.738617524169396, 2815.716628466254,
+                2.9325537838493355e+20, 1.5295933476718735e+302, Double.NaN); // np.i0, NumPy 2.4.6
+        NDArray got = x.i0().compute();
+        assertThat(got.allClose(want, 1e-13, 0, true)).as("i0 %s", got).isTrue();
+        assertThat(x.i0().add(0.0).mul(1.0).compute().allClose(want, 1e-13, 0, true)).isTrue(); // fused loop
+    }
+
     static NDArray rampBlock(long n) { return NDArray.arange(n).astype(DType.FLOAT64); }
 
     @Test

@@ -242,6 +242,9 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
 
     public Expr arcsinh() { return ExprNodes.unary(UnaryOp.ARCSINH, this); }
 
+    /** {@code np.i0}: the modified Bessel function of the first kind, order 0. */
+    public Expr i0() { return ExprNodes.unary(UnaryOp.I0, this); }
+
     public Expr arccosh() { return ExprNodes.unary(UnaryOp.ARCCOSH, this); }
 
     public Expr arctanh() { return ExprNodes.unary(UnaryOp.ARCTANH, this); }

@@ -168,7 +168,7 @@ final class ExprNodes {
     static Expr unary(UnaryOp op, Expr a) {
         DType t = switch (op) {
             case SQRT, EXP, LOG, SIN, COS, TANH, TAN, ARCSIN, ARCCOS, ARCTAN, SINH, COSH, LOG1P, EXPM1, LOG2, LOG10, CBRT, EXP2,
-                 ARCSINH, ARCCOSH, ARCTANH -> DType.resultOfFloatFunction(a.dtype);
+                 ARCSINH, ARCCOSH, ARCTANH, I0 -> DType.resultOfFloatFunction(a.dtype);
             case NEG, SIGN -> {
                 if (a.dtype == DType.BOOL) {
                     throw new IllegalArgumentException("the numpy boolean " + (op == UnaryOp.NEG ? "negative" : "sign")

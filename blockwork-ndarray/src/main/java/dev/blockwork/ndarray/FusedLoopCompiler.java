@@ -206,6 +206,7 @@ final class FusedLoopCompiler {
                     case ARCSINH -> code.invokestatic(CD_ELEMENT_MATH, "asinh", D_D);
                     case ARCCOSH -> code.invokestatic(CD_ELEMENT_MATH, "acosh", D_D);
                     case ARCTANH -> code.invokestatic(CD_ELEMENT_MATH, "atanh", D_D);
+                    case I0 -> code.invokestatic(CD_ELEMENT_MATH, "i0", D_D);
                     case NOT -> throw new IllegalStateException("not is not a float op");
                 }
             } else {

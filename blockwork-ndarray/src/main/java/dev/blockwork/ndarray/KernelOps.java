@@ -49,6 +49,7 @@ final class KernelOps {
                 case ARCSINH -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.asinh(v[o + i]); }
                 case ARCCOSH -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.acosh(v[o + i]); }
                 case ARCTANH -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.atanh(v[o + i]); }
+                case I0 -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.i0(v[o + i]); }
                 case NOT -> throw new IllegalStateException("not on floats is rejected when the Expr is built");
             }
             if (t == DType.FLOAT32) KernelNodes.roundFloat32(dst, off, n);
