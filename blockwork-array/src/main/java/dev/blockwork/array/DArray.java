@@ -1641,6 +1641,33 @@ public final class DArray implements java.io.Serializable {
         return BlockwiseLayer.blockwise(f, outIndex, arrays, indices, outDtype);
     }
 
+    /**
+     * Dask's {@code apply_gufunc(f, signature, *arrays, output_dtypes=dtype)} with one output, e.g.
+     * {@code applyGufunc((b, i) -> b[0].expr().mul(b[1].expr()).evaluate().sum(new int[] {-1}, false), "(i),(i)->()", List.of(x, y), FLOAT64)}
+     * (an inner product over the last axis); see {@link Gufunc}.
+     */
+    public static DArray applyGufunc(MultiBlockFunction f, String signature, List<DArray> arrays, DType outDtype) {
+        return Gufunc.apply(f, signature, arrays, outDtype);
+    }
+
+    /** An element-wise user function (NumPy's {@code frompyfunc}/{@code vectorize}) of one value as a double. */
+    @FunctionalInterface
+    public interface ElementFunction extends java.io.Serializable {
+        double apply(double value);
+    }
+
+    /** {@code np.frompyfunc(f, 1, 1)(x)}: {@code f} applied to every element (a block function, not fused). */
+    public DArray map(ElementFunction f, DType outDtype) {
+        return mapBlocks((b, info) -> {
+            NDArray r = NDArray.zeros(outDtype, b.shape());
+            for (long i = 0, n = b.size(); i < n; i++) {
+                double v = f.apply(b.getDoubleFlat(i));
+                if (outDtype.isFloat()) r.setDoubleFlat(i, v); else r.setLongFlat(i, (long) v);
+            }
+            return r;
+        }, chunks, outDtype);
+    }
+
     /** {@code mapBlocks} keeping this array's chunks and dtype. */
     public DArray mapBlocks(BlockFunction f) { return mapBlocks(f, chunks, dtype); }
 

@@ -773,6 +773,24 @@ class SurfacePropertyTest {
         });
     }
 
+    @RepeatedTest(15)
+    void gufuncsMatchNaive(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long b0 = r.nextInt(4), m = 1 + r.nextInt(4), k = 1 + r.nextInt(4), n = 1 + r.nextInt(4);
+            NDArray a = mapD(values(r, new long[] {b0, m, k}, DType.FLOAT64), DType.FLOAT64, v -> Double.isFinite(v) ? v : 0.5);
+            NDArray b = mapD(values(r, new long[] {b0, k, n}, DType.FLOAT64), DType.FLOAT64, v -> Double.isFinite(v) ? v : 0.5);
+            DArray x = DArray.fromArray(a, chunks(r, a.shape())), y = DArray.fromArray(b, chunks(r, b.shape()));
+            DArray mm = DArray.applyGufunc((bs, bi) -> bs[0].matmul(bs[1]), "(m,n),(n,p)->(m,p)", List.of(x, y), DType.FLOAT64);
+            assertEq(mm, a.matmul(b), "gufunc matmul " + x.chunks() + " " + y.chunks());
+            DArray inner = DArray.applyGufunc((bs, bi) -> bs[0].expr().mul(bs[0].expr()).evaluate().sum(new int[] {bs[0].ndim() - 1}, false),
+                    "(i)->()", List.of(x), DType.FLOAT64);
+            assertEq(inner, a.expr().mul(a.expr()).evaluate().sum(new int[] {2}, false), "gufunc row norms " + x.chunks());
+            assertEq(x.map(v -> v * v + 1, DType.FLOAT64), mapD(a, DType.FLOAT64, v -> v * v + 1), "map " + x.chunks());
+        });
+    }
+
     static long[] prepend1(long[] s) {
         long[] r = new long[s.length + 1];
         r[0] = 1;
