@@ -1261,6 +1261,12 @@ public final class DArray implements java.io.Serializable {
     /** New shape with the same elements in C order (one extent may be -1); rechunks where blocks must be whole rows. */
     public DArray reshape(long... newShape) { return ShapeOps.reshape(this, newShape); }
 
+    /**
+     * Dask's {@code reshape_blockwise(x, shape, chunks)}: each block reshaped alone (no rechunk; the element order is not
+     * NumPy's). {@code chunks} null: the shape must merge consecutive axes; see {@link ShapeOps#reshapeBlockwise}.
+     */
+    public DArray reshapeBlockwise(long[] newShape, Chunks chunks) { return ShapeOps.reshapeBlockwise(this, newShape, chunks); }
+
     public DArray squeeze() { return ShapeOps.squeeze(this, null); }
 
     public DArray squeeze(int... axes) { return ShapeOps.squeeze(this, axes); }

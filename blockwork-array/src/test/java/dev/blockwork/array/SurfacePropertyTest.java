@@ -791,6 +791,34 @@ class SurfacePropertyTest {
         });
     }
 
+    @RepeatedTest(15)
+    void reshapeBlockwiseReshapesEveryBlockAlone(RepetitionInfo info) {
+        long seed = PropertyTest.seed(info);
+        withSeed(seed, () -> {
+            Random r = new Random(seed);
+            long[] s = {1 + r.nextInt(5), 1 + r.nextInt(5), 1 + r.nextInt(4)};
+            NDArray a = values(r, s, DType.INT64);
+            DArray x = DArray.fromArray(a, chunks(r, s));
+            DArray y = x.reshapeBlockwise(new long[] {s[0], s[1] * s[2]}, null); // merge the last two axes
+            // reference: each input block reshaped and placed at the output block's offset
+            NDArray want = NDArray.zeros(DType.INT64, s[0], s[1] * s[2]);
+            Chunks in = x.chunks(), out = y.chunks();
+            for (int f = 0; f < in.blockCount(); f++) {
+                int[] bi = in.blockIndex(f);
+                long[] o = in.blockOffset(bi), l = in.blockShape(bi);
+                NDArray blk = a.get(dev.blockwork.ndarray.Index.range(o[0], o[0] + l[0]), dev.blockwork.ndarray.Index.range(o[1], o[1] + l[1]),
+                        dev.blockwork.ndarray.Index.range(o[2], o[2] + l[2])).copy();
+                int[] ob = {bi[0], bi[1] * in.numBlocks(2) + bi[2]};
+                long[] oo = out.blockOffset(ob), ol = out.blockShape(ob);
+                want.get(dev.blockwork.ndarray.Index.range(oo[0], oo[0] + ol[0]), dev.blockwork.ndarray.Index.range(oo[1], oo[1] + ol[1]))
+                        .assign(blk.reshape(ol));
+            }
+            assertEq(y, want, "reshapeBlockwise " + x.chunks() + " -> " + y.chunks());
+            assertEq(y.sum(), a.sum(), "same elements");
+            assertEq(x.reshapeBlockwise(new long[] {s[0], s[1] * s[2]}, y.chunks()), want, "reshapeBlockwise with explicit chunks");
+        });
+    }
+
     static long[] prepend1(long[] s) {
         long[] r = new long[s.length + 1];
         r[0] = 1;
