@@ -245,12 +245,11 @@ public final class Chunks implements java.io.Serializable {
             java.util.Arrays.sort(sorted);
             int m = sorted.length;
             result[d] = m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2.0;
-            long mode = sorted[0];
+            java.util.Map<Long, Integer> freq = new java.util.LinkedHashMap<>(); // in order of appearance, as Dask's frequencies
+            for (long p : prev) freq.merge(p, 1, Integer::sum);
+            long mode = prev.length == 0 ? 0 : prev[0];
             int best = 0;
-            for (int i = 0, j; i < m; i = j) { // the most common size (the first such in sorted order)
-                for (j = i; j < m && sorted[j] == sorted[i]; j++) { }
-                if (j - i > best) { best = j - i; mode = sorted[i]; }
-            }
+            for (var e : freq.entrySet()) if (e.getValue() > best) { best = e.getValue(); mode = e.getKey(); } // first of the most common
             ideal[d] = mode > 1 && best >= m / 2.0 ? mode : dims[d];
         }
         double[] big = {largest};
@@ -261,6 +260,7 @@ public final class Chunks implements java.io.Serializable {
             lastAutos = java.util.Set.copyOf(autos);
             int k = autos.size();
             for (Integer a : java.util.List.copyOf(autos)) {
+                if (ideal[a] == 0) { result[a] = 0; continue; } // an empty axis
                 double proposed = result[a] * Math.pow(mult, 1.0 / k);
                 if (proposed > dims[a]) { // hits the axis length: the whole axis, and share its budget
                     autos.remove(a);
@@ -277,7 +277,7 @@ public final class Chunks implements java.io.Serializable {
 
     private static double limitOver(double limit, double largest, double[] result, java.util.Set<Integer> autos) {
         double blk = largest;
-        for (int a : autos) blk *= result[a];
+        for (int a : autos) if (result[a] != 0) blk *= result[a]; // Dask: math.prod(r for r in result.values() if r)
         return limit / blk;
     }
 

@@ -266,6 +266,13 @@ class NumpySemanticsTest {
         assertThat(y.chunks().sizes(0)[0] % 10).isZero();
         assertThat(y.chunks().maxSize(0) * y.chunks().maxSize(1) * 8).isLessThanOrEqualTo(20 * 20 * 8);
         assertEq(y, NDArray.ones(DType.FLOAT64, 100, 100));
+        // Dask's auto_chunks(previous_chunks=...) run on these inputs gives: (20, 20); (10, 10); (200, 50); (21, 40)
+        assertThat(y.chunks().toString()).isEqualTo("((20, 20, 20, 20, 20), (20, 20, 20, 20, 20))");
+        assertThat(DArray.ones(shape(20), Chunks.explicit(new long[] {5, 3, 3, 5, 4})).rechunk(Chunks.auto(80)).chunks().toString())
+                .isEqualTo("((10, 10),)");
+        assertThat(DArray.ones(shape(1000, 50), chunks(100, 50)).rechunk(Chunks.auto(80_000)).chunks().maxSize(0)).isEqualTo(200);
+        DArray z = DArray.ones(shape(60, 40), Chunks.explicit(new long[] {7, 7, 7, 7, 7, 7, 7, 7, 4}, new long[] {40}));
+        assertThat(z.rechunk(Chunks.auto(8 * 900)).chunks().toString()).isEqualTo("((21, 21, 18), (40,))");
     }
 
     @Test
