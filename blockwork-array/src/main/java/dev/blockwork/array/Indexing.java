@@ -146,58 +146,48 @@ final class Indexing {
     }
 
     /**
-     * Integer-array indexing on one axis. Indices are cut into pieces (a run of indices inside one input
-     * block, at most the input's largest chunk). Sorted (non-decreasing) indices are then packed into output
-     * blocks of up to that many indices, as Dask does: {@code arange(80, chunks=20)[[1, 3, 5, 47]]} is one block
-     * of 4 reading input blocks 0 and 2. Unsorted indices keep one piece per output block.
+     * Integer-array indexing on one axis, with Dask's output chunks (its {@code take} since the shuffle rewrite): the
+     * indices, in order, are cut into consecutive groups of the axis's average block length ({@code length / blocks});
+     * each group is one output block, assembled from runs inside single input blocks. So
+     * {@code arange(80, chunks=20)[[1, 3, 5, 47]]} is one block of 4 (reading input blocks 0 and 2), whatever the order
+     * of the indices; taking every index in order returns the array itself.
      */
     static DArray take(DArray x0, long[] indices, int axis0) {
         int axis = ShapeOps.axis(axis0, x0.ndim());
-        DArray x = x0.materialize();
-        Chunks c = x.chunks();
-        long len = x.shapeArray()[axis];
-        long maxChunk = Math.max(1, c.maxSize(axis));
-        boolean sorted = true;
+        Chunks c0 = x0.chunks();
+        long len = x0.shapeArray()[axis];
         long[] g = new long[indices.length];
+        boolean identity = indices.length == len;
         for (int i = 0; i < g.length; i++) {
             g[i] = norm(indices[i], len, axis);
-            sorted &= i == 0 || g[i] >= g[i - 1];
+            identity &= g[i] == i;
         }
-        List<Integer> pieceBlock = new ArrayList<>();
-        List<long[]> pieceLocal = new ArrayList<>();
-        int i = 0;
-        while (i < g.length) {
-            int b = c.blockOf(axis, g[i]);
-            long lo = c.offset(axis, b);
-            int e = i;
-            while (e < g.length && e - i < maxChunk && c.blockOf(axis, g[e]) == b) e++;
-            long[] r = new long[e - i];
-            for (int k = 0; k < r.length; k++) r[k] = g[i + k] - lo;
-            pieceBlock.add(b);
-            pieceLocal.add(r);
-            i = e;
-        }
+        if (identity) return x0; // Dask: a no-op
+        DArray x = x0.materialize();
+        Chunks c = x.chunks();
+        int group = (int) Math.max(1, len / Math.max(1, c.numBlocks(axis)));
         List<int[]> outBlocks = new ArrayList<>();
         List<long[][]> outLocal = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
-        int p = 0;
-        while (p < pieceBlock.size()) {
-            int q = p;
-            long n = 0;
-            do {
-                n += pieceLocal.get(q).length;
-                q++;
-            } while (sorted && q < pieceBlock.size() && n + pieceLocal.get(q).length <= maxChunk);
-            int[] bl = new int[q - p];
-            long[][] loc = new long[q - p][];
-            for (int k = p; k < q; k++) {
-                bl[k - p] = pieceBlock.get(k);
-                loc[k - p] = pieceLocal.get(k);
+        for (int from = 0; from < g.length; from += group) {
+            int to = Math.min(g.length, from + group);
+            List<Integer> bl = new ArrayList<>();
+            List<long[]> loc = new ArrayList<>();
+            int i = from;
+            while (i < to) { // runs of consecutive indices inside one input block
+                int b = c.blockOf(axis, g[i]);
+                long lo = c.offset(axis, b);
+                int e = i;
+                while (e < to && c.blockOf(axis, g[e]) == b) e++;
+                long[] r = new long[e - i];
+                for (int k = 0; k < r.length; k++) r[k] = g[i + k] - lo;
+                bl.add(b);
+                loc.add(r);
+                i = e;
             }
-            outBlocks.add(bl);
-            outLocal.add(loc);
-            sizes.add(n);
-            p = q;
+            outBlocks.add(bl.stream().mapToInt(Integer::intValue).toArray());
+            outLocal.add(loc.toArray(new long[0][]));
+            sizes.add((long) (to - from));
         }
         if (outBlocks.isEmpty()) {
             outBlocks.add(new int[] {0});

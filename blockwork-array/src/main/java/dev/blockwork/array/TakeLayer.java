@@ -12,7 +12,7 @@ import java.util.Set;
  * Integer-array indexing along one axis ({@code x[:, [3, 1, 4]]}, and boolean masks turned into positions).
  * Each output block is a list of pieces, each piece a run of positions inside one input block; the task reads
  * the pieces' input blocks and copies runs of consecutive positions as slices. {@link Indexing#take} decides
- * the grouping (Dask's: sorted indices are packed into output blocks of up to the input's largest chunk).
+ * the grouping (Dask's: consecutive groups of the average block length).
  */
 final class TakeLayer extends ArrayLayer {
     private final String input;

@@ -231,8 +231,12 @@ class NumpySemanticsTest {
         assertEq(t, NDArray.fromArray(new long[] {1, 3, 5, 47}));
         DArray all = x.take(java.util.stream.LongStream.range(0, 80).toArray(), 0);
         assertThat(all.chunks()).isEqualTo(x.chunks());
-        DArray unsorted = x.take(new long[] {47, 1, 3}, 0);
-        assertEq(unsorted, NDArray.fromArray(new long[] {47, 1, 3}));
+        DArray unsorted = x.take(new long[] {5, 1, 47, 3}, 0);
+        assertThat(unsorted.chunks().toString()).isEqualTo("((4,),)"); // dask: take(..., [5, 1, 47, 3]) chunks ((4,),)
+        assertEq(unsorted, NDArray.fromArray(new long[] {5, 1, 47, 3}));
+        assertThat(x.take(java.util.stream.LongStream.range(0, 80).toArray(), 0)).isSameAs(x); // a no-op, as Dask
+        assertThat(x.take(java.util.stream.LongStream.range(0, 50).map(i -> 79 - i).toArray(), 0).chunks().toString())
+                .isEqualTo("((20, 20, 10),)"); // groups of the average block length
         java.util.Random r = new java.util.Random(7);
         for (int rep = 0; rep < 20; rep++) {
             long[] idx = r.longs(r.nextInt(30), -80, 80).toArray();
@@ -241,7 +245,7 @@ class NumpySemanticsTest {
             for (int i = 0; i < idx.length; i++) expect[i] = idx[i] < 0 ? idx[i] + 80 : idx[i];
             DArray y = DArray.arange(80, Chunks.explicit(new long[] {7, 0, 13, 20, 40})).take(idx, 0);
             assertEq(y, NDArray.fromArray(expect), java.util.Arrays.toString(idx));
-            for (long s : y.chunks().sizes(0)) assertThat(s).isLessThanOrEqualTo(40);
+            for (long s : y.chunks().sizes(0)) assertThat(s).isLessThanOrEqualTo(16); // 80 / 5 blocks
         }
     }
 
