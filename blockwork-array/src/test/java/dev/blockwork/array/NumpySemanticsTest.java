@@ -296,6 +296,9 @@ class NumpySemanticsTest {
         double[] e = new double[10];
         for (int i = 0; i < 10; i++) e[i] = (i > 0 ? i - 1 : 0) + i + (i < 9 ? i + 1 : 0);
         assertEq(s3, NDArray.of(e));
+        // Dask's documented examples of ensure_minimum_chunksize
+        assertThat(Overlap.ensureMinimumChunkSize(10, new long[] {20, 20, 1}, 0)).containsExactly(20, 11, 10);
+        assertThat(Overlap.ensureMinimumChunkSize(3, new long[] {1, 1, 3}, 0)).containsExactly(5);
         assertThat(Overlap.ensureMinimumChunkSize(3, new long[] {1, 1, 5, 1}, 0)).containsExactly(5, 3);
         assertThat(Overlap.ensureMinimumChunkSize(2, new long[] {4, 1, 4}, 0)).containsExactly(3, 2, 4);
         assertThatThrownBy(() -> x.mapOverlap((b, info) -> b, new int[] {11}, Boundary.constant(0)))
