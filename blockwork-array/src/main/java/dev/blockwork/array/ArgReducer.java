@@ -27,6 +27,8 @@ final class ArgReducer implements Reducer {
 
     @Override public DType outDtype() { return DType.INT64; }
 
+    @Override public boolean needsElements() { return true; }
+
     @Override
     public Object partialAll(Expr e, long[] blockShape, long[] globalOffset, long[] globalShape) {
         ArgPartial p = max ? e.argmax() : e.argmin();

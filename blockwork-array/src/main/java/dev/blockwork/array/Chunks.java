@@ -30,17 +30,96 @@ public final class Chunks implements java.io.Serializable {
     /** Most elements one block may hold (one Java array). */
     public static final long MAX_BLOCK_ELEMENTS = Integer.MAX_VALUE - 16;
 
-    private final long[][] sizes;
-    private final long[][] offsets; // offsets[d][i] = start of block i on axis d; offsets[d][n] = length
+    private final AxisChunks[] axes;
 
     private Chunks(long[][] sizes) {
-        this.sizes = sizes;
-        this.offsets = new long[sizes.length][];
-        for (int d = 0; d < sizes.length; d++) {
-            long[] o = new long[sizes[d].length + 1];
-            for (int i = 0; i < sizes[d].length; i++) o[i + 1] = o[i] + sizes[d][i];
-            offsets[d] = o;
+        this.axes = new AxisChunks[sizes.length];
+        for (int d = 0; d < sizes.length; d++) axes[d] = AxisChunks.of(sizes[d]);
+    }
+
+    private Chunks(AxisChunks[] axes) { this.axes = axes; }
+
+    /**
+     * The blocks along one axis. Regular axes (every block {@code size} but a shorter last one, the result of
+     * every {@code Chunks.of}/{@code uniform}/{@code auto} spec) are three numbers, so a 10^10 x 10^10 array in
+     * 1000 x 1000 blocks needs no per-block arrays; irregular axes keep their sizes and prefix offsets.
+     */
+    private static final class AxisChunks implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        final int count;
+        final long size, last;          // regular form: blocks 0..count-2 have size, block count-1 has last
+        final long[] sizes, offsets;    // irregular form (null when regular); offsets[count] = length
+
+        private AxisChunks(int count, long size, long last, long[] sizes, long[] offsets) {
+            this.count = count;
+            this.size = size;
+            this.last = last;
+            this.sizes = sizes;
+            this.offsets = offsets;
         }
+
+        static AxisChunks regular(long dim, long size) {
+            if (dim == 0) return new AxisChunks(1, 0, 0, null, null);
+            long nb = (dim + size - 1) / size;
+            if (nb > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("got " + nb + " blocks on one axis (length " + dim + ", block size " + size
+                        + "), expected at most " + (Integer.MAX_VALUE - 16));
+            }
+            return new AxisChunks((int) nb, nb == 1 ? dim : size, dim - size * (nb - 1), null, null);
+        }
+
+        static AxisChunks of(long[] s) {
+            int n = s.length;
+            boolean regular = n > 0;
+            for (int i = 1; regular && i < n - 1; i++) regular = s[i] == s[0];
+            if (regular && n > 1) regular = s[0] > 0 && s[n - 1] > 0 && s[n - 1] <= s[0];
+            if (regular) return new AxisChunks(n, s[0], s[n - 1], null, null);
+            long[] o = new long[n + 1];
+            for (int i = 0; i < n; i++) o[i + 1] = o[i] + s[i];
+            return new AxisChunks(n, 0, 0, s.clone(), o);
+        }
+
+        long size(int i) { return sizes != null ? sizes[i] : i == count - 1 ? last : size; }
+
+        long offset(int i) { return offsets != null ? offsets[i] : i == count ? size * (count - 1) + last : size * i; }
+
+        long length() { return offset(count); }
+
+        long max() {
+            if (sizes == null) return Math.max(size, last);
+            long m = 0;
+            for (long x : sizes) m = Math.max(m, x);
+            return m;
+        }
+
+        long[] toArray() {
+            long[] r = new long[count];
+            for (int i = 0; i < count; i++) r[i] = size(i);
+            return r;
+        }
+
+        /** Which block holds element {@code i}; a 0-length block is skipped for the next non-empty one. */
+        int blockOf(long i) {
+            int b;
+            if (offsets == null) {
+                b = size == 0 ? 0 : (int) Math.min(i / size, count - 1);
+            } else {
+                b = java.util.Arrays.binarySearch(offsets, i);
+                if (b < 0) b = -b - 2;
+            }
+            int lastBlock = count - 1;
+            while (b < lastBlock && size(b) == 0) b++;
+            return Math.max(0, Math.min(b, lastBlock));
+        }
+
+        boolean sameAs(AxisChunks o) {
+            if (count != o.count) return false;
+            if (sizes == null && o.sizes == null) return size(0) == o.size(0) && last == o.last;
+            for (int i = 0; i < count; i++) if (size(i) != o.size(i)) return false;
+            return true;
+        }
+
+        int hash() { return 31 * (31 * count + Long.hashCode(length())) + Long.hashCode(size(0)); }
     }
 
     // ------------------------------------------------------------------ spec factories
@@ -90,7 +169,15 @@ public final class Chunks implements java.io.Serializable {
      * number of axes, a size of 0 (use {@link ChunkSpec#AUTO}) or below -1, explicit sizes that do not sum to
      * the axis length, or a block above {@link #MAX_BLOCK_ELEMENTS} elements.
      */
-    public static Chunks normalize(ChunkSpec spec, Shape shape, DType dtype) {
+    public static Chunks normalize(ChunkSpec spec, Shape shape, DType dtype) { return normalize(spec, shape, dtype, null); }
+
+    /**
+     * {@link #normalize(ChunkSpec, Shape, DType)} for a rechunk of an array now cut as {@code previous}: automatic
+     * sizes are rounded to multiples (or factors) of the previous blocks, as Dask's {@code auto_chunks} with
+     * {@code previous_chunks}, e.g. {@code ones(20) in blocks of 7} rechunked to {@code auto(80 bytes)} keeps
+     * {@code (7, 7, 6)} rather than {@code (10, 10)}.
+     */
+    public static Chunks normalize(ChunkSpec spec, Shape shape, DType dtype, Chunks previous) {
         long[] dims = shape.toArray();
         int n = dims.length;
         long[][] out = new long[n][];
@@ -131,9 +218,71 @@ public final class Chunks implements java.io.Serializable {
             }
             if (per[d] == ChunkSpec.WHOLE) per[d] = Math.max(1, dims[d]);
         }
-        autoSizes(per, dims, dtype, spec.autoBytes > 0 ? spec.autoBytes : DEFAULT_AUTO_BYTES);
-        for (int d = 0; d < n; d++) out[d] = regular(dims[d], per[d]);
-        return check(new Chunks(out), dims, spec.toString());
+        long target = spec.autoBytes > 0 ? spec.autoBytes : DEFAULT_AUTO_BYTES;
+        if (previous != null && previous.ndim() == n && java.util.Arrays.equals(previous.shape(), dims)) {
+            autoSizesFrom(previous, per, dims, dtype, target);
+        } else {
+            autoSizes(per, dims, dtype, target);
+        }
+        AxisChunks[] ax = new AxisChunks[n];
+        for (int d = 0; d < n; d++) ax[d] = AxisChunks.regular(dims[d], per[d]);
+        return check(new Chunks(ax), dims, spec.toString());
+    }
+
+    /**
+     * Fills AUTO entries of {@code per} from the previous chunks (Dask's {@code auto_chunks} with
+     * {@code previous_chunks}): start from the median previous block size, scale every AUTO axis by the same
+     * factor towards {@code targetBytes}, and round each to a multiple of the axis's most common previous size
+     * (or to a whole number below it); axes that would exceed their length go whole and the rest are scaled again.
+     */
+    private static void autoSizesFrom(Chunks previous, long[] per, long[] dims, DType dtype, long targetBytes) {
+        int n = per.length;
+        double limit = (double) targetBytes / dtype.itemSize(), largest = 1;
+        double[] result = new double[n];
+        long[] ideal = new long[n];
+        java.util.TreeSet<Integer> autos = new java.util.TreeSet<>();
+        for (int d = 0; d < n; d++) {
+            if (per[d] != ChunkSpec.AUTO) { largest *= Math.max(1, Math.min(per[d], dims[d])); continue; }
+            autos.add(d);
+            long[] prev = previous.sizes(d);
+            long[] sorted = prev.clone();
+            java.util.Arrays.sort(sorted);
+            int m = sorted.length;
+            result[d] = m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2.0;
+            java.util.Map<Long, Integer> freq = new java.util.LinkedHashMap<>(); // in order of appearance, as Dask's frequencies
+            for (long p : prev) freq.merge(p, 1, Integer::sum);
+            long mode = prev.length == 0 ? 0 : prev[0];
+            int best = 0;
+            for (var e : freq.entrySet()) if (e.getValue() > best) { best = e.getValue(); mode = e.getKey(); } // first of the most common
+            ideal[d] = mode > 1 && best >= m / 2.0 ? mode : dims[d];
+        }
+        double[] big = {largest};
+        double mult = limitOver(limit, big[0], result, autos), lastMult = -1;
+        java.util.Set<Integer> lastAutos = java.util.Set.of();
+        while (mult != lastMult || !autos.equals(lastAutos)) {
+            lastMult = mult;
+            lastAutos = java.util.Set.copyOf(autos);
+            int k = autos.size();
+            for (Integer a : java.util.List.copyOf(autos)) {
+                if (ideal[a] == 0) { result[a] = 0; continue; } // an empty axis
+                double proposed = result[a] * Math.pow(mult, 1.0 / k);
+                if (proposed > dims[a]) { // hits the axis length: the whole axis, and share its budget
+                    autos.remove(a);
+                    big[0] *= Math.max(1, dims[a]);
+                    per[a] = Math.max(1, dims[a]);
+                } else {
+                    result[a] = proposed <= ideal[a] ? Math.max(1, (long) proposed) : Math.floor(proposed / ideal[a]) * ideal[a];
+                }
+            }
+            mult = limitOver(limit, big[0], result, autos);
+        }
+        for (int a : autos) per[a] = Math.max(1, (long) result[a]);
+    }
+
+    private static double limitOver(double limit, double largest, double[] result, java.util.Set<Integer> autos) {
+        double blk = largest;
+        for (int a : autos) if (result[a] != 0) blk *= result[a]; // Dask: math.prod(r for r in result.values() if r)
+        return limit / blk;
     }
 
     /** Fills AUTO entries of {@code per} so that a block holds about {@code targetBytes}; roughly cubic blocks. */
@@ -166,22 +315,9 @@ public final class Chunks implements java.io.Serializable {
         }
     }
 
-    private static long[] regular(long dim, long size) {
-        if (dim == 0) return new long[] {0};
-        int nb = (int) ((dim + size - 1) / size);
-        long[] s = new long[nb];
-        Arrays.fill(s, size);
-        s[nb - 1] = dim - size * (nb - 1);
-        return s;
-    }
-
     private static Chunks check(Chunks c, long[] dims, String spec) {
         long elems = 1;
-        for (int d = 0; d < dims.length; d++) {
-            long max = 0;
-            for (long s : c.sizes[d]) max = Math.max(max, s);
-            elems *= max;
-        }
+        for (int d = 0; d < dims.length; d++) elems *= c.axes[d].max();
         if (elems > MAX_BLOCK_ELEMENTS) {
             throw new IllegalArgumentException("got blocks of up to " + elems + " elements (chunks " + spec + ", shape "
                     + Shape.format(dims) + "), expected at most " + MAX_BLOCK_ELEMENTS + " elements per block");
@@ -191,87 +327,99 @@ public final class Chunks implements java.io.Serializable {
 
     // ------------------------------------------------------------------ queries
 
-    public int ndim() { return sizes.length; }
+    public int ndim() { return axes.length; }
 
-    /** Block sizes along {@code axis} (a copy). */
-    public long[] sizes(int axis) { return sizes[axis].clone(); }
+    /** Block sizes along {@code axis} (a fresh array, one entry per block). */
+    public long[] sizes(int axis) { return axes[axis].toArray(); }
 
-    /** Block sizes along every axis (copies). */
+    /** Block sizes along every axis (fresh arrays). */
     public long[][] sizes() {
-        long[][] c = new long[sizes.length][];
-        for (int i = 0; i < c.length; i++) c[i] = sizes[i].clone();
+        long[][] c = new long[axes.length][];
+        for (int i = 0; i < c.length; i++) c[i] = axes[i].toArray();
         return c;
     }
 
+    /** The largest block size along {@code axis} (0 for an empty axis). */
+    public long maxSize(int axis) { return axes[axis].max(); }
+
     /** Number of blocks along {@code axis}. */
-    public int numBlocks(int axis) { return sizes[axis].length; }
+    public int numBlocks(int axis) { return axes[axis].count; }
 
     /** Number of blocks along every axis. */
     public int[] numBlocks() {
-        int[] n = new int[sizes.length];
-        for (int d = 0; d < n.length; d++) n[d] = sizes[d].length;
+        int[] n = new int[axes.length];
+        for (int d = 0; d < n.length; d++) n[d] = axes[d].count;
         return n;
     }
 
-    /** Total number of blocks. */
-    public int blockCount() {
+    /** Total number of blocks as a long ({@code Long.MAX_VALUE} when it would overflow). */
+    public long totalBlocks() {
         long n = 1;
-        for (long[] s : sizes) n *= s.length;
-        if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("too many blocks: " + n);
+        for (AxisChunks a : axes) n = n == Long.MAX_VALUE || Math.multiplyHigh(n, a.count) != 0 ? Long.MAX_VALUE : n * a.count;
+        return n;
+    }
+
+    /** Total number of blocks; throws IllegalArgumentException above {@code Integer.MAX_VALUE}. */
+    public int blockCount() {
+        long n = totalBlocks();
+        if (n > Integer.MAX_VALUE || n < 0) {
+            throw new IllegalArgumentException("got " + (n == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(n)) + " blocks "
+                    + java.util.Arrays.toString(numBlocks()) + ", expected at most " + Integer.MAX_VALUE
+                    + " blocks for one graph; use larger chunks");
+        }
         return (int) n;
     }
 
     /** The array shape these chunks cover. */
     public long[] shape() {
-        long[] s = new long[sizes.length];
-        for (int d = 0; d < s.length; d++) s[d] = offsets[d][sizes[d].length];
+        long[] s = new long[axes.length];
+        for (int d = 0; d < s.length; d++) s[d] = axes[d].length();
         return s;
     }
 
-    long size(int axis, int block) { return sizes[axis][block]; }
+    long size(int axis, int block) { return axes[axis].size(block); }
 
-    long offset(int axis, int block) { return offsets[axis][block]; }
+    long offset(int axis, int block) { return axes[axis].offset(block); }
 
-    /** Block boundaries on an axis: {@code [0, s0, s0+s1, ..., length]} (a copy). */
-    public long[] boundaries(int axis) { return offsets[axis].clone(); }
+    /** Block boundaries on an axis: {@code [0, s0, s0+s1, ..., length]} (a fresh array). */
+    public long[] boundaries(int axis) {
+        AxisChunks a = axes[axis];
+        long[] o = new long[a.count + 1];
+        for (int i = 0; i <= a.count; i++) o[i] = a.offset(i);
+        return o;
+    }
 
     /** Shape of the block at {@code index}. */
     public long[] blockShape(int[] index) {
         long[] s = new long[index.length];
-        for (int d = 0; d < s.length; d++) s[d] = sizes[d][index[d]];
+        for (int d = 0; d < s.length; d++) s[d] = axes[d].size(index[d]);
         return s;
     }
 
     /** Position of the block's first element in the whole array. */
     public long[] blockOffset(int[] index) {
         long[] s = new long[index.length];
-        for (int d = 0; d < s.length; d++) s[d] = offsets[d][index[d]];
+        for (int d = 0; d < s.length; d++) s[d] = axes[d].offset(index[d]);
         return s;
     }
 
     /** The block index of flat block number {@code flat} (C order over the block grid). */
     public int[] blockIndex(int flat) {
-        int[] idx = new int[sizes.length];
-        for (int d = sizes.length - 1; d >= 0; d--) {
-            idx[d] = flat % sizes[d].length;
-            flat /= sizes[d].length;
+        int[] idx = new int[axes.length];
+        for (int d = axes.length - 1; d >= 0; d--) {
+            idx[d] = flat % axes[d].count;
+            flat /= axes[d].count;
         }
         return idx;
     }
 
     /** Which block along {@code axis} holds element {@code i}. */
-    int blockOf(int axis, long i) {
-        int b = Arrays.binarySearch(offsets[axis], i);
-        if (b < 0) b = -b - 2;
-        int last = sizes[axis].length - 1;
-        while (b < last && sizes[axis][b] == 0) b++;
-        return Math.min(b, last);
-    }
+    int blockOf(int axis, long i) { return axes[axis].blockOf(i); }
 
     /** Chunks with axis {@code axis} replaced by {@code axisSizes}. */
     Chunks withAxis(int axis, long[] axisSizes) {
-        long[][] c = sizes();
-        c[axis] = axisSizes.clone();
+        AxisChunks[] c = axes.clone();
+        c[axis] = AxisChunks.of(axisSizes);
         return new Chunks(c);
     }
 
@@ -279,25 +427,37 @@ public final class Chunks implements java.io.Serializable {
 
     long maxBlockBytes(DType t) {
         long e = 1;
-        for (long[] s : sizes) {
-            long m = 0;
-            for (long x : s) m = Math.max(m, x);
-            e *= m;
-        }
+        for (AxisChunks a : axes) e *= a.max();
         return e * t.itemSize();
     }
 
     @Override
-    public boolean equals(Object o) { return o instanceof Chunks c && Arrays.deepEquals(sizes, c.sizes); }
+    public boolean equals(Object o) {
+        if (!(o instanceof Chunks c) || c.axes.length != axes.length) return false;
+        for (int d = 0; d < axes.length; d++) if (!axes[d].sameAs(c.axes[d])) return false;
+        return true;
+    }
 
     @Override
-    public int hashCode() { return Arrays.deepHashCode(sizes); }
+    public int hashCode() {
+        int h = axes.length;
+        for (AxisChunks a : axes) h = 31 * h + a.hash();
+        return h;
+    }
 
     /** Dask style: {@code ((100, 100, 50), (250,))}. */
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("(");
-        for (int d = 0; d < sizes.length; d++) b.append(d == 0 ? "" : ", ").append(Shape.format(sizes[d]));
-        return b.append(sizes.length == 1 ? ",)" : ")").toString();
+        for (int d = 0; d < axes.length; d++) {
+            b.append(d == 0 ? "" : ", ");
+            AxisChunks a = axes[d];
+            if (a.sizes == null && a.count > 1000) { // a compact regular axis: do not spell out millions of sizes
+                b.append("(").append(a.size).append(" x").append(a.count - 1).append(", ").append(a.last).append(")");
+            } else {
+                b.append(Shape.format(a.toArray()));
+            }
+        }
+        return b.append(axes.length == 1 ? ",)" : ")").toString();
     }
 }

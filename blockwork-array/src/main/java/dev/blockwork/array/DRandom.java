@@ -37,6 +37,191 @@ public final class DRandom {
         return leaf(FusedNode.RandomKind.NORMAL, mean, std, shape, chunks, DType.FLOAT64);
     }
 
+    /** Uniform float64 in [0, 1) ({@code Generator.random}). */
+    public DArray random(Shape shape, ChunkSpec chunks) { return uniform(0, 1, shape, chunks); }
+
+    /** Standard normal float64 ({@code Generator.standard_normal}). */
+    public DArray standardNormal(Shape shape, ChunkSpec chunks) { return normal(0, 1, shape, chunks); }
+
+    /**
+     * Exponential float64 with mean {@code scale}: {@code -scale * log1p(-u)} of this generator's uniform values, fused
+     * (so still a pure function of (seed, index)); a different stream from NumPy's ziggurat.
+     */
+    public DArray exponential(double scale, Shape shape, ChunkSpec chunks) {
+        if (!(scale >= 0)) throw new IllegalArgumentException("got scale " + scale + ", expected scale >= 0");
+        return uniform(shape, chunks).neg().log1p().mul(-scale);
+    }
+
+    /** {@code Generator.lognormal(mean, sigma)}: {@code exp} of this generator's normal values (fused). */
+    public DArray lognormal(double mean, double sigma, Shape shape, ChunkSpec chunks) { return normal(mean, sigma, shape, chunks).exp(); }
+
+    /** {@code Generator.laplace(loc, scale)} by inversion of the uniform values (fused). */
+    public DArray laplace(double loc, double scale, Shape shape, ChunkSpec chunks) {
+        DArray c = uniform(shape, chunks).sub(0.5);
+        return c.sign().mul(c.abs().mul(-2.0).log1p()).mul(-scale).add(loc);
+    }
+
+    /** {@code Generator.logistic(loc, scale)}: {@code loc + scale * log(u / (1 - u))} (fused). */
+    public DArray logistic(double loc, double scale, Shape shape, ChunkSpec chunks) {
+        DArray u = uniform(shape, chunks);
+        return u.log().sub(u.neg().log1p()).mul(scale).add(loc);
+    }
+
+    /** {@code Generator.gumbel(loc, scale)}: {@code loc - scale * log(-log(1 - u))} (fused). */
+    public DArray gumbel(double loc, double scale, Shape shape, ChunkSpec chunks) {
+        return uniform(shape, chunks).neg().log1p().neg().log().mul(-scale).add(loc);
+    }
+
+    /** {@code Generator.weibull(a)}: {@code (-log(1 - u))^(1/a)} (fused). */
+    public DArray weibull(double a, Shape shape, ChunkSpec chunks) {
+        if (!(a > 0)) throw new IllegalArgumentException("got a " + a + ", expected a > 0");
+        return uniform(shape, chunks).neg().log1p().neg().pow(1 / a);
+    }
+
+    /** {@code Generator.pareto(a)} (Lomax, as NumPy): {@code (1 - u)^(-1/a) - 1} (fused). */
+    public DArray pareto(double a, Shape shape, ChunkSpec chunks) {
+        if (!(a > 0)) throw new IllegalArgumentException("got a " + a + ", expected a > 0");
+        return uniform(shape, chunks).neg().log1p().mul(-1 / a).expm1();
+    }
+
+    /** {@code Generator.rayleigh(scale)}: {@code scale * sqrt(-2 log(1 - u))} (fused). */
+    public DArray rayleigh(double scale, Shape shape, ChunkSpec chunks) {
+        return uniform(shape, chunks).neg().log1p().mul(-2.0).sqrt().mul(scale);
+    }
+
+    /** {@code Generator.power(a)}: {@code u^(1/a)} on [0, 1] (fused). */
+    public DArray power(double a, Shape shape, ChunkSpec chunks) {
+        if (!(a > 0)) throw new IllegalArgumentException("got a " + a + ", expected a > 0");
+        return uniform(shape, chunks).neg().add(1.0).pow(1 / a);
+    }
+
+    /** {@code Generator.standard_cauchy}: {@code tan(pi (u - 1/2))} (fused). */
+    public DArray standardCauchy(Shape shape, ChunkSpec chunks) { return uniform(shape, chunks).sub(0.5).mul(Math.PI).tan(); }
+
+    /** {@code Generator.triangular(left, mode, right)} by inversion (fused). */
+    public DArray triangular(double left, double mode, double right, Shape shape, ChunkSpec chunks) {
+        if (!(left <= mode && mode <= right && left < right)) {
+            throw new IllegalArgumentException("got left " + left + " mode " + mode + " right " + right + ", expected left <= mode <= right, left < right");
+        }
+        double base = right - left, fc = (mode - left) / base;
+        DArray u = uniform(shape, chunks);
+        DArray lo = u.mul(base * (mode - left)).sqrt().add(left);
+        DArray hi = u.neg().add(1.0).mul(base * (right - mode)).sqrt().rsub(right);
+        return DArray.where(u.lt(fc), lo, hi);
+    }
+
+    /** {@code Generator.chisquare(df)}: {@code 2 * gamma(df / 2)}. */
+    public DArray chisquare(double df, Shape shape, ChunkSpec chunks) {
+        if (!(df > 0)) throw new IllegalArgumentException("got df " + df + ", expected df > 0");
+        return gamma(df / 2, 2, shape, chunks);
+    }
+
+    /** {@code Generator.geometric(p)}: trials to the first success (>= 1), {@code ceil(log(1 - u) / log(1 - p))}. */
+    public DArray geometric(double p, Shape shape, ChunkSpec chunks) {
+        if (!(p > 0 && p <= 1)) throw new IllegalArgumentException("got p " + p + ", expected 0 < p <= 1");
+        if (p == 1) return DArray.ones(shape, chunks, DType.INT64);
+        return uniform(shape, chunks).neg().log1p().div(Math.log1p(-p)).ceil().maximum(1.0).astype(DType.INT64);
+    }
+
+    /** {@code Generator.negative_binomial(n, p)}: failures before the n-th success (gamma–Poisson mixture). */
+    public DArray negativeBinomial(double n, double p, Shape shape, ChunkSpec chunks) {
+        if (!(n > 0) || !(p > 0 && p <= 1)) throw new IllegalArgumentException("got n " + n + " p " + p + ", expected n > 0 and 0 < p <= 1");
+        return perElement("negative-binomial", shape, chunks, DType.INT64, (smp, i) -> smp.negativeBinomialAt(i, n, p));
+    }
+
+    /** {@code Generator.standard_exponential}: {@link #exponential} with scale 1. */
+    public DArray standardExponential(Shape shape, ChunkSpec chunks) { return exponential(1.0, shape, chunks); }
+
+    /** {@code Generator.standard_gamma(k)}: {@link #gamma} with scale 1. */
+    public DArray standardGamma(double k, Shape shape, ChunkSpec chunks) { return gamma(k, 1.0, shape, chunks); }
+
+    /** Poisson int64 with mean {@code lam} ({@code Generator.poisson}). */
+    public DArray poisson(double lam, Shape shape, ChunkSpec chunks) {
+        if (!(lam >= 0) || Double.isInfinite(lam)) throw new IllegalArgumentException("got lam " + lam + ", expected a finite lam >= 0");
+        return perElement("poisson", shape, chunks, DType.INT64, (smp, i) -> smp.poissonAt(i, lam));
+    }
+
+    /** Gamma float64 with {@code shape} k and {@code scale} ({@code Generator.gamma}). */
+    public DArray gamma(double k, double scale, Shape shape, ChunkSpec chunks) {
+        if (!(k >= 0) || !(scale >= 0)) throw new IllegalArgumentException("got shape " + k + " scale " + scale + ", expected both >= 0");
+        return perElement("gamma", shape, chunks, DType.FLOAT64, (smp, i) -> scale * smp.gammaAt(i, k));
+    }
+
+    /** Beta float64 ({@code Generator.beta}), {@code a, b > 0}. */
+    public DArray beta(double a, double b, Shape shape, ChunkSpec chunks) {
+        if (!(a > 0) || !(b > 0)) throw new IllegalArgumentException("got a " + a + " b " + b + ", expected both > 0");
+        return perElement("beta", shape, chunks, DType.FLOAT64, (smp, i) -> smp.betaAt(i, a, b));
+    }
+
+    /** Binomial int64 ({@code Generator.binomial}), {@code n >= 0}, {@code 0 <= p <= 1}. */
+    public DArray binomial(long n, double p, Shape shape, ChunkSpec chunks) {
+        if (n < 0 || !(p >= 0 && p <= 1)) throw new IllegalArgumentException("got n " + n + " p " + p + ", expected n >= 0 and 0 <= p <= 1");
+        return perElement("binomial", shape, chunks, DType.INT64, (smp, i) -> smp.binomialAt(i, n, p));
+    }
+
+    /**
+     * {@code Generator.choice(a, size)} with replacement: elements of the 1-D array {@code a} at uniformly drawn
+     * positions (the positions are this generator's integers; the picking is a take).
+     */
+    public DArray choice(DArray a, long size, ChunkSpec chunks) {
+        if (a.ndim() != 1 || a.shapeArray()[0] == 0) {
+            throw new IllegalArgumentException("got a of shape " + a.shape() + ", expected a non-empty 1-D array");
+        }
+        if (size > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("got size " + size + ", expected at most 2^31 - 17");
+        long n = a.shapeArray()[0];
+        long[] idx = integers(0, n, Shape.of(size), chunks).compute(dev.blockwork.schedule.ComputeOptions.defaults().withScheduler("sync"))
+                .toLongArray();
+        return a.take(idx, 0).rechunk(chunks);
+    }
+
+    /**
+     * {@code Generator.permutation(n)}: 0..n-1 in random order (computed here, by sorting this generator's uniforms:
+     * a permutation is a global property, not a per-block one), cut into {@code chunks}.
+     */
+    public DArray permutation(long n, ChunkSpec chunks) {
+        if (n < 0 || n > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("got n " + n + ", expected 0 <= n < 2^31 - 16");
+        dev.blockwork.ndarray.Random r = new dev.blockwork.ndarray.Random(seed ^ 0x5DEECE66DL);
+        Long[] order = new Long[(int) n];
+        double[] key = new double[(int) n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (long) i;
+            key[i] = r.uniformAt(i);
+        }
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(key[(int) (long) x], key[(int) (long) y]));
+        long[] out = new long[(int) n];
+        for (int i = 0; i < n; i++) out[i] = order[i];
+        return DArray.fromArray(dev.blockwork.ndarray.NDArray.fromArray(out), chunks);
+    }
+
+    /** A value of element {@code index} (global C-order flat index) from this generator's samplers. */
+    @FunctionalInterface
+    private interface Sampler extends java.io.Serializable {
+        double at(dev.blockwork.ndarray.Samplers s, long index);
+    }
+
+    private DArray perElement(String label, Shape shape, ChunkSpec spec, DType t, Sampler f) {
+        long[] gs = shape.toArray();
+        Chunks c = Chunks.normalize(spec, shape, t);
+        long s = seed;
+        SourceLayer l = new SourceLayer(ArrayLayer.newName("random-" + label), c, "random-" + label, (o, len) -> {
+            dev.blockwork.ndarray.Samplers smp = new dev.blockwork.ndarray.Samplers(s);
+            dev.blockwork.ndarray.NDArray b = dev.blockwork.ndarray.NDArray.zeros(t, len);
+            long[] g = new long[len.length];
+            for (long k = 0, n = b.size(); k < n; k++) {
+                long rem = k, flat = 0, stride = 1;
+                for (int d = len.length - 1; d >= 0; d--) {
+                    flat += (o[d] + rem % len[d]) * stride;
+                    rem /= len[d];
+                    stride *= gs[d];
+                }
+                double v = f.at(smp, flat);
+                if (t.isFloat()) b.setDoubleFlat(k, v); else b.setLongFlat(k, (long) v);
+            }
+            return b;
+        });
+        return DArray.ofLayer(l, dev.blockwork.graph.Graph.empty(), gs, c, t);
+    }
+
     /** Int64 uniform in [low, high). */
     public DArray integers(long low, long high, Shape shape, ChunkSpec chunks) {
         if (high <= low) throw new IllegalArgumentException("integers needs low < high, got low=" + low + " high=" + high);

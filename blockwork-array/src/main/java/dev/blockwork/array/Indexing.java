@@ -19,6 +19,7 @@ final class Indexing {
         Index[] full = new Index[index.length + (n - consumed)];
         System.arraycopy(index, 0, full, 0, index.length);
         for (int i = index.length; i < full.length; i++) full[i] = Index.all();
+        if (isNoOp(full, x0.shapeArray())) return x0; // x[:], x[0:], x[()]: the same array, no layer
         DArray x = x0.materialize();
         long[] shape = x.shapeArray();
         Chunks c = x.chunks();
@@ -87,48 +88,119 @@ final class Indexing {
     }
 
 
+    /**
+     * Point-wise ("vectorised") indexing, Dask's {@code x.vindex[i0, i1, ...]}: element {@code k} of the result is
+     * {@code x[i0[k], i1[k], ..., :]}; the first {@code m} axes are merged into one (a reshape) and the flat positions
+     * taken along it, so the result has shape {@code (k, rest...)}.
+     */
+    static DArray vindex(DArray x, long[][] indices) {
+        int m = indices.length, n = x.ndim();
+        if (m == 0 || m > n) throw new IllegalArgumentException("got " + m + " index arrays, expected 1 to " + n + " for shape " + x.shape());
+        int k = indices[0].length;
+        long[] s = x.shapeArray();
+        long[] flat = new long[k];
+        for (int d = 0; d < m; d++) {
+            if (indices[d].length != k) {
+                throw new IllegalArgumentException("shape mismatch: got index arrays of lengths " + k + " and " + indices[d].length
+                        + " (axis " + d + "), expected equal lengths");
+            }
+            for (int i = 0; i < k; i++) flat[i] = flat[i] * s[d] + norm(indices[d][i], s[d], d);
+        }
+        long lead = 1;
+        for (int d = 0; d < m; d++) lead *= s[d];
+        long[] merged = new long[n - m + 1];
+        merged[0] = lead;
+        System.arraycopy(s, m, merged, 1, n - m);
+        return x.reshape(merged).take(flat, 0);
+    }
+
+    /** {@code x[mask]} for a bool mask over x's leading axes: the mask is computed (with {@code options}), then vindex. */
+    static DArray booleanMask(DArray x, DArray mask, dev.blockwork.schedule.ComputeOptions options) {
+        long[] ms = mask.shapeArray(), s = x.shapeArray();
+        boolean ok = mask.dtype() == dev.blockwork.ndarray.DType.BOOL && ms.length >= 1 && ms.length <= s.length;
+        for (int d = 0; ok && d < ms.length; d++) ok = ms[d] == s[d];
+        if (!ok) {
+            throw new IllegalArgumentException("got a mask of shape " + mask.shape() + " dtype " + mask.dtype().numpyName()
+                    + ", expected a bool array with the leading extents of " + x.shape());
+        }
+        boolean[] m = mask.compute(options).toBooleanArray();
+        int count = 0;
+        for (boolean b : m) if (b) count++;
+        long[][] idx = new long[ms.length][count];
+        for (int f = 0, c = 0; f < m.length; f++) {
+            if (!m[f]) continue;
+            long rem = f;
+            for (int d = ms.length - 1; d >= 0; d--) { idx[d][c] = rem % ms[d]; rem /= ms[d]; }
+            c++;
+        }
+        return vindex(x, idx);
+    }
+
+    /** True when every entry is a range selecting its whole axis in order (no new axes, no integers). */
+    private static boolean isNoOp(Index[] full, long[] shape) {
+        for (int i = 0; i < full.length; i++) {
+            if (!(full[i] instanceof Index.Range r)) return false;
+            if (r.step() != 1 || r.first(shape[i]) != 0 || r.count(shape[i]) != shape[i]) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Integer-array indexing on one axis, with Dask's output chunks (its {@code take} since the shuffle rewrite): the
+     * indices, in order, are cut into consecutive groups of the axis's average block length ({@code length / blocks});
+     * each group is one output block, assembled from runs inside single input blocks. So
+     * {@code arange(80, chunks=20)[[1, 3, 5, 47]]} is one block of 4 (reading input blocks 0 and 2), whatever the order
+     * of the indices; taking every index in order returns the array itself.
+     */
     static DArray take(DArray x0, long[] indices, int axis0) {
         int axis = ShapeOps.axis(axis0, x0.ndim());
+        Chunks c0 = x0.chunks();
+        long len = x0.shapeArray()[axis];
+        long[] g = new long[indices.length];
+        boolean identity = indices.length == len;
+        for (int i = 0; i < g.length; i++) {
+            g[i] = norm(indices[i], len, axis);
+            identity &= g[i] == i;
+        }
+        if (identity) return x0; // Dask: a no-op
         DArray x = x0.materialize();
         Chunks c = x.chunks();
-        long len = x.shapeArray()[axis];
-        long maxChunk = 1;
-        for (long s : c.sizes(axis)) maxChunk = Math.max(maxChunk, s);
-        List<Integer> blocks = new ArrayList<>();
-        List<long[]> locals = new ArrayList<>();
-        int i = 0;
-        while (i < indices.length) {
-            long g = norm(indices[i], len, axis);
-            int b = c.blockOf(axis, g);
-            long lo = c.offset(axis, b);
-            List<Long> run = new ArrayList<>();
-            while (i < indices.length && run.size() < maxChunk) {
-                long h = norm(indices[i], len, axis);
-                if (c.blockOf(axis, h) != b) break;
-                run.add(h - lo);
-                i++;
+        int group = (int) Math.max(1, len / Math.max(1, c.numBlocks(axis)));
+        List<int[]> outBlocks = new ArrayList<>();
+        List<long[][]> outLocal = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        for (int from = 0; from < g.length; from += group) {
+            int to = Math.min(g.length, from + group);
+            List<Integer> bl = new ArrayList<>();
+            List<long[]> loc = new ArrayList<>();
+            int i = from;
+            while (i < to) { // runs of consecutive indices inside one input block
+                int b = c.blockOf(axis, g[i]);
+                long lo = c.offset(axis, b);
+                int e = i;
+                while (e < to && c.blockOf(axis, g[e]) == b) e++;
+                long[] r = new long[e - i];
+                for (int k = 0; k < r.length; k++) r[k] = g[i + k] - lo;
+                bl.add(b);
+                loc.add(r);
+                i = e;
             }
-            blocks.add(b);
-            long[] r = new long[run.size()];
-            for (int k = 0; k < r.length; k++) r[k] = run.get(k);
-            locals.add(r);
+            outBlocks.add(bl.stream().mapToInt(Integer::intValue).toArray());
+            outLocal.add(loc.toArray(new long[0][]));
+            sizes.add((long) (to - from));
         }
-        if (blocks.isEmpty()) {
-            blocks.add(0);
-            locals.add(new long[0]);
+        if (outBlocks.isEmpty()) {
+            outBlocks.add(new int[] {0});
+            outLocal.add(new long[][] {new long[0]});
+            sizes.add(0L);
         }
-        int[] bl = new int[blocks.size()];
-        long[][] loc = new long[bl.length][];
-        long[] sizes = new long[bl.length];
-        for (int k = 0; k < bl.length; k++) {
-            bl[k] = blocks.get(k);
-            loc[k] = locals.get(k);
-            sizes[k] = loc[k].length;
-        }
-        Chunks out = c.withAxis(axis, sizes);
+        long[] sz = new long[sizes.size()];
+        for (int k = 0; k < sz.length; k++) sz[k] = sizes.get(k);
+        Chunks out = c.withAxis(axis, sz);
         long[] os = x.shapeArray().clone();
         os[axis] = indices.length;
-        TakeLayer l = new TakeLayer(ArrayLayer.newName("take"), x, axis, bl, loc, out);
+        TakeLayer l = new TakeLayer(ArrayLayer.newName("take"), x, axis, outBlocks.toArray(new int[0][]),
+                outLocal.toArray(new long[0][][]), out);
         return DArray.ofLayer(l, x.graph(), os, out, x.dtype());
     }
 
@@ -141,9 +213,10 @@ final class Indexing {
     static DArray compress(DArray x, boolean[] mask, int axis0) {
         int axis = ShapeOps.axis(axis0, x.ndim());
         long len = x.shapeArray()[axis];
-        if (mask.length != len) {
-            throw new IllegalArgumentException("boolean index did not match indexed array along axis " + axis + "; size of axis is "
-                    + len + " but size of corresponding boolean axis is " + mask.length);
+        // np.compress: missing entries of a short mask are false; a long mask may only have false entries past the end
+        for (int i = (int) Math.min(mask.length, len); i < mask.length; i++) {
+            if (mask[i]) throw new IndexOutOfBoundsException("index " + i + " is out of bounds for axis " + axis + " with size " + len
+                    + " (mask of length " + mask.length + ")");
         }
         int n = 0;
         for (boolean b : mask) if (b) n++;

@@ -14,7 +14,7 @@ import java.util.Set;
  * Matrix product over blocks (2-D, and batched n-D with NumPy's broadcasting of the leading axes): output block (i, j) is one task that accumulates
  * {@code sum_l a[i, l] @ b[l, j]} into one buffer with the NDArray BLAS bridge ({@link Blas#dgemm} /
  * {@link Blas#sgemm} with beta = 1), so no per-pair temporaries exist. Integer and bool operands are multiplied
- * in float64 and converted back (exact while the sums stay below 2^53).
+ * as int64 with {@link dev.blockwork.ndarray.LongGemm} (wrapping like NumPy's int64) and narrowed to the result dtype.
  */
 final class MatmulLayer extends ArrayLayer {
     private final String a, b;
@@ -55,7 +55,7 @@ final class MatmulLayer extends ArrayLayer {
     }
 
     private NDArray multiply(Object[] as, Object[] bs, long[] shape) {
-        DType ct = dtype == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+        DType ct = dtype == DType.FLOAT32 ? DType.FLOAT32 : dtype.isFloat() ? DType.FLOAT64 : DType.INT64;
         if (shape.length > 2) { // batched: the NDArray matmul per contraction block, summed
             NDArray out = NDArray.zeros(ct, shape);
             for (int l = 0; l < as.length; l++) {
@@ -70,7 +70,10 @@ final class MatmulLayer extends ArrayLayer {
             NDArray x = prepare((NDArray) as[l], ct), y = prepare((NDArray) bs[l], ct);
             int k = (int) x.shape(1);
             if (k == 0 || m == 0 || n == 0) continue;
-            if (ct == DType.FLOAT32) {
+            if (ct == DType.INT64) {
+                dev.blockwork.ndarray.LongGemm.gemm(m, n, k, (long[]) x.data(), x.offset(), k, (long[]) y.data(), y.offset(), n,
+                        (long[]) out.data(), 0, n);
+            } else if (ct == DType.FLOAT32) {
                 Blas.sgemm(m, n, k, 1f, (float[]) x.data(), x.offset(), k, (float[]) y.data(), y.offset(), n, 1f, (float[]) out.data(), 0, n);
             } else {
                 Blas.dgemm(m, n, k, 1.0, (double[]) x.data(), x.offset(), k, (double[]) y.data(), y.offset(), n, 1.0, (double[]) out.data(), 0, n);

@@ -86,7 +86,7 @@ final class MomentsReducer implements Reducer {
     public NDArray finish(Object partial) {
         Part p = (Part) partial;
         long d = p.count - ddof;
-        Expr v = d <= 0 ? Expr.of(p.m2).mul(Double.NaN) : Expr.of(p.m2).maximum(Expr.scalar(0.0)).div((double) d);
+        Expr v = Expr.of(p.m2).maximum(Expr.scalar(0.0)).div((double) Math.max(0, d)); // NumPy: inf or NaN when ddof >= n
         if (std) v = v.sqrt();
         return v.astype(outDtype()).evaluate();
     }

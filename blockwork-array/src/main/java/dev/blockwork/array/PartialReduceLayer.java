@@ -39,6 +39,9 @@ final class PartialReduceLayer extends ArrayLayer {
 
     private Object partial(int[] idx, Object[] args) {
         long[] off = chunks.blockOffset(idx), len = chunks.blockShape(idx);
+        if (reducer.needsElements()) {
+            for (int a : axes) if (len[a] == 0) return Reducer.Empty.PARTIAL; // nothing to take a min of here
+        }
         Map<String, FusedNode.Fetched> f = blocks.fetched(idx, args);
         if (allAxes && blocks.root instanceof FusedNode.Full c) return reducer.partialConstant(c, len, off, blocks.shape);
         if (allAxes) return reducer.partialAll(reducer.prepare(blocks.expr(off, len, f)), len, off, blocks.shape);

@@ -51,9 +51,20 @@ interface Reducer extends java.io.Serializable {
     /** The final values (keepdims shape) of a fully merged partial. */
     NDArray finish(Object partial);
 
-    /** Merges a list of partials as a balanced pairwise tree. */
+    /**
+     * The partial of a block that is empty along a reduced axis, for reductions without an identity (min, max,
+     * argmin, argmax): it merges as "nothing", so a 0-length block never reaches the kernel (which would throw
+     * "zero-size array"). The builder has already refused reductions whose whole extent is empty.
+     */
+    enum Empty { PARTIAL }
+
+    /** True for min/max/argmin/argmax: a block empty along a reduced axis has no partial (see {@link Empty}). */
+    default boolean needsElements() { return false; }
+
+    /** Merges a list of partials as a balanced pairwise tree, skipping {@link Empty#PARTIAL}s. */
     default Object mergeAll(List<Object> parts) {
-        Object[] a = parts.toArray();
+        Object[] a = parts.stream().filter(p -> p != Empty.PARTIAL).toArray();
+        if (a.length == 0) return Empty.PARTIAL;
         int n = a.length;
         while (n > 1) {
             int m = 0;

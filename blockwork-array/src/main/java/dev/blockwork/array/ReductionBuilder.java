@@ -14,8 +14,9 @@ final class ReductionBuilder {
 
     private ReductionBuilder() {}
 
+    /** Sorted, checked axes: {@code null} ({@link DArray#ALL_AXES}) is every axis, an empty array none (NumPy {@code axis=()}). */
     static int[] normalizeAxes(int[] axes, int ndim) {
-        if (axes == null || axes.length == 0) {
+        if (axes == null) {
             int[] all = new int[ndim];
             for (int i = 0; i < ndim; i++) all[i] = i;
             return all;
@@ -38,9 +39,9 @@ final class ReductionBuilder {
     static DArray build(DArray x, Reduction op, int[] axesIn, boolean keepDims, int ddof, int splitEvery) {
         if (splitEvery < 2) throw new IllegalArgumentException("splitEvery must be at least 2, got " + splitEvery);
         int n = x.ndim();
-        boolean flatArg = (op == Reduction.ARGMIN || op == Reduction.ARGMAX) && (axesIn == null || axesIn.length == 0);
+        boolean flatArg = (op == Reduction.ARGMIN || op == Reduction.ARGMAX) && axesIn == null;
         int[] axes = normalizeAxes(axesIn, n);
-        if ((op == Reduction.ARGMIN || op == Reduction.ARGMAX) && axes.length > 1 && !flatArg) {
+        if ((op == Reduction.ARGMIN || op == Reduction.ARGMAX) && axes.length != 1 && !flatArg) {
             throw new IllegalArgumentException(op.name().toLowerCase() + " takes one axis or none, got axes " + Arrays.toString(axesIn));
         }
         long[] shape = x.shapeArray();
@@ -57,8 +58,23 @@ final class ReductionBuilder {
         }
         if (flatArg && n == 0) axes = new int[0];
         Reducer r = Reducer.of(op, x.dtype(), ddof, shape, n);
+        return layers(x, r, op.name().toLowerCase(), axes, reduced, keepDims, splitEvery);
+    }
+
+    /** A reduction with a user's {@link Reducer} (Dask's {@code da.reduction}), over {@code axesIn} (null = all). */
+    static DArray build(DArray x, Reducer r, String label, int[] axesIn, boolean keepDims, int splitEvery) {
+        if (splitEvery < 2) throw new IllegalArgumentException("splitEvery must be at least 2, got " + splitEvery);
+        int[] axes = normalizeAxes(axesIn, x.ndim());
+        boolean[] reduced = new boolean[x.ndim()];
+        for (int a : axes) reduced[a] = true;
+        return layers(x, r, label, axes, reduced, keepDims, splitEvery);
+    }
+
+    /** The partial layer, the combine levels and the final layer of a reduction. */
+    private static DArray layers(DArray x, Reducer r, String base, int[] axes, boolean[] reduced, boolean keepDims, int splitEvery) {
+        int n = x.ndim();
+        long[] shape = x.shapeArray();
         FusedBlocks fb = new FusedBlocks(x.node(), shape, x.chunks());
-        String base = op.name().toLowerCase();
         PartialReduceLayer partial = new PartialReduceLayer(ArrayLayer.newName(base + "-partial"), fb, axes, r);
         Graph g = fb.inputGraph().with(partial);
         String prev = partial.name();

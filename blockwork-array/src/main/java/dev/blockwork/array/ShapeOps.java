@@ -100,7 +100,13 @@ final class ShapeOps {
         int m = 0;
         for (boolean d : drop) if (!d) m++;
         if (m == n) return x0;
-        DArray x = x0.materialize();
+        // a squeezed axis of length 1 may still hold 0-length blocks (e.g. chunks (0, 1)): make it one block first
+        long[][] one = x0.chunks().sizes();
+        boolean split = false;
+        for (int i = 0; i < n; i++) {
+            if (drop[i] && one[i].length > 1) { one[i] = new long[] {1}; split = true; }
+        }
+        DArray x = (split ? x0.rechunk(Chunks.ofTrusted(one)) : x0).materialize();
         long[][] sizes = new long[m][];
         long[] shape = new long[m];
         int[] keep = new int[m];
@@ -211,6 +217,89 @@ final class ShapeOps {
             return in;
         });
         return DArray.ofLayer(l, x.graph(), ns, out, x.dtype());
+    }
+
+    /**
+     * Dask's {@code reshape_blockwise(x, shape, chunks)}: every block is reshaped on its own, so the result is not in
+     * NumPy's order (no rechunk, no data moves). With {@code chunks} given, output block {@code f} (C order over the
+     * block grid) is input block {@code f}, and each pair must hold the same number of elements. Without, the new shape
+     * must merge runs of consecutive axes (fewer dimensions); a merged axis has one block per combination of the
+     * merged axes' blocks (C order), sized by their product, as Dask infers.
+     */
+    static DArray reshapeBlockwise(DArray x0, long[] ns, Chunks out0) {
+        DArray x = x0.materialize();
+        Chunks in = x.chunks();
+        long[] s = x.shapeArray();
+        long size = 1, prod = 1;
+        for (long d : s) size *= d;
+        for (long d : ns) prod *= d;
+        if (size != prod) {
+            throw new IllegalArgumentException("cannot reshape array of size " + size + " (shape " + Shape.format(s) + ") into shape " + Shape.format(ns));
+        }
+        if (out0 != null) {
+            if (!Arrays.equals(out0.shape(), ns) || out0.blockCount() != in.blockCount()) {
+                throw new IllegalArgumentException("got chunks " + out0 + ", expected chunks of shape " + Shape.format(ns) + " with "
+                        + in.blockCount() + " blocks (one per input block)");
+            }
+            for (int f = 0; f < in.blockCount(); f++) {
+                long a = 1, b = 1;
+                for (long d : in.blockShape(in.blockIndex(f))) a *= d;
+                for (long d : out0.blockShape(out0.blockIndex(f))) b *= d;
+                if (a != b) {
+                    throw new IllegalArgumentException("got output block " + Arrays.toString(out0.blockIndex(f)) + " of " + b + " elements for input block "
+                            + Arrays.toString(in.blockIndex(f)) + " of " + a + ", expected equal sizes");
+                }
+            }
+            Chunks oc = out0;
+            BlockReshapeLayer l = new BlockReshapeLayer(ArrayLayer.newName("reshape-blockwise"), x, oc, idx -> in.blockIndex(flat(idx, oc)));
+            return DArray.ofLayer(l, x.graph(), ns, oc, x.dtype());
+        }
+        // merges of consecutive axes: group input axes [g0, g1) into output axis o
+        int[] start = new int[ns.length + 1];
+        int i = 0;
+        for (int o = 0; o < ns.length; o++) {
+            start[o] = i;
+            long p = 1;
+            do { p *= s[i++]; } while (i < s.length && p < ns[o]);
+            while (o == ns.length - 1 && i < s.length) p *= s[i++];
+            if (p != ns[o]) {
+                throw new IllegalArgumentException("got shape " + Shape.format(ns) + ", expected one that merges consecutive axes of "
+                        + Shape.format(s) + " (or pass chunks)");
+            }
+        }
+        start[ns.length] = s.length;
+        long[][] oc = new long[ns.length][];
+        for (int o = 0; o < ns.length; o++) {
+            int g0 = start[o], g1 = start[o + 1];
+            int blocks = 1;
+            for (int d = g0; d < g1; d++) blocks *= in.numBlocks(d);
+            long[] sz = new long[blocks];
+            int[] bi = new int[g1 - g0];
+            for (int b = 0; b < blocks; b++) {
+                long p = 1;
+                for (int d = g0; d < g1; d++) p *= in.size(d, bi[d - g0]);
+                sz[b] = p;
+                for (int d = g1 - 1; d >= g0; d--) { if (++bi[d - g0] < in.numBlocks(d)) break; bi[d - g0] = 0; }
+            }
+            oc[o] = sz;
+        }
+        Chunks out = Chunks.ofTrusted(oc);
+        int inRank = s.length;
+        BlockReshapeLayer l = new BlockReshapeLayer(ArrayLayer.newName("reshape-blockwise"), x, out, idx -> {
+            int[] r = new int[inRank];
+            for (int o = 0; o < idx.length; o++) {
+                int rem = idx[o];
+                for (int d = start[o + 1] - 1; d >= start[o]; d--) { r[d] = rem % in.numBlocks(d); rem /= in.numBlocks(d); }
+            }
+            return r;
+        });
+        return DArray.ofLayer(l, x.graph(), ns, out, x.dtype());
+    }
+
+    private static int flat(int[] idx, Chunks c) {
+        int f = 0;
+        for (int d = 0; d < idx.length; d++) f = f * c.numBlocks(d) + idx[d];
+        return f;
     }
 
     private static long gcd(long a, long b) { return b == 0 ? a : gcd(b, a % b); }

@@ -41,6 +41,8 @@ final class SimpleReducer implements Reducer {
         return r.reshape(Reducer.ones(ndim));
     }
 
+    @Override public boolean needsElements() { return op == Reduction.MIN || op == Reduction.MAX; }
+
     @Override public boolean sumsLeadingAxisInFloat64() { return op == Reduction.SUM && in == DType.FLOAT64; }
 
     @Override public Object fromLeadingSum(NDArray sums, long count) { return sums; }

@@ -70,6 +70,24 @@ class SerializationTest {
         m.put("persist", x.add(1).persist().mul(2));
         m.put("fromBlocks", DArray.fromBlocks(new int[] {2}, NDArray.arange(5), NDArray.arange(3)));
         m.put("where", DArray.where(x.gt(0.5), x, 0.0).astype(DType.FLOAT32).sum(0));
+        DArray gaps = DArray.fromArray(a, Chunks.explicit(new long[] {10, 0, 27}, new long[] {0, 8, 15}));
+        m.put("max over 0-length blocks", gaps.max(0));
+        m.put("argmin over 0-length blocks", gaps.argmin());
+        m.put("cumsum", gaps.cumsum(0));
+        m.put("cumprod axis 1", x.cumprod(1));
+        m.put("take sorted across blocks", x.take(new long[] {1, 3, 12, 30}, 0));
+        m.put("nan reductions", x.nanmean(new int[] {0}, false).add(x.nanmax(new int[] {1}, true).sum()));
+        m.put("set", x.set(new Index[] {Index.range(2L, 20L, 3)}, DArray.ones(shape(23), chunks(5))));
+        m.put("pad reflect", x.pad(2, PadMode.REFLECT));
+        m.put("mapBlocks several", DArray.mapBlocks((b, info) -> b[0].add(b[1]), List.of(x, DArray.ones(shape(23), chunks(5))), DType.FLOAT64));
+        m.put("integer matmul", ints.matmul(ints.transpose()));
+        m.put("broadcastTo", x.get(Index.at(0)).broadcastTo(shape(4, 23)));
+        m.put("mapOverlap small blocks", gaps.mapOverlap((b, info) -> b, new int[] {3, 3}, Boundary.constant(0)));
+        m.put("blockwise", DArray.blockwise((bs, bi) -> bs[0].matmul(bs[1]), "ik", List.of(x, x.transpose()), List.of("ij", "jk"), DType.FLOAT64));
+        m.put("histogram", x.histogram(5, 0, 1));
+        m.put("percentile", x.percentile(30, 1));
+        m.put("einsum", DArray.einsum("ij,ij->j", x, x));
+        m.put("random poisson", new DRandom(4).poisson(3, shape(30, 20), chunks(7, 6)));
         return m;
     }
 

@@ -78,6 +78,32 @@ public enum DType {
         return a == FLOAT32 ? FLOAT32 : FLOAT64;
     }
 
+    /**
+     * The dtype for a NumPy name or descr: {@code "float64"}, {@code "f8"}, {@code "<f8"}, {@code "float32"},
+     * {@code "int64"}, {@code "int32"}, {@code "bool"} (also {@code "double"}, {@code "float"} = float64 as NumPy,
+     * {@code "single"}, {@code "int"} = int64, {@code "?"}). Throws IllegalArgumentException naming the accepted forms.
+     */
+    public static DType of(String name) {
+        String n = name.strip();
+        switch (n) {
+            case "float64", "double", "float", "f8", "d" -> { return FLOAT64; }
+            case "float32", "single", "f4", "f" -> { return FLOAT32; }
+            case "int64", "int", "i8", "long", "q" -> { return INT64; }
+            case "int32", "i4", "intc", "i" -> { return INT32; }
+            case "bool", "bool_", "b1", "?" -> { return BOOL; }
+            default -> { }
+        }
+        if (n.length() >= 2 && (n.charAt(0) == '<' || n.charAt(0) == '>' || n.charAt(0) == '|' || n.charAt(0) == '=')) {
+            try {
+                return of(n.substring(1));
+            } catch (IllegalArgumentException e) {
+                // fall through to the message below, naming the whole input
+            }
+        }
+        throw new IllegalArgumentException("got dtype '" + name + "', expected one of float64 float32 int64 int32 bool"
+                + " (or f8 f4 i8 i4 b1, with an optional byte-order prefix < > | =)");
+    }
+
     /** The dtype named by an NPY descr such as {@code "<f8"}, {@code "|b1"} or {@code "<i4"} (byte order ignored). */
     public static DType fromDescr(String descr) {
         if (descr.length() < 2) throw new IllegalArgumentException("unsupported dtype descr '" + descr + "'");

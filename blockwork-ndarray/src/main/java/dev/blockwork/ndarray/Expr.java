@@ -96,6 +96,36 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
     /** Element-wise maximum, NaN-propagating ({@code np.maximum}). */
     public Expr maximum(Expr o) { return ExprNodes.binary(BinaryOp.MAX, this, o); }
 
+    /** {@code np.arctan2(this, o)}: the angle of (o, this) in radians; float results. */
+    public Expr arctan2(Expr o) { return ExprNodes.binary(BinaryOp.ARCTAN2, this, o); }
+
+    /** {@code np.hypot}: {@code sqrt(this^2 + o^2)} without overflow; float results. */
+    public Expr hypot(Expr o) { return ExprNodes.binary(BinaryOp.HYPOT, this, o); }
+
+    /**
+     * {@code np.remainder} / {@code np.mod} (Python {@code %}): the result has the divisor's sign. Integers: {@code x % 0}
+     * is 0 (NumPy warns); floats: {@code x % 0} is NaN. Bool operands give int32 (NumPy: int8, not a Blockwork dtype).
+     */
+    public Expr mod(Expr o) { return ExprNodes.binary(BinaryOp.MOD, this, o); }
+
+    /** {@code np.left_shift} of integers (counts outside 0..width-1 give 0, as NumPy). */
+    public Expr leftShift(Expr o) { return ExprNodes.binary(BinaryOp.LEFT_SHIFT, this, o); }
+
+    /** {@code np.right_shift} of integers, arithmetic (counts at or above the width give 0 or -1). */
+    public Expr rightShift(Expr o) { return ExprNodes.binary(BinaryOp.RIGHT_SHIFT, this, o); }
+
+    /** {@code np.fmod}: C's remainder, with the dividend's sign; integer {@code x fmod 0} is 0, float NaN. */
+    public Expr fmod(Expr o) { return ExprNodes.binary(BinaryOp.FMOD, this, o); }
+
+    /** {@code np.floor_divide} (Python {@code //}): integers give {@code x // 0 = 0}; floats {@code x / 0}. */
+    public Expr floorDivide(Expr o) { return ExprNodes.binary(BinaryOp.FLOOR_DIV, this, o); }
+
+    /** {@code np.copysign}: the magnitude of this with the sign of {@code o} (float results). */
+    public Expr copysign(Expr o) { return ExprNodes.binary(BinaryOp.COPYSIGN, this, o); }
+
+    /** {@code np.nextafter}: the next representable value after this toward {@code o} (in the result dtype's ulps). */
+    public Expr nextafter(Expr o) { return ExprNodes.binary(BinaryOp.NEXTAFTER, this, o); }
+
     public Expr add(double v) { return add(scalar(v)); }
 
     public Expr sub(double v) { return sub(scalar(v)); }
@@ -181,6 +211,58 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
     public Expr cos() { return ExprNodes.unary(UnaryOp.COS, this); }
 
     public Expr tanh() { return ExprNodes.unary(UnaryOp.TANH, this); }
+
+    public Expr tan() { return ExprNodes.unary(UnaryOp.TAN, this); }
+
+    public Expr arcsin() { return ExprNodes.unary(UnaryOp.ARCSIN, this); }
+
+    public Expr arccos() { return ExprNodes.unary(UnaryOp.ARCCOS, this); }
+
+    public Expr arctan() { return ExprNodes.unary(UnaryOp.ARCTAN, this); }
+
+    public Expr sinh() { return ExprNodes.unary(UnaryOp.SINH, this); }
+
+    public Expr cosh() { return ExprNodes.unary(UnaryOp.COSH, this); }
+
+    /** {@code log(1 + x)}, accurate for small x. */
+    public Expr log1p() { return ExprNodes.unary(UnaryOp.LOG1P, this); }
+
+    /** {@code exp(x) - 1}, accurate for small x. */
+    public Expr expm1() { return ExprNodes.unary(UnaryOp.EXPM1, this); }
+
+    /** Base-2 logarithm, exact for powers of two. */
+    public Expr log2() { return ExprNodes.unary(UnaryOp.LOG2, this); }
+
+    public Expr log10() { return ExprNodes.unary(UnaryOp.LOG10, this); }
+
+    public Expr cbrt() { return ExprNodes.unary(UnaryOp.CBRT, this); }
+
+    /** {@code 2^x}. */
+    public Expr exp2() { return ExprNodes.unary(UnaryOp.EXP2, this); }
+
+    public Expr arcsinh() { return ExprNodes.unary(UnaryOp.ARCSINH, this); }
+
+    /** {@code np.i0}: the modified Bessel function of the first kind, order 0. */
+    public Expr i0() { return ExprNodes.unary(UnaryOp.I0, this); }
+
+    public Expr arccosh() { return ExprNodes.unary(UnaryOp.ARCCOSH, this); }
+
+    public Expr arctanh() { return ExprNodes.unary(UnaryOp.ARCTANH, this); }
+
+    /** -1, 0 or 1 with the operand's dtype; NaN stays NaN, both zeros give 0; bool throws IllegalArgumentException. */
+    public Expr sign() { return ExprNodes.unary(UnaryOp.SIGN, this); }
+
+    /** Rounds toward zero; integers and bool are returned unchanged. */
+    public Expr trunc() { return ExprNodes.unary(UnaryOp.TRUNC, this); }
+
+    /** True where the element is NaN (never for integers and bool). */
+    public Expr isnan() { return ne(this); }
+
+    /** True where the element is +inf or -inf. */
+    public Expr isinf() { return dtype.isFloat() ? abs().eq(Double.POSITIVE_INFINITY) : ne(this); }
+
+    /** True where the element is neither NaN nor infinite (always for integers and bool). */
+    public Expr isfinite() { return dtype.isFloat() ? abs().lt(Double.POSITIVE_INFINITY) : eq(this); }
 
     /** Floor; integers and bool are returned unchanged with their dtype (NumPy 2.x). */
     public Expr floor() { return ExprNodes.unary(UnaryOp.FLOOR, this); }
@@ -276,7 +358,7 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
     // ------------------------------------------------------------------ axis reductions (slab by slab)
 
     /**
-     * Sum over {@code axes} (none = all) with NumPy's result dtype, evaluated in slabs of the first axis
+     * Sum over {@code axes} ({@code null} = all, empty = none, as NumPy's {@code axis=None} and {@code axis=()}) with NumPy's result dtype, evaluated in slabs of the first axis
      * (at most 2^16 elements at a time) so the operand is never materialised whole.
      */
     public NDArray sum(int[] axes, boolean keepDims) { return ExprSlabs.reduce(this, Reductions.Op.SUM, axes, keepDims); }

@@ -117,31 +117,62 @@ final class ExprNodes {
         long[] shape = Shapes.broadcast(a.shape, b.shape);
         DType p = promote(a, b);
         boolean weak = a.weak && b.weak;
-        if (op.isComparison()) return new Binary(op, a, b, p, DType.BOOL, shape, false);
+        if (op.isComparison()) {
+            // NumPy 2 compares an out-of-range Python int exactly instead of raising
+            if (p == DType.INT32 && (!fitsInt32(a) || !fitsInt32(b))) p = DType.INT64;
+            return new Binary(op, a, b, p, DType.BOOL, shape, false);
+        }
+        checkWeakFits(a, p);
+        checkWeakFits(b, p);
         if (op.isLogical()) {
             if (p.isFloat()) {
                 throw new IllegalArgumentException(op.name().toLowerCase() + " is not supported for float operands ("
                         + a.dtype.numpyName() + ", " + b.dtype.numpyName() + "); compare first, e.g. x.ne(0)");
             }
+            if (p == DType.BOOL && (op == BinaryOp.LEFT_SHIFT || op == BinaryOp.RIGHT_SHIFT)) { // NumPy: int8 shifts of bools
+                return new Binary(op, a, b, DType.INT32, DType.INT32, shape, weak);
+            }
             return new Binary(op, a, b, p, p, shape, weak);
         }
-        if (op == BinaryOp.DIV) {
+        if (op == BinaryOp.DIV || op.isFloatFunction()) {
             DType t = p == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
             return new Binary(op, a, b, t, t, shape, weak);
         }
-        if (p == DType.BOOL && (op == BinaryOp.SUB || op == BinaryOp.POW)) {
-            throw new IllegalArgumentException("numpy boolean " + (op == BinaryOp.SUB ? "subtract" : "power")
-                    + " is not supported: operands are bool; use xor/astype instead");
+        if (p == DType.BOOL && op == BinaryOp.SUB) {
+            throw new IllegalArgumentException("numpy boolean subtract is not supported: operands are bool; use xor/astype instead");
+        }
+        if (p == DType.BOOL && (op == BinaryOp.POW || op == BinaryOp.MOD || op == BinaryOp.FLOOR_DIV || op == BinaryOp.FMOD)) {
+            // NumPy gives int8 here; int8 is not a Blockwork dtype, so the smallest integer there is (same values)
+            return new Binary(op, a, b, DType.INT32, DType.INT32, shape, weak);
         }
         return new Binary(op, a, b, p, p, shape, weak);
     }
 
+    /** False for a weak integer scalar outside the int32 range. */
+    private static boolean fitsInt32(Expr e) {
+        return !(e.weak && e instanceof ScalarLeaf s && !s.dtype.isFloat() && (int) s.l != s.l);
+    }
+
+    /**
+     * NumPy 2 (NEP 50) raises OverflowError when a Python int does not fit the array's integer dtype; so does
+     * this, rather than wrapping the scalar.
+     */
+    static void checkWeakFits(Expr e, DType target) {
+        if (target == DType.INT32 && !fitsInt32(e)) {
+            throw new IllegalArgumentException("got " + ((ScalarLeaf) e).l + ", expected a value that fits int32 ("
+                    + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + "): a Java long scalar is out of bounds for the int32 array;"
+                    + " convert the array with astype(INT64) first");
+        }
+    }
+
     static Expr unary(UnaryOp op, Expr a) {
         DType t = switch (op) {
-            case SQRT, EXP, LOG, SIN, COS, TANH -> DType.resultOfFloatFunction(a.dtype);
-            case NEG -> {
+            case SQRT, EXP, LOG, SIN, COS, TANH, TAN, ARCSIN, ARCCOS, ARCTAN, SINH, COSH, LOG1P, EXPM1, LOG2, LOG10, CBRT, EXP2,
+                 ARCSINH, ARCCOSH, ARCTANH, I0 -> DType.resultOfFloatFunction(a.dtype);
+            case NEG, SIGN -> {
                 if (a.dtype == DType.BOOL) {
-                    throw new IllegalArgumentException("the numpy boolean negative is not supported: use not() instead");
+                    throw new IllegalArgumentException("the numpy boolean " + (op == UnaryOp.NEG ? "negative" : "sign")
+                            + " is not supported: got a bool operand, expected a number (use not() or astype first)");
                 }
                 yield a.dtype;
             }
@@ -159,6 +190,9 @@ final class ExprNodes {
 
     static Expr where(Expr cond, Expr a, Expr b) {
         long[] shape = Shapes.broadcast(Shapes.broadcast(cond.shape, a.shape), b.shape);
-        return new Where(cond, a, b, promote(a, b), shape, a.weak && b.weak);
+        DType t = promote(a, b);
+        checkWeakFits(a, t);
+        checkWeakFits(b, t);
+        return new Where(cond, a, b, t, shape, a.weak && b.weak);
     }
 }

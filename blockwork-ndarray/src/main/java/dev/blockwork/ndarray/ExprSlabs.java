@@ -108,7 +108,7 @@ final class ExprSlabs {
         NDArray mean = mean(e.astype(DType.FLOAT64), ax, true);
         Expr dev = e.astype(DType.FLOAT64).sub(Expr.of(mean));
         NDArray ss = reduce(dev.mul(dev), Reductions.Op.SUM, ax, true);
-        Expr v = n - ddof <= 0 ? Expr.full(Double.NaN, DType.FLOAT64, ss.shape) : Expr.of(ss).div((double) (n - ddof));
+        Expr v = Expr.of(ss).div((double) Math.max(0, n - ddof)); // NumPy: inf or NaN when ddof >= n
         if (sqrt) v = v.sqrt();
         NDArray r = v.astype(DType.resultOfMean(e.dtype)).evaluate(ss.shape);
         return keepDims ? r : r.reshape(Reductions.droppedShape(e.shape, ax));

@@ -33,6 +33,7 @@ final class FusedLoopCompiler {
     private static final Map<String, FusedLoop> CACHE = new ConcurrentHashMap<>();
     static volatile boolean enabled = !"false".equalsIgnoreCase(System.getProperty("blockwork.ndarray.fuseLoops"));
     private static final ClassDesc CD_MATH = ClassDesc.of("java.lang.Math");
+    private static final ClassDesc CD_ELEMENT_MATH = ClassDesc.of("dev.blockwork.ndarray.ElementMath");
     private static final MethodTypeDesc D_D = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double);
     private static final MethodTypeDesc DD_D = MethodTypeDesc.of(ConstantDescs.CD_double, ConstantDescs.CD_double, ConstantDescs.CD_double);
 
@@ -41,7 +42,7 @@ final class FusedLoopCompiler {
     static boolean fusible(KNode n) {
         if (!n.floatKind) return false;
         if (n instanceof KUnary u) return u.op != UnaryOp.NOT;
-        return n instanceof KBinary b && b.floatOperands && !b.op.isComparison() && !b.op.isLogical();
+        return n instanceof KBinary b && b.floatOperands && !b.op.isComparison() && !b.op.isLogical() && b.op != BinaryOp.NEXTAFTER;
     }
 
     /** Replaces fusible subtrees below and at {@code n}; returns the node to use in place of {@code n}. */
@@ -188,6 +189,24 @@ final class FusedLoopCompiler {
                     case FLOOR -> code.invokestatic(CD_MATH, "floor", D_D);
                     case CEIL -> code.invokestatic(CD_MATH, "ceil", D_D);
                     case ROUND -> code.invokestatic(CD_MATH, "rint", D_D);
+                    case TAN -> code.invokestatic(CD_MATH, "tan", D_D);
+                    case ARCSIN -> code.invokestatic(CD_MATH, "asin", D_D);
+                    case ARCCOS -> code.invokestatic(CD_MATH, "acos", D_D);
+                    case ARCTAN -> code.invokestatic(CD_MATH, "atan", D_D);
+                    case SINH -> code.invokestatic(CD_MATH, "sinh", D_D);
+                    case COSH -> code.invokestatic(CD_MATH, "cosh", D_D);
+                    case LOG1P -> code.invokestatic(CD_MATH, "log1p", D_D);
+                    case EXPM1 -> code.invokestatic(CD_MATH, "expm1", D_D);
+                    case LOG10 -> code.invokestatic(CD_MATH, "log10", D_D);
+                    case LOG2 -> code.invokestatic(CD_ELEMENT_MATH, "log2", D_D);
+                    case SIGN -> code.invokestatic(CD_ELEMENT_MATH, "sign", D_D);
+                    case TRUNC -> code.invokestatic(CD_ELEMENT_MATH, "trunc", D_D);
+                    case CBRT -> code.invokestatic(CD_MATH, "cbrt", D_D);
+                    case EXP2 -> code.invokestatic(CD_ELEMENT_MATH, "exp2", D_D);
+                    case ARCSINH -> code.invokestatic(CD_ELEMENT_MATH, "asinh", D_D);
+                    case ARCCOSH -> code.invokestatic(CD_ELEMENT_MATH, "acosh", D_D);
+                    case ARCTANH -> code.invokestatic(CD_ELEMENT_MATH, "atanh", D_D);
+                    case I0 -> code.invokestatic(CD_ELEMENT_MATH, "i0", D_D);
                     case NOT -> throw new IllegalStateException("not is not a float op");
                 }
             } else {
@@ -199,7 +218,14 @@ final class FusedLoopCompiler {
                     case SUB -> code.dsub();
                     case MUL -> code.dmul();
                     case DIV -> code.ddiv();
-                    case POW -> code.invokestatic(CD_MATH, "pow", DD_D);
+                    case POW -> code.invokestatic(CD_ELEMENT_MATH, "pow", DD_D);
+                    case ARCTAN2 -> code.invokestatic(CD_MATH, "atan2", DD_D);
+                    case HYPOT -> code.invokestatic(CD_MATH, "hypot", DD_D);
+                    case MOD -> code.invokestatic(CD_ELEMENT_MATH, "mod", DD_D);
+                    case FLOOR_DIV -> code.invokestatic(CD_ELEMENT_MATH, "floorDivide", DD_D);
+                    case COPYSIGN -> code.invokestatic(CD_MATH, "copySign", DD_D);
+                    case FMOD -> code.drem();
+                    case NEXTAFTER -> throw new IllegalStateException("nextafter is not fused (float32 steps need float ulps)");
                     case MIN -> code.invokestatic(CD_MATH, "min", DD_D);
                     case MAX -> code.invokestatic(CD_MATH, "max", DD_D);
                     default -> throw new IllegalStateException(b.op + " is not a float op");

@@ -32,6 +32,24 @@ final class KernelOps {
                 case FLOOR -> { for (int i = 0; i < n; i++) dst[off + i] = Math.floor(v[o + i]); }
                 case CEIL -> { for (int i = 0; i < n; i++) dst[off + i] = Math.ceil(v[o + i]); }
                 case ROUND -> { for (int i = 0; i < n; i++) dst[off + i] = Math.rint(v[o + i]); }
+                case TAN -> { for (int i = 0; i < n; i++) dst[off + i] = Math.tan(v[o + i]); }
+                case ARCSIN -> { for (int i = 0; i < n; i++) dst[off + i] = Math.asin(v[o + i]); }
+                case ARCCOS -> { for (int i = 0; i < n; i++) dst[off + i] = Math.acos(v[o + i]); }
+                case ARCTAN -> { for (int i = 0; i < n; i++) dst[off + i] = Math.atan(v[o + i]); }
+                case SINH -> { for (int i = 0; i < n; i++) dst[off + i] = Math.sinh(v[o + i]); }
+                case COSH -> { for (int i = 0; i < n; i++) dst[off + i] = Math.cosh(v[o + i]); }
+                case LOG1P -> { for (int i = 0; i < n; i++) dst[off + i] = Math.log1p(v[o + i]); }
+                case EXPM1 -> { for (int i = 0; i < n; i++) dst[off + i] = Math.expm1(v[o + i]); }
+                case LOG2 -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.log2(v[o + i]); }
+                case LOG10 -> { for (int i = 0; i < n; i++) dst[off + i] = Math.log10(v[o + i]); }
+                case SIGN -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.sign(v[o + i]); }
+                case TRUNC -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.trunc(v[o + i]); }
+                case CBRT -> { for (int i = 0; i < n; i++) dst[off + i] = Math.cbrt(v[o + i]); }
+                case EXP2 -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.exp2(v[o + i]); }
+                case ARCSINH -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.asinh(v[o + i]); }
+                case ARCCOSH -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.acosh(v[o + i]); }
+                case ARCTANH -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.atanh(v[o + i]); }
+                case I0 -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.i0(v[o + i]); }
                 case NOT -> throw new IllegalStateException("not on floats is rejected when the Expr is built");
             }
             if (t == DType.FLOAT32) KernelNodes.roundFloat32(dst, off, n);
@@ -48,7 +66,8 @@ final class KernelOps {
                     if (t == DType.BOOL) for (int i = 0; i < n; i++) dst[off + i] = v[o + i] ^ 1L;
                     else for (int i = 0; i < n; i++) dst[off + i] = ~v[o + i];
                 }
-                case FLOOR, CEIL, ROUND -> System.arraycopy(v, o, dst, off, n);
+                case FLOOR, CEIL, ROUND, TRUNC -> System.arraycopy(v, o, dst, off, n);
+                case SIGN -> { for (int i = 0; i < n; i++) dst[off + i] = Long.signum(v[o + i]); }
                 default -> throw new IllegalStateException(op + " of integers gives floats; typed when built");
             }
             if (t == DType.INT32) KernelNodes.wrapInt32(dst, off, n);
@@ -90,7 +109,17 @@ final class KernelOps {
                     case SUB -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] - y[yo + i]; }
                     case MUL -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] * y[yo + i]; }
                     case DIV -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] / y[yo + i]; }
-                    case POW -> { for (int i = 0; i < n; i++) dst[off + i] = Math.pow(x[xo + i], y[yo + i]); }
+                    case POW -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.pow(x[xo + i], y[yo + i]); }
+                    case ARCTAN2 -> { for (int i = 0; i < n; i++) dst[off + i] = Math.atan2(x[xo + i], y[yo + i]); }
+                    case HYPOT -> { for (int i = 0; i < n; i++) dst[off + i] = Math.hypot(x[xo + i], y[yo + i]); }
+                    case MOD -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.mod(x[xo + i], y[yo + i]); }
+                    case FLOOR_DIV -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.floorDivide(x[xo + i], y[yo + i]); }
+                    case COPYSIGN -> { for (int i = 0; i < n; i++) dst[off + i] = Math.copySign(x[xo + i], y[yo + i]); }
+                    case FMOD -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] % y[yo + i]; }
+                    case NEXTAFTER -> {
+                        if (t == DType.FLOAT32) for (int i = 0; i < n; i++) dst[off + i] = Math.nextAfter((float) x[xo + i], y[yo + i]);
+                        else for (int i = 0; i < n; i++) dst[off + i] = Math.nextAfter(x[xo + i], y[yo + i]);
+                    }
                     case MIN -> { for (int i = 0; i < n; i++) dst[off + i] = Math.min(x[xo + i], y[yo + i]); }
                     case MAX -> { for (int i = 0; i < n; i++) dst[off + i] = Math.max(x[xo + i], y[yo + i]); }
                     default -> throw new IllegalStateException(op + " does not give floats");
@@ -144,7 +173,18 @@ final class KernelOps {
                 case GE -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] >= y[yo + i] ? 1 : 0; }
                 case EQ -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] == y[yo + i] ? 1 : 0; }
                 case NE -> { for (int i = 0; i < n; i++) dst[off + i] = x[xo + i] != y[yo + i] ? 1 : 0; }
-                case DIV -> throw new IllegalStateException("division gives floats; typed when built");
+                case MOD -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.mod(x[xo + i], y[yo + i]); }
+                case FLOOR_DIV -> { for (int i = 0; i < n; i++) dst[off + i] = ElementMath.floorDivide(x[xo + i], y[yo + i]); }
+                case FMOD -> { for (int i = 0; i < n; i++) dst[off + i] = y[yo + i] == 0 ? 0 : x[xo + i] % y[yo + i]; }
+                case LEFT_SHIFT -> { // C semantics for counts 0..width-1; NumPy gives 0 for counts >= the width
+                    int w = t == DType.INT32 ? 32 : 64;
+                    for (int i = 0; i < n; i++) { long c = y[yo + i]; dst[off + i] = c < 0 || c >= w ? 0 : x[xo + i] << c; }
+                }
+                case RIGHT_SHIFT -> { // arithmetic; counts >= the width give the sign (0 or -1), as NumPy
+                    int w = t == DType.INT32 ? 32 : 64;
+                    for (int i = 0; i < n; i++) { long c = y[yo + i]; dst[off + i] = c < 0 || c >= w ? (x[xo + i] < 0 ? -1 : 0) : x[xo + i] >> c; }
+                }
+                case DIV, ARCTAN2, HYPOT, COPYSIGN, NEXTAFTER -> throw new IllegalStateException(op + " gives floats; typed when built");
             }
             if (t == DType.INT32) KernelNodes.wrapInt32(dst, off, n);
         }

@@ -1,6 +1,10 @@
 package dev.blockwork.ndarray;
 
-/** NumPy {@code matmul} semantics on top of {@link Blas}: 1-D promotion, batched and broadcast leading dims. */
+/**
+ * NumPy {@code matmul} semantics on top of {@link Blas}: 1-D promotion, batched and broadcast leading dims.
+ * Floats go to BLAS; integers and bool are multiplied as int64 by {@link LongGemm} (wrapping like NumPy) and
+ * narrowed to the result dtype; an empty inner dimension gives zeros.
+ */
 final class Matmul {
     private Matmul() {}
 
@@ -16,7 +20,7 @@ final class Matmul {
         long[] batchA = java.util.Arrays.copyOf(x.shape, x.ndim() - 2), batchB = java.util.Arrays.copyOf(y.shape, y.ndim() - 2);
         long[] batch = Shapes.broadcast(batchA, batchB);
         DType t = DType.promote(a.dtype, b.dtype);
-        DType ct = t == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
+        DType ct = t == DType.FLOAT32 ? DType.FLOAT32 : t.isFloat() ? DType.FLOAT64 : DType.INT64; // integers as integers
         long[] outShape = java.util.Arrays.copyOf(batch, batch.length + 2);
         outShape[batch.length] = m;
         outShape[batch.length + 1] = n;
@@ -32,7 +36,13 @@ final class Matmul {
                 ya = ya.index(0, bidx[d]);
             }
             int co = (int) (bi * m * n);
-            if (ct == DType.FLOAT32) {
+            if (m == 0 || n == 0 || k == 0) {
+                // nothing to add: the product over an empty inner dimension is zeros (BLAS would reject lda = 0)
+            } else if (ct == DType.INT64) {
+                NDArray xc = xa.dtype == ct ? xa.contiguous() : xa.astype(ct), yc = ya.dtype == ct ? ya.contiguous() : ya.astype(ct);
+                LongGemm.gemm((int) m, (int) n, (int) k, (long[]) xc.data, xc.offset, (int) k, (long[]) yc.data, yc.offset, (int) n,
+                        (long[]) out.data, co, (int) n);
+            } else if (ct == DType.FLOAT32) {
                 NDArray xc = xa.astype(ct), yc = ya.astype(ct);
                 Blas.sgemm((int) m, (int) n, (int) k, 1f, (float[]) xc.data, 0, (int) k, (float[]) yc.data, 0, (int) n,
                         0f, (float[]) out.data, co, (int) n);

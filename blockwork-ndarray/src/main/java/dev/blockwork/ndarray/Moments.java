@@ -76,11 +76,14 @@ public record Moments(long count, double mean, double m2) implements java.io.Ser
         return new Moments(n, mean, m2);
     }
 
-    /** Variance with {@code ddof} delta degrees of freedom; NaN when {@code count - ddof <= 0}, as NumPy. */
-    public double variance(int ddof) {
-        long d = count - ddof;
-        return d <= 0 ? Double.NaN : Math.max(0, m2) / d;
-    }
+    /**
+     * Variance with {@code ddof} delta degrees of freedom: {@code M2 / max(count - ddof, 0)} as NumPy, so
+     * {@code ddof >= count} gives inf when M2 is positive and NaN when it is 0 (and for no elements).
+     */
+    public double variance(int ddof) { return varianceOf(m2, count, ddof); }
+
+    /** NumPy's {@code M2 / max(n - ddof, 0)} (inf or NaN when the divisor is 0). */
+    public static double varianceOf(double m2, long n, int ddof) { return Math.max(0, m2) / Math.max(0, n - ddof); }
 
     public double std(int ddof) { return Math.sqrt(variance(ddof)); }
 

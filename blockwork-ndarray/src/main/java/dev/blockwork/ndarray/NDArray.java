@@ -327,6 +327,9 @@ public final class NDArray implements java.io.Serializable {
         return get(idx);
     }
 
+    /** {@code a.get("1, ::-1, None")} is {@code a[1, ::-1, np.newaxis]}: the index parsed by {@link Index#parse}. */
+    public NDArray get(String index) { return get(Index.parse(index, shape.length)); }
+
     /** NumPy basic indexing ({@code a[1, ::-1, np.newaxis]}); always a view. See {@link Index}. */
     public NDArray get(Index... index) {
         int consumed = 0;
@@ -507,6 +510,27 @@ public final class NDArray implements java.io.Serializable {
     public NDArray matmul(NDArray other) { return Matmul.matmul(this, other); }
 
     // ------------------------------------------------------------------ reductions (see Reductions)
+    // Axes: the no-axis overloads ({@code sum()}) and a null {@code axes} reduce every axis (NumPy axis=None);
+    // an empty {@code axes} reduces none (NumPy axis=()), e.g. {@code sum(new int[0], false)} is a copy as int64.
+
+    /** Sum of every element (ints and bool give int64), a 0-d array. */
+    public NDArray sum() { return sum(null, false); }
+
+    public NDArray prod() { return prod(null, false); }
+
+    public NDArray min() { return min(null, false); }
+
+    public NDArray max() { return max(null, false); }
+
+    public NDArray any() { return any(null, false); }
+
+    public NDArray all() { return all(null, false); }
+
+    public NDArray mean() { return mean(null, false); }
+
+    public NDArray var(int ddof) { return var(ddof, null, false); }
+
+    public NDArray std(int ddof) { return std(ddof, null, false); }
 
     public NDArray sum(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.SUM, axes, keepDims); }
 
@@ -544,6 +568,24 @@ public final class NDArray implements java.io.Serializable {
     public NDArray std(int ddof, int[] axes, boolean keepDims) { return Reductions.var(this, ddof, axes, keepDims, true); }
 
     public NDArray std(int ddof, int... axes) { return std(ddof, axes, false); }
+
+    /** {@code np.cumsum(a, axis)}: int32 and bool give int64, floats keep their dtype (see {@link Cumulative}). */
+    public NDArray cumsum(int axis) { return Cumulative.scan(this, axis, false); }
+
+    /** {@code np.maximum.accumulate(a, axis)}: running maxima (NaN-propagating), keeping the dtype (bool gives int64). */
+    public NDArray cummax(int axis) { return Cumulative.scan(this, axis, Cumulative.Op.MAX); }
+
+    /** Forward fill along {@code axis}: every NaN takes the last non-NaN value before it (leading NaNs stay). */
+    public NDArray forwardFill(int axis) { return Cumulative.scan(this, axis, Cumulative.Op.FFILL); }
+
+    /** {@code np.cumprod(a, axis)}, with {@link #cumsum}'s dtypes. */
+    public NDArray cumprod(int axis) { return Cumulative.scan(this, axis, true); }
+
+    /** {@code np.percentile(a, q, axis)} (method "linear"): float64 (float32 for float32); NaN in a lane gives NaN. */
+    public NDArray percentile(double q, int axis) { return Quantiles.percentile(this, q, axis, false); }
+
+    /** {@code np.nanpercentile(a, q, axis)}: NaNs ignored; an all-NaN lane gives NaN. */
+    public NDArray nanpercentile(double q, int axis) { return Quantiles.percentile(this, q, axis, true); }
 
     /** Flat C-order index of the smallest element (first NaN if any, as NumPy). */
     public long argmin() { return Reductions.argFlat(this, false); }

@@ -192,8 +192,7 @@ final class Reductions {
         Expr dev = Expr.of(a).astype(DType.FLOAT64).sub(Expr.of(mean));
         NDArray sq = dev.mul(dev).evaluate(a.shape);
         NDArray ss = fold(sq, Op.SUM, keep, DType.FLOAT64, true);
-        Expr v = Expr.of(ss).div((double) Math.max(0, n - ddof));
-        if (n - ddof <= 0) v = Expr.full(Double.NaN, DType.FLOAT64, keep);
+        Expr v = Expr.of(ss).div((double) Math.max(0, n - ddof)); // NumPy: inf or NaN when ddof >= n
         if (sqrt) v = v.sqrt();
         NDArray r = v.astype(rt).evaluate(keep);
         return keepDims ? r : r.reshape(droppedShape(a.shape, ax));

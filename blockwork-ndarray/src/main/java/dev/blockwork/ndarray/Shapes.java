@@ -81,9 +81,9 @@ final class Shapes {
         return a;
     }
 
-    /** Sorted, distinct, normalised axes; an empty argument means every axis. */
+    /** Sorted, checked axes; {@code null} means every axis and an empty array none (NumPy {@code axis=()}). */
     static int[] normalizeAxes(int[] axes, int ndim) {
-        if (axes == null || axes.length == 0) {
+        if (axes == null) {
             int[] all = new int[ndim];
             for (int i = 0; i < ndim; i++) all[i] = i;
             return all;

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * transposed, reversed and broadcast operands, and sizes that hit the tile and vector loop tails.
  */
 class ElementwiseOracleTest {
-    enum Op { ADD, SUB, MUL, DIV, MIN, MAX, POW, LT, LE, GT, GE, EQ, NE, AND, OR, XOR, NOT, NEG, ABS, SQRT, FLOOR, CEIL, ROUND, EXP, LOG, SIN, COS, TANH, WHERE, CAST_I32, CAST_BOOL }
+    enum Op { ADD, SUB, MUL, DIV, MIN, MAX, POW, LT, LE, GT, GE, EQ, NE, AND, OR, XOR, NOT, NEG, ABS, SQRT, FLOOR, CEIL, ROUND, EXP, LOG, SIN, COS, TANH, WHERE, CAST_I32, CAST_BOOL,
+        TAN, ARCSIN, ARCCOS, ARCTAN, SINH, COSH, LOG1P, EXPM1, LOG10, CBRT, SIGN, TRUNC, ARCTAN2, HYPOT, COPYSIGN, MOD, FLOOR_DIV, FMOD }
 
     static Expr apply(Op op, Expr a, Expr b) {
         return switch (op) {
@@ -48,6 +49,24 @@ class ElementwiseOracleTest {
             case WHERE -> Expr.where(a.gt(b), a, b);
             case CAST_I32 -> a.astype(DType.INT32);
             case CAST_BOOL -> a.astype(DType.BOOL);
+            case TAN -> a.tan();
+            case ARCSIN -> a.arcsin();
+            case ARCCOS -> a.arccos();
+            case ARCTAN -> a.arctan();
+            case SINH -> a.sinh();
+            case COSH -> a.cosh();
+            case LOG1P -> a.log1p();
+            case EXPM1 -> a.expm1();
+            case LOG10 -> a.log10();
+            case CBRT -> a.cbrt();
+            case SIGN -> a.sign();
+            case TRUNC -> a.trunc();
+            case ARCTAN2 -> a.arctan2(b);
+            case HYPOT -> a.hypot(b);
+            case COPYSIGN -> a.copysign(b);
+            case MOD -> a.mod(b);
+            case FLOOR_DIV -> a.floorDivide(b);
+            case FMOD -> a.fmod(b);
         };
     }
 
@@ -60,7 +79,7 @@ class ElementwiseOracleTest {
             case DIV -> x / y;
             case MIN -> Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.min(x, y);
             case MAX -> Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.max(x, y);
-            case POW -> Math.pow(x, y);
+            case POW -> x == 1 || (x == -1 && Double.isInfinite(y)) ? 1 : Math.pow(x, y); // C99 pow, as NumPy
             case NEG -> -x;
             case ABS -> Math.abs(x);
             case SQRT -> Math.sqrt(x);
@@ -73,6 +92,23 @@ class ElementwiseOracleTest {
             case COS -> Math.cos(x);
             case TANH -> Math.tanh(x);
             case WHERE -> x > y ? x : y;
+            case TAN -> Math.tan(x);
+            case ARCSIN -> Math.asin(x);
+            case ARCCOS -> Math.acos(x);
+            case ARCTAN -> Math.atan(x);
+            case SINH -> Math.sinh(x);
+            case COSH -> Math.cosh(x);
+            case LOG1P -> Math.log1p(x);
+            case EXPM1 -> Math.expm1(x);
+            case LOG10 -> Math.log10(x);
+            case CBRT -> Math.cbrt(x);
+            case SIGN -> Double.isNaN(x) ? x : x > 0 ? 1 : x < 0 ? -1 : 0.0;
+            case TRUNC -> x < 0 ? Math.ceil(x) : Math.floor(x);
+            case ARCTAN2 -> Math.atan2(x, y);
+            case HYPOT -> Math.hypot(x, y);
+            case COPYSIGN -> Math.copySign(x, y);
+            case MOD, FLOOR_DIV -> npyDivmod(x, y)[op == Op.MOD ? 1 : 0];
+            case FMOD -> x % y; // C fmod
             default -> throw new IllegalArgumentException(op.name());
         };
         return t == DType.FLOAT32 ? (float) r : r;
@@ -91,7 +127,11 @@ class ElementwiseOracleTest {
             case NOT -> t == DType.BOOL ? (x == 0 ? 1 : 0) : ~x;
             case NEG -> -x;
             case ABS -> Math.abs(x);
-            case FLOOR, CEIL, ROUND -> x;
+            case FLOOR, CEIL, ROUND, TRUNC -> x;
+            case SIGN -> Long.signum(x);
+            case MOD -> y == 0 ? 0 : Math.floorMod(x, y);
+            case FLOOR_DIV -> y == 0 ? 0 : y == -1 ? -x : Math.floorDiv(x, y);
+            case FMOD -> y == 0 ? 0 : x % y;
             case WHERE -> x > y ? x : y;
             case POW -> {
                 long p = 1;
@@ -101,6 +141,29 @@ class ElementwiseOracleTest {
             default -> throw new IllegalArgumentException(op.name());
         };
         return t == DType.INT32 ? (int) r : r;
+    }
+
+    /** NumPy's {@code npy_divmod} (numpy/_core/src/npymath/npy_math_internal.h.src), as written there: {floordiv, mod}. */
+    static double[] npyDivmod(double a, double b) {
+        double mod = a % b; // fmod
+        if (b == 0) return new double[] {a / b, mod};
+        double div = (a - mod) / b;
+        if (mod != 0) {
+            if ((b < 0) != (mod < 0)) {
+                mod += b;
+                div -= 1.0;
+            }
+        } else {
+            mod = Math.copySign(0.0, b);
+        }
+        double floordiv;
+        if (div != 0) {
+            floordiv = Math.floor(div);
+            if (div - floordiv > 0.5) floordiv += 1.0;
+        } else {
+            floordiv = Math.copySign(0.0, a / b);
+        }
+        return new double[] {floordiv, mod};
     }
 
     static boolean refCmp(Op op, double x, double y) {
@@ -129,7 +192,8 @@ class ElementwiseOracleTest {
 
     static boolean unary(Op op) {
         return switch (op) {
-            case NEG, ABS, SQRT, FLOOR, CEIL, ROUND, EXP, LOG, SIN, COS, TANH, NOT, CAST_I32, CAST_BOOL -> true;
+            case NEG, ABS, SQRT, FLOOR, CEIL, ROUND, EXP, LOG, SIN, COS, TANH, NOT, CAST_I32, CAST_BOOL,
+                 TAN, ARCSIN, ARCCOS, ARCTAN, SINH, COSH, LOG1P, EXPM1, LOG10, CBRT, SIGN, TRUNC -> true;
             default -> false;
         };
     }
@@ -170,8 +234,8 @@ class ElementwiseOracleTest {
     static boolean rejected(Op op, DType a, DType b) {
         DType p = DType.promote(a, b);
         return switch (op) {
-            case SUB, POW -> p == DType.BOOL;
-            case NEG -> a == DType.BOOL;
+            case SUB -> p == DType.BOOL; // bool ** bool is int (NumPy int8; int32 here)
+            case NEG, SIGN -> a == DType.BOOL;
             case NOT -> a.isFloat();
             case AND, OR, XOR -> p.isFloat();
             default -> false;

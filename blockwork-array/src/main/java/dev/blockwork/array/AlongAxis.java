@@ -1,0 +1,76 @@
+package dev.blockwork.array;
+
+import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.Index;
+import dev.blockwork.ndarray.NDArray;
+
+/**
+ * Functions of whole lanes along one axis ({@code apply_along_axis}, {@code topk}, {@code argtopk}): the axis is
+ * rechunked into one block (other axes keep their chunks), then one block function maps every lane. A lane must
+ * fit in one task; that is the cost, as for {@link Quantile}.
+ */
+final class AlongAxis {
+    private AlongAxis() {}
+
+    /**
+     * {@code np.apply_along_axis(f, axis, x)} for an {@code f} that maps every lane to {@code outLength} values of
+     * {@code outDtype}: the result has {@code outLength} in place of the axis.
+     */
+    static DArray apply(DArray x, int axis0, LaneFunction f, long outLength, DType outDtype) {
+        int axis = ShapeOps.axis(axis0, x.ndim());
+        long[][] c = x.chunks().sizes();
+        c[axis] = new long[] {x.shapeArray()[axis]};
+        DArray whole = x.rechunk(Chunks.ofTrusted(c));
+        long[][] oc = whole.chunks().sizes();
+        oc[axis] = new long[] {outLength};
+        return whole.mapBlocks((b, info) -> {
+            long[] os = b.shape();
+            os[axis] = outLength;
+            NDArray out = NDArray.zeros(outDtype, os);
+            long[] other = b.shape();
+            other[axis] = 1;
+            long lanes = 1;
+            for (long d : other) lanes *= d;
+            long[] idx = new long[other.length];
+            for (long l = 0; l < lanes; l++) {
+                long rem = l;
+                for (int d = other.length - 1; d >= 0; d--) { idx[d] = rem % other[d]; rem /= other[d]; }
+                Index[] ix = new Index[other.length];
+                for (int d = 0; d < ix.length; d++) ix[d] = d == axis ? Index.all() : Index.at(idx[d]);
+                NDArray r = f.apply(b.get(ix));
+                if (r.ndim() != 1 || r.shape(0) != outLength) {
+                    throw new IllegalStateException("apply_along_axis function returned shape " + Shape.format(r.shape())
+                            + ", expected (" + outLength + ",)");
+                }
+                out.get(ix).assign(r);
+            }
+            return out;
+        }, Chunks.ofTrusted(oc), outDtype);
+    }
+
+    /**
+     * Dask's {@code topk(x, k, axis)} / {@code argtopk}: the k largest elements of every lane, largest first (k &lt; 0:
+     * the |k| smallest, smallest first), or their positions along the axis. NaN sorts as the largest value (NumPy).
+     */
+    static DArray topk(DArray x, int k, int axis0, boolean positions) {
+        int axis = ShapeOps.axis(axis0, x.ndim());
+        long n = x.shapeArray()[axis];
+        int m = Math.abs(k);
+        if (k == 0 || m > n) throw new IllegalArgumentException("got k " + k + ", expected 1 <= |k| <= " + n + " (the axis length)");
+        boolean largest = k > 0;
+        DType t = positions ? DType.INT64 : x.dtype();
+        return apply(x, axis, lane -> {
+            int len = (int) lane.shape(0);
+            Integer[] order = new Integer[len];
+            for (int i = 0; i < len; i++) order[i] = i;
+            double[] v = lane.toDoubleArray();
+            java.util.Arrays.sort(order, (p, q) -> largest ? Double.compare(v[q], v[p]) : Double.compare(v[p], v[q]));
+            NDArray r = NDArray.zeros(t, m);
+            for (int i = 0; i < m; i++) {
+                if (positions) r.setLongFlat(i, order[i]);
+                else r.get(Index.at(i)).assign(lane.get(Index.at(order[i])));
+            }
+            return r;
+        }, m, t);
+    }
+}
