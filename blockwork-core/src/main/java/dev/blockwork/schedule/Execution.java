@@ -135,6 +135,14 @@ public final class Execution {
     private final View view = new View(); // small: the listeners' and callers' handle
     /** Futures mode: the thread running each local task, so that cancelling one future interrupts only it. */
     private final Object[] runners;
+    /** Results an executor reported {@linkplain #lost lost}: the slot holds this until the task has run again. */
+    private static final Object LOST = new Object() {
+        @Override public String toString() { return "<lost result>"; }
+    };
+    /** Tasks running again after a lost result (null until the first loss); guarded by this, read by finish. */
+    private volatile boolean[] recomputing;
+    /** For each task being recomputed, the tasks waiting for it; guarded by this. */
+    private Map<Integer, List<Integer>> awaiting;
     private volatile TaskCanceller canceller;
     private int[] workerDeaths; // guarded by this; allocated on the first worker death
     private Map<Key, Integer> index; // guarded by this; built on the first lookup by key
@@ -223,7 +231,7 @@ public final class Execution {
     public void run(int task, ReadySink sink) {
         TaskCall call;
         try {
-            call = begin(task, true);
+            call = begin(task, true, sink);
         } catch (Throwable e) { // a bug or an Error outside user code: end the compute loudly, never hang it
             cancel(e);
             return;
@@ -252,10 +260,18 @@ public final class Execution {
      * {@code null} if it must not run (the compute has ended, or the task was cancelled).
      */
     public TaskCall start(int task) {
-        return begin(task, false);
+        return begin(task, false, null);
     }
 
-    private TaskCall begin(int task, boolean local) {
+    /**
+     * As {@link #start(int)}; if one of the task's inputs was {@linkplain #lost lost}, the task goes back to
+     * WAITING, what it needs is recomputed (handed to {@code sink}), and this returns {@code null}.
+     */
+    public TaskCall start(int task, ReadySink sink) {
+        return begin(task, false, sink);
+    }
+
+    private TaskCall begin(int task, boolean local, ReadySink sink) {
         if (!INTS.compareAndSet(state, task, READY, RUNNING)) {
             if (stateOf(task) == CANCELLED) return null;
             throw illegal(task, TaskState.RUNNING, TaskState.READY);
@@ -264,9 +280,13 @@ public final class Execution {
             INTS.compareAndSet(state, task, RUNNING, CANCELLED);
             return null;
         }
-        int attempt = ++runs[task]; // only the thread that won READY -> RUNNING writes it
         Object[] tpl = plan.argTemplates[task];
         Object[] args = plan.literalArgs ? tpl : resolve(tpl);
+        if (args == null) { // an input was lost: recompute it first (cold path)
+            waitForLostInputs(task, sink);
+            return null;
+        }
+        int attempt = ++runs[task]; // only the thread that won READY -> RUNNING writes it
         if (fullStory) record(task, TaskState.READY, TaskState.RUNNING, null, local ? Thread.currentThread().getName() : null);
         if (taskListeners.length > 0) {
             TaskEvent ev = new TaskEvent(plan.keys[task], plan.labels[task], TaskState.RUNNING, attempt,
@@ -278,23 +298,119 @@ public final class Execution {
         return new TaskCall(plan.keys[task], plan.labels[task], plan.functions[task], args);
     }
 
-    /** The arguments of a task: its template with each {@link Plan.Ref} replaced by that task's result. */
+    /**
+     * The arguments of a task: its template with each {@link Plan.Ref} replaced by that task's result; null if
+     * one of those results was lost.
+     */
     private Object[] resolve(Object[] tpl) {
         Object[] args = new Object[tpl.length];
         for (int p = 0; p < tpl.length; p++) {
             Object a = tpl[p];
             if (a instanceof Plan.Ref r) {
-                args[p] = results[r.task()];
+                if ((args[p] = results[r.task()]) == LOST) return null;
             } else if (a instanceof Plan.RefList rl) {
                 int[] ts = rl.tasks();
                 Object[] vs = new Object[ts.length];
-                for (int i = 0; i < ts.length; i++) vs[i] = results[ts[i]];
+                for (int i = 0; i < ts.length; i++) if ((vs[i] = results[ts[i]]) == LOST) return null;
                 args[p] = vs;
             } else {
                 args[p] = a;
             }
         }
         return args;
+    }
+
+    // ---- lost results ----------------------------------------------------------------------------
+
+    /**
+     * The executor lost the result of DONE task {@code task} (the worker holding it died, its store dropped
+     * it). Nothing happens at once: a dependent that still needs it sends it back to WAITING when it starts
+     * (DONE → WAITING), and it runs again, with whatever it needs recomputed in turn (RELEASED → WAITING).
+     * Outputs are held by the engine and cannot be lost. Returns whether it took effect: {@code task} was
+     * DONE, held and not an output, and the compute is running.
+     */
+    public boolean lost(int task) {
+        if (ended != 0 || plan.isOutput[task]) return false;
+        synchronized (this) {
+            if (stateOf(task) != DONE || results[task] == LOST) return false;
+            results[task] = LOST;
+            story.add(new Transition(plan.keys[task], TaskState.DONE, TaskState.DONE, "result lost", null, runs[task], System.nanoTime()));
+        }
+        for (SchedulerListener l : taskListeners) {
+            try { l.onResultLost(view, plan.keys[task]); } catch (Throwable e) { logListener(e); }
+        }
+        return true;
+    }
+
+    /**
+     * {@code task} won READY → RUNNING but an input is lost: back to WAITING on those inputs, each of which
+     * (and, transitively, what it needs that is no longer held) runs again. Under the lock: a cold path only.
+     */
+    private void waitForLostInputs(int task, ReadySink sink) {
+        if (sink == null) {
+            fail(task, new IllegalStateException("an input of task " + plan.keys[task] + " was lost and the executor"
+                    + " gave no ReadySink to recompute it (use start(task, sink))"));
+            return;
+        }
+        synchronized (this) {
+            if (recomputing == null) {
+                recomputing = new boolean[plan.size()];
+                awaiting = new HashMap<>();
+            }
+            move(task, RUNNING, WAITING);
+            record(task, TaskState.RUNNING, TaskState.WAITING, "an input was lost", null);
+            IntStack todo = new IntStack(); // pairs (needed, needer), so a long chain needs no deep recursion
+            int missing = 0;
+            for (int d : plan.dependencies[task]) {
+                if (results[d] == LOST) {
+                    missing++;
+                    todo.push(d);
+                    todo.push(task);
+                }
+            }
+            INTS.setVolatile(waiting, task, missing);
+            while (!todo.isEmpty()) {
+                int needer = todo.pop(), d = todo.pop();
+                awaiting.computeIfAbsent(d, k -> new ArrayList<>()).add(needer);
+                if (recomputing[d]) continue; // already on its way
+                int s = stateOf(d);
+                if (s != DONE && s != RELEASED) throw illegal(d, TaskState.WAITING, TaskState.DONE);
+                recomputing[d] = true;
+                results[d] = LOST; // until it is made again, whoever reads it must wait for it
+                move(d, s, WAITING);
+                record(d, TaskState.VALUES[s], TaskState.WAITING, "recompute: " + plan.keys[needer] + " needs it", null);
+                int need = 0;
+                for (int x : plan.dependencies[d]) {
+                    INTS.getAndAdd(unreleased, x, 1); // d will consume x once more
+                    if (stateOf(x) != DONE || results[x] == LOST) {
+                        need++;
+                        todo.push(x);
+                        todo.push(d);
+                    }
+                }
+                INTS.setVolatile(waiting, d, need);
+                if (need == 0) {
+                    move(d, WAITING, READY);
+                    sink.ready(d);
+                }
+            }
+        }
+    }
+
+    /** A recomputed task finished again: the tasks waiting for it (only those) may now be ready. */
+    private void recomputed(int task, ReadySink sink) {
+        List<Integer> needers;
+        synchronized (this) {
+            recomputing[task] = false;
+            needers = awaiting.remove(task);
+        }
+        if (needers == null) return;
+        for (int c : needers) {
+            if ((int) INTS.getAndAdd(waiting, c, -1) == 1 && INTS.compareAndSet(state, c, WAITING, READY)) {
+                if (fullStory) record(c, TaskState.WAITING, TaskState.READY, null, null);
+                sink.ready(c);
+            }
+        }
     }
 
     /** Records the result of a RUNNING task, releases what it no longer needs and hands newly ready dependents to {@code sink}. */
@@ -318,16 +434,18 @@ public final class Execution {
             if (stateOf(task) == CANCELLED) return; // its future was cancelled while it ran
             throw illegal(task, TaskState.DONE, TaskState.RUNNING);
         }
+        boolean[] again = recomputing;
+        if (again != null && again[task]) { // it ran again after a lost result: wake only who waits for it
+            record(task, TaskState.RUNNING, TaskState.DONE, "recomputed", report == null ? null : report.worker());
+            if (taskListeners.length > 0) taskEvent(task, TaskState.DONE, t0, report);
+            releaseInputs(task);
+            recomputed(task, sink);
+            return;
+        }
         countCompleted();
         if (fullStory) record(task, TaskState.RUNNING, TaskState.DONE, null, report == null ? null : report.worker());
         if (taskListeners.length > 0) taskEvent(task, TaskState.DONE, t0, report);
-        for (int d : plan.dependencies[task]) {
-            if ((int) INTS.getAndAdd(unreleased, d, -1) == 1 && !plan.isOutput[d]) {
-                results[d] = null;
-                move(d, DONE, RELEASED);
-                if (taskListeners.length > 0) released(d);
-            }
-        }
+        releaseInputs(task);
         if (plan.isOutput[task]) {
             if (outputSink != null) {
                 outputSink.done(task, value);
@@ -622,6 +740,17 @@ public final class Execution {
                         t0, System.nanoTime(), -1);
         for (SchedulerListener l : taskListeners) {
             try { l.onTaskFinish(view, ev); } catch (Throwable e) { logListener(e); }
+        }
+    }
+
+    /** {@code task} has run: its inputs lose a consumer, and those with none left are released. */
+    private void releaseInputs(int task) {
+        for (int d : plan.dependencies[task]) {
+            if ((int) INTS.getAndAdd(unreleased, d, -1) == 1 && !plan.isOutput[d]) {
+                results[d] = null;
+                move(d, DONE, RELEASED);
+                if (taskListeners.length > 0) released(d);
+            }
         }
     }
 

@@ -32,6 +32,9 @@ public interface SchedulerListener {
      */
     default void onTaskReleased(ComputeInfo compute, dev.blockwork.graph.Key key) {}
 
+    /** The executor lost a task's result; a dependent that needs it will make it run again. */
+    default void onResultLost(ComputeInfo compute, dev.blockwork.graph.Key key) {}
+
     /** A task failed and will run again (state READY); {@code cause} is why (its error, or a lost worker). */
     default void onTaskRetry(ComputeInfo compute, TaskEvent event, Throwable cause) {}
 

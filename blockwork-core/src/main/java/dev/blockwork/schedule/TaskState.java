@@ -7,12 +7,13 @@ package dev.blockwork.schedule;
  *                 ┌──────────── retry (RUNNING → READY: attempt + 1, worker blamed) ───────────┐
  *                 ▼                                                                            │
  *   WAITING ──► READY ──► RUNNING ──► DONE ──► RELEASED                                        │
- *        │        │          ├──────► ERRED   (failed for good: retries used up, or not retryable)
- *        │        │          └─────────────────────────────────────────────────────────────────┘
- *        └────────┴──────────┴─► CANCELLED   (the execution ended first, the task's future was cancelled,
- *                                              or a dependency failed; a result that arrives later is dropped)
+ *    ▲  │         │          ├──────► ERRED   (failed for good: retries used up, or not retryable)
+ *    │  │         │          └─────────────────────────────────────────────────────────────────┘
+ *    │  └─────────┴──────────┴─► CANCELLED   (the execution ended first, the task's future was cancelled,
+ *    │                                        or a dependency failed; a result that arrives later is dropped)
+ *    └── recompute: DONE/RELEASED → WAITING (its result was lost and a dependent still needs it),
+ *                   RUNNING → WAITING (it was about to run but an input had been lost)
  * </pre>
- * Not yet: lost-result recompute (DONE/RELEASED → WAITING), which needs results held by executors.
  * RELEASED means the result was dropped because its last dependent has run (outputs are never released).
  */
 public enum TaskState {
@@ -25,9 +26,10 @@ public enum TaskState {
         return switch (this) {
             case WAITING -> to == READY || to == CANCELLED;
             case READY -> to == RUNNING || to == CANCELLED;
-            case RUNNING -> to == DONE || to == ERRED || to == CANCELLED || to == READY;
-            case DONE -> to == RELEASED;
-            case ERRED, RELEASED, CANCELLED -> false;
+            case RUNNING -> to == DONE || to == ERRED || to == CANCELLED || to == READY || to == WAITING;
+            case DONE -> to == RELEASED || to == WAITING;
+            case RELEASED -> to == WAITING;
+            case ERRED, CANCELLED -> false;
         };
     }
 

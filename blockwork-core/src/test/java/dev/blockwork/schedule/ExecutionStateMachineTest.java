@@ -130,9 +130,14 @@ class ExecutionStateMachineTest {
         assertThat(TaskState.READY.canMoveTo(TaskState.DONE)).isFalse();
         assertThat(TaskState.WAITING.canMoveTo(TaskState.CANCELLED)).isTrue(); // taken when a compute ends early
         assertThat(TaskState.DONE.canMoveTo(TaskState.RELEASED)).isTrue();
-        for (TaskState end : List.of(TaskState.ERRED, TaskState.RELEASED, TaskState.CANCELLED)) {
+        for (TaskState end : List.of(TaskState.ERRED, TaskState.CANCELLED)) {
             for (TaskState to : TaskState.values()) assertThat(end.canMoveTo(to)).isFalse();
         }
+        // lost-result recompute: a lost or released result that is needed again, a task whose input was lost
+        assertThat(TaskState.DONE.canMoveTo(TaskState.WAITING)).isTrue();
+        assertThat(TaskState.RELEASED.canMoveTo(TaskState.WAITING)).isTrue();
+        assertThat(TaskState.RUNNING.canMoveTo(TaskState.WAITING)).isTrue();
+        assertThat(TaskState.RELEASED.canMoveTo(TaskState.READY)).isFalse();
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class Samplers {
         return poisson(d, lam);
     }
 
-    /** Binomial(n, p), n >= 0, 0 <= p <= 1. */
+    /** Binomial(n, p) with {@code n >= 0} and {@code 0 <= p <= 1}. */
     public long binomialAt(long index, long n, double p) {
         Draws d = new Draws(index);
         if (p > 0.5) return n - binomialSmallP(d, n, 1 - p);

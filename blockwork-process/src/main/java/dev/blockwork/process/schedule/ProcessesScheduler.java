@@ -96,7 +96,7 @@ public final class ProcessesScheduler implements Scheduler {
     }
 
     private void submit(ProcessPool p, Execution exec, int task, CompletableFuture<?>[] running, ReadySink sink) {
-        TaskCall call = exec.start(task);
+        TaskCall call = exec.start(task, sink); // a lost input: the engine recomputes it through sink
         if (call == null) return;
         CompletableFuture<RemoteTask.Result> f;
         try {
