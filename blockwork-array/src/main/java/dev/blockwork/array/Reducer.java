@@ -75,6 +75,13 @@ interface Reducer extends java.io.Serializable {
     }
 
     /** Concatenates NDArrays along {@code axis} (a helper for {@link #concat}). */
+    /** {@link #concatArrays} for partials that are NDArrays (reducers whose partial is one block). */
+    static NDArray concatPartials(List<Object> parts, int axis) {
+        List<NDArray> p = new java.util.ArrayList<>(parts.size());
+        for (Object o : parts) p.add((NDArray) o);
+        return concatArrays(p, axis);
+    }
+
     static NDArray concatArrays(List<NDArray> parts, int axis) {
         if (parts.size() == 1) return parts.get(0);
         long[] s = parts.get(0).shape();

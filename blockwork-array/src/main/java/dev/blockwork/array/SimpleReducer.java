@@ -128,11 +128,7 @@ final class SimpleReducer implements Reducer {
     }
 
     @Override
-    public Object concat(List<Object> parts, int axis) {
-        List<NDArray> p = new ArrayList<>();
-        for (Object o : parts) p.add((NDArray) o);
-        return Reducer.concatArrays(p, axis);
-    }
+    public Object concat(List<Object> parts, int axis) { return Reducer.concatPartials(parts, axis); }
 
     @Override
     public NDArray finish(Object partial) {

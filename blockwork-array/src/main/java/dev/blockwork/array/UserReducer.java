@@ -52,11 +52,7 @@ final class UserReducer implements Reducer {
     @Override public Object merge(Object a, Object b) { return combine.apply((NDArray) a, (NDArray) b); }
 
     @Override
-    public Object concat(List<Object> parts, int axis) {
-        List<NDArray> p = new ArrayList<>();
-        for (Object o : parts) p.add((NDArray) o);
-        return Reducer.concatArrays(p, axis);
-    }
+    public Object concat(List<Object> parts, int axis) { return Reducer.concatPartials(parts, axis); }
 
     @Override
     public NDArray finish(Object partial) {
