@@ -49,6 +49,12 @@ public record RemoteTask(TaskCall call) implements java.io.Serializable {
 
     /** This JVM's worker name: the launcher's {@value #WORKER_NAME_PROPERTY} with the pid, or just the pid. */
     public static String workerName() {
+        return WORKER_NAME;
+    }
+
+    private static final String WORKER_NAME = nameOfThisJvm();
+
+    private static String nameOfThisJvm() {
         String n = System.getProperty(WORKER_NAME_PROPERTY);
         long pid = ProcessHandle.current().pid();
         return n == null ? "pid " + pid : n + " (pid " + pid + ")";

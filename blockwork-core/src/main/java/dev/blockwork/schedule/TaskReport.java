@@ -13,11 +13,22 @@ package dev.blockwork.schedule;
 public record TaskReport(String worker, long startNanos, long endNanos, long bytes) {
     /** Converts an epoch time in nanoseconds (another JVM's {@code Instant}) to this JVM's nanoTime clock. */
     public static long fromEpochNanos(long epochNanos) {
-        java.time.Instant now = java.time.Instant.now();
-        long nowNano = System.nanoTime();
-        long nowEpoch = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        return nowNano - (nowEpoch - epochNanos);
+        return epochNanos - epochMinusNano();
     }
+
+    /** epoch nanos minus nanoTime, measured at most once a second (reading the wall clock costs a call). */
+    private static long epochMinusNano() {
+        long now = System.nanoTime();
+        long[] o = OFFSET;
+        if (now - o[1] < 1_000_000_000L) return o[0];
+        java.time.Instant i = java.time.Instant.now();
+        long n = System.nanoTime();
+        OFFSET = new long[] {i.getEpochSecond() * 1_000_000_000L + i.getNano() - n, n};
+        return OFFSET[0];
+    }
+
+    /** {offset, when measured (nanoTime)}; replaced whole, so readers see a consistent pair. */
+    private static volatile long[] OFFSET = {0, Long.MIN_VALUE / 2};
 
     /** This JVM's current time as epoch nanoseconds (what a remote side sends). */
     public static long epochNanosNow() {

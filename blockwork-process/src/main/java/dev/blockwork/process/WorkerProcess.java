@@ -48,8 +48,7 @@ public final class WorkerProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
-    /** The pipe this worker asks its missing application classes over ({@code CodeBridge}); null if none. */
-    private volatile Pipe codePipe;
+
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
     private final List<Thread> pumps = new ArrayList<>(2);
@@ -111,6 +110,8 @@ public final class WorkerProcess implements AutoCloseable {
             if (!trust.isEmpty()) { // the worker accepts the application's classes its task holds
                 args.addFirst("-D" + dev.blockwork.process.serial.ClassAllowList.TRUSTED_PROPERTY + "=" + String.join(",", trust));
             }
+            java.nio.file.Path code = dev.blockwork.process.internal.CodeBridge.socket(); // classes it lacks: ask us
+            if (code != null) args.addFirst("-D" + dev.blockwork.process.internal.CodeBridge.SOCKET_PROPERTY + "=" + code);
             args.addFirst("-D" + dev.blockwork.schedule.RemoteTask.WORKER_NAME_PROPERTY + "=" + name); // what task reports name
             ProcessBuilder pb = new ProcessBuilder(Launcher.command(args));
             if (output == Output.INHERIT) {
@@ -123,24 +124,12 @@ public final class WorkerProcess implements AutoCloseable {
                 throw new UncheckedIOException("cannot start worker JVM " + pb.command().getFirst(), e);
             }
             WorkerProcess w = new WorkerProcess(name, p);
-            Pipe code = null;
-            byte[] codeHandle = new byte[0];
-            try { // code travels with the task: the worker asks this JVM for the application classes it lacks
-                code = dev.blockwork.process.internal.CodeBridge.open();
-                codeHandle = Serialization.get().serialize(code.second()).copy();
-                w.codePipe = code;
-                dev.blockwork.process.internal.CodeBridge.serve(code, code.first(), p::isAlive, name);
-            } catch (RuntimeException e) { // no shared memory for it: the worker runs with its class path alone
-                if (code != null) code.close();
-                codeHandle = new byte[0];
-            }
+
             if (output != Output.INHERIT) {
                 w.pump(p.getInputStream(), System.out, w.out, output == Output.CAPTURE);
                 w.pump(p.getErrorStream(), System.err, w.err, output == Output.CAPTURE);
             }
             try (OutputStream os = p.getOutputStream(); DataOutputStream d = new DataOutputStream(os)) {
-                d.writeInt(codeHandle.length);
-                d.write(codeHandle);
                 d.writeInt(task.length);
                 d.write(task);
             } catch (IOException e) {
@@ -182,25 +171,13 @@ public final class WorkerProcess implements AutoCloseable {
     public int join() throws InterruptedException {
         int s = process.waitFor();
         drainPumps(2_000);
-        closeCodePipe();
         return s;
-    }
-
-    private void closeCodePipe() {
-        Pipe c = codePipe;
-        codePipe = null;
-        if (c != null) {
-            try { c.close(); } catch (RuntimeException ignored) { /* its server thread may be closing it too */ }
-        }
     }
 
     /** Waits up to the timeout; returns true if the worker exited. */
     public boolean join(long timeout, TimeUnit unit) throws InterruptedException {
         boolean done = process.waitFor(timeout, unit);
-        if (done) {
-            drainPumps(2_000);
-            closeCodePipe();
-        }
+        if (done) drainPumps(2_000);
         return done;
     }
 
@@ -235,7 +212,6 @@ public final class WorkerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeCodePipe();
     }
 
     @Override

@@ -1,38 +1,51 @@
 package dev.blockwork.process.internal;
 
-import dev.blockwork.process.Connection;
-import dev.blockwork.process.Pipe;
 import dev.blockwork.process.serial.ClassAllowList;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * Code travels with the task: a worker JVM loads the application classes it lacks (a JShell snippet's
  * classes, a single-file source program's, a jar the worker was not started with) from the parent that
- * sent the task, over a small pipe of their own.
+ * sent the task.
  *
  * <p>Contract: the worker side ({@link #loader()}) is a class loader under the system class loader: what
  * the worker's class path has is loaded from there as usual (parent first); only a class it cannot find is
  * asked for, and only if {@link ClassAllowList} admits its name (the application's own classes: those the
- * parent named with the task, or that the patterns allow). The parent side ({@link #serve}) answers with the
- * class file's bytes, found through the class loaders of the classes this JVM has serialized, only for names
- * the allow-list admits here too; otherwise with nothing, and the worker throws
- * {@code ClassNotFoundException} naming the class. The same rule (only the application's own classes, only
- * from the process that sent the task) is what a cluster client will use.
+ * parent named with the task, or that the patterns allow). The parent answers with the class file's bytes,
+ * found through the class loaders of the classes it has serialized, only for names its own allow-list
+ * admits; otherwise with nothing, and the worker throws {@code ClassNotFoundException} naming the class. The
+ * same rule (only the application's own classes, only from the process that sent the task) is what a
+ * cluster client will use.
  *
- * <p>Implementation overview: one {@link Pipe} per worker (256 slots of 1 KiB each way, so a class file up
- * to ~250 KiB), a request being the class name and the answer its bytes (empty: not found). The worker asks
- * under a lock (one request in flight). The parent serves from one virtual thread per worker, which ends
- * when the worker exits.
+ * <p>Implementation overview: the parent listens on a Unix-domain socket in a private (0700) temporary
+ * directory, made on the first worker launch; its path reaches workers as the system property
+ * {@value #SOCKET_PROPERTY}. A worker connects on its first missing class only (most never do), then asks
+ * one name at a time and reads {@code int length, bytes} (0: not found). The parent serves each connection
+ * from a virtual thread blocked in a socket read: no polling, no cost while nobody asks.
  */
 public final class CodeBridge {
-    /** The class loaders of classes this JVM has sent (the application's: system, JShell's, a source launcher's). */
+    /** Internal: where a worker's parent serves class files. */
+    public static final String SOCKET_PROPERTY = "blockwork.code.socket";
+    /** The class loaders of classes this JVM has sent (JShell's, a source launcher's, a custom one). */
     private static final Set<ClassLoader> LOADERS = ConcurrentHashMap.newKeySet();
     private static final CodeLoader LOADER = new CodeLoader(ClassLoader.getSystemClassLoader());
+    private static volatile Path socket; // the parent side, once started
 
     private CodeBridge() {}
 
@@ -48,39 +61,58 @@ public final class CodeBridge {
         if (l != null && l != ClassLoader.getPlatformClassLoader() && l != ClassLoader.getSystemClassLoader() && l != LOADER) LOADERS.add(l);
     }
 
-    /** A pipe for one worker's class requests: 256 slots of 1 KiB each way. */
-    public static Pipe open() { return Pipe.open(256, 1024); }
-
-    /** Worker side: from now on, classes this JVM lacks are asked of the parent over {@code toParent}. */
-    public static void install(Connection toParent) {
-        LOADER.toParent = toParent;
+    /**
+     * Parent side: the path workers ask for classes on (the server starts on first use), or null if this
+     * machine offers no Unix-domain sockets (workers then have their class path only).
+     */
+    public static synchronized Path socket() {
+        if (socket != null) return socket;
+        try {
+            Path dir = Files.createTempDirectory("blockwork-code-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path path = dir.resolve("s");
+            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(path));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try { server.close(); Files.deleteIfExists(path); Files.deleteIfExists(dir); } catch (IOException ignored) { }
+            }, "blockwork-code-cleanup"));
+            Thread.ofVirtual().name("blockwork-code-server").start(() -> accept(server));
+            return socket = path;
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
-    /**
-     * Parent side: answers class requests on {@code fromWorker} until {@code alive} turns false (the worker
-     * exited), then closes {@code pipe}. Runs in a virtual thread.
-     */
-    public static void serve(Pipe pipe, Connection fromWorker, BooleanSupplier alive, String workerName) {
-        Thread.ofVirtual().name(workerName + "-code").start(() -> {
+    private static void accept(ServerSocketChannel server) {
+        while (server.isOpen()) {
+            SocketChannel c;
             try {
-                while (alive.getAsBoolean()) {
-                    String name = fromWorker.poll(200, TimeUnit.MILLISECONDS);
-                    if (name == null) continue;
-                    fromWorker.send(bytesOf(name));
-                }
-            } catch (RuntimeException gone) { // ChannelClosed, PeerDied, or the pipe closed under us at join()
-                // the worker is gone
-            } finally {
-                try { pipe.close(); } catch (RuntimeException ignored) { }
+                c = server.accept();
+            } catch (IOException closed) {
+                return;
             }
-        });
+            Thread.ofVirtual().name("blockwork-code-worker").start(() -> serve(c));
+        }
+    }
+
+    private static void serve(SocketChannel c) {
+        try (c; DataInputStream in = new DataInputStream(Channels.newInputStream(c));
+             DataOutputStream out = new DataOutputStream(Channels.newOutputStream(c))) {
+            while (true) {
+                byte[] b = bytesOf(in.readUTF());
+                out.writeInt(b.length);
+                out.write(b);
+                out.flush();
+            }
+        } catch (IOException gone) {
+            // the worker exited or hung up
+        }
     }
 
     /** The class file of {@code name}, if the allow-list admits it and a known loader has it; else empty. */
     static byte[] bytesOf(String name) {
         if (!ClassAllowList.allows(name)) return new byte[0];
         String resource = name.replace('.', '/') + ".class";
-        java.util.List<ClassLoader> where = new java.util.ArrayList<>(LOADERS);
+        List<ClassLoader> where = new ArrayList<>(LOADERS);
         where.addFirst(ClassLoader.getSystemClassLoader());
         for (ClassLoader l : where) {
             try (InputStream in = l.getResourceAsStream(resource)) {
@@ -95,7 +127,8 @@ public final class CodeBridge {
     /** Loads what the system class loader lacks from the application's loaders here, then from the parent. */
     static final class CodeLoader extends ClassLoader {
         static { registerAsParallelCapable(); }
-        volatile Connection toParent; // a worker's pipe to its parent; null elsewhere
+        private DataInputStream in;   // to the parent: made on the first miss; guarded by this
+        private DataOutputStream out;
 
         CodeLoader(ClassLoader parent) {
             super("blockwork-code", parent);
@@ -110,21 +143,25 @@ public final class CodeBridge {
                     // the next one
                 }
             }
-            Connection c = toParent;
-            if (c == null) throw new ClassNotFoundException(name);
+            String path = System.getProperty(SOCKET_PROPERTY);
+            if (path == null) throw new ClassNotFoundException(name);
             if (!ClassAllowList.allows(name)) throw new ClassNotFoundException(name + " (not an application class the parent sent)");
             byte[] b;
-            synchronized (c) {
+            synchronized (this) {
                 try {
-                    c.send(name);
-                    b = c.receive();
-                } catch (RuntimeException e) {
+                    if (out == null) {
+                        SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(path));
+                        in = new DataInputStream(Channels.newInputStream(c));
+                        out = new DataOutputStream(Channels.newOutputStream(c));
+                    }
+                    out.writeUTF(name);
+                    out.flush();
+                    b = in.readNBytes(in.readInt());
+                } catch (IOException | UncheckedIOException e) {
                     throw new ClassNotFoundException(name + ": the parent JVM did not answer (" + e.getMessage() + ")", e);
                 }
             }
-            if (b == null || b.length == 0) {
-                throw new ClassNotFoundException(name + ": neither this worker's class path nor the parent JVM has it");
-            }
+            if (b.length == 0) throw new ClassNotFoundException(name + ": neither this worker's class path nor the parent JVM has it");
             return defineClass(name, b, 0, b.length);
         }
     }

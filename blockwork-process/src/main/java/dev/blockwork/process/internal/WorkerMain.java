@@ -7,9 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Entry point of every worker JVM. Reads from stdin the handle of its code pipe ({@link CodeBridge}: the
- * parent serves the application classes this JVM lacks) and one length-prefixed serialized
- * {@link WorkerTask}, runs it and exits: status 0 when it returned, 1 when it threw (stack trace on stderr),
+ * Entry point of every worker JVM. Reads one length-prefixed serialized {@link WorkerTask} from stdin (the
+ * application classes it lacks come from the parent: {@link CodeBridge}), runs it and exits: status 0 when it returned, 1 when it threw (stack trace on stderr),
  * 2 when the task could not be read. A watcher halts the worker when its parent process exits, so
  * workers never outlive their parent.
  */
@@ -43,12 +42,6 @@ public final class WorkerMain {
 
     static WorkerTask readTask(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
-        int c = d.readInt(); // the pipe to ask the parent for application classes this JVM lacks (0: none)
-        if (c > 0) {
-            byte[] h = new byte[c];
-            d.readFully(h);
-            CodeBridge.install((dev.blockwork.process.Connection) Serialization.get().deserialize(h));
-        }
         int n = d.readInt();
         byte[] b = new byte[n];
         d.readFully(b);

@@ -98,9 +98,9 @@ public final class ProcessesScheduler implements Scheduler {
     private void submit(ProcessPool p, Execution exec, int task, CompletableFuture<?>[] running, ReadySink sink) {
         TaskCall call = exec.start(task, sink); // a lost input: the engine recomputes it through sink
         if (call == null) return;
-        CompletableFuture<RemoteTask.Result> f;
+        CompletableFuture<Object[]> f;
         try {
-            f = p.applyAsync(new RemoteCall(new RemoteTask(call)));
+            f = p.applyAsync(new RemoteCall(call));
         } catch (RuntimeException e) { // unserializable function or argument, closed pool
             exec.fail(task, e);
             return;
@@ -108,7 +108,7 @@ public final class ProcessesScheduler implements Scheduler {
         synchronized (running) { running[task] = f; }
         f.whenComplete((r, error) -> {
             synchronized (running) { running[task] = null; }
-            if (error == null) exec.finish(task, r.value(), RemoteTask.report(r, -1), sink);
+            if (error == null) exec.finish(task, r[0], RemoteCall.report(r), sink);
             else exec.fail(task, unwrap(error), null, sink);
         });
     }
@@ -118,9 +118,20 @@ public final class ProcessesScheduler implements Scheduler {
         return t;
     }
 
-    /** What a worker runs for one task: the engine's remote side (times, worker name, failing step). */
-    record RemoteCall(RemoteTask task) implements SerializableCallable<RemoteTask.Result> {
-        @Override public RemoteTask.Result call() throws Exception { return task.run(); }
+    /**
+     * What a worker runs for one task: the engine's remote side (times, worker name, failing step). The result
+     * travels as {@code {value, worker, startEpochNanos, endEpochNanos}}: an array Kryo writes directly, where a
+     * record would be rebuilt through its constructor by reflection.
+     */
+    record RemoteCall(TaskCall task) implements SerializableCallable<Object[]> { // one record less to ship than RemoteTask
+        @Override public Object[] call() throws Exception {
+            RemoteTask.Result r = new RemoteTask(task).run();
+            return new Object[] {r.value(), r.worker(), r.startEpochNanos(), r.endEpochNanos()};
+        }
+
+        static dev.blockwork.schedule.TaskReport report(Object[] r) {
+            return RemoteTask.report(new RemoteTask.Result(r[0], (String) r[1], (Long) r[2], (Long) r[3]), -1);
+        }
     }
 
     /** Stops a private scheduler's workers; the shared one lives until the JVM exits. */

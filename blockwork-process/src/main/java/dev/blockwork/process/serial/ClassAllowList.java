@@ -65,9 +65,14 @@ public final class ClassAllowList {
     public static String patterns() { return String.join(",", PATTERNS); }
 
     public static boolean allows(Class<?> type) {
-        while (type.isArray()) type = type.getComponentType();
-        if (type.isPrimitive()) return true;
-        return allows(type.getName());
+        if (ALLOWED.containsKey(type)) return true;
+        Class<?> t = type;
+        while (t.isArray()) t = t.getComponentType();
+        if (t.isPrimitive() || allows(t.getName())) {
+            ALLOWED.put(type, Boolean.TRUE);
+            return true;
+        }
+        return false;
     }
 
     public static boolean allows(String name) {
@@ -135,15 +140,32 @@ public final class ClassAllowList {
 
     /** The serializer wrote {@code type} by name: this JVM sent it, so it trusts it (and a collector records it). */
     static void sent(Class<?> type) {
-        while (type.isArray()) type = type.getComponentType();
-        if (type.isPrimitive()) return;
-        dev.blockwork.process.internal.CodeBridge.remember(type); // its loader can serve its bytes to a worker
-        String n = type.getName();
-        if (n.contains("$$Lambda") || allowedByPattern(n) || isDenied(n)) return;
+        String n = SENT_NAME.get(type);
+        if (n == null) return;
         TRUSTED.add(n);
         java.util.Set<String> c = COLLECTING.get();
         if (c != null) c.add(n);
     }
+
+    /**
+     * For each class written: the name to trust and to name to the receiver, or null (primitive, a lambda, allowed
+     * by the default patterns, or denied). Computed once per class (the serializer calls {@link #sent} for
+     * every class it writes); patterns added later only make the answer unnecessary, never wrong.
+     */
+    private static final ClassValue<String> SENT_NAME = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            Class<?> t = type;
+            while (t.isArray()) t = t.getComponentType();
+            if (t.isPrimitive()) return null;
+            dev.blockwork.process.internal.CodeBridge.remember(t); // its loader can serve its bytes to a worker
+            String n = t.getName();
+            return n.contains("$$Lambda") || allowedByPattern(n) || isDenied(n) ? null : n;
+        }
+    };
+
+    /** Classes already found allowed: an answer that can only stay true (patterns and trusted names only grow). */
+    private static final java.util.Map<Class<?>, Boolean> ALLOWED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A function this JVM serialized declares it returns {@code type}: trust it and, transitively, the types of

@@ -87,6 +87,7 @@ public final class KryoSerializer implements Serializer {
         k.register(ClosureSerializer.Closure.class, new HostTrackingClosureSerializer());
         k.addDefaultSerializer(JavaSerialized.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
         BlockSerializers.register(k); // NDArray and large primitive arrays: shared memory under a ShmTransport
+        k.register(dev.blockwork.schedule.TaskCall.class, TASK_CALL); // every remote task: no reflective record access
         return k;
     }
 
@@ -151,6 +152,29 @@ public final class KryoSerializer implements Serializer {
         for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof UnserializableException u) return u;
         return null;
     }
+
+    /**
+     * The engine's task record, written field by field: Kryo's generic record serializer reads each component
+     * through reflection and rebuilds the record through its constructor, a visible cost per remote task.
+     */
+    static final com.esotericsoftware.kryo.Serializer<dev.blockwork.schedule.TaskCall> TASK_CALL = new com.esotericsoftware.kryo.Serializer<>() {
+        @Override
+        public void write(Kryo kryo, Output output, dev.blockwork.schedule.TaskCall c) {
+            kryo.writeClassAndObject(output, c.key());
+            output.writeString(c.label());
+            kryo.writeClassAndObject(output, c.function());
+            kryo.writeClassAndObject(output, c.args());
+        }
+
+        @Override
+        public dev.blockwork.schedule.TaskCall read(Kryo kryo, Input input, Class<? extends dev.blockwork.schedule.TaskCall> type) {
+            dev.blockwork.graph.Key key = (dev.blockwork.graph.Key) kryo.readClassAndObject(input);
+            String label = input.readString();
+            dev.blockwork.graph.TaskFunction fn = (dev.blockwork.graph.TaskFunction) kryo.readClassAndObject(input);
+            Object[] args = (Object[]) kryo.readClassAndObject(input);
+            return new dev.blockwork.schedule.TaskCall(key, label, fn, args);
+        }
+    };
 
     /** Marker: classes Kryo should write with Java serialization (writeReplace/readResolve handles). */
     public interface JavaSerialized extends Serializable {}
