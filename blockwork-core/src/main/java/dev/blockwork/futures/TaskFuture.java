@@ -94,7 +94,7 @@ public final class TaskFuture<T> implements Future<T> {
     }
 
     @Override
-    public String toString() { return "TaskFuture(" + key + ", " + status() + ")"; }
+    public String toString() { return "<Future: " + status() + ", key=" + key + ">"; }
 
     static RuntimeException unwrap(Throwable t) {
         if (t instanceof CompletionException ce && ce.getCause() != null) t = ce.getCause();

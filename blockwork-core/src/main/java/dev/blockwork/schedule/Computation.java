@@ -26,6 +26,14 @@ public final class Computation<T> extends CompletableFuture<T> {
         return super.cancel(mayInterruptIfRunning);
     }
 
+    /** Like Dask's reprs: {@code <Computation 12 on threads: 40/100 tasks, running>}. */
+    @Override
+    public String toString() {
+        ComputeInfo i = info();
+        String st = !isDone() ? "running" : isCancelled() ? "cancelled" : isCompletedExceptionally() ? "failed" : "done";
+        return "<Computation " + i.id() + " on " + i.scheduler() + ": " + i.completedTasks() + "/" + i.totalTasks() + " tasks, " + st + ">";
+    }
+
     @Override
     public <U> CompletableFuture<U> newIncompleteFuture() {
         return new CompletableFuture<>();

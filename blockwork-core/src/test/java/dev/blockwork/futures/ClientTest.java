@@ -165,4 +165,17 @@ class ClientTest {
             assertThat(again.submit(() -> 2).result()).isEqualTo(2);
         }
     }
+
+    @Test
+    void reprsReadLikeDasks() {
+        try (Client c = Client.create("threads")) {
+            TaskFuture<Integer> f = c.submit(() -> 41 + 1);
+            assertThat(f.result()).isEqualTo(42);
+            assertThat(f.toString()).startsWith("<Future: finished, key=").endsWith(">");
+            assertThat(c.toString()).matches("<Client: threads, \\d+ workers>");
+        }
+        dev.blockwork.schedule.Computation<Integer> run = dev.blockwork.delayed.Delayed.of(() -> 1)
+                .computeAsync(dev.blockwork.schedule.ComputeOptions.defaults().withScheduler("sync"));
+        assertThat(run.toString()).matches("<Computation \\d+ on sync: 1/1 tasks, done>");
+    }
 }

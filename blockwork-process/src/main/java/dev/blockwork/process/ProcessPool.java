@@ -258,6 +258,13 @@ public final class ProcessPool implements AutoCloseable {
         if (b != null) throw new IllegalStateException("pool " + options.name + " is broken: " + b.getMessage(), b);
     }
 
+    /** Like Dask's reprs: {@code <ProcessPool pool: 4 workers, open>}. */
+    @Override
+    public String toString() {
+        String st = terminated ? "terminated" : closing ? "closing" : broken != null ? "broken" : "open";
+        return "<ProcessPool " + options.name + ": " + options.processes + " workers, " + st + ">";
+    }
+
     /** Pids of the current workers. */
     public List<Long> workerPids() { return drivers.stream().map(PoolWorkerDriver::pid).toList(); }
 

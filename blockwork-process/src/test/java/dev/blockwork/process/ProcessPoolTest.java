@@ -139,4 +139,12 @@ class ProcessPoolTest {
                 .isInstanceOf(UnserializableException.class).hasMessageContaining("java.lang.Object")
                 .hasMessageContaining("inputs [0, 1)");
     }
+
+    @Test
+    void itsReprSaysNameSizeAndState() {
+        assertThat(pool.toString()).matches("<ProcessPool \\S+: \\d+ workers, open>");
+        ProcessPool closed = ProcessPool.create(1);
+        closed.close();
+        assertThat(closed.toString()).endsWith("workers, terminated>");
+    }
 }
