@@ -97,9 +97,6 @@ public final class TaskFuture<T> implements Future<T> {
     public String toString() { return "<Future: " + status() + ", key=" + key + ">"; }
 
     static RuntimeException unwrap(Throwable t) {
-        if (t instanceof CompletionException ce && ce.getCause() != null) t = ce.getCause();
-        if (t instanceof RuntimeException re) return re;
-        if (t instanceof Error e) throw e;
-        return new CompletionException(t);
+        return dev.blockwork.schedule.Compute.rethrow(t);
     }
 }

@@ -89,8 +89,17 @@ public final class Compute {
         }
     }
 
-    static RuntimeException rethrow(Throwable t) {
+    /**
+     * What a waiting caller throws for a compute's or a future's failure: the original exception, not
+     * wrapped. A {@link TaskFailedException} gets the caller's stack (its frames show where the caller
+     * waited; the task's own trace, from wherever it ran, stays its cause).
+     */
+    public static RuntimeException rethrow(Throwable t) {
         if (t instanceof CompletionException ce && ce.getCause() != null) t = ce.getCause();
+        if (t instanceof TaskFailedException tfe) {
+            tfe.fillInStackTrace();
+            return tfe;
+        }
         if (t instanceof RuntimeException re) return re;
         if (t instanceof Error err) throw err;
         return new CompletionException(t);

@@ -178,4 +178,23 @@ class ClientTest {
                 .computeAsync(dev.blockwork.schedule.ComputeOptions.defaults().withScheduler("sync"));
         assertThat(run.toString()).matches("<Computation \\d+ on sync: 1/1 tasks, done>");
     }
+
+    static int divideByZero(int x) { return x / 0; }
+
+    @Test
+    void aFailureShowsTheCallersFrameFirstAndTheTasksTraceAsItsCause() {
+        try (Client c = Client.create("threads")) {
+            TaskFuture<Integer> f = c.submit(ClientTest::divideByZero, 1);
+            Throwable e = null;
+            try {
+                f.result();
+            } catch (RuntimeException x) {
+                e = x;
+            }
+            assertThat(e).isInstanceOf(dev.blockwork.schedule.TaskFailedException.class);
+            assertThat(java.util.Arrays.stream(e.getStackTrace()).limit(4).map(StackTraceElement::getMethodName))
+                    .contains("aFailureShowsTheCallersFrameFirstAndTheTasksTraceAsItsCause");
+            assertThat(e.getCause().getStackTrace()[0].getMethodName()).isEqualTo("divideByZero");
+        }
+    }
 }
