@@ -84,17 +84,10 @@ public final class JavaSerializer implements Serializer {
         @Override
         protected Object replaceObject(Object obj) {
             if (obj instanceof java.lang.invoke.SerializedLambda sl) {
-                Class<?> r = KryoSerializer.HostTrackingClosureSerializer.resultOf(sl, CodeLoaderHolder.loaderOf(sl));
+                Class<?> r = KryoSerializer.HostTrackingClosureSerializer.resultOf(sl, dev.blockwork.process.internal.CodeBridge.loader());
                 if (r != null) ClassAllowList.declaredResult(r);
             }
             return obj;
-        }
-    }
-
-    /** The class loader that knows a serialized lambda's capturing class. */
-    static final class CodeLoaderHolder {
-        static ClassLoader loaderOf(java.lang.invoke.SerializedLambda sl) {
-            return dev.blockwork.process.internal.CodeBridge.loader();
         }
     }
 

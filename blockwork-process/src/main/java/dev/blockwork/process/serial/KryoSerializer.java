@@ -209,11 +209,16 @@ public final class KryoSerializer implements Serializer {
             String ret = sig.substring(sig.indexOf(')') + 1);
             while (ret.startsWith("[")) ret = ret.substring(1);
             if (!ret.startsWith("L")) return null;
-            try {
-                return Class.forName(ret.substring(1, ret.length() - 1).replace('/', '.'), false, loader);
-            } catch (ClassNotFoundException | LinkageError e) {
-                return null;
+            String name = ret.substring(1, ret.length() - 1).replace('/', '.');
+            for (ClassLoader l : new ClassLoader[] {loader, Thread.currentThread().getContextClassLoader()}) {
+                if (l == null) continue;
+                try {
+                    return Class.forName(name, false, l);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // the next one: a JShell or source-launcher class is known to the thread's context loader
+                }
             }
+            return null;
         }
 
         @Override
