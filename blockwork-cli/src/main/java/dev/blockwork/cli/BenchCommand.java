@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
                 case "async" -> dev.blockwork.async.bench.AsyncBench.run(System.out);
                 case "kernels" -> dev.blockwork.ndarray.bench.KernelBench.run(System.out);
                 case "arrays" -> dev.blockwork.array.bench.ArrayBench.run(System.out, cases.toArray(new String[0]));
-                case "processes" -> dev.blockwork.process.bench.ProcessBench.run(System.out);
+                case "processes" -> dev.blockwork.cli.bench.ProcessBench.run(System.out);
                 default -> {
                     System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes or async");
                     return 2;

@@ -3,20 +3,20 @@ package dev.blockwork.process.serial;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import dev.blockwork.ndarray.DType;
-import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.spi.BlockCodec;
+import dev.blockwork.spi.BlockCodecs;
 import dev.blockwork.process.internal.ShmDescriptor;
 import dev.blockwork.process.internal.ShmFile;
 
 /**
- * Kryo serializers for array blocks: {@link NDArray} (any dtype, shape, view) and {@code double[]},
- * {@code float[]}, {@code long[]}, {@code int[]}, {@code byte[]}.
+ * Kryo serializers for array blocks: every block type with a {@link BlockCodec} (NDArray: any dtype, shape,
+ * view) and {@code double[]}, {@code float[]}, {@code long[]}, {@code int[]}, {@code byte[]}.
  *
  * <p>Contract: a block of at least {@link ShmTransport#THRESHOLD_BYTES} written while a
  * {@link ShmTransport} is installed goes into its own shared-memory file and the stream carries only
  * its handle ({@link BlockDescriptor}); anything else is written inline. Reading a handle maps the
  * file, copies the elements once into a new heap array, and closes the mapping (deleting the file if
- * it was handed off). A read NDArray is always C-contiguous with offset 0, whatever view was written.
+ * it was handed off). A read block is always C-contiguous with offset 0, whatever view was written.
  *
  * <p>Implementation overview: registered in every Kryo instance ({@link KryoSerializer#newKryo}), in
  * a fixed order so ids agree across JVMs; the primitive-array serializers delegate inline values to
@@ -26,12 +26,16 @@ final class BlockSerializers {
     private BlockSerializers() {}
 
     static void register(Kryo k) {
-        k.register(NDArray.class, new NDArraySerializer());
+        for (BlockCodec<?> c : BlockCodecs.all()) register(k, c); // a fixed order: ids agree across JVMs
         for (Class<?> c : new Class<?>[] {double[].class, float[].class, long[].class, int[].class, byte[].class}) {
             @SuppressWarnings("unchecked")
             com.esotericsoftware.kryo.Serializer<Object> inline = k.getRegistration(c).getSerializer();
             k.register(c, new ArraySerializer(c, inline));
         }
+    }
+
+    private static <T> void register(Kryo k, BlockCodec<T> c) {
+        k.register(c.type(), new CodecSerializer<>(c));
     }
 
     private static void copyOut(Object array, int off, int n, ShmFile f) {
@@ -55,88 +59,86 @@ final class BlockSerializers {
         }
     }
 
-    static Class<?> storageType(DType t) {
-        return switch (t) {
-            case FLOAT64 -> double[].class;
-            case FLOAT32 -> float[].class;
-            case INT64 -> long[].class;
-            case INT32 -> int[].class;
-            case BOOL -> boolean[].class;
-        };
+    /** Storage kinds on the wire, by flat array type (the codec's dtype name travels beside it). */
+    private static final Class<?>[] STORAGE = {double[].class, float[].class, long[].class, int[].class, boolean[].class, byte[].class};
+
+    static int storageKind(Object array) {
+        for (int k = 0; k < STORAGE.length; k++) if (STORAGE[k] == array.getClass()) return k;
+        throw new IllegalStateException("got block storage " + array.getClass().getName() + ", expected a primitive array");
     }
 
-    static final class NDArraySerializer extends com.esotericsoftware.kryo.Serializer<NDArray> {
-        private static final DType[] DTYPES = DType.values();
+    /**
+     * Any array block type whose module registered a {@link BlockCodec} (NDArray's is in blockwork-ndarray): the
+     * codec flattens it, this writes the flat elements inline or into shared memory, and the codec rebuilds it.
+     */
+    static final class CodecSerializer<T> extends com.esotericsoftware.kryo.Serializer<T> {
+        private final BlockCodec<T> codec;
+
+        CodecSerializer(BlockCodec<T> codec) { this.codec = codec; }
 
         @Override
-        public void write(Kryo kryo, Output out, NDArray value) {
-            NDArray a = value.contiguous();
+        public void write(Kryo kryo, Output out, T value) {
+            BlockCodec.Flat a = codec.flatten(value);
             long[] shape = a.shape();
-            int n = Math.toIntExact(a.size());
-            long bytes = (long) n * a.dtype().itemSize();
+            int n = a.length();
+            int kind = storageKind(a.array());
+            long bytes = (long) n * BlockDescriptor.itemSize(STORAGE[kind]);
             ShmTransport t = ShmTransport.current();
             if (t != null && bytes >= ShmTransport.THRESHOLD_BYTES) {
                 ShmFile f = t.allocate(bytes);
-                copyOut(a.data(), a.offset(), n, f);
+                copyOut(a.array(), a.offset(), n, f);
                 out.writeByte(t.handOff() ? BlockDescriptor.HANDED_OFF : BlockDescriptor.SHARED);
-                writeHeader(out, a.dtype(), shape);
+                writeHeader(out, a.dtype(), kind, shape);
                 out.writeString(f.name());
                 out.writeVarLong(bytes, true);
                 return;
             }
             out.writeByte(BlockDescriptor.INLINE);
-            writeHeader(out, a.dtype(), shape);
+            writeHeader(out, a.dtype(), kind, shape);
             int off = a.offset();
-            switch (a.data()) {
+            switch (a.array()) {
                 case double[] d -> out.writeDoubles(d, off, n);
                 case float[] d -> out.writeFloats(d, off, n);
                 case long[] d -> out.writeLongs(d, off, n);
                 case int[] d -> out.writeInts(d, off, n);
                 case boolean[] d -> out.writeBooleans(d, off, n);
-                default -> throw new IllegalStateException("got NDArray storage " + a.data().getClass().getName());
+                case byte[] d -> out.writeBytes(d, off, n);
+                default -> throw new IllegalStateException("got block storage " + a.array().getClass().getName());
             }
         }
 
-        private static void writeHeader(Output out, DType t, long[] shape) {
-            out.writeByte(t.ordinal());
+        private static void writeHeader(Output out, String dtype, int kind, long[] shape) {
+            out.writeString(dtype);
+            out.writeByte(kind);
             out.writeVarInt(shape.length, true);
             for (long s : shape) out.writeVarLong(s, true);
         }
 
         @Override
-        public NDArray read(Kryo kryo, Input in, Class<? extends NDArray> type) {
+        public T read(Kryo kryo, Input in, Class<? extends T> type) {
             byte form = in.readByte();
             BlockDescriptor.checkForm(form);
-            int dt = in.readByte();
-            if (dt < 0 || dt >= DTYPES.length) throw new IllegalStateException("got dtype ordinal " + dt + ", expected < " + DTYPES.length);
-            DType dtype = DTYPES[dt];
+            String dtype = in.readString();
+            int kind = in.readByte();
+            if (kind < 0 || kind >= STORAGE.length) throw new IllegalStateException("got storage kind " + kind + ", expected < " + STORAGE.length);
             long[] shape = new long[in.readVarInt(true)];
             long size = 1;
             for (int i = 0; i < shape.length; i++) size *= shape[i] = in.readVarLong(true);
             int n = Math.toIntExact(size);
             Object data;
             if (form == BlockDescriptor.INLINE) {
-                data = switch (dtype) {
-                    case FLOAT64 -> in.readDoubles(n);
-                    case FLOAT32 -> in.readFloats(n);
-                    case INT64 -> in.readLongs(n);
-                    case INT32 -> in.readInts(n);
-                    case BOOL -> in.readBooleans(n);
+                data = switch (kind) {
+                    case 0 -> in.readDoubles(n);
+                    case 1 -> in.readFloats(n);
+                    case 2 -> in.readLongs(n);
+                    case 3 -> in.readInts(n);
+                    case 4 -> in.readBooleans(n);
+                    default -> in.readBytes(n);
                 };
             } else {
-                data = readShared(in, form, storageType(dtype), n);
+                data = readShared(in, form, STORAGE[kind], n);
             }
-            return NDArray.wrap(data, 0, shape, cStrides(shape));
-        }
-
-        static long[] cStrides(long[] shape) {
-            long[] s = new long[shape.length];
-            long step = 1;
-            for (int i = shape.length - 1; i >= 0; i--) {
-                s[i] = step;
-                step *= Math.max(1, shape[i]);
-            }
-            return s;
+            return codec.rebuild(new BlockCodec.Flat(dtype, shape, data, 0, n));
         }
     }
 

@@ -255,7 +255,7 @@ public final class KryoSerializer implements Serializer {
             while (c.isArray()) c = c.getComponentType();
             if (c == Object.class && type.isArray()) return; // Object[]: elements are checked one by one
             if (c.isPrimitive() || Serializable.class.isAssignableFrom(c) || kryo.isClosure(c)) return;
-            if (c == dev.blockwork.ndarray.NDArray.class) return; // BlockSerializers (also for ndarray builds where it is not Serializable)
+            if (dev.blockwork.spi.BlockCodecs.of(c) != null) return; // a block codec writes it (BlockSerializers)
             if (lambdaHosts.contains(c.getName())) return;
             com.esotericsoftware.kryo.Serializer<?> ser = kryo.getDefaultSerializer(c);
             if (ser instanceof FieldSerializer || ser instanceof RecordSerializer) {

@@ -1,4 +1,4 @@
-package dev.blockwork.process.bench;
+package dev.blockwork.cli.bench;
 
 import dev.blockwork.process.Connection;
 import dev.blockwork.process.Pipe;

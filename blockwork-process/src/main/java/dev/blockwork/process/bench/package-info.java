@@ -1,2 +1,0 @@
-/** Benchmarks of the process module between real JVMs (used by the CLI's bench). */
-package dev.blockwork.process.bench;
