@@ -41,8 +41,20 @@ public final class ProcessBench {
 
     private ProcessBench() {}
 
+    /**
+     * Runs every case and prints it to standard output.
+     *
+     * @param args ignored
+     * @throws Exception if a case fails (a worker that cannot start, a wrong result)
+     */
     public static void main(String[] args) throws Exception { run(System.out); }
 
+    /**
+     * Runs every case, one line each ({@code <case> <median> <unit>}).
+     *
+     * @param out where the lines go
+     * @throws Exception if a case fails (a worker that cannot start, a wrong result)
+     */
     public static void run(PrintStream out) throws Exception {
         out.printf(Locale.ROOT, "# blockwork-process benchmarks: %d messages x %d rounds, 2 JVMs, %d cores%n",
                 MESSAGES, ROUNDS, Runtime.getRuntime().availableProcessors());
