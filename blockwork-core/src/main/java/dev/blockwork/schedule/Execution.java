@@ -369,6 +369,11 @@ public final class Execution {
                 }
             }
             INTS.setVolatile(waiting, task, missing);
+            if (missing == 0) { // what it read as lost has been made again meanwhile (we waited for the lock)
+                move(task, WAITING, READY);
+                sink.ready(task);
+                return;
+            }
             while (!todo.isEmpty()) {
                 int needer = todo.pop(), d = todo.pop();
                 awaiting.computeIfAbsent(d, k -> new ArrayList<>()).add(needer);
