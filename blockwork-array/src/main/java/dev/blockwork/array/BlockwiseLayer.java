@@ -112,12 +112,6 @@ final class BlockwiseLayer extends ArrayLayer {
             for (int d = 0; d < in.length; d++) in[d] = outPosition[k][d] < 0 ? 0 : idx[outPosition[k][d]];
             keys[k] = Key.of(inputs[k], in);
         }
-        return new Task(key, "blockwise", args -> {
-            NDArray[] blocks = new NDArray[args.length];
-            for (int i = 0; i < args.length; i++) blocks[i] = (NDArray) args[i];
-            NDArray r = f.apply(blocks, info);
-            MapBlocksLayer.check(r, want, dtype, "blockwise", idx);
-            return r;
-        }, keys);
+        return MapBlocksLayer.multiBlockTask(key, "blockwise", "blockwise", keys, f, info, want, dtype, idx);
     }
 }

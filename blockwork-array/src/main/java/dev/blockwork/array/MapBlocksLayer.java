@@ -36,6 +36,22 @@ final class MapBlocksLayer extends ArrayLayer {
         }, new Object[] {Key.of(input, idx)});
     }
 
+    /**
+     * The task of one output block of a function over several input blocks ({@code keys}, in order): calls
+     * {@code f} and checks the block it returns against the declared shape and dtype ({@code what} names the
+     * operation in that check's error).
+     */
+    static Task multiBlockTask(Key key, String label, String what, Object[] keys, MultiBlockFunction f,
+                               BlockFunction.BlockInfo info, long[] want, DType dtype, int[] idx) {
+        return new Task(key, label, args -> {
+            NDArray[] blocks = new NDArray[args.length];
+            for (int i = 0; i < args.length; i++) blocks[i] = (NDArray) args[i];
+            NDArray r = f.apply(blocks, info);
+            check(r, want, dtype, what, idx);
+            return r;
+        }, keys);
+    }
+
     static void check(NDArray r, long[] want, DType dtype, String what, int[] idx) {
         if (r == null || !Arrays.equals(r.shape(), want) || r.dtype() != dtype) {
             throw new IllegalStateException(what + " function returned " + (r == null ? "null" : "shape " + Shape.format(r.shape())

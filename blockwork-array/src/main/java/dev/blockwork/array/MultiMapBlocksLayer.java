@@ -61,12 +61,6 @@ final class MultiMapBlocksLayer extends ArrayLayer {
             for (int d = 0; d < s.length; d++) in[d] = s[d] == 1 && chunks.shape()[lead + d] != 1 ? 0 : idx[lead + d];
             keys[i] = Key.of(inputs[i], in);
         }
-        return new Task(key, "map-blocks", args -> {
-            NDArray[] blocks = new NDArray[args.length];
-            for (int i = 0; i < args.length; i++) blocks[i] = (NDArray) args[i];
-            NDArray r = f.apply(blocks, info);
-            MapBlocksLayer.check(r, want, dtype, "mapBlocks", idx);
-            return r;
-        }, keys);
+        return MapBlocksLayer.multiBlockTask(key, "map-blocks", "mapBlocks", keys, f, info, want, dtype, idx);
     }
 }
