@@ -4,7 +4,6 @@ import dev.blockwork.graph.Graph;
 import dev.blockwork.graph.Key;
 import dev.blockwork.graph.Task;
 import dev.blockwork.ndarray.DType;
-import dev.blockwork.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

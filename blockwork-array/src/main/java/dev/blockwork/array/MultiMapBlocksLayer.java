@@ -3,7 +3,6 @@ package dev.blockwork.array;
 import dev.blockwork.graph.Key;
 import dev.blockwork.graph.Task;
 import dev.blockwork.ndarray.DType;
-import dev.blockwork.ndarray.NDArray;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
