@@ -57,6 +57,7 @@ abstract class ArrayLayer implements Layer, java.io.Serializable {
             }
         }
         Task t = task(key, idx);
+        if (t.function() instanceof dev.blockwork.schedule.HeldValue) return t; // runs nothing: the engine must see it as held
         return new Task(t.key(), t.label(), new Sequential(t.function()), t.args());
     }
 

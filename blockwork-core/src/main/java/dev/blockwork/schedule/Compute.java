@@ -46,7 +46,8 @@ public final class Compute {
         List<SchedulerListener> ls = new ArrayList<>(List.of(Listeners.global()));
         ls.addAll(options.listeners());
         if (ProgressBar.enabled(options.progress())) ls.add(ProgressBar.shared());
-        Execution exec = new Execution(plan, scheduler.name(), ls, options.executionOptions(null));
+        Execution exec = new Execution(plan, scheduler.name(), ls, options.executionOptions(null),
+                options.memory() != null ? options.memory() : LocalMemory.get());
         Computation<Object[]> c = new Computation<>(exec);
         boolean keep = options.keepHeld();
         exec.result().whenComplete((r, e) -> {

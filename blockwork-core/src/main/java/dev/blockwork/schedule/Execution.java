@@ -147,6 +147,14 @@ public final class Execution {
     private int[] workerDeaths; // guarded by this; allocated on the first worker death
     private Map<Key, Integer> index; // guarded by this; built on the first lookup by key
     private ScheduledFuture<?> timeout;
+    /** Counts held blocks against this JVM's memory limit and spills them; null = not counted. */
+    private final LocalMemory memory;
+    /** Bytes counted per task (0 = not counted); null until the first counted result. */
+    private volatile long[] heldBytes;
+    /** Counted tasks, oldest first: the spill order; guarded by this. */
+    private java.util.ArrayDeque<Integer> spillOrder;
+    /** Set under the lock when the outputs are read at the end: no spill may swap a slot after that. */
+    private boolean spillClosed;
     /** Tasks ready at the start: the plan's, less those already held, plus what only they were blocking. */
     private final int[] initialReady;
     /** Whether a {@link HeldResult} was ever stored (then releases and local starts look for handles). */
@@ -160,6 +168,20 @@ public final class Execution {
     }
 
     public Execution(Plan plan, String schedulerName, List<SchedulerListener> listeners, Options options) {
+        this(plan, schedulerName, listeners, options, LocalMemory.get());
+    }
+
+    /**
+     * An execution whose held blocks count against {@code memory} (null: none counted, nothing spilled).
+     *
+     * @param plan          what to run
+     * @param schedulerName the scheduler's name, for events
+     * @param listeners     who is told
+     * @param options       timeout, retries, story, futures
+     * @param memory        the memory manager, or null
+     */
+    public Execution(Plan plan, String schedulerName, List<SchedulerListener> listeners, Options options, LocalMemory memory) {
+        this.memory = memory;
         this.plan = plan;
         this.schedulerName = schedulerName;
         this.retry = options.retry();
@@ -345,7 +367,7 @@ public final class Execution {
             waitForLostInputs(task, sink);
             return null;
         }
-        if (holdsHandles && !acceptsHeld && !fetchHeldInputs(task, tpl, args, sink)) return null;
+        if ((holdsHandles || heldBytes != null) && !acceptsHeld && !fetchHeldInputs(task, tpl, args, sink)) return null;
         int attempt = ++runs[task]; // only the thread that won READY -> RUNNING writes it
         if (fullStory) record(task, TaskState.READY, TaskState.RUNNING, null, local ? Thread.currentThread().getName() : null);
         if (taskListeners.length > 0) {
@@ -420,6 +442,96 @@ public final class Execution {
     /** An input's holder is gone while a task started (control flow only, no stack). */
     private static final class InputLost extends Exception {
         InputLost() { super(null, null, false, false); }
+    }
+
+    // ---- memory: counted blocks and spill ---------------------------------------------------------
+
+    /** Counts a finished task's block against the memory limit (it may spill, in this thread). */
+    private void count(int task, Object value) {
+        long b = memory.sizeOf(value);
+        if (b <= 0) return;
+        synchronized (this) {
+            if (spillClosed || ended != 0) return;
+            long[] hb = heldBytes;
+            if (hb == null) {
+                hb = new long[plan.size()];
+                spillOrder = new java.util.ArrayDeque<>();
+                heldBytes = hb; // before the dependents start (they look at it to fetch spilled inputs)
+            }
+            if (hb[task] != 0) return;
+            hb[task] = b;
+            spillOrder.add(task);
+        }
+        memory.added(this, b);
+    }
+
+    /** {@code task}'s result is no longer held here. */
+    private void uncount(int task) {
+        long b;
+        synchronized (this) {
+            b = heldBytes[task];
+            if (b == 0) return;
+            heldBytes[task] = 0;
+        }
+        memory.removed(b);
+    }
+
+    private void uncountAll() {
+        long total = 0;
+        synchronized (this) {
+            long[] hb = heldBytes;
+            for (int t = 0; t < hb.length; t++) { total += hb[t]; hb[t] = 0; }
+            spillOrder.clear();
+            spillClosed = true;
+        }
+        if (total != 0) memory.removed(total);
+        memory.forget(this);
+    }
+
+    /**
+     * Spills this compute's oldest counted result to disk: the slot then holds a handle that reads it back.
+     * Returns false if it has nothing left to spill or the spill failed (the result stays in memory).
+     */
+    boolean spillOldest(LocalMemory m) {
+        int t;
+        Object v;
+        long b;
+        synchronized (this) {
+            while (true) {
+                if (spillClosed || ended != 0 || spillOrder == null) return false;
+                Integer next = spillOrder.poll();
+                if (next == null) return false;
+                t = next;
+                b = heldBytes[t];
+                v = results[t];
+                if (b == 0 || v == null || v == LOST || v instanceof HeldResult) continue;
+                heldBytes[t] = 0;
+                break;
+            }
+        }
+        m.removed(b); // gone from memory as far as the limit is concerned, whatever happens next
+        HeldResult h;
+        try {
+            h = m.write(plan.keys[t], v, b);
+        } catch (Exception e) {
+            m.spillFailed(plan.keys[t], e);
+            return false;
+        }
+        holdsHandles = true;
+        boolean swapped;
+        synchronized (this) {
+            swapped = !spillClosed && ended == 0 && OBJECTS.compareAndSet(results, t, v, h);
+        }
+        if (!swapped) { // released, lost or the compute ended meanwhile
+            h.release();
+            return true;
+        }
+        m.spilled(b);
+        if (fullStory) record(t, TaskState.DONE, TaskState.DONE, "spilled " + b + " bytes", null);
+        for (SchedulerListener l : taskListeners) {
+            try { l.onSpill(view, plan.keys[t], b); } catch (Throwable e) { logListener(e); }
+        }
+        return true;
     }
 
     // ---- lost results ----------------------------------------------------------------------------
@@ -546,6 +658,7 @@ public final class Execution {
             if (stateOf(task) == CANCELLED) return; // its future was cancelled while it ran
             throw illegal(task, TaskState.DONE, TaskState.RUNNING);
         }
+        if (memory != null && !(value instanceof HeldResult)) count(task, value);
         boolean[] again = recomputing;
         if (again != null && again[task]) { // it ran again after a lost result: wake only who waits for it
             record(task, TaskState.RUNNING, TaskState.DONE, "recomputed", report == null ? null : report.worker());
@@ -748,7 +861,14 @@ public final class Execution {
     private void complete() {
         int[] outs = plan.outputs;
         Object[] values = new Object[outs.length];
-        if (outputSink == null) for (int i = 0; i < outs.length; i++) values[i] = results[outs[i]];
+        if (heldBytes != null) {
+            synchronized (this) { // a spill swaps slots under this lock: read the outputs as they finally are
+                spillClosed = true;
+                if (outputSink == null) for (int i = 0; i < outs.length; i++) values[i] = results[outs[i]];
+            }
+        } else if (outputSink == null) {
+            for (int i = 0; i < outs.length; i++) values[i] = results[outs[i]];
+        }
         end(values, null);
     }
 
@@ -759,6 +879,7 @@ public final class Execution {
     /** The one way a compute ends: stop new starts, cancel what runs on error, tell listeners, then complete. */
     private void end(Object[] values, Throwable error) {
         if (!ENDED.compareAndSet(this, 0, 1)) return;
+        if (heldBytes != null) uncountAll();
         try {
             if (timeout != null) timeout.cancel(false); // the timer must not keep this execution (and its results) alive
             if (error != null) abandon(error);
@@ -860,8 +981,13 @@ public final class Execution {
     private void releaseInputs(int task) {
         for (int d : plan.dependencies[task]) {
             if ((int) INTS.getAndAdd(unreleased, d, -1) == 1 && !plan.isOutput[d]) {
-                if (holdsHandles) HeldResults.releaseIfHeld(results[d]);
-                results[d] = null;
+                if (heldBytes != null) { // a spill may swap the slot for a handle at any moment: take it atomically
+                    HeldResults.releaseIfHeld(OBJECTS.getAndSet(results, d, null));
+                    uncount(d);
+                } else {
+                    if (holdsHandles) HeldResults.releaseIfHeld(results[d]);
+                    results[d] = null;
+                }
                 move(d, DONE, RELEASED);
                 if (taskListeners.length > 0) released(d);
             }
