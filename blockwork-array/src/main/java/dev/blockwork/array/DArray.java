@@ -132,7 +132,7 @@ public final class DArray implements java.io.Serializable {
         if (step == 0) throw new IllegalArgumentException("arange step must not be zero, got start=" + start + " stop=" + stop);
         long n = (long) Math.max(0, Math.ceil((stop - start) / step));
         Chunks c = Chunks.normalize(chunks, Shape.of(n), dtype);
-        SourceLayer l = new SourceLayer(ArrayLayer.newName("arange"), c, "arange", (o, len) -> {
+        SourceLayer l = new SourceLayer(ArrayLayer.name("arange", start, stop, step, dtype, c), c, "arange", (o, len) -> {
             double[] v = new double[(int) len[0]];
             for (int i = 0; i < v.length; i++) v[i] = start + (o[0] + i) * step;
             return NDArray.fromArray(v).astype(dtype);
@@ -149,7 +149,7 @@ public final class DArray implements java.io.Serializable {
         double div = endpoint ? num - 1 : num;
         double step = div > 0 ? (stop - start) / div : 0;
         Chunks c = Chunks.normalize(chunks, Shape.of(num), DType.FLOAT64);
-        SourceLayer l = new SourceLayer(ArrayLayer.newName("linspace"), c, "linspace", (o, len) -> {
+        SourceLayer l = new SourceLayer(ArrayLayer.name("linspace", start, stop, num, endpoint, c), c, "linspace", (o, len) -> {
             double[] v = new double[(int) len[0]];
             for (int i = 0; i < v.length; i++) {
                 long g = o[0] + i;
@@ -166,7 +166,7 @@ public final class DArray implements java.io.Serializable {
     /** {@code np.eye(n, m, k)}: ones on the k-th diagonal. */
     public static DArray eye(long n, long m, long k, ChunkSpec chunks, DType dtype) {
         Chunks c = Chunks.normalize(chunks, Shape.of(n, m), dtype);
-        SourceLayer l = new SourceLayer(ArrayLayer.newName("eye"), c, "eye", (o, len) -> {
+        SourceLayer l = new SourceLayer(ArrayLayer.name("eye", n, m, k, dtype, c), c, "eye", (o, len) -> {
             NDArray b = NDArray.zeros(dtype, len);
             for (long i = 0; i < len[0]; i++) {
                 long j = o[0] + i + k - o[1];
@@ -183,9 +183,23 @@ public final class DArray implements java.io.Serializable {
     public static DArray fromArray(NDArray array, ChunkSpec chunks) {
         long[] s = array.shape();
         Chunks c = Chunks.normalize(chunks, Shape.of(s), array.dtype());
-        SourceLayer l = new SourceLayer(ArrayLayer.newName("array"), c, "from-array",
+        SourceLayer l = new SourceLayer(ArrayLayer.name("array", contents(array), c), c, "from-array",
                 (o, len) -> o.length == 0 ? array : array.get(RechunkLayer.ranges(o, len, new long[o.length])), true);
         return ofLayer(l, Graph.empty(), s, c, array.dtype());
+    }
+
+    /** An in-memory array's token parts: dtype, shape and elements (hashed, as Dask's {@code tokenize} hashes data). */
+    private static Object contents(NDArray a) {
+        dev.blockwork.spi.BlockCodec.Flat f = new dev.blockwork.ndarray.NDArrayBlockCodec().flatten(a);
+        Object data = f.array();
+        if (f.offset() != 0 || java.lang.reflect.Array.getLength(data) != f.length()) data = slice(data, f.offset(), f.length());
+        return java.util.List.of(f.dtype(), f.shape(), data);
+    }
+
+    private static Object slice(Object array, int offset, int length) {
+        Object out = java.lang.reflect.Array.newInstance(array.getClass().getComponentType(), length);
+        System.arraycopy(array, offset, out, 0, length);
+        return out;
     }
 
     /** Copies a rectangular nested Java array ({@code double[][]}, {@code long[]}, {@code boolean[][][]}...) into blocks. */
@@ -279,13 +293,23 @@ public final class DArray implements java.io.Serializable {
                 m = materialized;
                 if (m == null) {
                     FusedBlocks fb = new FusedBlocks(node, shape, chunks);
-                    FusedLayer layer = new FusedLayer(ArrayLayer.newName(label(node)), fb, label(node));
+                    FusedLayer layer = new FusedLayer(fusedName(node, chunks), fb, label(node));
                     m = ofLayer(layer, fb.inputGraph(), shape, chunks, dtype);
                     materialized = m;
                 }
             }
         }
         return m;
+    }
+
+    /** The deterministic name of a fused expression's layer: its operation, inputs and constants, and its chunks. */
+    static String fusedName(FusedNode node, Chunks chunks) {
+        String label = label(node);
+        try {
+            return ArrayLayer.name(label, FusedNode.tokenParts(node), chunks);
+        } catch (dev.blockwork.graph.Tokens.NotTokenizable e) {
+            return ArrayLayer.newName(label);
+        }
     }
 
     private static String label(FusedNode n) {
@@ -744,7 +768,7 @@ public final class DArray implements java.io.Serializable {
         }
         if (target.equals(chunks)) return this;
         if (node != null) return fused(Alignment.align(node, shape, target), shape, target);
-        RechunkLayer l = new RechunkLayer(ArrayLayer.newName("rechunk"), this, target);
+        RechunkLayer l = new RechunkLayer(ArrayLayer.name("rechunk", layerName(), target), this, target);
         return ofLayer(l, graph, shape, target, dtype);
     }
 
