@@ -183,9 +183,17 @@ public final class DArray implements java.io.Serializable {
     public static DArray fromArray(NDArray array, ChunkSpec chunks) {
         long[] s = array.shape();
         Chunks c = Chunks.normalize(chunks, Shape.of(s), array.dtype());
-        SourceLayer l = new SourceLayer(ArrayLayer.name("array", contents(array), c), c, "from-array",
+        SourceLayer l = new SourceLayer(arrayName(array, c), c, "from-array",
                 (o, len) -> o.length == 0 ? array : array.get(RechunkLayer.ranges(o, len, new long[o.length])), true);
         return ofLayer(l, Graph.empty(), s, c, array.dtype());
+    }
+
+    /** Largest in-memory array named by hashing its data (MD5 runs at about 0.6 GB/s); larger ones get unique names. */
+    private static final long HASHED_ARRAY_BYTES = 16 << 20;
+
+    private static String arrayName(NDArray a, Chunks c) {
+        if (a.size() * a.dtype().itemSize() > HASHED_ARRAY_BYTES) return ArrayLayer.newName("array");
+        return ArrayLayer.name("array", contents(a), c);
     }
 
     /** An in-memory array's token parts: dtype, shape and elements (hashed, as Dask's {@code tokenize} hashes data). */
