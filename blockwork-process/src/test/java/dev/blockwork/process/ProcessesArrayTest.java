@@ -206,4 +206,16 @@ class ProcessesArrayTest {
             assertThat(there).as("names built in a worker JVM").isEqualTo(namesOf()).allMatch(n -> n.matches(".*-[0-9a-f]{32}"));
         }
     }
+
+    @Test
+    void theDriverSpillsWhatItHoldsForWorkersAndTheResultIsTheSame(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        DArray x = new DRandom(9).uniform(shape(400, 300), chunks(50, 60));
+        DArray z = x.sub(x.mean(0)).transpose().matmul(x); // every block of x is needed twice: many held at once
+        NDArray expected = z.compute(threads());
+        dev.blockwork.schedule.LocalMemory m = new dev.blockwork.schedule.LocalMemory(200_000, 0.5, tmp);
+        NDArray got = z.compute(on(S).withMemory(m));
+        assertThat(got.allClose(expected, 1e-12, 1e-12)).isTrue();
+        assertThat(m.spillCount()).as("blocks the driver spilled while workers computed").isGreaterThan(0);
+        assertThat(m.spillFiles()).isZero();
+    }
 }
