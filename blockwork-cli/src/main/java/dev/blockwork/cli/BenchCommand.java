@@ -28,9 +28,9 @@ final class BenchCommand implements Callable<Integer> {
         for (String s : suites) {
             switch (s) {
                 case "tasks" -> TaskBench.run(System.out, runs);
-                case "async" -> dev.blockwork.async.bench.AsyncBench.run(System.out);
-                case "kernels" -> dev.blockwork.ndarray.bench.KernelBench.run(System.out);
-                case "arrays" -> dev.blockwork.array.bench.ArrayBench.run(System.out, cases.toArray(new String[0]));
+                case "async" -> dev.blockwork.cli.bench.AsyncBench.run(System.out);
+                case "kernels" -> dev.blockwork.cli.bench.KernelBench.run(System.out);
+                case "arrays" -> dev.blockwork.cli.bench.ArrayBench.run(System.out, cases.toArray(new String[0]));
                 case "processes" -> dev.blockwork.cli.bench.ProcessBench.run(System.out);
                 default -> {
                     System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes or async");

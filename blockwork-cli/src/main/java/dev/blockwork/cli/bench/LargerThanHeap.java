@@ -1,4 +1,4 @@
-package dev.blockwork.array.bench;
+package dev.blockwork.cli.bench;
 
 import dev.blockwork.array.Chunks;
 import dev.blockwork.array.DArray;
@@ -16,6 +16,11 @@ import java.lang.management.MemoryType;
 public final class LargerThanHeap {
     private LargerThanHeap() {}
 
+    /**
+     * Reduces an array several times the heap in bounded memory and prints the peak heap.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         long maxHeap = Runtime.getRuntime().maxMemory();
         long side = (long) Math.ceil(Math.sqrt(4.0 * maxHeap / 8));

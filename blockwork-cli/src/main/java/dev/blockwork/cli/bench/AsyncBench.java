@@ -1,4 +1,4 @@
-package dev.blockwork.async.bench;
+package dev.blockwork.cli.bench;
 
 import dev.blockwork.async.Async;
 import dev.blockwork.async.TaskGroup;

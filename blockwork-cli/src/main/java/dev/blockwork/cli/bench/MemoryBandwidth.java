@@ -1,4 +1,4 @@
-package dev.blockwork.array.bench;
+package dev.blockwork.cli.bench;
 
 import java.util.stream.IntStream;
 
@@ -10,7 +10,12 @@ import java.util.stream.IntStream;
 public final class MemoryBandwidth {
     private MemoryBandwidth() {}
 
-    /** {copy GB/s, triad GB/s} over arrays of {@code elements} doubles each. */
+    /**
+     * Measures this machine's memory bandwidth, the reference for element-wise benchmarks.
+     *
+     * @param elements doubles per array
+     * @return {copy GB/s, triad GB/s}
+     */
     public static double[] measure(int elements) {
         double[] a = new double[elements], b = new double[elements], c = new double[elements];
         java.util.Arrays.fill(a, 1);

@@ -1,4 +1,4 @@
-package dev.blockwork.ndarray.bench;
+package dev.blockwork.cli.bench;
 
 import dev.blockwork.ndarray.Blas;
 import dev.blockwork.ndarray.DType;
@@ -15,7 +15,7 @@ import java.util.Arrays;
  *
  * <pre>
  * ./build -q -pl blockwork-ndarray compile
- * java --enable-native-access=ALL-UNNAMED -Xmx3g -cp blockwork-ndarray/target/classes dev.blockwork.ndarray.bench.KernelBench
+ * java --enable-native-access=ALL-UNNAMED -Xmx3g -cp blockwork-ndarray/target/classes dev.blockwork.cli.bench.KernelBench
  * </pre>
  * Bandwidth counts the bytes the kernel must move (reads + writes, 8 per double), not write-allocate traffic.
  */
@@ -26,6 +26,11 @@ public final class KernelBench {
 
     private KernelBench() {}
 
+    /**
+     * Runs the kernel benchmarks, printing to standard output.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) { run(System.out); }
 
     interface Body { void run(); }
@@ -48,6 +53,11 @@ public final class KernelBench {
         out.flush();
     }
 
+    /**
+     * Runs the kernel benchmarks: one-block NDArray kernels next to plain Java loops.
+     *
+     * @param out where the lines go
+     */
     public static void run(PrintStream out) {
         int n = N * N;
         double[] a = new double[n], b = new double[n], c = new double[n];

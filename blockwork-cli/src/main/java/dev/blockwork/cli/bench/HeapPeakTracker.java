@@ -1,4 +1,4 @@
-package dev.blockwork.async.bench;
+package dev.blockwork.cli.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;

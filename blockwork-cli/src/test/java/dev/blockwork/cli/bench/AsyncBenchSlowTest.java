@@ -1,4 +1,4 @@
-package dev.blockwork.async.bench;
+package dev.blockwork.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.blockwork.async.examples;
+package dev.blockwork.cli.examples;
 
 import dev.blockwork.async.Async;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package dev.blockwork.async.examples;
+package dev.blockwork.cli.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
-class ExamplesTest {
+class AsyncExamplesTest {
 
     private static String capture(ThrowingConsumer body) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

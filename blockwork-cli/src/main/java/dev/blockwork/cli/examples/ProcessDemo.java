@@ -1,4 +1,4 @@
-package dev.blockwork.process.examples;
+package dev.blockwork.cli.examples;
 
 import dev.blockwork.process.ProcessPool;
 import dev.blockwork.process.ProcessQueue;
@@ -17,6 +17,12 @@ import java.util.stream.IntStream;
 public final class ProcessDemo {
     private ProcessDemo() {}
 
+    /**
+     * Runs the demo, printing to standard output.
+     *
+     * @param args ignored
+     * @throws Exception if a worker fails
+     */
     public static void main(String[] args) throws Exception { run(System.out); }
 
     /** Counts the primes below {@code n} by trial division: a small CPU-bound task. */
@@ -39,6 +45,12 @@ public final class ProcessDemo {
         }
     }
 
+    /**
+     * A process pool and a queue between JVMs: what {@code blockwork demo} shows in its second part.
+     *
+     * @param out where the demo prints
+     * @throws Exception if a worker fails
+     */
     public static void run(PrintStream out) throws Exception {
         int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
         long t0 = System.nanoTime();

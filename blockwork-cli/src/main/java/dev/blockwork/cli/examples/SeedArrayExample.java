@@ -1,4 +1,4 @@
-package dev.blockwork.array.examples;
+package dev.blockwork.cli.examples;
 
 import static dev.blockwork.array.DArrays.chunks;
 import static dev.blockwork.array.DArrays.shape;
@@ -17,6 +17,11 @@ import java.io.PrintStream;
 public final class SeedArrayExample {
     private SeedArrayExample() {}
 
+    /**
+     * The seed example ({@code z = x + 2x} over a 1000² array of ones in 100² blocks), with its summary and time.
+     *
+     * @param out where it prints
+     */
     public static void run(PrintStream out) {
         DArray x = DArray.ones(shape(1000, 1000), chunks(100, 100));
         DArray y = x.mul(2);
@@ -39,5 +44,10 @@ public final class SeedArrayExample {
         out.printf("time (warm, median of %d): %.3f ms%n", runs, ns[runs / 2] / 1e6);
     }
 
+    /**
+     * Runs the example, printing to standard output.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) { run(System.out); }
 }

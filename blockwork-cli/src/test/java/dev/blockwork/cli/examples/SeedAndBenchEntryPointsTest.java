@@ -1,17 +1,17 @@
-package dev.blockwork.array;
+package dev.blockwork.cli.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.blockwork.array.bench.ArrayBench;
-import dev.blockwork.array.examples.SeedArrayExample;
+import dev.blockwork.cli.bench.ArrayBench;
+import dev.blockwork.cli.examples.SeedArrayExample;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The entry points the CLI calls: the seed example prints its summary; the bench rejects unknown cases. */
-class ExamplesTest {
+class SeedAndBenchEntryPointsTest {
     @Test
     void seedExamplePrintsShapeCornerSumAndTime() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

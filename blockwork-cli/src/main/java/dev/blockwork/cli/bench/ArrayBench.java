@@ -1,4 +1,4 @@
-package dev.blockwork.array.bench;
+package dev.blockwork.cli.bench;
 
 import static dev.blockwork.array.DArrays.chunks;
 import static dev.blockwork.array.DArrays.shape;
@@ -83,7 +83,13 @@ public final class ArrayBench {
                 return c::compute;
             }, "rng = np.random.default_rng(0); a = rng.random((4000, 4000)); b = rng.random((4000, 4000))", "c = a @ b"));
 
-    /** Runs the named cases (all when {@code cases} is empty, or "all"); prints one line per case. */
+    /**
+     * Runs the named cases (all when {@code cases} is empty, or "all"); prints one line per case.
+     *
+     * @param out   where the lines go
+     * @param cases the case names
+     * @throws IllegalArgumentException for an unknown case, naming the known ones
+     */
     public static void run(PrintStream out, String[] cases) {
         List<String> names = new ArrayList<>();
         for (Case c : CASES) names.add(c.name);
@@ -223,7 +229,11 @@ public final class ArrayBench {
         }
     }
 
-    /** {@code ArrayBench [case...]}; {@code --child <case>} times one case in this JVM (used for child JVMs). */
+    /**
+     * {@code ArrayBench [case...]}; {@code --child <case>} times one case in this JVM (used for child JVMs).
+     *
+     * @param args the case names, or {@code --child <case>}
+     */
     public static void main(String[] args) {
         if (args.length == 2 && args[0].equals("--child")) {
             for (Case c : CASES) if (c.name.equals(args[1])) System.out.println(c.name + " " + timed(c.setup.get(), c.runs));
