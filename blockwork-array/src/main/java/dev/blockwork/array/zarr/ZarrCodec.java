@@ -136,9 +136,9 @@ public abstract sealed class ZarrCodec implements java.io.Serializable
             case "blosc" -> new BloscCodec(str(c, "cname", "lz4"), num(c, "clevel", 5), BloscCodec.shuffleOf(c.get("shuffle"), where),
                     num(c, "blocksize", 0));
             case "zstd", "numcodecs.zstd" -> new ZstdCodec(num(c, "level", 0));
-            case "numcodecs.lz4" -> new Lz4Codec(num(c, "acceleration", 1));
+            case "numcodecs.lz4", "lz4" -> new Lz4Codec(num(c, "acceleration", 1));
             case "gzip", "numcodecs.gzip" -> new DeflateCodec(true, num(c, "level", 1));
-            case "numcodecs.zlib" -> new DeflateCodec(false, num(c, "level", 1));
+            case "numcodecs.zlib", "zlib" -> new DeflateCodec(false, num(c, "level", 1));
             case "crc32c" -> new Crc32cCodec();
             default -> throw new ZarrFormatException(where + ": unknown Zarr v3 codec '" + name + "', expected one of bytes, transpose,"
                     + " blosc, zstd, gzip, crc32c, numcodecs.lz4, numcodecs.zlib (sharding_indexed is not supported)");
