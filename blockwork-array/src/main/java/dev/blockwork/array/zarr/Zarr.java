@@ -73,12 +73,35 @@ public final class Zarr {
         ComputeOptions co = options.compute == null ? ComputeOptions.defaults() : options.compute;
         if (options.region != null) return writeRegion(x, path, options.region, co);
         int n = x.ndim();
-        long[] shape = x.shape().toArray();
         long[] cs = options.chunks;
         if (cs == null) {
             cs = new long[n];
             for (int d = 0; d < n; d++) cs[d] = Math.max(1, x.chunks().sizes(d).length == 0 ? 1 : x.chunks().sizes(d)[0]);
-        } else if (cs.length != n) {
+        }
+        ZarrArray a = create(path, x.shape(), x.dtype(), options.chunks(cs));
+        DArray y = x.rechunk(Chunks.of(cs));
+        y.store(a.sink(new long[n]), co);
+        return a;
+    }
+
+    /**
+     * Creates an array with no chunks written (every element reads as the fill value), to be filled by
+     * {@link ZarrWriteOptions#region region} writes, as zarr-python's {@code zarr.create} or Dask's
+     * {@code to_zarr(compute=False)}.
+     *
+     * @param path    the array's directory
+     * @param shape   the array's shape
+     * @param dtype   its element type
+     * @param options format, codecs, chunks (required), order, fill value...
+     * @return the new array
+     * @throws IOException if the metadata cannot be written, or an array is there and overwrite is off
+     */
+    public static ZarrArray create(Path path, dev.blockwork.array.Shape shape, DType dtype, ZarrWriteOptions options) throws IOException {
+        long[] s = shape.toArray();
+        int n = s.length;
+        long[] cs = options.chunks;
+        if (cs == null) throw new IllegalArgumentException("Zarr.create needs the chunk shape: pass ZarrWriteOptions.chunks(...)");
+        if (cs.length != n) {
             throw new IllegalArgumentException("got chunks " + Arrays.toString(cs) + " for a " + n + "-d array, expected " + n + " lengths");
         }
         if (options.format == 2 && options.codecs.size() > 1) {
@@ -88,13 +111,13 @@ public final class Zarr {
             if (options.format == 2 && c.v2() == null) throw new IllegalArgumentException("codec " + c + " has no Zarr v2 form; use format(3)");
         }
         String sep = options.separator != null ? options.separator : options.format == 3 ? "/" : ".";
-        Object fill = fillFor(options.fill, x.dtype());
-        ZarrMeta meta = new ZarrMeta(options.format, shape, cs, x.dtype(), false, options.order == 'F' ? ZarrMeta.reversed(n) : null, fill,
+        Object fill = fillFor(options.fill, dtype);
+        if (options.dimensionNames != null && options.dimensionNames.size() != n) {
+            throw new IllegalArgumentException("got dimension names " + options.dimensionNames + " for a " + n + "-d array, expected " + n);
+        }
+        ZarrMeta meta = new ZarrMeta(options.format, s, cs, dtype, false, options.order == 'F' ? ZarrMeta.reversed(n) : null, fill,
                 options.codecs, sep, options.format == 3, options.attributes, options.format == 3 ? options.dimensionNames : null);
-        ZarrArray a = ZarrArray.create(path, meta, options.overwrite);
-        DArray y = x.rechunk(Chunks.of(cs));
-        y.store(a.sink(new long[n]), co);
-        return a;
+        return ZarrArray.create(path, meta, options.overwrite);
     }
 
     private static Object fillFor(Object f, DType t) {
