@@ -80,15 +80,8 @@ final class ChunkBytes {
         return out;
     }
 
-    static Object allocate(DType t, int n) {
-        return switch (t) {
-            case FLOAT64 -> new double[n];
-            case FLOAT32 -> new float[n];
-            case INT64 -> new long[n];
-            case INT32 -> new int[n];
-            case BOOL -> new boolean[n];
-        };
-    }
+    /** The Java array behind a new NDArray of {@code t} (any dtype NDArray has, not just today's five). */
+    static Object allocate(DType t, int n) { return NDArray.zeros(t, n).data(); }
 
     static MemorySegment segment(Object data) {
         return switch (data) {
@@ -115,6 +108,9 @@ final class ChunkBytes {
             }
             case int[] v -> {
                 for (int i = 0; i < v.length; i++) v[i] = Integer.reverseBytes(v[i]);
+            }
+            case short[] v -> {
+                for (int i = 0; i < v.length; i++) v[i] = Short.reverseBytes(v[i]);
             }
             default -> { } // one byte per element
         }

@@ -198,8 +198,7 @@ final class Json {
             case null -> b.append("null");
             case String str -> quote(b, str);
             case Boolean bo -> b.append(bo);
-            case Double d -> b.append(d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "Infinity" : "-Infinity")
-                    : d == Math.rint(d) && Math.abs(d) < 1e16 ? String.valueOf(d) : String.valueOf(d));
+            case Double d -> b.append(d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "Infinity" : "-Infinity") : String.valueOf(d));
             case Float f -> write(b, (double) f, depth);
             case Number n -> b.append(n.longValue());
             case Map<?, ?> m -> {

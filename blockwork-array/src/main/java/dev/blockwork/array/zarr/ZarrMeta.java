@@ -174,16 +174,11 @@ record ZarrMeta(int format, long[] shape, long[] chunkShape, DType dtype, boolea
         return new ZarrMeta(3, shape, chunks, t, be, perm, fill, codecs, sep, dflt, attrs, dims);
     }
 
+    /** v2 {@code "<f8"}-style or v3 {@code "float64"}-style names, through {@link DType#of} (so new dtypes come for free). */
     private static DType dtype(String s, String where) throws ZarrFormatException {
         try {
-            return switch (s) {
-                case "float64", "<f8", ">f8" -> DType.FLOAT64;
-                case "float32", "<f4", ">f4" -> DType.FLOAT32;
-                case "int64", "<i8", ">i8" -> DType.INT64;
-                case "int32", "<i4", ">i4" -> DType.INT32;
-                case "bool", "|b1" -> DType.BOOL;
-                default -> throw new IllegalArgumentException(s);
-            };
+            if (s.length() < 2 || !(Character.isLetter(s.charAt(0)) || "<>|".indexOf(s.charAt(0)) >= 0)) throw new IllegalArgumentException(s);
+            return DType.of(s);
         } catch (IllegalArgumentException e) {
             throw new ZarrFormatException(where + ": got dtype \"" + s + "\", expected one of float64 float32 int64 int32 bool"
                     + " (v2: <f8 <f4 <i8 <i4 |b1, either byte order)");
