@@ -41,7 +41,11 @@ public final class ClimateAnomaly {
      */
     public record Result(double generateSeconds, double climatologySeconds, double anomalySeconds, double stdSeconds, long inputBytes,
                          double meanStd) {
-        /** @return the three passes' time, without generating the input */
+        /**
+         * The workload's time.
+         *
+         * @return the three passes' seconds, without generating the input
+         */
         public double workloadSeconds() { return climatologySeconds + anomalySeconds + stdSeconds; }
     }
 
