@@ -3,15 +3,12 @@ package dev.blockwork.array.zarr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blockwork.array.DArray;
-import dev.blockwork.graph.Key;
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
-import dev.blockwork.schedule.Compute;
 import dev.blockwork.schedule.ComputeOptions;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 /** The committed fixtures' directory and their value formulas (those of make_v2.py / make_v3.mjs), and exact checks. */
 final class Fixtures {
@@ -93,14 +90,7 @@ final class Fixtures {
 
     /** Exact values on sync and threads, and every block of its declared shape and dtype. */
     static void assertArray(DArray a, NDArray expected, String ctx) {
-        List<Key> keys = a.keys();
-        Object[] blocks = Compute.compute(a.graph(), keys, THREADS);
-        for (int i = 0; i < blocks.length; i++) {
-            NDArray b = (NDArray) blocks[i];
-            int[] idx = keys.get(i).index();
-            assertThat(b.shape()).as("shape of block %s of %s", Arrays.toString(idx), ctx).isEqualTo(a.chunks().blockShape(idx));
-            assertThat(b.dtype()).as("dtype of block %s of %s", Arrays.toString(idx), ctx).isEqualTo(a.dtype());
-        }
+        dev.blockwork.array.ArrayAssert.checkBlocks(a, ctx);
         assertExact(a.compute(SYNC), expected, ctx + " on sync");
         assertExact(a.compute(THREADS), expected, ctx + " on threads");
     }
