@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * test): writes a float64 Zarr array of {@code bytes} bytes (1 MiB chunks, Blosc) block by block, reduces it
  * (mean), and transforms it Zarr-to-Zarr ({@code 2x + 1}); checks the transform's mean against the input's. Prints
  * one line: {@code <array bytes> <max heap> <peak heap> <generate s> <reduce s> <transform s> <mean in> <mean out>}.
- * The peak is the JVM's peak heap use during the reduction and the transform (MemoryPoolMXBean).
+ * The peak is the sum of each heap pool's peak use during the reduction and the transform (MemoryPoolMXBean): an
+ * upper bound of the true peak, since the pools peak at different times.
  */
 public final class ZarrBoundedMemory {
     private ZarrBoundedMemory() {}

