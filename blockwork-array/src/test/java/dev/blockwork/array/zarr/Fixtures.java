@@ -9,11 +9,15 @@ import dev.blockwork.schedule.ComputeOptions;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /** The committed fixtures' directory and their value formulas (those of make_v2.py / make_v3.mjs), and exact checks. */
 final class Fixtures {
     static final ComputeOptions SYNC = ComputeOptions.defaults().withScheduler("sync");
     static final ComputeOptions THREADS = ComputeOptions.defaults().withScheduler("threads");
+
+    /** The dtypes the fixtures cover (a dtype NDArray gains later needs its own formula here). */
+    static final List<DType> DTYPES = List.of(DType.FLOAT64, DType.FLOAT32, DType.INT64, DType.INT32, DType.BOOL);
 
     private Fixtures() {}
 
@@ -57,6 +61,7 @@ final class Fixtures {
                 for (int k = 0; k < n; k++) d[k] = k % 3 == 0;
                 yield NDArray.fromArray(d, shape);
             }
+            default -> throw new IllegalArgumentException("no fixture formula for dtype " + t);
         };
     }
 
