@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
@@ -19,7 +18,7 @@ import java.util.Map;
  * internal thread (block tasks are the parallelism). A chunk is checked with {@code blosc_cbuffer_validate} before
  * it is decompressed, so a truncated or corrupt chunk is an error, not a read past its end.
  */
-final class BloscCodec extends ZarrCodec {
+final class BloscCodec extends SizedCodec {
     private static final long serialVersionUID = 1L;
     static final NativeLibrary LIB = NativeLibrary.load("blosc", "libblosc1", "libblosc.so.1", "libblosc.so");
     private static final int OVERHEAD = 16; // BLOSC_MAX_OVERHEAD
@@ -79,7 +78,8 @@ final class BloscCodec extends ZarrCodec {
     }
 
     /** Validates the header against the buffer and returns the decoded size it announces. */
-    private static long checkedSize(byte[] src, String where) throws ZarrFormatException {
+    @Override
+    long statedSize(byte[] src, String where) throws ZarrFormatException {
         if (src.length < OVERHEAD) {
             throw new ZarrFormatException(where + ": truncated Blosc chunk, " + src.length + " bytes, expected at least a 16-byte header");
         }
@@ -101,21 +101,7 @@ final class BloscCodec extends ZarrCodec {
     }
 
     @Override
-    byte[] decode(byte[] src, String where) throws IOException {
-        long n = checkedSize(src, where);
-        byte[] dst = new byte[Math.toIntExact(n)];
-        decompress(src, MemorySegment.ofArray(dst), where);
-        return dst;
-    }
-
-    @Override
-    void decodeInto(byte[] src, MemorySegment dst, String where) throws IOException {
-        long n = checkedSize(src, where);
-        if (n != dst.byteSize()) throw ZarrArray.wrongSize(where, n, dst.byteSize());
-        decompress(src, dst, where);
-    }
-
-    private static void decompress(byte[] src, MemorySegment dst, String where) throws ZarrFormatException {
+    void decompress(byte[] src, MemorySegment dst, String where) throws ZarrFormatException {
         int r;
         try {
             r = (int) H.DECOMPRESS.invokeExact(MemorySegment.ofArray(src), dst, dst.byteSize(), 1);

@@ -3,7 +3,6 @@ package dev.blockwork.array.zarr;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
@@ -15,7 +14,7 @@ import java.util.Map;
  * numcodecs' LZ4 ({@code liblz4-1} through FFM): a 4-byte little-endian decoded length, then one LZ4 block
  * ({@code LZ4_compress_fast} / {@code LZ4_decompress_safe}, which never writes or reads outside its buffers).
  */
-final class Lz4Codec extends ZarrCodec {
+final class Lz4Codec extends SizedCodec {
     private static final long serialVersionUID = 1L;
     static final NativeLibrary LIB = NativeLibrary.load("lz4", "liblz4-1", "liblz4.so.1", "liblz4.so");
 
@@ -48,7 +47,8 @@ final class Lz4Codec extends ZarrCodec {
         }
     }
 
-    private static int announced(byte[] src, String where) throws ZarrFormatException {
+    @Override
+    long statedSize(byte[] src, String where) throws ZarrFormatException {
         if (src.length < 4) throw new ZarrFormatException(where + ": truncated lz4 chunk, " + src.length + " bytes, expected a 4-byte length first");
         int n = ByteBuffer.wrap(src).order(ByteOrder.LITTLE_ENDIAN).getInt(0);
         if (n < 0) throw new ZarrFormatException(where + ": corrupt lz4 chunk (negative length " + n + ")");
@@ -56,20 +56,7 @@ final class Lz4Codec extends ZarrCodec {
     }
 
     @Override
-    byte[] decode(byte[] src, String where) throws IOException {
-        byte[] dst = new byte[announced(src, where)];
-        decompress(src, MemorySegment.ofArray(dst), where);
-        return dst;
-    }
-
-    @Override
-    void decodeInto(byte[] src, MemorySegment dst, String where) throws IOException {
-        int n = announced(src, where);
-        if (n != dst.byteSize()) throw ZarrArray.wrongSize(where, n, dst.byteSize());
-        decompress(src, dst, where);
-    }
-
-    private static void decompress(byte[] src, MemorySegment dst, String where) throws ZarrFormatException {
+    void decompress(byte[] src, MemorySegment dst, String where) throws ZarrFormatException {
         int r;
         try {
             r = (int) H.DECOMPRESS.invokeExact(MemorySegment.ofArray(src).asSlice(4), dst, src.length - 4, (int) dst.byteSize());

@@ -16,7 +16,7 @@ import java.util.Map;
  * <p>Instances are immutable, thread-safe and serializable (they travel with the tasks that read and write chunks).
  */
 public abstract sealed class ZarrCodec implements java.io.Serializable
-        permits BloscCodec, ZstdCodec, Lz4Codec, DeflateCodec, Crc32cCodec {
+        permits SizedCodec, ZstdCodec, DeflateCodec, Crc32cCodec {
     private static final long serialVersionUID = 1L;
 
     ZarrCodec() {}
