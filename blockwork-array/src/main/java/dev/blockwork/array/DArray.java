@@ -246,6 +246,34 @@ public final class DArray implements java.io.Serializable {
         return DelayedLayer.of(value, shape, dtype);
     }
 
+    /**
+     * A lazy array whose blocks are read on demand by {@code reader}, one task per block of {@code chunks} (Dask's
+     * {@code from_delayed} over per-file or per-block readers): nothing is read until a compute needs the block, and
+     * each block is released when its consumers have run. The reader must return blocks of the declared shape and
+     * dtype (checked when read); see {@link BlockReader} for its threading and serialization contract.
+     */
+    public static DArray fromBlocks(Shape shape, ChunkSpec chunks, DType dtype, BlockReader reader) {
+        return ReaderLayer.of(shape, chunks, dtype, "from-blocks", reader);
+    }
+
+    /**
+     * Reads a Zarr v2 or v3 array lazily, one task per Zarr chunk (see {@link dev.blockwork.array.zarr.Zarr#read}).
+     *
+     * @throws java.io.IOException if the metadata is missing, unreadable or names something unsupported
+     */
+    public static DArray fromZarr(java.nio.file.Path path) throws java.io.IOException {
+        return dev.blockwork.array.zarr.Zarr.read(path);
+    }
+
+    /**
+     * Reads the array {@code name} (a path such as {@code "a/b"}) of the Zarr group at {@code group} lazily.
+     *
+     * @throws java.io.IOException if the metadata is missing, unreadable or names something unsupported
+     */
+    public static DArray fromZarr(java.nio.file.Path group, String name) throws java.io.IOException {
+        return dev.blockwork.array.zarr.Zarr.read(group, name);
+    }
+
     /** Reads a {@code .npy} file into blocks. */
     public static DArray fromNpy(java.nio.file.Path path, ChunkSpec chunks) throws java.io.IOException {
         return fromArray(NpyBridge.read(path), chunks);
@@ -1786,6 +1814,22 @@ public final class DArray implements java.io.Serializable {
             throw new IllegalArgumentException("got a target of shape " + Shape.format(target.shape()) + ", expected " + Shape.format(shape));
         }
         target.assign(compute(options));
+    }
+
+    /**
+     * Dask's {@code store(source, target)} into any {@link BlockSink}: each block is handed to {@code sink} as soon as
+     * its task has computed it and released after, so the array is never assembled.
+     */
+    public void store(BlockSink sink, ComputeOptions options) { SinkLayer.store(this, sink, options); }
+
+    /**
+     * Writes this array as a Zarr array at {@code path}, each chunk by its own task as it finishes (see
+     * {@link dev.blockwork.array.zarr.Zarr#write} and {@link dev.blockwork.array.zarr.ZarrWriteOptions}).
+     *
+     * @throws java.io.IOException if the metadata cannot be written or a chunk write fails
+     */
+    public void toZarr(java.nio.file.Path path, dev.blockwork.array.zarr.ZarrWriteOptions options) throws java.io.IOException {
+        dev.blockwork.array.zarr.Zarr.write(this, path, options);
     }
 
     /**
