@@ -2,22 +2,12 @@ package com.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -54,29 +44,13 @@ class ExamplesProjectTest {
             sources = s.filter(f -> f.toString().endsWith(".java")).toList();
         }
         assertThat(sources).extracting(f -> f.getFileName().toString().replace(".java", "")).containsExactlyInAnyOrderElementsOf(PRINTS.keySet());
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, null, StandardCharsets.UTF_8)) {
-            boolean ok = javac.getTask(null, fm, diags, List.of("-classpath", System.getProperty("java.class.path"), "-d",
-                    classes.toString(), "-Xlint:all", "-Werror"), null, fm.getJavaFileObjects(sources.toArray(Path[]::new))).call();
-            assertThat(ok).as("examples/ compiles without warnings: %s", diags.getDiagnostics()).isTrue();
-        }
+        UserPrograms.compile(sources, classes, true, "examples/ (warnings are errors)");
     }
 
     @TestFactory
     Stream<DynamicTest> everyProgramRunsAndPrintsItsResult() {
         return PRINTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-            PrintStream original = System.out;
-            ByteArrayOutputStream captured = new ByteArrayOutputStream();
-            try (URLClassLoader l = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-                var main = l.loadClass("com.example." + e.getKey()).getMethod("main", String[].class);
-                System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-                main.invoke(null, (Object) new String[0]);
-            } finally {
-                System.setOut(original);
-            }
-            String out = captured.toString(StandardCharsets.UTF_8).strip();
-            original.println(out);
+            String out = UserPrograms.run(classes, e.getKey(), getClass().getClassLoader()).strip();
             assertThat(out).as("what %s prints", e.getKey()).matches(e.getValue());
         }));
     }

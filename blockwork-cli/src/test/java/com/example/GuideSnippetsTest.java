@@ -2,13 +2,7 @@ package com.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,11 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
@@ -88,24 +77,8 @@ class GuideSnippetsTest {
         Files.createDirectories(src.getParent());
         Files.createDirectories(classes);
         Files.writeString(src, p.source());
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, null, StandardCharsets.UTF_8)) {
-            boolean ok = javac.getTask(null, fm, diags, List.of("-classpath", System.getProperty("java.class.path"), "-d",
-                    classes.toString(), "-Xlint:none"), null, fm.getJavaFileObjects(src)).call();
-            assertThat(ok).as("%s (%s) compiles: %s", p.className(), p.guide().getFileName(), diags.getDiagnostics()).isTrue();
-        }
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try (URLClassLoader l = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-            Method main = l.loadClass("com.example." + p.className()).getMethod("main", String[].class);
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            main.invoke(null, (Object) new String[0]);
-        } finally {
-            System.setOut(original);
-        }
-        String printed = captured.toString(StandardCharsets.UTF_8);
-        original.print(printed);
+        UserPrograms.compile(List.of(src), classes, false, p.className() + " (" + p.guide().getFileName() + ")");
+        String printed = UserPrograms.run(classes, p.className(), getClass().getClassLoader());
         if (p.expected() != null) {
             assertThat(printed.strip()).as("what %s in %s prints", p.className(), p.guide().getFileName()).isEqualTo(p.expected().strip());
         }
