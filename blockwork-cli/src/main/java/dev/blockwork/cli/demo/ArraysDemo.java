@@ -2,7 +2,7 @@ package dev.blockwork.cli.demo;
 
 import java.io.PrintStream;
 
-/** Part (4): the seed's distributed-framework example on chunked arrays. */
+/** Part (4): the seed's chunked-array example. */
 final class ArraysDemo {
     private ArraysDemo() {}
 

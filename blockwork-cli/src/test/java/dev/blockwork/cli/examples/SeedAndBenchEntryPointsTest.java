@@ -17,7 +17,7 @@ class SeedAndBenchEntryPointsTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SeedArrayExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("shape [1000, 1000]").contains("[3., 3., 3.]").contains("sum = 3000000.0").contains("ms");
+        assertThat(out).contains("shape (1000, 1000)").contains("[3., 3., 3.]").contains("sum = 3000000.0").contains("ms");
     }
 
     @Test
