@@ -120,4 +120,25 @@ class SpillTest {
                 .hasMessageContaining("blockwork.memory.limit=lots").hasMessageContaining("expected a positive byte count");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LocalMemory(100, 1.5, tmp)).hasMessageContaining("expected a fraction in (0, 1]");
     }
+
+    @Test
+    void aFullDiskStopsSpillingWithoutLosingAResultOrLeavingAPartFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "needs root to mount a small tmpfs (CI runs as root)");
+        Path mnt = Files.createDirectories(tmp.resolve("small-disk"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", mnt.toString()).inheritIO().start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0,
+                "mount -t tmpfs failed (needs root and util-linux's mount)");
+        try {
+            LocalMemory m = new LocalMemory(200_000, 0.5, mnt); // about 1 MB to spill into 128 KB
+            NDArray expected = holdsMany(13).compute(ComputeOptions.defaults().withScheduler("sync").withProgress(false));
+            NDArray got = holdsMany(13).compute(ComputeOptions.defaults().withProgress(false).withMemory(m));
+            assertThat(got.allClose(expected, 1e-12, 1e-12)).as("results with a full spill disk").isTrue();
+            assertThat(m.spillCount()).as("some results fitted before the disk filled").isPositive();
+            assertThat(m.lastSpillFailure()).contains("could not spill").contains("No space left on device").contains("stays in memory");
+            assertThat(spillFiles(mnt)).as("spill files, whole or partial, after the compute").isZero();
+        } finally {
+            new ProcessBuilder("umount", mnt.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
 }

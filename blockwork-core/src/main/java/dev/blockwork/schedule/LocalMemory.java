@@ -344,9 +344,10 @@ public final class LocalMemory {
         @Override
         public Object fetch() throws IOException {
             if (released.get()) throw new IllegalStateException("spilled result " + key + " was released");
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            // The mapping is closed with the read: an open mapping would keep the file's pages (and its disk) busy.
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ); java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
                 long size = ch.size();
-                MemorySegment m = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, java.lang.foreign.Arena.ofAuto());
+                MemorySegment m = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
                 long pos = 0;
                 for (int i = 0; i < MAGIC.length; i++) {
                     if (m.get(ValueLayout.JAVA_BYTE, pos++) != MAGIC[i]) throw corrupt("bad magic");
