@@ -178,6 +178,14 @@ class BlockedLinalgTest {
     }
 
     @Test
+    void matmulOfAnArrayWithItself() { // svdCompressed's benchmark reference; MatmulLayer once refused the same layer twice
+        NDArray a = random(new SplittableRandom(SEED + 5), 7, 7);
+        close(DArray.fromArray(a, Chunks.uniform(3)).matmul(DArray.fromArray(a, Chunks.uniform(3))).compute(), a.matmul(a), 1e-14, "a @ a");
+        DArray x = DArray.fromArray(a, Chunks.uniform(3));
+        close(x.matmul(x).compute(), a.matmul(a), 1e-14, "x @ x");
+    }
+
+    @Test
     void lstsqAgainstTheDenseSolution() {
         SplittableRandom r = new SplittableRandom(SEED + 4);
         for (int c = 0; c < 8; c++) {
