@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * float64 and never modified.
  *
  * <p>Which path is active follows {@link Blas}: {@code -Dblockwork.blas=java} forces Java here too; otherwise the
- * library {@link Blas#activePath()} names is searched for the Fortran symbols {@code dgelqf_}, {@code dorglq_},
+ * library {@link Blas#activePath()} names is searched for the Fortran symbols {@code dgeqrf_}, {@code dorgqr_},
  * {@code dgesdd_}, {@code dpotrf_}, {@code dgetrf_} and {@code cblas_dtrsm}, and all of them must resolve.
  * {@link #activePath()} says which; the {@code ...Java} methods run the Java kernels whatever the active path
  * (tests compare both).
@@ -26,12 +26,12 @@ import java.nio.file.Path;
  * QR and SVD factors may differ between the two paths (both factorisations are equally valid). Thread-safe.
  *
  * <p><b>Implementation overview.</b> LAPACK is column-major and our blocks are row-major, so a row-major
- * {@code m x n} buffer is read by LAPACK as its transpose. The kernels use that instead of copying: the QR of
- * {@code A} is the LQ ({@code dgelqf}) of {@code Aᵀ}, whose {@code L} read row-major is {@code R} and whose
- * generated {@code Q} ({@code dorglq}) read row-major is our {@code Q}; the SVD of {@code Aᵀ} ({@code dgesdd}) gives
+ * {@code m x n} buffer is read by LAPACK as its transpose. The kernels use that where it costs nothing: the SVD of {@code Aᵀ} ({@code dgesdd}) gives
  * {@code A}'s {@code Vᵀ} and {@code U} in row-major order by swapping their roles; {@code dpotrf} with {@code 'U'}
- * on the symmetric buffer gives our lower factor. Only LU ({@code dgetrf}) copies into column-major order (row
- * pivoting of a transpose would be column pivoting). Heap arrays are passed without copying
+ * on the symmetric buffer gives our lower factor. QR ({@code dgeqrf}, {@code dorgqr}) copies into column-major order
+ * (the LQ of the transpose, {@code dgelqf}, would need no copy but walks the rows of a tall block with a stride of
+ * {@code n} elements: ~50x slower on a 100,000 x 100 block), and so does LU ({@code dgetrf}: row pivoting of a
+ * transpose would be column pivoting). Heap arrays are passed without copying
  * ({@code Linker.Option.critical(true)}), scalars by reference in one-element arrays, and every Fortran character
  * argument with its hidden length (gfortran's ABI). The Java kernels are Householder QR on the transposed matrix
  * (so each reflection works on contiguous columns), the one-sided Jacobi SVD and Cholesky of {@link Decompositions},
@@ -41,7 +41,7 @@ public final class Lapack {
     private static final System.Logger LOG = System.getLogger(Lapack.class.getName());
     private static final int ROW_MAJOR = 101, NO_TRANS = 111, UPPER = 121, LOWER = 122, NON_UNIT = 131, UNIT = 132, LEFT = 141;
 
-    private static final MethodHandle DGELQF, DORGLQ, DGESDD, DPOTRF, DGETRF, DTRSM;
+    private static final MethodHandle DGEQRF, DORGQR, DGESDD, DPOTRF, DGETRF, DTRSM;
     private static final String ACTIVE;
 
     static {
@@ -51,14 +51,14 @@ public final class Lapack {
             String lib = Blas.activePath().substring("native:".length());
             try {
                 h = bind(lib);
-                if (h == null) reason = lib + " does not export LAPACK (dgelqf_, dorglq_, dgesdd_, dpotrf_, dgetrf_, cblas_dtrsm)";
+                if (h == null) reason = lib + " does not export LAPACK (dgeqrf_, dorgqr_, dgesdd_, dpotrf_, dgetrf_, cblas_dtrsm)";
                 else active = "native:" + lib;
             } catch (IllegalArgumentException | UnsatisfiedLinkError | IllegalCallerException e) {
                 reason = "no usable native LAPACK (" + lib + ": " + e.getMessage() + ")";
             }
         }
-        DGELQF = h == null ? null : h[0];
-        DORGLQ = h == null ? null : h[1];
+        DGEQRF = h == null ? null : h[0];
+        DORGQR = h == null ? null : h[1];
         DGESDD = h == null ? null : h[2];
         DPOTRF = h == null ? null : h[3];
         DGETRF = h == null ? null : h[4];
@@ -73,13 +73,13 @@ public final class Lapack {
     private static MethodHandle[] bind(String lib) {
         SymbolLookup lookup = lib.contains("/") ? SymbolLookup.libraryLookup(Path.of(lib), Arena.global())
                 : SymbolLookup.libraryLookup(lib, Arena.global());
-        String[] names = {"dgelqf_", "dorglq_", "dgesdd_", "dpotrf_", "dgetrf_", "cblas_dtrsm"};
+        String[] names = {"dgeqrf_", "dorgqr_", "dgesdd_", "dpotrf_", "dgetrf_", "cblas_dtrsm"};
         for (String n : names) if (lookup.find(n).isEmpty()) return null;
         Linker linker = Linker.nativeLinker();
         ValueLayout p = ValueLayout.ADDRESS, i = ValueLayout.JAVA_INT, len = ValueLayout.JAVA_LONG;
         FunctionDescriptor[] d = {
-            FunctionDescriptor.ofVoid(p, p, p, p, p, p, p, p), // dgelqf(M, N, A, LDA, TAU, WORK, LWORK, INFO)
-            FunctionDescriptor.ofVoid(p, p, p, p, p, p, p, p, p), // dorglq(M, N, K, A, LDA, TAU, WORK, LWORK, INFO)
+            FunctionDescriptor.ofVoid(p, p, p, p, p, p, p, p), // dgeqrf(M, N, A, LDA, TAU, WORK, LWORK, INFO)
+            FunctionDescriptor.ofVoid(p, p, p, p, p, p, p, p, p), // dorgqr(M, N, K, A, LDA, TAU, WORK, LWORK, INFO)
             FunctionDescriptor.ofVoid(p, p, p, p, p, p, p, p, p, p, p, p, p, p, len), // dgesdd(JOBZ, M, N, A, LDA, S, U, LDU, VT, LDVT, WORK, LWORK, IWORK, INFO)
             FunctionDescriptor.ofVoid(p, p, p, p, p, len), // dpotrf(UPLO, N, A, LDA, INFO)
             FunctionDescriptor.ofVoid(p, p, p, p, p, p), // dgetrf(M, N, A, LDA, IPIV, INFO)
@@ -94,7 +94,7 @@ public final class Lapack {
     public static String activePath() { return ACTIVE; }
 
     /** Whether the native LAPACK kernels are in use. */
-    public static boolean isNative() { return DGELQF != null; }
+    public static boolean isNative() { return DGEQRF != null; }
 
     private static MemorySegment seg(double[] a) { return MemorySegment.ofArray(a); }
 
@@ -131,32 +131,47 @@ public final class Lapack {
      */
     public static NDArray[] qr(NDArray a) {
         int[] s = dims(a, "qr");
-        return DGELQF == null || Math.min(s[0], s[1]) == 0 ? qrJava(a) : qrNative(a.toDoubleArray(), s[0], s[1]);
+        return DGEQRF == null || Math.min(s[0], s[1]) == 0 ? qrJava(a) : qrNative(a.toDoubleArray(), s[0], s[1]);
     }
 
-    private static NDArray[] qrNative(double[] buf, int m, int n) {
-        int k = Math.min(m, n), lda = Math.max(1, n);
+    private static NDArray[] qrNative(double[] rowMajor, int m, int n) {
+        int k = Math.min(m, n), lda = Math.max(1, m);
+        // column-major copy: dgeqrf's Householder vectors are then contiguous columns (the LQ of the row-major buffer
+        // read as Aᵀ would avoid the copies but walks rows with a stride of n elements, ~50x slower on tall blocks)
+        double[] cm = new double[m * n];
+        transpose(rowMajor, m, n, cm);
         double[] tau = new double[k], query = new double[1];
         int[] info = new int[1];
         try {
-            // the row-major m x n buffer is the column-major n x m matrix Aᵀ: its LQ gives our QR
-            DGELQF.invokeExact(seg(n), seg(m), seg(buf), seg(lda), seg(tau), seg(query), seg(-1), seg(info));
+            DGEQRF.invokeExact(seg(m), seg(n), seg(cm), seg(lda), seg(tau), seg(query), seg(-1), seg(info));
             double[] work = new double[Math.max(1, (int) query[0])];
-            DGELQF.invokeExact(seg(n), seg(m), seg(buf), seg(lda), seg(tau), seg(work), seg(work.length), seg(info));
-            if (info[0] != 0) throw failed("dgelqf", info[0], null);
+            DGEQRF.invokeExact(seg(m), seg(n), seg(cm), seg(lda), seg(tau), seg(work), seg(work.length), seg(info));
+            if (info[0] != 0) throw failed("dgeqrf", info[0], null);
             double[] r = new double[k * n];
-            for (int i = 0; i < k; i++) System.arraycopy(buf, i * n + i, r, i * n + i, n - i);
-            DORGLQ.invokeExact(seg(k), seg(m), seg(k), seg(buf), seg(lda), seg(tau), seg(query), seg(-1), seg(info));
+            for (int j = 0; j < n; j++) for (int i = 0; i <= Math.min(j, k - 1); i++) r[i * n + j] = cm[i + j * m];
+            DORGQR.invokeExact(seg(m), seg(k), seg(k), seg(cm), seg(lda), seg(tau), seg(query), seg(-1), seg(info));
             work = new double[Math.max(1, (int) query[0])];
-            DORGLQ.invokeExact(seg(k), seg(m), seg(k), seg(buf), seg(lda), seg(tau), seg(work), seg(work.length), seg(info));
-            if (info[0] != 0) throw failed("dorglq", info[0], null);
-            NDArray q = NDArray.fromArray(buf, m, n);
-            if (k < n) q = q.slice(1, 0L, (long) k, 1).copy();
-            return new NDArray[] {q, NDArray.fromArray(r, k, n)};
+            DORGQR.invokeExact(seg(m), seg(k), seg(k), seg(cm), seg(lda), seg(tau), seg(work), seg(work.length), seg(info));
+            if (info[0] != 0) throw failed("dorgqr", info[0], null);
+            double[] q = rowMajor.length == m * k ? rowMajor : new double[m * k]; // reuse the input copy when k == n
+            transpose(cm, k, m, q); // the first k columns (column-major m x k) = row-major k x m, transposed to m x k
+            return new NDArray[] {NDArray.fromArray(q, m, k), NDArray.fromArray(r, k, n)};
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
-            throw failed("dgelqf/dorglq", 0, t);
+            throw failed("dgeqrf/dorgqr", 0, t);
+        }
+    }
+
+    /** {@code dst (cols x rows) = srcᵀ} for a row-major {@code rows x cols} {@code src}, in cache-sized tiles. */
+    static void transpose(double[] src, int rows, int cols, double[] dst) {
+        final int b = 32;
+        for (int i0 = 0; i0 < rows; i0 += b) {
+            int i1 = Math.min(rows, i0 + b);
+            for (int j0 = 0; j0 < cols; j0 += b) {
+                int j1 = Math.min(cols, j0 + b);
+                for (int i = i0; i < i1; i++) for (int j = j0; j < j1; j++) dst[j * rows + i] = src[i * cols + j];
+            }
         }
     }
 
