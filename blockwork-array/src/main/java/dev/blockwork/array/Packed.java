@@ -21,9 +21,9 @@ final class Packed {
         for (NDArray p : parts) {
             v[h++] = p.ndim();
             for (long s : p.shape()) v[h++] = s;
-            double[] x = p.toDoubleArray();
-            System.arraycopy(x, 0, v, d, x.length);
-            d += x.length;
+            NDArray c = p.dtype() == dev.blockwork.ndarray.DType.FLOAT64 ? p.contiguous() : p.astype(dev.blockwork.ndarray.DType.FLOAT64);
+            System.arraycopy((double[]) c.data(), c.offset(), v, d, (int) p.size());
+            d += (int) p.size();
         }
         return NDArray.fromArray(v, v.length);
     }

@@ -12,9 +12,10 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs benchmarks; each line is '<case> <median> <unit>', with references measured in the same run.",
                 "Suites: tasks (scheduler overhead), arrays (chunked arrays vs memory bandwidth and NumPy),",
-                "kernels (one-block NDArray kernels vs plain loops), processes (queues, pipes, pools between JVMs),", "async (100,000 sleeping tasks)."})
+                "kernels (one-block NDArray kernels vs plain loops), processes (queues, pipes, pools between JVMs),", "async (100,000 sleeping tasks),",
+                "linalg (TSQR of 2,000,000 x 100 and svdCompressed of 10000^2 vs NumPy and matmul; needs -Xmx12g via BLOCKWORK_JAVA_OPTS)."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, async (default: tasks).")
+    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, async, linalg (default: tasks).")
     List<String> suites = List.of("tasks");
 
     @Option(names = "--runs", description = "Timed runs per case (median reported), default ${DEFAULT-VALUE}.")
@@ -31,9 +32,10 @@ final class BenchCommand implements Callable<Integer> {
                 case "async" -> dev.blockwork.async.bench.AsyncBench.run(System.out);
                 case "kernels" -> dev.blockwork.ndarray.bench.KernelBench.run(System.out);
                 case "arrays" -> dev.blockwork.array.bench.ArrayBench.run(System.out, cases.toArray(new String[0]));
+                case "linalg" -> dev.blockwork.array.bench.LinalgBench.run(System.out, 2_000_000L, 10_000, Math.min(runs, 3));
                 case "processes" -> dev.blockwork.cli.bench.ProcessBench.run(System.out);
                 default -> {
-                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes or async");
+                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes, async or linalg");
                     return 2;
                 }
             }

@@ -131,15 +131,51 @@ public final class Lapack {
      */
     public static NDArray[] qr(NDArray a) {
         int[] s = dims(a, "qr");
-        return DGEQRF == null || Math.min(s[0], s[1]) == 0 ? qrJava(a) : qrNative(a.toDoubleArray(), s[0], s[1]);
+        return qr(a, (int) Math.min(Integer.MAX_VALUE / 4, Math.max(2L * s[1], TALL_BLOCK_BYTES / (8L * Math.max(1, s[1])))));
     }
 
-    private static NDArray[] qrNative(double[] rowMajor, int m, int n) {
+    /** {@link #qr} with row panels of at least {@code panelRows} rows (tests use small ones). */
+    static NDArray[] qr(NDArray a, int panelRows) {
+        int[] s = dims(a, "qr");
+        if (DGEQRF == null || Math.min(s[0], s[1]) == 0) return qrJava(a);
+        int sub = Math.max(2 * s[1], panelRows);
+        return s[0] >= 2 * sub ? qrTall(a, s[0], s[1], sub) : qrNative(a, s[0], s[1]);
+    }
+
+    /** Row panels of a tall QR are factored separately when they are at least this big (a cache-sized panel). */
+    static final long TALL_BLOCK_BYTES = 4L << 20;
+
+    /**
+     * The QR of a tall block as a TSQR of cache-sized row panels: each panel {@code A_p = Q_p R_p}, then the stacked
+     * {@code R_p = Q' R}, and {@code Q = diag(Q_p) Q'} (one dgemm per panel). LAPACK's own panel factorisation is
+     * memory-bound once a panel leaves the cache (a 100,000 x 100 block took 2.5x as long as ten 10,000 x 100 ones).
+     */
+    private static NDArray[] qrTall(NDArray a, int m, int n, int sub) {
+        int parts = m / sub;
+        NDArray src = a.dtype() == DType.FLOAT64 ? a.contiguous() : a.astype(DType.FLOAT64);
+        NDArray[] qs = new NDArray[parts], rs = new NDArray[parts];
+        int[] lo = new int[parts + 1];
+        for (int p = 0; p <= parts; p++) lo[p] = (int) ((long) m * p / parts);
+        for (int p = 0; p < parts; p++) {
+            NDArray[] f = qrNative(src.slice(0, (long) lo[p], (long) lo[p + 1], 1), lo[p + 1] - lo[p], n);
+            qs[p] = f[0];
+            rs[p] = f[1];
+        }
+        NDArray[] top = qrNative(NDArray.concatenate(0, rs), parts * n, n);
+        double[] q = new double[m * n], q2 = (double[]) top[0].data();
+        for (int p = 0; p < parts; p++) {
+            Blas.dgemm(lo[p + 1] - lo[p], n, n, 1.0, (double[]) qs[p].data(), 0, n, q2, top[0].offset() + p * n * n, n, 0.0, q, lo[p] * n, n);
+        }
+        return new NDArray[] {NDArray.fromArray(q, m, n), top[1]};
+    }
+
+    private static NDArray[] qrNative(NDArray a, int m, int n) {
         int k = Math.min(m, n), lda = Math.max(1, m);
         // column-major copy: dgeqrf's Householder vectors are then contiguous columns (the LQ of the row-major buffer
         // read as Aᵀ would avoid the copies but walks rows with a stride of n elements, ~50x slower on tall blocks)
         double[] cm = new double[m * n];
-        transpose(rowMajor, m, n, cm);
+        NDArray src = a.dtype() == DType.FLOAT64 ? a.contiguous() : a.astype(DType.FLOAT64);
+        transpose((double[]) src.data(), src.offset(), m, n, cm);
         double[] tau = new double[k], query = new double[1];
         int[] info = new int[1];
         try {
@@ -153,8 +189,8 @@ public final class Lapack {
             work = new double[Math.max(1, (int) query[0])];
             DORGQR.invokeExact(seg(m), seg(k), seg(k), seg(cm), seg(lda), seg(tau), seg(work), seg(work.length), seg(info));
             if (info[0] != 0) throw failed("dorgqr", info[0], null);
-            double[] q = rowMajor.length == m * k ? rowMajor : new double[m * k]; // reuse the input copy when k == n
-            transpose(cm, k, m, q); // the first k columns (column-major m x k) = row-major k x m, transposed to m x k
+            double[] q = new double[m * k];
+            transpose(cm, 0, k, m, q); // the first k columns (column-major m x k) = row-major k x m, transposed to m x k
             return new NDArray[] {NDArray.fromArray(q, m, k), NDArray.fromArray(r, k, n)};
         } catch (RuntimeException | Error e) {
             throw e;
@@ -163,14 +199,14 @@ public final class Lapack {
         }
     }
 
-    /** {@code dst (cols x rows) = srcᵀ} for a row-major {@code rows x cols} {@code src}, in cache-sized tiles. */
-    static void transpose(double[] src, int rows, int cols, double[] dst) {
+    /** {@code dst (cols x rows) = srcᵀ} for a row-major {@code rows x cols} {@code src} at {@code off}, in cache-sized tiles. */
+    static void transpose(double[] src, int off, int rows, int cols, double[] dst) {
         final int b = 32;
         for (int i0 = 0; i0 < rows; i0 += b) {
             int i1 = Math.min(rows, i0 + b);
             for (int j0 = 0; j0 < cols; j0 += b) {
                 int j1 = Math.min(cols, j0 + b);
-                for (int i = i0; i < i1; i++) for (int j = j0; j < j1; j++) dst[j * rows + i] = src[i * cols + j];
+                for (int i = i0; i < i1; i++) for (int j = j0; j < j1; j++) dst[j * rows + i] = src[off + i * cols + j];
             }
         }
     }

@@ -72,6 +72,19 @@ class LapackTest {
         }
     }
 
+    @Test
+    void tallBlocksFactorInRowPanels() { // the native path's TSQR of cache-sized panels (a panel of 2n rows here)
+        SplittableRandom r = new SplittableRandom(11);
+        for (int[] s : new int[][] {{40, 3}, {97, 5}, {300, 7}, {64, 32}}) {
+            NDArray a = random(r, s[0], s[1]);
+            NDArray[] qr = Lapack.qr(a, 1);
+            String what = Lapack.activePath() + " panel qr " + s[0] + "x" + s[1];
+            orthonormalColumns(qr[0], what);
+            close(qr[0].matmul(qr[1]), a, 1e-12 * s[0], what + ": QR = A");
+            for (int i = 0; i < s[1]; i++) for (int j = 0; j < i; j++) assertThat(qr[1].getDouble(i, j)).as(what + " R upper").isZero();
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("paths")
     void svdReconstructs(Path path) {

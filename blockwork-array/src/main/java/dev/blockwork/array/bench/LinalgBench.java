@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *                    references: a @ a of the same array (the matmul it is a fraction of), and the same
  *                    randomised algorithm written in NumPy
  * </pre>
- * {@code LinalgBench [tsqr-rows] [svdc-N] [runs]}: defaults 2000000, 10000, 3.
+ * {@code LinalgBench [tsqr-rows] [svdc-N] [runs]}: defaults 2000000, 10000, 3 (svdc-N 0 skips the second case).
  */
 public final class LinalgBench {
     private LinalgBench() {}
@@ -47,6 +47,7 @@ public final class LinalgBench {
                     "q, r = np.linalg.qr(a)"));
         }
 
+        if (svdN <= 0) return;
         DArray x = lowRank(svdN).persist();
         List<DArray> usv = Linalg.svdCompressed(x, 20, 1, 10, 7);
         out.println("svdc-" + svdN + " " + ArrayBench.timed(() -> DArray.computeAll(usv.get(0), usv.get(1), usv.get(2)), runs)
