@@ -35,25 +35,18 @@ public final class LinalgBench {
         out.println("BLAS: " + Blas.activePath() + "; LAPACK: " + Linalg.kernelPath() + "; max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; cores " + Runtime.getRuntime().availableProcessors());
         boolean numpy = ArrayBench.hasNumpy();
-
+        // NumPy first, before this JVM's heap grows: on a 24 GiB machine both at once ran out of memory
+        if (numpy) {
+            out.println("  numpy tsqr-" + label(tsqrRows) + " " + python(runs, "rng = np.random.default_rng(1); a = rng.random((" + tsqrRows + ", 100))",
+                    "q, r = np.linalg.qr(a)"));
+        }
         DArray a = new DRandom(1).uniform(shape(tsqrRows, 100), chunks(tsqrRows / 20, 100)).persist();
         List<DArray> qr = Linalg.tsqr(a);
         out.println("tsqr-" + label(tsqrRows) + " " + ArrayBench.timed(() -> DArray.computeAll(qr.get(0), qr.get(1)), runs)
                 + "   (" + tsqrRows + " x 100 float64, 20 row blocks; Q assembled into one array)");
         a = null;
         System.gc();
-        if (numpy) {
-            out.println("  numpy tsqr-" + label(tsqrRows) + " " + python(runs, "rng = np.random.default_rng(1); a = rng.random((" + tsqrRows + ", 100))",
-                    "q, r = np.linalg.qr(a)"));
-        }
-
         if (svdN <= 0) return;
-        DArray x = lowRank(svdN).persist();
-        List<DArray> usv = Linalg.svdCompressed(x, 20, 1, 10, 7);
-        out.println("svdc-" + svdN + " " + ArrayBench.timed(() -> DArray.computeAll(usv.get(0), usv.get(1), usv.get(2)), runs)
-                + "   (rank 20, 1 power iteration, oversampling 10, chunks " + svdN / 5 + ")");
-        DArray mm = x.matmul(x);
-        out.println("matmul-" + svdN + " " + ArrayBench.timed(mm::compute, 1) + "   (x @ x, the same array and chunks)");
         if (numpy) {
             String setup = "rng = np.random.default_rng(1); n = " + svdN + "; a = rng.random((n, 30)) @ rng.random((30, n)) + 1e-3 * rng.random((n, n))";
             out.println("  numpy svdc-" + svdN + " " + python(runs, setup,
@@ -61,6 +54,12 @@ public final class LinalgBench {
                             + "q, _ = np.linalg.qr(a @ z); ub, s, vt = np.linalg.svd(q.T @ a, full_matrices=False); u = (q @ ub)[:, :20]"));
             out.println("  numpy matmul-" + svdN + " " + python(1, setup, "c = a @ a"));
         }
+        DArray x = lowRank(svdN).persist();
+        List<DArray> usv = Linalg.svdCompressed(x, 20, 1, 10, 7);
+        out.println("svdc-" + svdN + " " + ArrayBench.timed(() -> DArray.computeAll(usv.get(0), usv.get(1), usv.get(2)), runs)
+                + "   (rank 20, 1 power iteration, oversampling 10, chunks " + svdN / 5 + ")");
+        DArray mm = x.matmul(x);
+        out.println("matmul-" + svdN + " " + ArrayBench.timed(mm::compute, 1) + "   (x @ x, the same array and chunks)");
     }
 
     /** A rank-30 array plus a little noise, like the NumPy reference: {@code P Qᵀ + 1e-3 E}. */
