@@ -8,10 +8,8 @@ import dev.blockwork.array.DRandom;
 import dev.blockwork.array.Linalg;
 import dev.blockwork.ndarray.Blas;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The linear-algebra benchmark cases of issue 15, each next to a reference measured in the same run: one line per
@@ -72,24 +70,9 @@ public final class LinalgBench {
 
     static String label(long rows) { return rows % 1_000_000 == 0 ? rows / 1_000_000 + "m" : Long.toString(rows); }
 
-    /** NumPy's median over {@code runs} timed runs after one warm run, with all cores (as NumPy users run it). */
+    /** NumPy's median over {@code runs} timed runs after one warm run, with all cores ({@link ArrayBench#numpyTime}). */
     static String python(int runs, String setup, String stmt) {
-        String script = String.join("\n", "import time, numpy as np", setup, "ts = []",
-                "for i in range(" + (runs + 1) + "):", "    t0 = time.perf_counter()", "    " + stmt, "    ts.append(time.perf_counter() - t0)",
-                "ts = sorted(ts[1:]) if len(ts) > 1 else ts", "print('%.4f s' % ts[len(ts) // 2])");
-        try {
-            ProcessBuilder pb = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true);
-            pb.environment().remove("OPENBLAS_NUM_THREADS");
-            Process p = pb.start();
-            String o = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!p.waitFor(900, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "timed out";
-            }
-            return p.exitValue() == 0 ? o : "failed: " + o.lines().reduce((x, y) -> y).orElse("");
-        } catch (Exception e) {
-            return "failed: " + e;
-        }
+        return ArrayBench.numpyTime(new ArrayBench.Case("linalg", runs, null, setup, stmt));
     }
 
     /**
