@@ -64,7 +64,7 @@ put("pad", Q, "pad(widths, PadMode | value)", "constant/edge/reflect/symmetric/w
 put("meshgrid", Q, "DArray.meshgrid(list, indexing)", "no sparse")
 put("empty_like full_like ones_like zeros_like", Q, "DArray.emptyLike/fullLike/onesLike/zerosLike", "no dtype/shape/chunks overrides")
 put("fromfunction", P, "DArray.fromFunction")
-put("apply_gufunc", Q, "DArray.applyGufunc / applyGufuncVectorized", "several outputs (f runs once per output); vectorize; loop dims must agree (no length-1 broadcasting); core dims rechunked whole; no new output dims")
+put("apply_gufunc", Q, "DArray.applyGufunc / applyGufuncVectorized", "several outputs (one call per block) with broadcast loop dims; vectorize; core dims rechunked whole; no new output dims; one output: loop dims must agree")
 put("as_gufunc gufunc", N, "-", "Python decorators around apply_gufunc")
 put("frompyfunc", Q, "map(ElementFunction, dtype)", "one input, one output, values as doubles")
 put("moveaxis", P, "moveAxis"); put("rollaxis", P, "rollAxis"); put("swapaxes", P, "swapAxes")

@@ -1,5 +1,6 @@
 package dev.blockwork.array;
 
+import dev.blockwork.graph.Key;
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
 import java.util.ArrayList;
@@ -16,9 +17,8 @@ import java.util.Map;
  * core dims) and returns the output block. Built on {@link BlockwiseLayer}: an output core dimension must be one of
  * the inputs' (no new dimensions).
  *
- * <p>Several outputs ({@code "(i)->(),()"}, {@link #applyMulti}): every output is its own layer over the same
- * aligned operands, and {@code func} runs once per output per block (each layer keeps the output it needs), so it
- * pays for a cheap {@code func} or few outputs. {@link #vectorize} turns a function of one core instance into a
+ * <p>Several outputs ({@code "(i)->(),()"}, {@link #applyMulti}): {@code func} runs once per loop block and returns
+ * every output's block; the outputs are arrays over one shared task per block (and loop dimensions broadcast there). {@link #vectorize} turns a function of one core instance into a
  * block function that loops over the loop dimensions (NumPy's {@code np.vectorize(f, signature=...)}).
  */
 final class Gufunc {
@@ -32,25 +32,128 @@ final class Gufunc {
         return apply(f, signature, arrays, dtype, 0);
     }
 
-    /** Every output of a gufunc with several: output {@code o} has {@code dtypes.get(o)}. */
+    /**
+     * Every output of a gufunc with several: output {@code o} has {@code dtypes.get(o)}. One task per loop block runs
+     * {@code f} once and packs its results ({@link Packed}, float64: int64 outputs beyond 2^53 lose precision), and
+     * each output block is unpacked from it; loop dimensions broadcast (length 1) and are aligned to the common
+     * refinement of their chunks, core dimensions are rechunked whole.
+     */
     static List<DArray> applyMulti(MultiOutputFunction f, String signature, List<DArray> arrays, List<DType> dtypes) {
-        List<List<String>> outs = groups(split(signature)[1], signature);
+        String[] io = split(signature);
+        List<List<String>> ins = groups(io[0], signature), outs = groups(io[1], signature);
         if (outs.size() != dtypes.size()) {
             throw new IllegalArgumentException("got " + dtypes.size() + " output dtypes for the " + outs.size() + " outputs of '" + signature + "', expected one each");
         }
-        List<DArray> r = new ArrayList<>();
-        for (int o = 0; o < outs.size(); o++) {
-            int which = o;
-            int count = outs.size();
-            r.add(apply((bs, info) -> {
-                NDArray[] all = f.apply(bs, info);
-                if (all == null || all.length != count) {
-                    throw new IllegalStateException("gufunc '" + signature + "' returned " + (all == null ? "null" : all.length + " arrays")
-                            + " for block " + java.util.Arrays.toString(info.index()) + ", expected " + count);
-                }
-                return all[which];
-            }, signature, arrays, dtypes.get(o), o));
+        if (ins.size() != arrays.size()) {
+            throw new IllegalArgumentException("got " + ins.size() + " inputs in '" + signature + "' for " + arrays.size() + " arrays");
         }
+        Map<String, Long> core = new LinkedHashMap<>();
+        int loopRank = 0;
+        for (int k = 0; k < arrays.size(); k++) {
+            DArray a = arrays.get(k);
+            int nc = ins.get(k).size(), loops = a.ndim() - nc;
+            if (loops < 0) {
+                throw new IllegalArgumentException("got a " + a.ndim() + "-d array " + k + ", expected at least " + nc + " dimensions for "
+                        + ins.get(k) + " in '" + signature + "'");
+            }
+            loopRank = Math.max(loopRank, loops);
+            for (int d = 0; d < nc; d++) {
+                long n = a.shapeArray()[loops + d];
+                Long prev = core.putIfAbsent(ins.get(k).get(d), n);
+                if (prev != null && prev != n) {
+                    throw new IllegalArgumentException("got length " + n + " for core dimension '" + ins.get(k).get(d) + "' of array " + k
+                            + " in '" + signature + "', expected " + prev + " as in the other arrays");
+                }
+            }
+        }
+        for (List<String> o : outs) {
+            for (String d : o) if (!core.containsKey(d)) throw new IllegalArgumentException("got output dimension '" + d + "' that no input has in '" + signature + "'");
+        }
+        long[] loopShape = new long[0];
+        DArray[] views = new DArray[arrays.size()];
+        for (int k = 0; k < arrays.size(); k++) {
+            DArray a = arrays.get(k);
+            int loops = a.ndim() - ins.get(k).size();
+            long[] ls = java.util.Arrays.copyOf(a.shapeArray(), loops);
+            try {
+                loopShape = Broadcast.shapes(loopShape, ls);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("got loop dimensions " + Shape.format(ls) + " of array " + k + " in '" + signature
+                        + "' that do not broadcast against " + Shape.format(loopShape), e);
+            }
+            long[][] lc = new long[loops][];
+            for (int d = 0; d < loops; d++) lc[d] = a.chunks().sizes(d);
+            views[k] = DArray.full(Shape.of(ls), Chunks.explicit(lc), 0L, DType.BOOL);
+        }
+        Chunks loopChunks = Alignment.unify(loopShape, views);
+        BlockTasks t = new BlockTasks("gufunc");
+        List<DArray> ready = new ArrayList<>();
+        for (int k = 0; k < arrays.size(); k++) {
+            DArray a = arrays.get(k);
+            int loops = a.ndim() - ins.get(k).size();
+            Chunks p = Alignment.project(java.util.Arrays.copyOf(a.shapeArray(), loops), loopShape, loopChunks);
+            long[][] c = new long[a.ndim()][];
+            for (int d = 0; d < a.ndim(); d++) c[d] = d < loops ? p.sizes(d) : new long[] {a.shapeArray()[d]};
+            ready.add(a.rechunk(Chunks.ofTrusted(c)));
+        }
+        int blocks = loopChunks.blockCount(), nOut = outs.size(), lr = loopRank;
+        Key[][] parts = new Key[nOut][blocks];
+        long[][] outCore = new long[nOut][];
+        for (int o = 0; o < nOut; o++) outCore[o] = outs.get(o).stream().mapToLong(core::get).toArray();
+        for (int b = 0; b < blocks; b++) {
+            int[] li = loopChunks.blockIndex(b);
+            Object[] keys = new Object[ready.size()];
+            for (int k = 0; k < ready.size(); k++) {
+                DArray a = ready.get(k);
+                int loops = a.ndim() - ins.get(k).size();
+                int[] idx = new int[a.ndim()];
+                for (int d = 0; d < loops; d++) idx[d] = a.numBlocks()[d] == 1 ? 0 : li[lr - loops + d];
+                keys[k] = t.block(a, idx);
+            }
+            long[] bs = loopChunks.blockShape(li), off = loopChunks.blockOffset(li);
+            BlockFunction.BlockInfo info = new BlockFunction.BlockInfo(concat(li, outCore[0].length),
+                    concat(off, new long[outCore[0].length]), concat(bs, outCore[0]));
+            Key packed = t.task("gufunc", args -> {
+                NDArray[] in = new NDArray[args.length];
+                for (int k = 0; k < args.length; k++) in[k] = (NDArray) args[k];
+                NDArray[] all = f.apply(in, info);
+                if (all == null || all.length != nOut) {
+                    throw new IllegalStateException("gufunc '" + signature + "' returned " + (all == null ? "null" : all.length + " arrays")
+                            + " for block " + java.util.Arrays.toString(li) + ", expected " + nOut);
+                }
+                return Packed.of(all);
+            }, keys);
+            for (int o = 0; o < nOut; o++) {
+                int which = o;
+                DType dt = dtypes.get(o);
+                parts[o][b] = t.task("gufunc-output", args -> Packed.part((NDArray) args[0], which).astype(dt), packed);
+            }
+        }
+        List<DArray> r = new ArrayList<>();
+        for (int o = 0; o < nOut; o++) {
+            long[][] c = new long[lr + outCore[o].length][];
+            long[] shape = new long[c.length];
+            for (int d = 0; d < lr; d++) { c[d] = loopChunks.sizes(d); shape[d] = loopShape[d]; }
+            for (int d = 0; d < outCore[o].length; d++) { c[lr + d] = new long[] {outCore[o][d]}; shape[lr + d] = outCore[o][d]; }
+            Chunks oc = Chunks.ofTrusted(c);
+            Key[] src = parts[o];
+            r.add(t.output("gufunc-" + o, shape, oc, dtypes.get(o), idx -> src[flat(loopChunks, idx, lr)]));
+        }
+        return r;
+    }
+
+    /** The flat block number in {@code loop} of an output block index (its first {@code lr} entries). */
+    private static int flat(Chunks loop, int[] idx, int lr) {
+        int f = 0;
+        for (int d = 0; d < lr; d++) f = f * loop.numBlocks(d) + idx[d];
+        return f;
+    }
+
+    private static int[] concat(int[] a, int zeros) { return java.util.Arrays.copyOf(a, a.length + zeros); }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
         return r;
     }
 

@@ -1,6 +1,7 @@
 package dev.blockwork.array;
 
 import static dev.blockwork.array.ArrayAssert.assertEq;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blockwork.ndarray.DType;
@@ -63,6 +64,43 @@ class GufuncTest {
             DArray prod = DArray.applyGufuncVectorized(cores -> cores[0].expr().mul(cores[1].expr()).evaluate(), "(i),(i)->(i)", List.of(x, y), DType.FLOAT64);
             assertEq(prod, want, what + " vectorized product");
         }
+    }
+
+    static final java.util.concurrent.atomic.AtomicInteger CALLS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Test
+    void severalOutputsRunTheFunctionOncePerBlockAndBroadcastLoopDimensions() {
+        SplittableRandom r = new SplittableRandom(SEED + 1);
+        NDArray a = random(r, 5, 1, 4), b = random(r, 3, 4);
+        DArray x = DArray.fromArray(a, Chunks.explicit(new long[] {2, 3}, new long[] {1}, new long[] {4}));
+        DArray y = DArray.fromArray(b, Chunks.explicit(new long[] {1, 2}, new long[] {2, 2}));
+        // "(i),(i)->(),(i)": the dot product and the element-wise product; x's loop shape (5, 1) broadcasts against y's (3,)
+        CALLS.set(0);
+        List<DArray> out = DArray.applyGufunc((bs, info) -> {
+            CALLS.incrementAndGet();
+            NDArray p = bs[0].expr().mul(bs[1].expr()).evaluate();
+            return new NDArray[] {p.sum(new int[] {-1}, false), p};
+        }, "(i),(i)->(),(i)", List.of(x, y), List.of(DType.FLOAT64, DType.FLOAT64));
+        NDArray dot = NDArray.zeros(DType.FLOAT64, 5, 3), prod = NDArray.zeros(DType.FLOAT64, 5, 3, 4);
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 3; j++) {
+                double s = 0;
+                for (int k = 0; k < 4; k++) {
+                    double v = a.getDouble(i, 0, k) * b.getDouble(j, k);
+                    prod.setDouble(v, i, j, k);
+                    s += v;
+                }
+                dot.setDouble(s, i, j);
+            }
+        }
+        assertThat(out.get(0).chunks().sizes(0)).containsExactly(2, 3);
+        assertThat(out.get(0).chunks().sizes(1)).containsExactly(1, 2);
+        NDArray[] got = DArray.computeAll(ArrayAssert.SYNC, out.get(0), out.get(1));
+        assertThat(CALLS.get()).as("one call per loop block (2 x 2), for both outputs").isEqualTo(4);
+        ArrayAssert.assertClose(got[0], dot, "dot");
+        ArrayAssert.assertClose(got[1], prod, "product");
+        assertEq(out.get(0), dot, "dot");
+        assertEq(out.get(1), prod, "product");
     }
 
     @Test
