@@ -1,13 +1,11 @@
 package dev.blockwork.ndarray;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.file.Path;
 
 /**
  * Dense float64 factorisations of one 2-D block, the per-block kernels of the chunked linear algebra: reduced QR,
@@ -71,8 +69,7 @@ public final class Lapack {
 
     @SuppressWarnings("restricted") // FFM library lookup and downcalls; surefire and launchers pass --enable-native-access
     private static MethodHandle[] bind(String lib) {
-        SymbolLookup lookup = lib.contains("/") ? SymbolLookup.libraryLookup(Path.of(lib), Arena.global())
-                : SymbolLookup.libraryLookup(lib, Arena.global());
+        SymbolLookup lookup = Blas.library(lib);
         String[] names = {"dgeqrf_", "dorgqr_", "dgesdd_", "dpotrf_", "dgetrf_", "cblas_dtrsm"};
         for (String n : names) if (lookup.find(n).isEmpty()) return null;
         Linker linker = Linker.nativeLinker();
