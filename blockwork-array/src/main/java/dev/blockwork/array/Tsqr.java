@@ -18,7 +18,8 @@ import java.util.List;
  * {@code R}; the root's {@code Q} is cut into the row slices that belong to each child and pushed down the tree,
  * and the final {@code Q} block is {@code Q_i · M_i} (an {@code m_i x k} times {@code k_i x k} product,
  * {@code k = min(m, n)}). Outputs are chunked like Dask's: {@code Q} has the input's row chunks and one column block,
- * {@code R} is one {@code k x n} block.
+ * {@code R} is one {@code k x n} block. Each block's own QR ({@link Lapack#qr}) is in turn a TSQR of cache-sized row
+ * panels, which is what makes it faster than one LAPACK call over the whole array (docs/PERFORMANCE.md).
  *
  * <p>Cost: about {@code 4 m n²} flops in the blocks (factor and form {@code Q_i}) plus {@code 2 m n²} for the final
  * products, all in parallel over row blocks, and {@code O(b n³)} in the tree for {@code b} blocks. Memory: the
