@@ -1716,6 +1716,25 @@ public final class DArray implements java.io.Serializable {
         return Gufunc.apply(f, signature, arrays, outDtype);
     }
 
+    /**
+     * Dask's {@code apply_gufunc} with several outputs, e.g. {@code "(i)->(),()"}: {@code f} returns one block per
+     * output and output {@code o} has {@code outDtypes.get(o)}; see {@link Gufunc}.
+     */
+    public static List<DArray> applyGufunc(MultiOutputFunction f, String signature, List<DArray> arrays, List<DType> outDtypes) {
+        return Gufunc.applyMulti(f, signature, arrays, outDtypes);
+    }
+
+    /**
+     * Dask's {@code apply_gufunc(f, signature, *arrays, vectorize=True)}: {@code f} sees one instance of the core
+     * dimensions at a time and is looped over the loop dimensions of each block; see {@link Gufunc#vectorize}.
+     */
+    public static DArray applyGufuncVectorized(CoreFunction f, String signature, List<DArray> arrays, DType outDtype) {
+        return Gufunc.apply(Gufunc.vectorize(f, signature, outDtype), signature, arrays, outDtype);
+    }
+
+    /** {@code np.kron(a, b)}: the Kronecker product, a fused broadcast product (see {@link Products}). */
+    public static DArray kron(DArray a, DArray b) { return Products.kron(a, b); }
+
     /** An element-wise user function (NumPy's {@code frompyfunc}/{@code vectorize}) of one value as a double. */
     @FunctionalInterface
     public interface ElementFunction extends java.io.Serializable {

@@ -7,13 +7,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code np.einsum(subscripts, *operands)} as one fused expression and one reduction: every operand is transposed to
- * a common index order (output indices first, then the summed ones) with length-1 axes for the indices it lacks, the
- * operands are multiplied with broadcasting (fused, so the full product is never stored), and the summed indices are
- * reduced by the tree reduction. Explicit ({@code "ij,jk->ik"}) and implicit ({@code "ij,jk"}: the indices that appear
- * once, sorted) modes; an index repeated inside one operand is supported for a 2-D operand ({@code "ii"}, its
- * diagonal). Not supported: {@code ...} (throws IllegalArgumentException). The result dtype promotes the operands'
- * dtypes without widening integers, as NumPy's einsum. For large contractions {@link DArray#matmul} is faster (BLAS).
+ * {@code np.einsum(subscripts, *operands)} with an optimised contraction order, blocked through matmul.
+ *
+ * <p>Explicit ({@code "ij,jk->ik"}) and implicit ({@code "ij,jk"}: the indices that appear once, sorted) modes; an
+ * index repeated inside one operand is supported for a 2-D operand ({@code "ii"}, its diagonal); a length-1 axis
+ * broadcasts against the other operands'. Not supported: {@code ...} (throws IllegalArgumentException). The result
+ * dtype promotes the operands' dtypes without widening integers, as NumPy's einsum.
+ *
+ * <p>Plan (opt_einsum's greedy strategy): indices that occur in one operand only and not in the output are summed
+ * away first; then, while more than one operand is left, the pair whose contraction costs the fewest multiply-adds
+ * (the product of the extents of all their indices; ties: the smaller result) is contracted into one, keeping only the
+ * indices still needed by the output or the other operands. A pairwise contraction with summed indices is a
+ * {@link DArray#matmul} (BLAS per block pair): each side is transposed to {@code (batch, free, summed)}, reshaped to a
+ * batch of matrices, multiplied and reshaped back; indices shared and kept ({@code "bij,bjk->bik"}) are matmul's batch
+ * axes. A pair with nothing to multiply as a matrix (a Hadamard product, possibly summed: {@code "ij,ij->j"}) is a
+ * fused element-wise product and a reduction instead. One operand, or boolean operands, use the fused path: every
+ * operand broadcast to a common index order and multiplied (never stored whole), the summed indices reduced.
  */
 final class Einsum {
     private Einsum() {}
@@ -78,6 +87,10 @@ final class Einsum {
             appearances.keySet().stream().filter(c -> appearances.get(c) == 1).sorted().forEach(b::append);
             out = b.toString();
         }
+        DType t0 = ops[0].dtype();
+        boolean bool = false;
+        for (DArray o : ops) { t0 = DType.promote(t0, o.dtype()); bool |= o.dtype() == DType.BOOL; }
+        if (ops.length >= 2 && !bool) return pairwise(ops, ins, out, size).astype(t0);
         List<Character> order = new ArrayList<>();
         for (char c : out.toCharArray()) order.add(c);
         for (char c : count.keySet()) if (out.indexOf(c) < 0) order.add(c);
@@ -110,5 +123,120 @@ final class Einsum {
         if (!java.util.Arrays.equals(product.shapeArray(), full)) product = product.broadcastTo(Shape.of(full));
         DArray r = summed.length == 0 ? product : product.sum(summed, false);
         return r.astype(t);
+    }
+
+    /** An operand of the pairwise plan: an array and one index letter per axis. */
+    private record Term(DArray x, String idx) {}
+
+    /** The greedy pairwise contraction of all operands, ending in the output's index order. */
+    private static DArray pairwise(DArray[] ops, String[] ins, String out, Map<Character, Long> size) {
+        List<Term> terms = new ArrayList<>();
+        for (int k = 0; k < ops.length; k++) {
+            DArray x = ops[k];
+            long[] full = new long[ins[k].length()];
+            for (int d = 0; d < full.length; d++) full[d] = size.get(ins[k].charAt(d));
+            if (!java.util.Arrays.equals(x.shapeArray(), full)) x = x.broadcastTo(Shape.of(full));
+            terms.add(new Term(x, ins[k]));
+        }
+        for (int k = 0; k < terms.size(); k++) terms.set(k, sumUnneeded(terms.get(k), keep(terms, k, -1, out)));
+        while (terms.size() > 1) {
+            int bi = 0, bj = 1;
+            double bestCost = Double.POSITIVE_INFINITY, bestSize = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < terms.size(); i++) {
+                for (int j = i + 1; j < terms.size(); j++) {
+                    String union = union(terms.get(i).idx(), terms.get(j).idx());
+                    String kept = filter(union, keep(terms, i, j, out));
+                    double cost = extent(union, size), res = extent(kept, size);
+                    if (cost < bestCost || (cost == bestCost && res < bestSize)) { bestCost = cost; bestSize = res; bi = i; bj = j; }
+                }
+            }
+            Term c = contract(terms.get(bi), terms.get(bj), keep(terms, bi, bj, out), size);
+            terms.remove(bj);
+            terms.remove(bi);
+            terms.add(c);
+        }
+        Term last = terms.get(0);
+        int[] perm = new int[out.length()];
+        for (int g = 0; g < perm.length; g++) perm[g] = last.idx().indexOf(out.charAt(g));
+        return perm.length == 0 ? last.x() : last.x().transpose(perm);
+    }
+
+    /** The indices needed after contracting terms {@code i} and {@code j} ({@code j} -1: only {@code i}): the output's and the others'. */
+    private static String keep(List<Term> terms, int i, int j, String out) {
+        StringBuilder b = new StringBuilder(out);
+        for (int k = 0; k < terms.size(); k++) if (k != i && k != j) b.append(terms.get(k).idx());
+        return b.toString();
+    }
+
+    private static String union(String a, String b) {
+        StringBuilder u = new StringBuilder(a);
+        for (char c : b.toCharArray()) if (a.indexOf(c) < 0) u.append(c);
+        return u.toString();
+    }
+
+    private static String filter(String idx, String keep) {
+        StringBuilder b = new StringBuilder();
+        for (char c : idx.toCharArray()) if (keep.indexOf(c) >= 0) b.append(c);
+        return b.toString();
+    }
+
+    private static double extent(String idx, Map<Character, Long> size) {
+        double e = 1;
+        for (char c : idx.toCharArray()) e *= size.get(c);
+        return e;
+    }
+
+    /** {@code t} with the indices that {@code keep} lacks summed away. */
+    private static Term sumUnneeded(Term t, String keep) {
+        List<Integer> axes = new ArrayList<>();
+        for (int d = 0; d < t.idx().length(); d++) if (keep.indexOf(t.idx().charAt(d)) < 0) axes.add(d);
+        if (axes.isEmpty()) return t;
+        return new Term(t.x().sum(axes.stream().mapToInt(Integer::intValue).toArray(), false), filter(t.idx(), keep));
+    }
+
+    /** One pairwise contraction: matmul over the summed indices, or a fused product when there is no matrix to multiply. */
+    private static Term contract(Term a0, Term b0, String keep, Map<Character, Long> size) {
+        Term a = sumUnneeded(a0, keep + b0.idx()), b = sumUnneeded(b0, keep + a0.idx());
+        StringBuilder batch = new StringBuilder(), summed = new StringBuilder(), freeA = new StringBuilder(), freeB = new StringBuilder();
+        for (char c : a.idx().toCharArray()) {
+            boolean inB = b.idx().indexOf(c) >= 0, kept = keep.indexOf(c) >= 0;
+            if (inB && kept) batch.append(c);
+            else if (inB) summed.append(c);
+            else freeA.append(c);
+        }
+        for (char c : b.idx().toCharArray()) if (a.idx().indexOf(c) < 0) freeB.append(c);
+        if (freeA.isEmpty() && freeB.isEmpty()) { // a Hadamard product, summed over the shared indices that are not kept
+            String order = batch.toString() + summed;
+            DArray p = permute(a, order).mul(permute(b, order));
+            int[] axes = new int[summed.length()];
+            for (int i = 0; i < axes.length; i++) axes[i] = batch.length() + i;
+            return new Term(axes.length == 0 ? p : p.sum(axes, false), batch.toString());
+        }
+        long[] bs = shape(batch, size);
+        long ma = (long) extent(freeA.toString(), size), mb = (long) extent(freeB.toString(), size), kk = (long) extent(summed.toString(), size);
+        DArray x = permute(a, batch.toString() + freeA + summed).reshape(concat(bs, ma, kk));
+        DArray y = permute(b, batch.toString() + summed + freeB).reshape(concat(bs, kk, mb));
+        long[] outShape = concat(concat(bs, shape(freeA, size)), shape(freeB, size));
+        return new Term(x.matmul(y).reshape(outShape), batch.toString() + freeA + freeB);
+    }
+
+    private static DArray permute(Term t, String order) {
+        int[] perm = new int[order.length()];
+        for (int g = 0; g < perm.length; g++) perm[g] = t.idx().indexOf(order.charAt(g));
+        boolean identity = true;
+        for (int g = 0; g < perm.length; g++) identity &= perm[g] == g;
+        return identity ? t.x() : t.x().transpose(perm);
+    }
+
+    private static long[] shape(CharSequence idx, Map<Character, Long> size) {
+        long[] s = new long[idx.length()];
+        for (int i = 0; i < s.length; i++) s[i] = size.get(idx.charAt(i));
+        return s;
+    }
+
+    private static long[] concat(long[] a, long... b) {
+        long[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 }

@@ -23,7 +23,7 @@ final class MatmulLayer extends ArrayLayer {
     private final long[] aShape, bShape; // for batch broadcasting: a batch axis of extent 1 uses block 0
 
     MatmulLayer(String name, DArray a, DArray b, Chunks out, DType dtype) {
-        super(name, Set.of(a.layerName(), b.layerName()), out);
+        super(name, Set.copyOf(java.util.List.of(a.layerName(), b.layerName())), out); // a @ a: the same layer twice
         this.a = a.layerName();
         this.b = b.layerName();
         this.kBlocks = a.chunks().numBlocks(a.ndim() - 1);

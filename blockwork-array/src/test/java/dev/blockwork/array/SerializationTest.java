@@ -87,6 +87,19 @@ class SerializationTest {
         m.put("histogram", x.histogram(5, 0, 1));
         m.put("percentile", x.percentile(30, 1));
         m.put("einsum", DArray.einsum("ij,ij->j", x, x));
+        DArray sq = DArray.fromArray(new Random(8).uniform(12, 12).expr().add(NDArray.eye(12).expr().mul(12)).evaluate(), chunks(5, 5));
+        m.put("tsqr", Linalg.tsqr(x).get(0));
+        m.put("svd", Linalg.svd(x).get(0));
+        m.put("svdCompressed", Linalg.svdCompressed(x, 3, 1, 2, 5).get(2));
+        m.put("lstsq", Linalg.lstsq(x, DArray.ones(shape(37), chunks(10))).get(1));
+        m.put("tiled cholesky", TiledLinalg.cholesky(sq.matmul(sq.transpose()), true));
+        m.put("tiled lu", TiledLinalg.lu(sq, true).get(1));
+        m.put("tiled solve", TiledLinalg.solve(sq, DArray.ones(shape(12, 2), chunks(5, 1)), true));
+        m.put("matrix norm nuc", Linalg.norm(x, "nuc"));
+        m.put("einsum pairwise", DArray.einsum("ij,jk,kl->il", x, x.transpose(), x));
+        m.put("kron", DArray.kron(x.get(Index.range(0L, 4L)), sq));
+        m.put("gufunc outputs", DArray.applyGufunc((bs, info) -> new NDArray[] {bs[0].sum(new int[] {-1}, false), bs[0].max(new int[] {-1}, false)},
+                "(i)->(),()", List.of(x), List.of(DType.FLOAT64, DType.FLOAT64)).get(1));
         m.put("random poisson", new DRandom(4).poisson(3, shape(30, 20), chunks(7, 6)));
         return m;
     }

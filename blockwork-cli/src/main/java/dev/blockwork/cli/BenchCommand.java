@@ -13,9 +13,10 @@ import java.util.concurrent.Callable;
         description = {"Runs benchmarks; each line is '<case> <median> <unit>', with references measured in the same run.",
                 "Suites: tasks (scheduler overhead), arrays (chunked arrays vs memory bandwidth and NumPy),",
                 "kernels (one-block NDArray kernels vs plain loops), processes (queues, pipes, pools between JVMs),", "async (100,000 sleeping tasks),",
-                "zarr (codecs vs raw file I/O, the example workloads at full size, a 16 GiB array in a 1 GiB heap)."})
+                "zarr (codecs vs raw file I/O, the example workloads at full size, a 16 GiB array in a 1 GiB heap),",
+                "linalg (TSQR of 2,000,000 x 100 and svdCompressed of 10000^2 vs NumPy and matmul; needs -Xmx12g via BLOCKWORK_JAVA_OPTS)."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, async, zarr (default: tasks).")
+    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, async, zarr, linalg (default: tasks).")
     List<String> suites = List.of("tasks");
 
     @Option(names = "--runs", description = "Timed runs per case (median reported), default ${DEFAULT-VALUE}.")
@@ -35,10 +36,11 @@ final class BenchCommand implements Callable<Integer> {
                 case "async" -> dev.blockwork.cli.bench.AsyncBench.run(System.out);
                 case "kernels" -> dev.blockwork.cli.bench.KernelBench.run(System.out);
                 case "arrays" -> dev.blockwork.cli.bench.ArrayBench.run(System.out, cases.toArray(new String[0]));
+                case "linalg" -> dev.blockwork.cli.bench.LinalgBench.run(System.out, 2_000_000L, 10_000, Math.min(runs, 3));
                 case "processes" -> dev.blockwork.cli.bench.ProcessBench.run(System.out);
                 case "zarr" -> dev.blockwork.cli.bench.ZarrBench.run(System.out, cases, dir);
                 default -> {
-                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes, async or zarr");
+                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes, async, zarr or linalg");
                     return 2;
                 }
             }

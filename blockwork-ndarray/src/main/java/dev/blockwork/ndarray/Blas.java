@@ -73,11 +73,16 @@ public final class Blas {
 
     private Blas() {}
 
+    /** The symbols of {@code lib}: a path (with a '/') or a name the dynamic linker finds; loaded for the JVM's lifetime. */
+    @SuppressWarnings("restricted") // FFM library lookup; surefire and launchers pass --enable-native-access
+    static SymbolLookup library(String lib) {
+        return lib.contains("/") ? SymbolLookup.libraryLookup(Path.of(lib), Arena.global()) : SymbolLookup.libraryLookup(lib, Arena.global());
+    }
+
     /** Downcall handles for cblas_dgemm and cblas_sgemm in {@code lib}, or null when they don't resolve. */
-    @SuppressWarnings("restricted") // FFM library lookup and downcalls; surefire and launchers pass --enable-native-access
+    @SuppressWarnings("restricted") // FFM downcalls; surefire and launchers pass --enable-native-access
     private static MethodHandle[] bind(String lib) {
-        SymbolLookup lookup = lib.contains("/") ? SymbolLookup.libraryLookup(Path.of(lib), Arena.global())
-                : SymbolLookup.libraryLookup(lib, Arena.global());
+        SymbolLookup lookup = library(lib);
         var dsym = lookup.find("cblas_dgemm");
         var ssym = lookup.find("cblas_sgemm");
         if (dsym.isEmpty() || ssym.isEmpty()) return null;
