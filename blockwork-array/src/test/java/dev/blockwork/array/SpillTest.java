@@ -141,4 +141,19 @@ class SpillTest {
             new ProcessBuilder("umount", mnt.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void aboveThePauseThresholdTasksWaitALittleAndTheComputeStillEnds() throws IOException {
+        Path notADir = Files.writeString(tmp.resolve("not-a-folder"), "x"); // spilling fails: memory stays high
+        LocalMemory m = new LocalMemory(100_000, 0.5, 0.6, notADir.resolve("spill"));
+        NDArray expected = holdsMany(17).compute(ComputeOptions.defaults().withScheduler("sync").withProgress(false));
+        for (String scheduler : List.of("threads")) {
+            NDArray got = holdsMany(17).compute(ComputeOptions.defaults().withScheduler(scheduler).withProgress(false).withMemory(m));
+            assertThat(got.allClose(expected, 1e-12, 1e-12)).as("%s: result while paused", scheduler).isTrue();
+        }
+        assertThat(m.pauseCount()).as("tasks that waited above the pause threshold").isPositive();
+        assertThat(m.heldBytes()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LocalMemory(100, 0.7, 0.5, tmp))
+                .hasMessageContaining("expected a fraction at least the target 0.7");
+    }
 }

@@ -23,6 +23,8 @@ public final class CoreSettings implements SettingsGroup {
             "memory for results a compute holds in this JVM; auto = the JVM's maximum heap").onStart();
     public static final Setting MEMORY_TARGET = Setting.text("memory.target", "0.6", "fraction of memory.limit",
             "held results beyond this spill to disk, oldest first (Dask's target)").onStart();
+    public static final Setting MEMORY_PAUSE = Setting.text("memory.pause", "0.8", "fraction of memory.limit",
+            "beyond this (spilling cannot keep up, or fails), local tasks wait up to 20 ms before starting (Dask's pause)").onStart();
     public static final Setting SPILL_DIR = Setting.computed("memory.spillDir", "the temporary directory", "path",
             "where spilled results go (one folder per JVM, removed at exit and swept after a crash)").onStart();
 
@@ -30,6 +32,6 @@ public final class CoreSettings implements SettingsGroup {
 
     @Override public List<Setting> settings() {
         return List.of(SCHEDULER, THREADS, PROGRESS, ALLOWED_FAILURES, FUSE_MAX_STEPS, FUSE_MAX_BYTES, STORY_SIZE,
-                MEMORY_LIMIT, MEMORY_TARGET, SPILL_DIR);
+                MEMORY_LIMIT, MEMORY_TARGET, MEMORY_PAUSE, SPILL_DIR);
     }
 }

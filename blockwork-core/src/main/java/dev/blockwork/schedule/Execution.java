@@ -310,6 +310,7 @@ public final class Execution {
 
     /** Runs {@code task} in the calling thread: start, call, finish or fail (a retry is handed to {@code sink}). */
     public void run(int task, ReadySink sink) {
+        if (memory != null && memory.paused()) memory.throttle(); // held blocks above memory.pause: wait a little
         TaskCall call;
         try {
             call = begin(task, true, sink);

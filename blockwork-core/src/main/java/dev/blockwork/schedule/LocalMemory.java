@@ -51,6 +51,11 @@ public final class LocalMemory {
 
     private final long limit;
     private final long target;
+    private final long pause;
+    private final LongAdder pauses = new LongAdder();
+    private final Object pauseLock = new Object();
+    /** Held bytes are above {@link #pause}: local tasks wait a little before starting (written by added/removed). */
+    private volatile boolean paused;
     private final Path root;
     private final AtomicLong held = new AtomicLong();
     private final LongAdder spilledBytes = new LongAdder(), spills = new LongAdder(), reads = new LongAdder();
@@ -68,12 +73,28 @@ public final class LocalMemory {
      * @param spillRoot       the folder under which this manager makes its spill folder
      */
     public LocalMemory(long limitBytes, double targetFraction, Path spillRoot) {
+        this(limitBytes, targetFraction, Math.max(targetFraction, 0.8), spillRoot);
+    }
+
+    /**
+     * A memory manager with its own limit, spill target and pause threshold.
+     *
+     * @param limitBytes      the memory limit in bytes (positive)
+     * @param targetFraction  spill beyond this fraction of the limit, in (0, 1]
+     * @param pauseFraction   beyond this fraction, local tasks wait before starting; at least {@code targetFraction}
+     * @param spillRoot       the folder under which this manager makes its spill folder
+     */
+    public LocalMemory(long limitBytes, double targetFraction, double pauseFraction, Path spillRoot) {
         if (limitBytes <= 0) throw new IllegalArgumentException("got memory limit " + limitBytes + ", expected a positive number of bytes");
         if (!(targetFraction > 0 && targetFraction <= 1)) {
             throw new IllegalArgumentException("got memory target " + targetFraction + ", expected a fraction in (0, 1]");
         }
+        if (!(pauseFraction >= targetFraction)) {
+            throw new IllegalArgumentException("got memory pause " + pauseFraction + ", expected a fraction at least the target " + targetFraction);
+        }
         this.limit = limitBytes;
         this.target = (long) (limitBytes * targetFraction);
+        this.pause = (long) Math.min(Long.MAX_VALUE, limitBytes * pauseFraction);
         this.root = spillRoot;
     }
 
@@ -95,8 +116,15 @@ public final class LocalMemory {
             throw new IllegalArgumentException("got " + CoreSettings.MEMORY_TARGET.property() + "=" + CoreSettings.MEMORY_TARGET.get()
                     + ", expected a fraction such as 0.6");
         }
+        double p;
+        try {
+            p = Double.parseDouble(CoreSettings.MEMORY_PAUSE.get().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("got " + CoreSettings.MEMORY_PAUSE.property() + "=" + CoreSettings.MEMORY_PAUSE.get()
+                    + ", expected a fraction such as 0.8");
+        }
         String d = CoreSettings.SPILL_DIR.get(System.getProperty("java.io.tmpdir"));
-        return new LocalMemory(limit, f, Path.of(d));
+        return new LocalMemory(limit, f, Math.max(p, f), Path.of(d));
     }
 
     /**
@@ -148,6 +176,12 @@ public final class LocalMemory {
     /** @return spilled results read back so far */
     public long readCount() { return reads.sum(); }
 
+    /** @return times a task waited before starting because held bytes were above the pause threshold */
+    public long pauseCount() { return pauses.sum(); }
+
+    /** @return the bytes beyond which local tasks wait before starting */
+    public long pauseBytes() { return pause; }
+
     /** @return spill files that exist now */
     public long spillFiles() { return files.get(); }
 
@@ -172,9 +206,47 @@ public final class LocalMemory {
     void added(Execution exec, long bytes) {
         live.add(exec);
         if (held.addAndGet(bytes) > target) spillDown();
+        updatePause();
     }
 
-    void removed(long bytes) { held.addAndGet(-bytes); }
+    void removed(long bytes) {
+        held.addAndGet(-bytes);
+        if (paused) updatePause();
+    }
+
+    private void updatePause() {
+        boolean over = held.get() > pause;
+        if (over == paused) return;
+        synchronized (pauseLock) {
+            paused = held.get() > pause;
+            if (!paused) pauseLock.notifyAll();
+        }
+    }
+
+    /** Whether held bytes are above the pause threshold (a volatile read: the engine's check before a local start). */
+    boolean paused() { return paused; }
+
+    /**
+     * Dask's pause, as a throttle: while held bytes are above the pause threshold (spilling cannot keep up, or
+     * fails), a local task waits until memory is released or 20 ms have passed, then starts anyway — so a compute
+     * slows down instead of running out of memory, and can never deadlock waiting for itself.
+     */
+    void throttle() {
+        if (!paused) return;
+        pauses.increment();
+        long deadline = System.nanoTime() + 20_000_000L;
+        synchronized (pauseLock) {
+            long left;
+            while (paused && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    pauseLock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // a cancelled compute: stop waiting, the task sees the interrupt
+                    return;
+                }
+            }
+        }
+    }
 
     /** {@code exec} ended: it holds nothing counted any more. */
     void forget(Execution exec) { live.remove(exec); }
