@@ -170,6 +170,10 @@ final class FftPlan {
     }
 
     private static void radix4(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] wr, double[] wi) {
+        if (s < SHORT_STRIDE) {
+            radix4Short(xr, xi, yr, yi, m, s, wr, wi);
+            return;
+        }
         for (int j = 0; j < m; j++) {
             double w1r = wr[3 * j], w1i = wi[3 * j], w2r = wr[3 * j + 1], w2i = wi[3 * j + 1], w3r = wr[3 * j + 2], w3i = wi[3 * j + 2];
             int i0 = s * j, i1 = s * (j + m), i2 = s * (j + 2 * m), i3 = s * (j + 3 * m);
@@ -190,6 +194,37 @@ final class FftPlan {
                 yi[o2 + q] = b2r * w2i + b2i * w2r;
                 yr[o3 + q] = b3r * w3r - b3i * w3i;
                 yi[o3 + q] = b3r * w3i + b3i * w3r;
+            }
+        }
+    }
+
+    /**
+     * Below this stride the q-loop is too short to pay for C2's loop set-up (the first stages have s = 1, 4): such
+     * stages run with the long j-loop inside instead.
+     */
+    private static final int SHORT_STRIDE = 16;
+
+    private static void radix4Short(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] wr, double[] wi) {
+        int ms = m * s;
+        for (int q = 0; q < s; q++) {
+            for (int j = 0; j < m; j++) {
+                double w1r = wr[3 * j], w1i = wi[3 * j], w2r = wr[3 * j + 1], w2i = wi[3 * j + 1], w3r = wr[3 * j + 2], w3i = wi[3 * j + 2];
+                int i0 = s * j + q, o0 = 4 * s * j + q;
+                double a0r = xr[i0], a0i = xi[i0], a1r = xr[i0 + ms], a1i = xi[i0 + ms];
+                double a2r = xr[i0 + 2 * ms], a2i = xi[i0 + 2 * ms], a3r = xr[i0 + 3 * ms], a3i = xi[i0 + 3 * ms];
+                double t0r = a0r + a2r, t0i = a0i + a2i, t1r = a0r - a2r, t1i = a0i - a2i;
+                double t2r = a1r + a3r, t2i = a1i + a3i, t3r = a1r - a3r, t3i = a1i - a3i;
+                yr[o0] = t0r + t2r;
+                yi[o0] = t0i + t2i;
+                double b1r = t1r + t3i, b1i = t1i - t3r;
+                double b2r = t0r - t2r, b2i = t0i - t2i;
+                double b3r = t1r - t3i, b3i = t1i + t3r;
+                yr[o0 + s] = b1r * w1r - b1i * w1i;
+                yi[o0 + s] = b1r * w1i + b1i * w1r;
+                yr[o0 + 2 * s] = b2r * w2r - b2i * w2i;
+                yi[o0 + 2 * s] = b2r * w2i + b2i * w2r;
+                yr[o0 + 3 * s] = b3r * w3r - b3i * w3i;
+                yi[o0 + 3 * s] = b3r * w3i + b3i * w3r;
             }
         }
     }
