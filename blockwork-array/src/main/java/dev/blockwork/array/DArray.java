@@ -313,6 +313,7 @@ public final class DArray implements java.io.Serializable {
     // ================================================================== element-wise (fused)
 
     static DArray apply(ElementwiseOp op, DType cast, Object... operands) {
+        ComplexBlocks.refuse(op.name().toLowerCase(), operands);
         long[] out = new long[0];
         DArray[] arrays = new DArray[operands.length];
         for (int i = 0; i < operands.length; i++) {
@@ -336,31 +337,47 @@ public final class DArray implements java.io.Serializable {
         return fused(FusedNode.Apply.of(op, cast, nodes), out, c);
     }
 
-    public DArray add(DArray o) { return apply(ElementwiseOp.ADD, null, this, o); }
+    public DArray add(DArray o) {
+        return ComplexBlocks.any(this, o) ? ComplexBlocks.binary(ComplexBlocks.Op.ADD, this, o) : apply(ElementwiseOp.ADD, null, this, o);
+    }
 
-    public DArray add(double v) { return apply(ElementwiseOp.ADD, null, this, v); }
+    public DArray add(double v) {
+        return dtype.isComplex() ? ComplexBlocks.binary(ComplexBlocks.Op.ADD, this, v) : apply(ElementwiseOp.ADD, null, this, v);
+    }
 
     public DArray add(long v) { return apply(ElementwiseOp.ADD, null, this, v); }
 
-    public DArray sub(DArray o) { return apply(ElementwiseOp.SUB, null, this, o); }
+    public DArray sub(DArray o) {
+        return ComplexBlocks.any(this, o) ? ComplexBlocks.binary(ComplexBlocks.Op.SUB, this, o) : apply(ElementwiseOp.SUB, null, this, o);
+    }
 
-    public DArray sub(double v) { return apply(ElementwiseOp.SUB, null, this, v); }
+    public DArray sub(double v) {
+        return dtype.isComplex() ? ComplexBlocks.binary(ComplexBlocks.Op.SUB, this, v) : apply(ElementwiseOp.SUB, null, this, v);
+    }
 
     public DArray sub(long v) { return apply(ElementwiseOp.SUB, null, this, v); }
 
     /** {@code v - this}. */
     public DArray rsub(double v) { return apply(ElementwiseOp.SUB, null, v, this); }
 
-    public DArray mul(DArray o) { return apply(ElementwiseOp.MUL, null, this, o); }
+    public DArray mul(DArray o) {
+        return ComplexBlocks.any(this, o) ? ComplexBlocks.binary(ComplexBlocks.Op.MUL, this, o) : apply(ElementwiseOp.MUL, null, this, o);
+    }
 
-    public DArray mul(double v) { return apply(ElementwiseOp.MUL, null, this, v); }
+    public DArray mul(double v) {
+        return dtype.isComplex() ? ComplexBlocks.binary(ComplexBlocks.Op.MUL, this, v) : apply(ElementwiseOp.MUL, null, this, v);
+    }
 
     public DArray mul(long v) { return apply(ElementwiseOp.MUL, null, this, v); }
 
     /** True division (integers give float64). */
-    public DArray div(DArray o) { return apply(ElementwiseOp.DIV, null, this, o); }
+    public DArray div(DArray o) {
+        return ComplexBlocks.any(this, o) ? ComplexBlocks.binary(ComplexBlocks.Op.DIV, this, o) : apply(ElementwiseOp.DIV, null, this, o);
+    }
 
-    public DArray div(double v) { return apply(ElementwiseOp.DIV, null, this, v); }
+    public DArray div(double v) {
+        return dtype.isComplex() ? ComplexBlocks.binary(ComplexBlocks.Op.DIV, this, v) : apply(ElementwiseOp.DIV, null, this, v);
+    }
 
     public DArray div(long v) { return apply(ElementwiseOp.DIV, null, this, v); }
 
@@ -438,7 +455,8 @@ public final class DArray implements java.io.Serializable {
     /** Negation; bool throws IllegalArgumentException. */
     public DArray neg() { return apply(ElementwiseOp.NEG, null, this); }
 
-    public DArray abs() { return apply(ElementwiseOp.ABS, null, this); }
+    /** {@code np.abs}: the modulus (float64) for complex128. */
+    public DArray abs() { return dtype.isComplex() ? ComplexBlocks.abs(this) : apply(ElementwiseOp.ABS, null, this); }
 
     public DArray sqrt() { return apply(ElementwiseOp.SQRT, null, this); }
 
@@ -599,23 +617,52 @@ public final class DArray implements java.io.Serializable {
         return where(f.signbit(), down.sub(f), up.sub(f));
     }
 
-    /** {@code np.real}: the values themselves (Blockwork has no complex dtypes yet). */
-    public DArray real() { return this; }
+    /** {@code np.real}: the real part (float64) of complex128; real dtypes are returned as they are. */
+    public DArray real() { return dtype.isComplex() ? ComplexBlocks.real(this) : this; }
 
-    /** {@code np.imag}: zeros of this shape (real dtypes only). */
-    public DArray imag() { return zerosLike(this); }
+    /** {@code np.imag}: the imaginary part (float64) of complex128; zeros of this shape for real dtypes. */
+    public DArray imag() { return dtype.isComplex() ? ComplexBlocks.imag(this) : zerosLike(this); }
 
-    /** {@code np.conj}: the values themselves (real dtypes). */
-    public DArray conj() { return this; }
+    /** {@code np.conj}: the complex conjugate; real dtypes are returned as they are. */
+    public DArray conj() { return dtype.isComplex() ? ComplexBlocks.conj(this) : this; }
 
-    /** {@code np.angle}: 0 for non-negative values, pi for negative (real dtypes), NaN for NaN. */
-    public DArray angle() { return zerosLike(this).astype(DType.resultOfFloatFunction(dtype)).arctan2(this); }
+    /** {@code np.angle}: {@code atan2(imag, real)}; for real dtypes 0 for non-negative values, pi for negative, NaN for NaN. */
+    public DArray angle() {
+        return dtype.isComplex() ? ComplexBlocks.angle(this) : zerosLike(this).astype(DType.resultOfFloatFunction(dtype)).arctan2(this);
+    }
 
-    /** {@code np.isreal}: true everywhere (real dtypes). */
-    public DArray isreal() { return full(shape.clone(), chunks, 1L, DType.BOOL); }
+    /** {@code np.isreal}: true where the imaginary part is 0 (everywhere for real dtypes). */
+    public DArray isreal() { return dtype.isComplex() ? imag().eq(0.0) : full(shape.clone(), chunks, 1L, DType.BOOL); }
 
-    /** {@code np.iscomplex}: false everywhere (real dtypes). */
-    public DArray iscomplex() { return full(shape.clone(), chunks, 0L, DType.BOOL); }
+    /** {@code np.iscomplex}: true where the imaginary part is not 0 (nowhere for real dtypes). */
+    public DArray iscomplex() { return dtype.isComplex() ? imag().ne(0.0) : full(shape.clone(), chunks, 0L, DType.BOOL); }
+
+    /** {@code re + 1j * im} (complex128) with broadcasting; both parts real. */
+    public static DArray complex(DArray re, DArray im) { return ComplexBlocks.complex(re, im); }
+
+    /** {@code da.fft.fft(x, n, axis)} (see {@link Fft}: the axis is rechunked into one chunk); {@code n = -1} keeps the length. */
+    public DArray fft(long n, int axis) { return Fft.fft(this, n, axis, dev.blockwork.ndarray.Fft.Norm.BACKWARD); }
+
+    /** {@code da.fft.ifft(x, n, axis)}. */
+    public DArray ifft(long n, int axis) { return Fft.ifft(this, n, axis, dev.blockwork.ndarray.Fft.Norm.BACKWARD); }
+
+    /** {@code da.fft.rfft(x, n, axis)}. */
+    public DArray rfft(long n, int axis) { return Fft.rfft(this, n, axis, dev.blockwork.ndarray.Fft.Norm.BACKWARD); }
+
+    /** {@code da.fft.irfft(x, n, axis)}. */
+    public DArray irfft(long n, int axis) { return Fft.irfft(this, n, axis, dev.blockwork.ndarray.Fft.Norm.BACKWARD); }
+
+    /** {@code da.fft.fft2(x)}: the last two axes, one after the other (each rechunked into one chunk in turn). */
+    public DArray fft2() { return Fft.fft2(this); }
+
+    /** {@code da.fft.ifft2(x)}. */
+    public DArray ifft2() { return Fft.ifft2(this); }
+
+    /** {@code da.fft.fftn(x, axes=axes)}; null axes is every axis. */
+    public DArray fftn(int... axes) { return Fft.fftn(this, null, axes.length == 0 ? null : axes, dev.blockwork.ndarray.Fft.Norm.BACKWARD); }
+
+    /** {@code da.fft.ifftn(x, axes=axes)}. */
+    public DArray ifftn(int... axes) { return Fft.ifftn(this, null, axes.length == 0 ? null : axes, dev.blockwork.ndarray.Fft.Norm.BACKWARD); }
 
     /** {@code np.square}: {@code x * x} in x's dtype. */
     public DArray square() { return mul(this); }
@@ -716,7 +763,10 @@ public final class DArray implements java.io.Serializable {
     public DArray logicalNot() { return astype(DType.BOOL).not(); }
 
     /** Converts to {@code t} (floats to ints truncate toward zero). */
-    public DArray astype(DType t) { return t == dtype ? this : apply(ElementwiseOp.ASTYPE, t, this); }
+    public DArray astype(DType t) {
+        if (t == dtype) return this;
+        return t.isComplex() || dtype.isComplex() ? ComplexBlocks.astype(this, t) : apply(ElementwiseOp.ASTYPE, t, this);
+    }
 
     /** {@code np.where(cond, a, b)} with broadcasting; the dtype promotes {@code a} and {@code b}. */
     public static DArray where(DArray cond, DArray a, DArray b) { return apply(ElementwiseOp.WHERE, null, cond, a, b); }

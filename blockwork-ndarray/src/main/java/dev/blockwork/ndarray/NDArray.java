@@ -686,6 +686,12 @@ public final class NDArray implements java.io.Serializable {
     /** {@code np.nanpercentile(a, q, axis)}: NaNs ignored; an all-NaN lane gives NaN. */
     public NDArray nanpercentile(double q, int axis) { return Quantiles.percentile(this, q, axis, true); }
 
+    /** {@code np.sort(a, axis)}: a sorted copy along {@code axis} (NaN last); see {@link Sorting}. */
+    public NDArray sort(int axis) { return Sorting.sort(this, axis); }
+
+    /** {@code np.argsort(a, axis, kind="stable")}: int64 positions that sort each lane; see {@link Sorting}. */
+    public NDArray argsort(int axis) { return Sorting.argsort(this, axis); }
+
     /** Flat C-order index of the smallest element (first NaN if any, as NumPy). */
     public long argmin() { return Reductions.argFlat(this, false); }
 
