@@ -686,6 +686,12 @@ public final class NDArray implements java.io.Serializable {
     /** {@code np.nanpercentile(a, q, axis)}: NaNs ignored; an all-NaN lane gives NaN. */
     public NDArray nanpercentile(double q, int axis) { return Quantiles.percentile(this, q, axis, true); }
 
+    /** {@code np.percentile(a, q, axis, method=method)}. */
+    public NDArray percentile(double q, int axis, QuantileMethod method) { return Quantiles.percentile(this, q, axis, false, method); }
+
+    /** {@code np.nanpercentile(a, q, axis, method=method)}. */
+    public NDArray nanpercentile(double q, int axis, QuantileMethod method) { return Quantiles.percentile(this, q, axis, true, method); }
+
     /** {@code np.sort(a, axis)}: a sorted copy along {@code axis} (NaN last); see {@link Sorting}. */
     public NDArray sort(int axis) { return Sorting.sort(this, axis); }
 
