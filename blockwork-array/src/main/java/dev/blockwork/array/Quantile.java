@@ -99,8 +99,8 @@ final class Quantile {
         // per block: [count, nan count, grid percentiles...]
         int width = grid.length + 2;
         long nb = flat.chunks().numBlocks(0);
-        long[] ones = new long[(int) nb];
-        java.util.Arrays.fill(ones, 1);
+        long[] widths = new long[(int) nb];
+        java.util.Arrays.fill(widths, width);
         DArray parts = flat.mapBlocks((b, info) -> {
             double[] v = b.toDoubleArray();
             int m = 0, nan = 0;
@@ -112,11 +112,11 @@ final class Quantile {
             for (int i = 0; i < grid.length; i++) {
                 out[2 + i] = m == 0 ? Double.NaN : QuantileMethod.LINEAR.ofSorted(v, m, grid[i]);
             }
-            return NDArray.fromArray(out, 1, width);
-        }, Chunks.ofTrusted(new long[][] {ones, {width}}), DType.FLOAT64);
-        DArray all = parts.rechunk(Chunks.ofTrusted(new long[][] {{nb}, {width}}));
-        return all.mapBlocks((b, info) -> NDArray.fromArray(merge(b, grid, q, ignoreNan)),
-                Chunks.ofTrusted(new long[][] {{q.length}}), DType.FLOAT64).reshape(q.length);
+            return NDArray.fromArray(out);
+        }, Chunks.ofTrusted(new long[][] {widths}), DType.FLOAT64);
+        DArray all = parts.rechunk(Chunks.ofTrusted(new long[][] {{nb * width}}));
+        return all.mapBlocks((b, info) -> NDArray.fromArray(merge(b.reshape(nb, width), grid, q, ignoreNan)),
+                Chunks.ofTrusted(new long[][] {{q.length}}), DType.FLOAT64);
     }
 
     /** The requested q plus the fixed grid, sorted, without duplicates. */
