@@ -46,6 +46,12 @@ public final class NDArray implements java.io.Serializable {
      */
     public static NDArray wrap(Object data, long offset, long[] shape, long[] strides) {
         DType t = Storage.dtypeOf(data);
+        long[] s = checkView(offset, shape, strides, Storage.length(data), "the array");
+        return new NDArray(t, data, (int) offset, s, strides.clone());
+    }
+
+    /** The shape, after checking that the view {@code (offset, shape, strides)} stays inside {@code len} elements. */
+    private static long[] checkView(long offset, long[] shape, long[] strides, long len, String what) {
         long[] s = Shapes.copyShape(shape);
         if (strides.length != s.length) {
             throw new IllegalArgumentException("got " + strides.length + " strides for shape " + Shapes.format(s));
@@ -57,12 +63,11 @@ public final class NDArray implements java.io.Serializable {
             long ext = (s[i] - 1) * strides[i];
             if (ext < 0) lo += ext; else hi += ext;
         }
-        int len = Storage.length(data);
         if (!empty && (lo < 0 || hi >= len)) {
             throw new IllegalArgumentException("view offset " + offset + " shape " + Shapes.format(s) + " strides "
-                    + Arrays.toString(strides) + " reaches [" + lo + ", " + hi + "], outside the array of length " + len);
+                    + Arrays.toString(strides) + " reaches [" + lo + ", " + hi + "], outside " + what + " of length " + len);
         }
-        return new NDArray(t, data, (int) offset, s, strides.clone());
+        return s;
     }
 
     /**
@@ -73,21 +78,7 @@ public final class NDArray implements java.io.Serializable {
         if (data.length % 2 != 0) {
             throw new IllegalArgumentException("got " + data.length + " doubles, expected an even count (re, im pairs)");
         }
-        long[] s = Shapes.copyShape(shape);
-        if (strides.length != s.length) {
-            throw new IllegalArgumentException("got " + strides.length + " strides for shape " + Shapes.format(s));
-        }
-        long lo = offset, hi = offset;
-        boolean empty = false;
-        for (int i = 0; i < s.length; i++) {
-            if (s[i] == 0) empty = true;
-            long ext = (s[i] - 1) * strides[i];
-            if (ext < 0) lo += ext; else hi += ext;
-        }
-        if (!empty && (lo < 0 || hi >= data.length / 2)) {
-            throw new IllegalArgumentException("complex view offset " + offset + " shape " + Shapes.format(s) + " strides "
-                    + Arrays.toString(strides) + " reaches [" + lo + ", " + hi + "], outside " + data.length / 2 + " complex elements");
-        }
+        long[] s = checkView(offset, shape, strides, data.length / 2, "the complex elements");
         return new NDArray(DType.COMPLEX128, data, (int) offset, s, strides.clone());
     }
 
