@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  */
 class FftOracleTest {
     private static final int[] LENGTHS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18, 25, 27, 29, 31, 32, 37,
-        49, 60, 64, 97, 100, 121, 127, 128, 207, 210, 243, 256, 360, 509, 1000, 1024, 1031, 4098};
+        49, 60, 64, 97, 100, 121, 127, 128, 207, 210, 243, 256, 360, 509, 1000, 1024, 1031, 2048, 2310, 4096, 4098, 6144, 8192};
+    // 2310 = 2*3*5*7*11 takes the generic radices; 4098 = 2*3*683 is Bluestein over a length-16384 convolution
 
     /** X[k] = sum_j x[j] exp(-+2 pi i j k / n), with the angle reduced exactly (j*k mod n). */
     static double[][] naive(double[] re, double[] im, boolean inverse) {
