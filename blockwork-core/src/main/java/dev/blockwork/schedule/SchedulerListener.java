@@ -48,4 +48,14 @@ public interface SchedulerListener {
 
     /** Whether this listener wants task events; default true. */
     default boolean wantsTaskEvents() { return true; }
+
+    /**
+     * A held result was written to disk to stay under the memory limit ({@link LocalMemory}); it is read back
+     * when a task needs it.
+     *
+     * @param compute the compute
+     * @param key     the task whose result was spilled
+     * @param bytes   its size
+     */
+    default void onSpill(ComputeInfo compute, dev.blockwork.graph.Key key, long bytes) {}
 }

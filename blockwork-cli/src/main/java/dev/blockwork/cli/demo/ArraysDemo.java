@@ -7,6 +7,6 @@ final class ArraysDemo {
     private ArraysDemo() {}
 
     static void run(PrintStream out) {
-        dev.blockwork.array.examples.SeedArrayExample.run(out);
+        dev.blockwork.cli.examples.SeedArrayExample.run(out);
     }
 }
