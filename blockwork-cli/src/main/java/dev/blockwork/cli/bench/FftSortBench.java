@@ -28,6 +28,11 @@ import java.util.function.Supplier;
 public final class FftSortBench {
     private FftSortBench() {}
 
+    /**
+     * Runs the cases named in {@code args} (all by default), each followed by NumPy and the load average.
+     *
+     * @param args case names {@code fft2 sort unique}, and {@code --n N}, {@code --sort N}, {@code --unique N} for the sizes
+     */
     public static void main(String[] args) {
         long n = 8192, sortN = 16000, uniqueN = 100_000_000L;
         List<String> cases = new ArrayList<>();
