@@ -5,7 +5,7 @@ import dev.blockwork.ndarray.Index;
 import dev.blockwork.ndarray.NDArray;
 
 /**
- * Functions of whole lanes along one axis ({@code apply_along_axis}, {@code topk}, {@code argtopk}): the axis is
+ * Functions of whole lanes along one axis ({@code apply_along_axis}; {@code topk} is a tree in {@link Sorting}): the axis is
  * rechunked into one block (other axes keep their chunks), then one block function maps every lane. A lane must
  * fit in one task; that is the cost, as for {@link Quantile}.
  */
@@ -46,31 +46,5 @@ final class AlongAxis {
             }
             return out;
         }, Chunks.ofTrusted(oc), outDtype);
-    }
-
-    /**
-     * Dask's {@code topk(x, k, axis)} / {@code argtopk}: the k largest elements of every lane, largest first (k &lt; 0:
-     * the |k| smallest, smallest first), or their positions along the axis. NaN sorts as the largest value (NumPy).
-     */
-    static DArray topk(DArray x, int k, int axis0, boolean positions) {
-        int axis = ShapeOps.axis(axis0, x.ndim());
-        long n = x.shapeArray()[axis];
-        int m = Math.abs(k);
-        if (k == 0 || m > n) throw new IllegalArgumentException("got k " + k + ", expected 1 <= |k| <= " + n + " (the axis length)");
-        boolean largest = k > 0;
-        DType t = positions ? DType.INT64 : x.dtype();
-        return apply(x, axis, lane -> {
-            int len = (int) lane.shape(0);
-            Integer[] order = new Integer[len];
-            for (int i = 0; i < len; i++) order[i] = i;
-            double[] v = lane.toDoubleArray();
-            java.util.Arrays.sort(order, (p, q) -> largest ? Double.compare(v[q], v[p]) : Double.compare(v[p], v[q]));
-            NDArray r = NDArray.zeros(t, m);
-            for (int i = 0; i < m; i++) {
-                if (positions) r.setLongFlat(i, order[i]);
-                else r.get(Index.at(i)).assign(lane.get(Index.at(order[i])));
-            }
-            return r;
-        }, m, t);
     }
 }

@@ -35,6 +35,10 @@ final class ConstantFill {
                 case INT64 -> Arrays.fill((long[]) data, from, to, lv);
                 case INT32 -> Arrays.fill((int[]) data, from, to, (int) lv);
                 case BOOL -> Arrays.fill((boolean[]) data, from, to, v != 0 || Double.isNaN(v));
+                case COMPLEX128 -> {
+                    double[] z = (double[]) data;
+                    for (int i = from; i < to; i++) { z[2 * i] = v; z[2 * i + 1] = 0; }
+                }
             }
             int d = n - 2;
             while (d >= 0 && ++idx[d] >= shape[d]) { idx[d] = 0; d--; }

@@ -6,6 +6,7 @@ import dev.blockwork.graph.Layer;
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.Index;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.QuantileMethod;
 import dev.blockwork.schedule.Compute;
 import dev.blockwork.schedule.Computation;
 import dev.blockwork.schedule.ComputeOptions;
@@ -373,6 +374,7 @@ public final class DArray implements java.io.Serializable {
     // ================================================================== element-wise (fused)
 
     static DArray apply(ElementwiseOp op, DType cast, Object... operands) {
+        ComplexBlocks.refuse(op.name().toLowerCase(), operands);
         long[] out = new long[0];
         DArray[] arrays = new DArray[operands.length];
         for (int i = 0; i < operands.length; i++) {
@@ -396,31 +398,47 @@ public final class DArray implements java.io.Serializable {
         return fused(FusedNode.Apply.of(op, cast, nodes), out, c);
     }
 
-    public DArray add(DArray o) { return apply(ElementwiseOp.ADD, null, this, o); }
+    public DArray add(DArray o) {
+        return ComplexBlocks.any(this, o) ? ComplexBlocks.binary(ComplexBlocks.Op.ADD, this, o) : apply(ElementwiseOp.ADD, null, this, o);
+    }
 
-    public DArray add(double v) { return apply(ElementwiseOp.ADD, null, this, v); }
+    public DArray add(double v) {
+        return dtype.isComplex() ? ComplexBlocks.binary(ComplexBlocks.Op.ADD, this, v) : apply(ElementwiseOp.ADD, null, this, v);
+    }
 
     public DArray add(long v) { return apply(ElementwiseOp.ADD, null, this, v); }
 
-    public DArray sub(DArray o) { return apply(ElementwiseOp.SUB, null, this, o); }
+    public DArray sub(DArray o) {
+        return ComplexBlocks.any(this, o) ? ComplexBlocks.binary(ComplexBlocks.Op.SUB, this, o) : apply(ElementwiseOp.SUB, null, this, o);
+    }
 
-    public DArray sub(double v) { return apply(ElementwiseOp.SUB, null, this, v); }
+    public DArray sub(double v) {
+        return dtype.isComplex() ? ComplexBlocks.binary(ComplexBlocks.Op.SUB, this, v) : apply(ElementwiseOp.SUB, null, this, v);
+    }
 
     public DArray sub(long v) { return apply(ElementwiseOp.SUB, null, this, v); }
 
     /** {@code v - this}. */
     public DArray rsub(double v) { return apply(ElementwiseOp.SUB, null, v, this); }
 
-    public DArray mul(DArray o) { return apply(ElementwiseOp.MUL, null, this, o); }
+    public DArray mul(DArray o) {
+        return ComplexBlocks.any(this, o) ? ComplexBlocks.binary(ComplexBlocks.Op.MUL, this, o) : apply(ElementwiseOp.MUL, null, this, o);
+    }
 
-    public DArray mul(double v) { return apply(ElementwiseOp.MUL, null, this, v); }
+    public DArray mul(double v) {
+        return dtype.isComplex() ? ComplexBlocks.binary(ComplexBlocks.Op.MUL, this, v) : apply(ElementwiseOp.MUL, null, this, v);
+    }
 
     public DArray mul(long v) { return apply(ElementwiseOp.MUL, null, this, v); }
 
     /** True division (integers give float64). */
-    public DArray div(DArray o) { return apply(ElementwiseOp.DIV, null, this, o); }
+    public DArray div(DArray o) {
+        return ComplexBlocks.any(this, o) ? ComplexBlocks.binary(ComplexBlocks.Op.DIV, this, o) : apply(ElementwiseOp.DIV, null, this, o);
+    }
 
-    public DArray div(double v) { return apply(ElementwiseOp.DIV, null, this, v); }
+    public DArray div(double v) {
+        return dtype.isComplex() ? ComplexBlocks.binary(ComplexBlocks.Op.DIV, this, v) : apply(ElementwiseOp.DIV, null, this, v);
+    }
 
     public DArray div(long v) { return apply(ElementwiseOp.DIV, null, this, v); }
 
@@ -498,7 +516,8 @@ public final class DArray implements java.io.Serializable {
     /** Negation; bool throws IllegalArgumentException. */
     public DArray neg() { return apply(ElementwiseOp.NEG, null, this); }
 
-    public DArray abs() { return apply(ElementwiseOp.ABS, null, this); }
+    /** {@code np.abs}: the modulus (float64) for complex128. */
+    public DArray abs() { return dtype.isComplex() ? ComplexBlocks.abs(this) : apply(ElementwiseOp.ABS, null, this); }
 
     public DArray sqrt() { return apply(ElementwiseOp.SQRT, null, this); }
 
@@ -659,23 +678,52 @@ public final class DArray implements java.io.Serializable {
         return where(f.signbit(), down.sub(f), up.sub(f));
     }
 
-    /** {@code np.real}: the values themselves (Blockwork has no complex dtypes yet). */
-    public DArray real() { return this; }
+    /** {@code np.real}: the real part (float64) of complex128; real dtypes are returned as they are. */
+    public DArray real() { return dtype.isComplex() ? ComplexBlocks.real(this) : this; }
 
-    /** {@code np.imag}: zeros of this shape (real dtypes only). */
-    public DArray imag() { return zerosLike(this); }
+    /** {@code np.imag}: the imaginary part (float64) of complex128; zeros of this shape for real dtypes. */
+    public DArray imag() { return dtype.isComplex() ? ComplexBlocks.imag(this) : zerosLike(this); }
 
-    /** {@code np.conj}: the values themselves (real dtypes). */
-    public DArray conj() { return this; }
+    /** {@code np.conj}: the complex conjugate; real dtypes are returned as they are. */
+    public DArray conj() { return dtype.isComplex() ? ComplexBlocks.conj(this) : this; }
 
-    /** {@code np.angle}: 0 for non-negative values, pi for negative (real dtypes), NaN for NaN. */
-    public DArray angle() { return zerosLike(this).astype(DType.resultOfFloatFunction(dtype)).arctan2(this); }
+    /** {@code np.angle}: {@code atan2(imag, real)}; for real dtypes 0 for non-negative values, pi for negative, NaN for NaN. */
+    public DArray angle() {
+        return dtype.isComplex() ? ComplexBlocks.angle(this) : zerosLike(this).astype(DType.resultOfFloatFunction(dtype)).arctan2(this);
+    }
 
-    /** {@code np.isreal}: true everywhere (real dtypes). */
-    public DArray isreal() { return full(shape.clone(), chunks, 1L, DType.BOOL); }
+    /** {@code np.isreal}: true where the imaginary part is 0 (everywhere for real dtypes). */
+    public DArray isreal() { return dtype.isComplex() ? imag().eq(0.0) : full(shape.clone(), chunks, 1L, DType.BOOL); }
 
-    /** {@code np.iscomplex}: false everywhere (real dtypes). */
-    public DArray iscomplex() { return full(shape.clone(), chunks, 0L, DType.BOOL); }
+    /** {@code np.iscomplex}: true where the imaginary part is not 0 (nowhere for real dtypes). */
+    public DArray iscomplex() { return dtype.isComplex() ? imag().ne(0.0) : full(shape.clone(), chunks, 0L, DType.BOOL); }
+
+    /** {@code re + 1j * im} (complex128) with broadcasting; both parts real. */
+    public static DArray complex(DArray re, DArray im) { return ComplexBlocks.complex(re, im); }
+
+    /** {@code da.fft.fft(x, n, axis)} (see {@link Fft}: the axis is rechunked into one chunk); {@code n = -1} keeps the length. */
+    public DArray fft(long n, int axis) { return Fft.fft(this, n, axis, dev.blockwork.ndarray.Fft.Norm.BACKWARD); }
+
+    /** {@code da.fft.ifft(x, n, axis)}. */
+    public DArray ifft(long n, int axis) { return Fft.ifft(this, n, axis, dev.blockwork.ndarray.Fft.Norm.BACKWARD); }
+
+    /** {@code da.fft.rfft(x, n, axis)}. */
+    public DArray rfft(long n, int axis) { return Fft.rfft(this, n, axis, dev.blockwork.ndarray.Fft.Norm.BACKWARD); }
+
+    /** {@code da.fft.irfft(x, n, axis)}. */
+    public DArray irfft(long n, int axis) { return Fft.irfft(this, n, axis, dev.blockwork.ndarray.Fft.Norm.BACKWARD); }
+
+    /** {@code da.fft.fft2(x)}: the last two axes, one after the other (each rechunked into one chunk in turn). */
+    public DArray fft2() { return Fft.fft2(this); }
+
+    /** {@code da.fft.ifft2(x)}. */
+    public DArray ifft2() { return Fft.ifft2(this); }
+
+    /** {@code da.fft.fftn(x, axes=axes)}; null axes is every axis. */
+    public DArray fftn(int... axes) { return Fft.fftn(this, null, axes.length == 0 ? null : axes, dev.blockwork.ndarray.Fft.Norm.BACKWARD); }
+
+    /** {@code da.fft.ifftn(x, axes=axes)}. */
+    public DArray ifftn(int... axes) { return Fft.ifftn(this, null, axes.length == 0 ? null : axes, dev.blockwork.ndarray.Fft.Norm.BACKWARD); }
 
     /** {@code np.square}: {@code x * x} in x's dtype. */
     public DArray square() { return mul(this); }
@@ -776,7 +824,10 @@ public final class DArray implements java.io.Serializable {
     public DArray logicalNot() { return astype(DType.BOOL).not(); }
 
     /** Converts to {@code t} (floats to ints truncate toward zero). */
-    public DArray astype(DType t) { return t == dtype ? this : apply(ElementwiseOp.ASTYPE, t, this); }
+    public DArray astype(DType t) {
+        if (t == dtype) return this;
+        return t.isComplex() || dtype.isComplex() ? ComplexBlocks.astype(this, t) : apply(ElementwiseOp.ASTYPE, t, this);
+    }
 
     /** {@code np.where(cond, a, b)} with broadcasting; the dtype promotes {@code a} and {@code b}. */
     public static DArray where(DArray cond, DArray a, DArray b) { return apply(ElementwiseOp.WHERE, null, cond, a, b); }
@@ -1012,6 +1063,31 @@ public final class DArray implements java.io.Serializable {
     /** {@code np.median(x, axis)}. */
     public DArray median(int axis) { return Quantile.along(this, 50, axis, false); }
 
+    /** {@code np.median(x, axis=axes)}, exact: the axes (null: all) are moved last and merged into one chunk per lane. */
+    public DArray median(int[] axes) { return Quantile.alongAxes(this, 50, axes, false, QuantileMethod.LINEAR); }
+
+    /** {@code np.nanmedian(x, axis=axes)}, exact. */
+    public DArray nanmedian(int[] axes) { return Quantile.alongAxes(this, 50, axes, true, QuantileMethod.LINEAR); }
+
+    /** {@code np.percentile(x, q, axis, method=method)}, exact (the axis is rechunked whole). */
+    public DArray percentile(double q, int axis, QuantileMethod method) { return Quantile.along(this, q, axis, false, method); }
+
+    /** {@code np.nanpercentile(x, q, axis, method=method)}, exact. */
+    public DArray nanpercentile(double q, int axis, QuantileMethod method) { return Quantile.along(this, q, axis, true, method); }
+
+    /** {@code np.percentile(x, q, axis=axes, method=method)}, exact over several axes (null: all). */
+    public DArray percentile(double q, int[] axes, QuantileMethod method) { return Quantile.alongAxes(this, q, axes, false, method); }
+
+    /**
+     * Dask's {@code da.percentile(x, q)} over all elements: approximate (per-block percentiles merged by weight, as
+     * Dask's {@code merge_percentiles}; see {@link Quantile}), float64 of shape {@code (q.length,)}; exact with one block.
+     * Use {@link #percentile(double, int[], QuantileMethod)} for the exact value.
+     */
+    public DArray percentile(double... q) { return Quantile.approximate(this, q, false); }
+
+    /** {@link #percentile(double...)} ignoring NaNs. */
+    public DArray nanpercentileApprox(double... q) { return Quantile.approximate(this, q, true); }
+
     /** {@code np.nanmedian(x, axis)}. */
     public DArray nanmedian(int axis) { return Quantile.along(this, 50, axis, true); }
 
@@ -1163,6 +1239,28 @@ public final class DArray implements java.io.Serializable {
     public DArray unique() { return unique(ComputeOptions.defaults()); }
 
     /**
+     * {@code np.unique(x, return_counts=True)}: {@code [values, counts]}, computed now (per-block unique values and
+     * counts, merged in a tree of pairwise merges).
+     */
+    public List<DArray> uniqueCounts(ComputeOptions options) {
+        NDArray[] vc = Sorting.uniqueCounts(this, options);
+        return List.of(fromArray(vc[0], Chunks.auto()), fromArray(vc[1], Chunks.auto()));
+    }
+
+    public List<DArray> uniqueCounts() { return uniqueCounts(ComputeOptions.defaults()); }
+
+    /**
+     * {@code np.unique(x, return_inverse=True)}: {@code [values, inverse]}; the values are computed now, the inverse
+     * (int64 positions in values, x's shape and chunks, as NumPy 2) is lazy.
+     */
+    public List<DArray> uniqueInverse(ComputeOptions options) {
+        NDArray v = Sorting.uniqueCounts(this, options)[0];
+        return List.of(fromArray(v, Chunks.auto()), Sorting.inverse(this, v));
+    }
+
+    public List<DArray> uniqueInverse() { return uniqueInverse(ComputeOptions.defaults()); }
+
+    /**
      * {@code np.argwhere(x)}: the {@code (count, ndim)} int64 positions of the non-zero elements in C order, computed
      * now (per-block tasks report their positions).
      */
@@ -1191,12 +1289,28 @@ public final class DArray implements java.io.Serializable {
      */
     public DArray isin(double... values) { return Selection.isin(this, values); }
 
+    /** {@code np.isin(x, test)} for a lazy {@code test}: its distinct values are computed now, then as {@link #isin(double...)}. */
+    public DArray isin(DArray test) { return Selection.isin(this, test.unique().compute().toDoubleArray()); }
+
     /**
      * {@code np.searchsorted(sorted, x, side)}: for every element of this array, the int64 insertion position in the
      * increasing 1-D {@code sorted} ({@code right}: after equal values). {@code np.digitize(x, bins)} for increasing
      * bins is {@code searchsorted(bins, right=true)}.
      */
     public DArray searchsorted(double[] sorted, boolean right) { return Selection.searchsorted(this, sorted, right); }
+
+    /** {@code np.searchsorted(sorted, x, side)} with a lazy 1-D {@code sorted} (computed now; it must be non-decreasing). */
+    public DArray searchsorted(DArray sorted, boolean right) {
+        if (sorted.ndim() != 1) throw new IllegalArgumentException("searchsorted got a sorted array of shape " + sorted.shape() + ", expected 1-D");
+        double[] s = sorted.compute().toDoubleArray();
+        for (int i = 1; i < s.length; i++) {
+            if (s[i] < s[i - 1]) {
+                throw new IllegalArgumentException("searchsorted got an array that decreases at " + i + " (" + s[i - 1] + " then " + s[i]
+                        + "), expected a non-decreasing array");
+            }
+        }
+        return Selection.searchsorted(this, s, right);
+    }
 
     /**
      * {@code np.histogram(x, bins, range=(lo, hi))[0]}: int64 counts in {@code bins} equal bins (the last closed), lazy:
@@ -1206,6 +1320,31 @@ public final class DArray implements java.io.Serializable {
 
     /** Weighted {@code np.histogram}: float64 sums of {@code weights} (x's shape) per bin. */
     public DArray histogram(int bins, double lo, double hi, DArray weights) { return Counting.histogram(this, bins, lo, hi, weights); }
+
+    /**
+     * {@code np.histogram(x, bins, range, weights, density)[0]}: a null {@code range} is the data's {@code [min, max]},
+     * computed now (Dask needs it given); null {@code weights} counts (int64), else float64 sums; density divides by
+     * the total and the bin width (float64). The edges are {@link #histogramEdges(int, double[])}.
+     */
+    public DArray histogram(int bins, double[] range, DArray weights, boolean density) {
+        return Histograms.histogram(this, bins, range, weights, density, ComputeOptions.defaults());
+    }
+
+    /** {@code np.histogram(x, bins=edges, weights, density)[0]} for explicit, non-decreasing (possibly uneven) edges. */
+    public DArray histogram(double[] edges, DArray weights, boolean density) { return Histograms.histogram(this, edges, weights, density); }
+
+    /** The edges {@link #histogram(int, double[], DArray, boolean)} uses (the data's range is computed now when null). */
+    public double[] histogramEdges(int bins, double[] range) { return Histograms.edges(this, bins, range, ComputeOptions.defaults()); }
+
+    /** {@code np.histogramdd(sample, bins=edges, weights, density)[0]} with explicit edges per coordinate. */
+    public static DArray histogramdd(List<DArray> coords, double[][] edges, DArray weights, boolean density) {
+        return Histograms.histogramdd(coords, edges, weights, density);
+    }
+
+    /** {@code np.histogram2d(x, y, bins=[ex, ey], weights, density)[0]}. */
+    public static DArray histogram2d(DArray x, DArray y, double[] edgesX, double[] edgesY, DArray weights, boolean density) {
+        return Histograms.histogramdd(List.of(x, y), new double[][] {edgesX, edgesY}, weights, density);
+    }
 
     /**
      * {@code np.histogramdd(sample, bins, range)[0]} with the sample given as one array per coordinate (same shapes):
@@ -1225,6 +1364,14 @@ public final class DArray implements java.io.Serializable {
     public DArray bincount(long length) { return Counting.bincount(this, null, length); }
 
     public DArray bincount(DArray weights, long length) { return Counting.bincount(this, weights, length); }
+
+    /**
+     * {@code np.bincount(x, weights, minlength)} as NumPy: the length is {@code max(max(x) + 1, minlength)}, with
+     * {@code max(x)} computed now; negative values are refused. Null weights count.
+     */
+    public DArray bincountMinlength(DArray weights, long minlength) {
+        return Histograms.bincount(this, weights, minlength, ComputeOptions.defaults());
+    }
 
     /** {@code np.cov(x, ddof=ddof)}: rows are variables (a 1-D x is one variable, giving a 0-d result). */
     public DArray cov(int ddof) { return Statistics.cov(this, ddof); }
@@ -1252,10 +1399,16 @@ public final class DArray implements java.io.Serializable {
     }
 
     /** Dask's {@code topk(x, k, axis)}: the k largest per lane, largest first; k &lt; 0 the |k| smallest. */
-    public DArray topk(int k, int axis) { return AlongAxis.topk(this, k, axis, false); }
+    public DArray topk(int k, int axis) { return Sorting.topk(this, k, axis, false); }
 
     /** Dask's {@code argtopk}: the positions along the axis of {@link #topk}'s values. */
-    public DArray argtopk(int k, int axis) { return AlongAxis.topk(this, k, axis, true); }
+    public DArray argtopk(int k, int axis) { return Sorting.topk(this, k, axis, true); }
+
+    /** {@code np.sort(x, axis)} (stable, NaN last); the axis is rechunked into one chunk, as {@link Sorting} says. */
+    public DArray sort(int axis) { return Sorting.sort(this, axis); }
+
+    /** {@code np.argsort(x, axis, kind="stable")}: int64; the axis is rechunked into one chunk. */
+    public DArray argsort(int axis) { return Sorting.argsort(this, axis); }
 
     /** {@code np.signbit}: true where the sign bit is set (-0.0 and NaNs with the bit included). */
     public DArray signbit() { return Composites.signbit(this); }
@@ -1302,7 +1455,10 @@ public final class DArray implements java.io.Serializable {
     public static DArray choose(DArray indices, List<DArray> choices) { return Selection.choose(indices, choices); }
 
     /** {@code np.digitize(x, bins)} for increasing bins: the index of the bin each element falls in. */
-    public DArray digitize(double[] bins) { return searchsorted(bins, true); }
+    public DArray digitize(double[] bins) { return Histograms.digitize(this, bins, false); }
+
+    /** {@code np.digitize(x, bins, right)}: bins monotonically increasing or decreasing (checked), int64. */
+    public DArray digitize(double[] bins, boolean right) { return Histograms.digitize(this, bins, right); }
 
     /** Reverses the axes. */
     public DArray transpose() {

@@ -89,6 +89,9 @@ final class FusedBlocks implements java.io.Serializable {
             c.fill(out);
             return out;
         }
+        if (root instanceof FusedNode.Input in && in.array().dtype().isComplex()) { // complex blocks bypass the real-valued Expr
+            return in.region(chunks.blockOffset(idx), len, shape, fetched(idx, blocks)).copy();
+        }
         return expr(chunks.blockOffset(idx), len, fetched(idx, blocks)).evaluate(len);
     }
 }

@@ -66,6 +66,11 @@ sealed interface FusedNode extends java.io.Serializable {
 
         @Override
         public Expr toExpr(long[] off, long[] len, long[] outShape, Map<String, Fetched> blocks) {
+            return Expr.of(region(off, len, outShape, blocks));
+        }
+
+        /** The fetched block's part that covers {@code [off, off+len)} of the output (a view; the block itself when whole). */
+        NDArray region(long[] off, long[] len, long[] outShape, Map<String, Fetched> blocks) {
             Fetched f = blocks.get(array.layerName());
             long[] s = array.shapeArray();
             long[][] reg = project(s, off, len, outShape);
@@ -82,7 +87,7 @@ sealed interface FusedNode extends java.io.Serializable {
                 }
                 b = b.get(ix);
             }
-            return Expr.of(b);
+            return b;
         }
     }
 

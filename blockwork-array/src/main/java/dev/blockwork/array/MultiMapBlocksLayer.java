@@ -27,7 +27,13 @@ final class MultiMapBlocksLayer extends ArrayLayer {
         this.dtype = dtype;
     }
 
-    static DArray mapBlocks(MultiBlockFunction f, List<DArray> arrays, DType dtype) {
+    static DArray mapBlocks(MultiBlockFunction f, List<DArray> arrays, DType dtype) { return mapBlocks(f, arrays, dtype, null); }
+
+    /**
+     * As {@link #mapBlocks(MultiBlockFunction, List, DType)}, with output blocks of {@code outChunks} (null: the aligned
+     * chunks), which must have the same block grid as the aligned inputs (only the extents of the blocks change).
+     */
+    static DArray mapBlocks(MultiBlockFunction f, List<DArray> arrays, DType dtype, Chunks outChunks) {
         if (arrays.isEmpty()) throw new IllegalArgumentException("got no arrays, expected at least one for mapBlocks");
         long[] out = new long[0];
         for (DArray a : arrays) out = Broadcast.shapes(out, a.shapeArray());
@@ -44,8 +50,12 @@ final class MultiMapBlocksLayer extends ArrayLayer {
             deps.add(names[i]);
             g = g == null ? m.graph() : dev.blockwork.graph.Graph.merge(g, m.graph());
         }
-        MultiMapBlocksLayer l = new MultiMapBlocksLayer(ArrayLayer.newName("map-blocks"), deps, names, shapes, f, c, dtype);
-        return DArray.ofLayer(l, g, out, c, dtype);
+        Chunks oc = outChunks == null ? c : outChunks;
+        if (!java.util.Arrays.equals(oc.numBlocks(), c.numBlocks())) {
+            throw new IllegalArgumentException("got output chunks " + oc + " for inputs aligned to " + c + ", expected the same block grid");
+        }
+        MultiMapBlocksLayer l = new MultiMapBlocksLayer(ArrayLayer.newName("map-blocks"), deps, names, shapes, f, oc, dtype);
+        return DArray.ofLayer(l, g, oc.shape(), oc, dtype);
     }
 
     @Override

@@ -49,6 +49,7 @@ final class SmallMerge {
                 for (int i = 0; i < n; i++) r[i] = fl.applyAsLong(a.getLongFlat(i), b.getLongFlat(i)) != 0;
                 yield NDArray.fromArray(r, n).reshape(s);
             }
+            case COMPLEX128 -> throw new IllegalArgumentException("got a complex128 block, expected a real dtype for this merge");
         };
     }
 }

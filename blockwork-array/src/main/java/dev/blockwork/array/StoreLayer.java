@@ -34,6 +34,9 @@ final class StoreLayer extends ArrayLayer {
             for (int d = 0; d < ix.length; d++) ix[d] = Index.range(off[d], off[d] + len[d]);
             NDArray view = ix.length == 0 ? target : target.get(ix);
             if (blocks.root instanceof FusedNode.Full c) c.fill(view);
+            else if (blocks.root instanceof FusedNode.Input in && in.array().dtype().isComplex()) {
+                view.assign(in.region(off, len, blocks.shape, blocks.fetched(idx, args))); // complex: no Expr
+            }
             else blocks.expr(off, len, blocks.fetched(idx, args)).evaluateInto(view);
             return Boolean.TRUE;
         }, blocks.inputKeys(idx));

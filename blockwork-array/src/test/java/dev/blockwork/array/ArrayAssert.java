@@ -50,6 +50,12 @@ public final class ArrayAssert {
     }
 
     static void assertClose(NDArray actual, NDArray expected, String ctx) {
+        if (expected.dtype().isComplex()) {
+            assertThat(actual.dtype()).as("dtype of %s", ctx).isEqualTo(DType.COMPLEX128);
+            assertClose(actual.real(), expected.real(), ctx + " (real part)");
+            assertClose(actual.imag(), expected.imag(), ctx + " (imaginary part)");
+            return;
+        }
         if (expected.dtype().isFloat()) {
             double[] x = actual.toDoubleArray(), y = expected.toDoubleArray();
             double tol = (expected.dtype() == DType.FLOAT32 ? 2e-5 : 1e-10) * Math.max(1, Math.sqrt(x.length));

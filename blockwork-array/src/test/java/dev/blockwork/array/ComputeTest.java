@@ -126,6 +126,7 @@ class ComputeTest {
     @Test
     void constantsFoldAndTheirReductionsAreExact() {
         for (DType t : DType.values()) {
+            if (t.isComplex()) continue; // complex128 has no fused arithmetic or reductions
             DArray c = DArray.full(shape(5, 7), chunks(2, 3), 3.0, t);
             DArray e = t == DType.BOOL ? c.and(c) : c.mul(2).add(1L);
             NDArray v = e.compute();

@@ -366,7 +366,7 @@ class SurfaceApiTest {
             assertThat(DType.of(t.numpyName())).isEqualTo(t);
             assertThat(DType.of(t.descr())).isEqualTo(t);
         }
-        assertThatThrownBy(() -> DType.of("complex128")).hasMessageContaining("got dtype 'complex128', expected one of");
+        assertThatThrownBy(() -> DType.of("complex64")).hasMessageContaining("got dtype 'complex64', expected one of");
     }
 
     @Test

@@ -26,16 +26,46 @@ final class ArrayFormatter {
             if (a.ndim() != 1) sb.append(", shape=").append(Shapes.format(a.shape));
             return sb.append(", dtype=").append(a.dtype.numpyName()).append(')').toString();
         } else {
-            Cells cells = new Cells(a, elide);
+            Cells cells = a.dtype.isComplex() ? new ComplexCells(a, elide) : new Cells(a, elide);
             append(sb, a, new long[a.ndim()], 0, cells, elide, "      ");
         }
-        boolean defaultType = a.dtype == DType.FLOAT64 || (a.size() > 0 && (a.dtype == DType.INT64 || a.dtype == DType.BOOL));
+        boolean defaultType = a.dtype == DType.FLOAT64 || a.dtype == DType.COMPLEX128 || (a.size() > 0 && (a.dtype == DType.INT64 || a.dtype == DType.BOOL));
         if (!defaultType) sb.append(", dtype=").append(a.dtype.numpyName());
         return sb.append(')').toString();
     }
 
+    /**
+     * Complex cells as NumPy's ComplexFloatingFormat: the real parts formatted together, the imaginary parts
+     * together with a forced sign, then {@code j} before the imaginary part's right padding: {@code 1.+2.5j, 3.-4.j }.
+     */
+    private static final class ComplexCells extends Cells {
+        final Cells re, im;
+        final NDArray imag;
+
+        ComplexCells(NDArray z, boolean elide) {
+            super(z.real(), elide);
+            re = this;
+            imag = z.imag();
+            im = new Cells(imag.abs(), elide);
+        }
+
+        @Override
+        String cell(long[] idx) {
+            String r = super.cell(idx);
+            double v = imag.getDouble(idx);
+            String i = im.cell(idx);
+            int first = 0;
+            while (first < i.length() && i.charAt(first) == ' ') first++;
+            String sign = Double.isNaN(v) ? "+" : (v < 0 || (v == 0 && 1 / v < 0)) ? "-" : "+";
+            i = i.substring(0, first) + sign + i.substring(first);
+            int end = i.length();
+            while (end > 0 && i.charAt(end - 1) == ' ') end--;
+            return r + i.substring(0, end) + "j" + i.substring(end);
+        }
+    }
+
     /** Array-wide formatting decisions (NumPy's FloatingFormat, simplified). */
-    private static final class Cells {
+    private static class Cells {
         final NDArray a;
         boolean exp;
         int intWidth, fracWidth, width;

@@ -5,19 +5,25 @@ package dev.blockwork.ndarray;
  *
  * <p>Storage per dtype (the Java array behind {@link NDArray#data()}):
  * FLOAT64 → {@code double[]}, FLOAT32 → {@code float[]}, INT64 → {@code long[]},
- * INT32 → {@code int[]}, BOOL → {@code boolean[]}.
+ * INT32 → {@code int[]}, BOOL → {@code boolean[]}, COMPLEX128 → {@code double[]} of twice the length, real and
+ * imaginary parts interleaved ({@code re0, im0, re1, im1, ...}; offsets and strides still count elements).
  *
  * <p>Promotion follows NumPy 2 for array operands ({@link #promote}): bool &lt; int32 &lt; int64 and
  * float32 &lt; float64 within a kind; mixing an integer with a float gives the smallest float that holds
  * every value of both: {@code int32+float32 → float64}, {@code int64+float32 → float64},
- * {@code bool+float32 → float32}, {@code bool+int32 → int32}.
+ * {@code bool+float32 → float32}, {@code bool+int32 → int32}. Complex128 with anything gives complex128.
+ *
+ * <p>Complex128 is a storage dtype with its own kernels ({@link ComplexMath}): creation, {@code real imag abs conj
+ * angle}, the four arithmetic operations, copies, views, equality, formatting, NPY and the block codec. It does not
+ * enter fused {@link Expr} expressions or the real reductions, which throw naming complex128.
  */
 public enum DType {
     FLOAT64(8, "<f8", "float64"),
     FLOAT32(4, "<f4", "float32"),
     INT64(8, "<i8", "int64"),
     INT32(4, "<i4", "int32"),
-    BOOL(1, "|b1", "bool");
+    BOOL(1, "|b1", "bool"),
+    COMPLEX128(16, "<c16", "complex128");
 
     private final int itemSize;
     private final String descr;
@@ -44,9 +50,13 @@ public enum DType {
 
     public boolean isBool() { return this == BOOL; }
 
+    /** True for complex128 (interleaved re/im storage). */
+    public boolean isComplex() { return this == COMPLEX128; }
+
     /** NumPy's result type for a binary operation on arrays of dtypes {@code a} and {@code b}. */
     public static DType promote(DType a, DType b) {
         if (a == b) return a;
+        if (a == COMPLEX128 || b == COMPLEX128) return COMPLEX128;
         if (a.isFloat() || b.isFloat()) {
             if (a == FLOAT64 || b == FLOAT64) return FLOAT64;
             // one is FLOAT32, the other bool/int32/int64
@@ -60,27 +70,27 @@ public enum DType {
     /** Result dtype of true division {@code a / b}: float32 only when both are float32 or bool/float32, else float64. */
     public static DType resultOfDivide(DType a, DType b) {
         DType p = promote(a, b);
-        return p == FLOAT32 ? FLOAT32 : FLOAT64;
+        return p == FLOAT32 || p == COMPLEX128 ? p : FLOAT64;
     }
 
     /** Result dtype of a float function (sqrt, exp, sin...) of {@code a}: float32 stays, all else float64. */
     public static DType resultOfFloatFunction(DType a) {
-        return a == FLOAT32 ? FLOAT32 : FLOAT64;
+        return a == FLOAT32 || a == COMPLEX128 ? a : FLOAT64;
     }
 
     /** Dtype of {@code sum}/{@code prod} over {@code a}: ints and bool accumulate in int64 (NumPy on 64-bit Linux). */
     public static DType resultOfSum(DType a) {
-        return a.isFloat() ? a : INT64;
+        return a.isFloat() || a == COMPLEX128 ? a : INT64;
     }
 
     /** Dtype of {@code mean}/{@code var}/{@code std} over {@code a}. */
     public static DType resultOfMean(DType a) {
-        return a == FLOAT32 ? FLOAT32 : FLOAT64;
+        return a == FLOAT32 || a == COMPLEX128 ? a : FLOAT64;
     }
 
     /**
      * The dtype for a NumPy name or descr: {@code "float64"}, {@code "f8"}, {@code "<f8"}, {@code "float32"},
-     * {@code "int64"}, {@code "int32"}, {@code "bool"} (also {@code "double"}, {@code "float"} = float64 as NumPy,
+     * {@code "int64"}, {@code "int32"}, {@code "bool"}, {@code "complex128"} (also {@code "double"}, {@code "float"} = float64 as NumPy,
      * {@code "single"}, {@code "int"} = int64, {@code "?"}). Throws IllegalArgumentException naming the accepted forms.
      */
     public static DType of(String name) {
@@ -91,6 +101,7 @@ public enum DType {
             case "int64", "int", "i8", "long", "q" -> { return INT64; }
             case "int32", "i4", "intc", "i" -> { return INT32; }
             case "bool", "bool_", "b1", "?" -> { return BOOL; }
+            case "complex128", "complex", "cdouble", "c16", "D" -> { return COMPLEX128; }
             default -> { }
         }
         if (n.length() >= 2 && (n.charAt(0) == '<' || n.charAt(0) == '>' || n.charAt(0) == '|' || n.charAt(0) == '=')) {
@@ -100,8 +111,8 @@ public enum DType {
                 // fall through to the message below, naming the whole input
             }
         }
-        throw new IllegalArgumentException("got dtype '" + name + "', expected one of float64 float32 int64 int32 bool"
-                + " (or f8 f4 i8 i4 b1, with an optional byte-order prefix < > | =)");
+        throw new IllegalArgumentException("got dtype '" + name + "', expected one of float64 float32 int64 int32 bool complex128"
+                + " (or f8 f4 i8 i4 b1 c16, with an optional byte-order prefix < > | =)");
     }
 
     /** The dtype named by an NPY descr such as {@code "<f8"}, {@code "|b1"} or {@code "<i4"} (byte order ignored). */
@@ -114,8 +125,9 @@ public enum DType {
             case "i8" -> INT64;
             case "i4" -> INT32;
             case "b1" -> BOOL;
+            case "c16" -> COMPLEX128;
             default -> throw new IllegalArgumentException("unsupported dtype descr '" + descr
-                    + "', expected one of <f8 <f4 <i8 <i4 |b1 (or big-endian >f8...)");
+                    + "', expected one of <f8 <f4 <i8 <i4 |b1 <c16 (or big-endian >f8...)");
         };
     }
 }

@@ -48,7 +48,13 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
     // ------------------------------------------------------------------ leaves
 
     /** An array operand; it may be a strided or broadcast view. */
-    public static Expr of(NDArray a) { return new ExprNodes.ArrayLeaf(Objects.requireNonNull(a, "array")); }
+    public static Expr of(NDArray a) {
+        if (Objects.requireNonNull(a, "array").dtype == DType.COMPLEX128) {
+            throw new IllegalArgumentException("got a complex128 array, expected a real or bool dtype: fused expressions are"
+                    + " real-valued; use NDArray add/sub/mul/div, real(), imag(), abs(), conj(), angle() for complex arrays");
+        }
+        return new ExprNodes.ArrayLeaf(a);
+    }
 
     /** A weak float scalar (like a Python float). */
     public static Expr scalar(double v) { return new ExprNodes.ScalarLeaf(v, (long) v, DType.FLOAT64, true, new long[0]); }

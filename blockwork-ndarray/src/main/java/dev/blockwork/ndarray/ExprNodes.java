@@ -110,6 +110,7 @@ final class ExprNodes {
             case FLOAT64, FLOAT32 -> s.dtype.isFloat() ? s.dtype : DType.FLOAT64;
             case INT64, INT32 -> s.dtype == DType.BOOL ? DType.INT64 : s.dtype;
             case BOOL -> s.dtype;
+            case COMPLEX128 -> DType.COMPLEX128; // never weak: complex leaves are refused by Expr.of
         };
     }
 

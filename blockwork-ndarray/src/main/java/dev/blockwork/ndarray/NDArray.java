@@ -6,7 +6,9 @@ import java.util.Arrays;
  * One dense n-dimensional block: a Java primitive array, an offset, a shape and strides (in elements).
  *
  * <p>Storage per dtype is documented on {@link DType}: {@code double[]}, {@code float[]}, {@code long[]},
- * {@code int[]} or {@code boolean[]}. Views ({@link #transpose()}, {@link #get(Index...)}, {@link #slice},
+ * {@code int[]} or {@code boolean[]}; complex128 is a {@code double[]} of interleaved real and imaginary parts
+ * (create it with {@link #complex}, {@link #fromComplex} or {@link #wrapComplex}; see {@link DType#COMPLEX128}
+ * for what it supports). Views ({@link #transpose()}, {@link #get(Index...)}, {@link #slice},
  * {@link #broadcastTo}, {@link #reshape} of a contiguous array, {@link #squeeze()}, {@link #expandDims})
  * share the storage and never copy; strides may be negative (reversed slices) or zero (broadcast).
  * A block holds at most {@code Integer.MAX_VALUE - 16} elements (one Java array); larger arrays are chunked
@@ -44,6 +46,12 @@ public final class NDArray implements java.io.Serializable {
      */
     public static NDArray wrap(Object data, long offset, long[] shape, long[] strides) {
         DType t = Storage.dtypeOf(data);
+        long[] s = checkView(offset, shape, strides, Storage.length(data), "the array");
+        return new NDArray(t, data, (int) offset, s, strides.clone());
+    }
+
+    /** The shape, after checking that the view {@code (offset, shape, strides)} stays inside {@code len} elements. */
+    private static long[] checkView(long offset, long[] shape, long[] strides, long len, String what) {
         long[] s = Shapes.copyShape(shape);
         if (strides.length != s.length) {
             throw new IllegalArgumentException("got " + strides.length + " strides for shape " + Shapes.format(s));
@@ -55,13 +63,38 @@ public final class NDArray implements java.io.Serializable {
             long ext = (s[i] - 1) * strides[i];
             if (ext < 0) lo += ext; else hi += ext;
         }
-        int len = Storage.length(data);
         if (!empty && (lo < 0 || hi >= len)) {
             throw new IllegalArgumentException("view offset " + offset + " shape " + Shapes.format(s) + " strides "
-                    + Arrays.toString(strides) + " reaches [" + lo + ", " + hi + "], outside the array of length " + len);
+                    + Arrays.toString(strides) + " reaches [" + lo + ", " + hi + "], outside " + what + " of length " + len);
         }
-        return new NDArray(t, data, (int) offset, s, strides.clone());
+        return s;
     }
+
+    /**
+     * Wraps interleaved complex storage ({@code re0, im0, re1, im1, ...}) without copying, as complex128; the
+     * offset and strides count complex elements. Throws IllegalArgumentException when the view leaves {@code data}.
+     */
+    public static NDArray wrapComplex(double[] data, long offset, long[] shape, long[] strides) {
+        if (data.length % 2 != 0) {
+            throw new IllegalArgumentException("got " + data.length + " doubles, expected an even count (re, im pairs)");
+        }
+        long[] s = checkView(offset, shape, strides, data.length / 2, "the complex elements");
+        return new NDArray(DType.COMPLEX128, data, (int) offset, s, strides.clone());
+    }
+
+    /** Wraps interleaved complex storage (C order) as a complex128 array of {@code shape}; no shape means 1-D. */
+    public static NDArray fromComplex(double[] interleaved, long... shape) {
+        long n = interleaved.length / 2;
+        long[] s = shape.length == 0 ? new long[] {n} : Shapes.copyShape(shape);
+        if (interleaved.length % 2 != 0 || Shapes.size(s) != n) {
+            throw new IllegalArgumentException("cannot view " + interleaved.length + " doubles as complex shape " + Shapes.format(s)
+                    + ", expected 2 doubles (re, im) per element");
+        }
+        return new NDArray(DType.COMPLEX128, interleaved, 0, s, Shapes.rowMajorStrides(s));
+    }
+
+    /** {@code re + 1j * im} (complex128) with broadcasting; both parts must be real. */
+    public static NDArray complex(NDArray re, NDArray im) { return ComplexMath.complex(re, im); }
 
     /** Wraps {@code data} (C order) as an array of {@code shape}; no copy. No shape means 1-D; for 0-d use {@link #scalar}. */
     public static NDArray fromArray(double[] data, long... shape) { return wrapContiguous(data, data.length, shape); }
@@ -215,13 +248,30 @@ public final class NDArray implements java.io.Serializable {
         return (int) p;
     }
 
-    /** Element at {@code idx} (negative indices count from the end) converted to double. */
+    /** Element at {@code idx} (negative indices count from the end) converted to double (complex: the real part). */
     public double getDouble(long... idx) { return Storage.getD(dtype, data, position(idx)); }
 
     /** Element converted to long (floats truncate toward zero, bool is 0/1). */
     public long getLong(long... idx) { return Storage.getL(dtype, data, position(idx)); }
 
     public boolean getBool(long... idx) { return Storage.getD(dtype, data, position(idx)) != 0; }
+
+    /** Real part of the element at {@code idx} (the value itself for real dtypes). */
+    public double getReal(long... idx) { return Storage.getD(dtype, data, position(idx)); }
+
+    /** Imaginary part of the element at {@code idx} (0 for real dtypes). */
+    public double getImag(long... idx) {
+        int p = position(idx);
+        return dtype == DType.COMPLEX128 ? ((double[]) data)[2 * p + 1] : 0.0;
+    }
+
+    /** Sets the element at {@code idx} of a complex128 array to {@code re + 1j * im}. */
+    public void setComplex(double re, double im, long... idx) {
+        if (dtype != DType.COMPLEX128) throw new IllegalArgumentException("setComplex needs a complex128 array, got " + dtype.numpyName());
+        int p = position(idx);
+        ((double[]) data)[2 * p] = re;
+        ((double[]) data)[2 * p + 1] = im;
+    }
 
     public void setDouble(double value, long... idx) { Storage.setD(dtype, data, position(idx), value); }
 
@@ -255,22 +305,30 @@ public final class NDArray implements java.io.Serializable {
     public boolean[] toBooleanArray() { return (boolean[]) astypeContiguousData(DType.BOOL); }
 
     private Object astypeContiguousData(DType t) {
+        if (dtype.isComplex()) return ComplexMath.real(this).astypeContiguousData(t); // NumPy drops the imaginary part
         return Expr.of(this).astype(t).evaluate(shape).data;
     }
 
     // ------------------------------------------------------------------ copies and conversion
 
     /** A fresh C-contiguous copy (offset 0, no elements outside the view). */
-    public NDArray copy() { return Expr.of(this).evaluate(shape); }
+    public NDArray copy() { return dtype == DType.COMPLEX128 ? ComplexMath.copy(this) : Expr.of(this).evaluate(shape); }
 
     /** This array if it is already C-contiguous, else a contiguous copy. */
     public NDArray contiguous() { return isContiguous() ? this : copy(); }
 
     /** A contiguous copy converted to {@code t} (floats → ints truncate toward zero; to bool is {@code != 0}). */
-    public NDArray astype(DType t) { return Expr.of(this).astype(t).evaluate(shape); }
+    public NDArray astype(DType t) {
+        if (t == DType.COMPLEX128) return ComplexMath.toComplex(this);
+        if (dtype == DType.COMPLEX128) return ComplexMath.real(this).astype(t); // NumPy drops the imaginary part
+        return Expr.of(this).astype(t).evaluate(shape);
+    }
 
     /** Copies {@code src} (broadcast to this shape, converted to this dtype) into this array or view. */
-    public void assign(NDArray src) { Expr.of(src).astype(dtype).evaluateInto(this); }
+    public void assign(NDArray src) {
+        if (dtype == DType.COMPLEX128 || src.dtype == DType.COMPLEX128) ComplexMath.assign(this, src);
+        else Expr.of(src).astype(dtype).evaluateInto(this);
+    }
 
     /** Sets every element of this array or view. */
     public void fill(double value) { ArrayCreation.fill(this, value); }
@@ -498,13 +556,45 @@ public final class NDArray implements java.io.Serializable {
     /** This array as a leaf of a fused element-wise expression. */
     public Expr expr() { return Expr.of(this); }
 
-    public NDArray add(NDArray other) { return Expr.of(this).add(Expr.of(other)).evaluate(); }
+    public NDArray add(NDArray other) {
+        if (dtype.isComplex() || other.dtype.isComplex()) return ComplexMath.binary(ComplexMath.Op.ADD, this, other);
+        return Expr.of(this).add(Expr.of(other)).evaluate();
+    }
 
-    public NDArray sub(NDArray other) { return Expr.of(this).sub(Expr.of(other)).evaluate(); }
+    public NDArray sub(NDArray other) {
+        if (dtype.isComplex() || other.dtype.isComplex()) return ComplexMath.binary(ComplexMath.Op.SUB, this, other);
+        return Expr.of(this).sub(Expr.of(other)).evaluate();
+    }
 
-    public NDArray mul(NDArray other) { return Expr.of(this).mul(Expr.of(other)).evaluate(); }
+    public NDArray mul(NDArray other) {
+        if (dtype.isComplex() || other.dtype.isComplex()) return ComplexMath.binary(ComplexMath.Op.MUL, this, other);
+        return Expr.of(this).mul(Expr.of(other)).evaluate();
+    }
 
-    public NDArray div(NDArray other) { return Expr.of(this).div(Expr.of(other)).evaluate(); }
+    /** True division; with a complex operand, complex division (Smith's algorithm, as NumPy). */
+    public NDArray div(NDArray other) {
+        if (dtype.isComplex() || other.dtype.isComplex()) return ComplexMath.binary(ComplexMath.Op.DIV, this, other);
+        return Expr.of(this).div(Expr.of(other)).evaluate();
+    }
+
+    /** {@code np.real}: the real part as float64 for complex128; real arrays are returned unchanged. */
+    public NDArray real() { return dtype.isComplex() ? ComplexMath.real(this) : this; }
+
+    /** {@code np.imag}: the imaginary part as float64; zeros of this dtype for real arrays. */
+    public NDArray imag() { return dtype.isComplex() ? ComplexMath.imag(this) : zeros(dtype, shape); }
+
+    /** {@code np.conj}: the complex conjugate; real arrays are returned unchanged. */
+    public NDArray conj() { return dtype.isComplex() ? ComplexMath.conj(this) : this; }
+
+    /** {@code np.abs}: the modulus (float64) for complex128, the absolute value in this dtype otherwise. */
+    public NDArray abs() { return dtype.isComplex() ? ComplexMath.abs(this) : Expr.of(this).abs().evaluate(); }
+
+    /** {@code np.angle}: {@code atan2(imag, real)} in radians, float64 (float32 stays float32 for real input). */
+    public NDArray angle() {
+        if (dtype.isComplex()) return ComplexMath.angle(this);
+        DType t = DType.resultOfFloatFunction(dtype);
+        return Expr.of(zeros(t, shape)).arctan2(Expr.of(this).astype(t)).evaluate();
+    }
 
     /** Matrix product (NumPy {@code matmul}): 2-D, 1-D (vector) and batched leading dimensions. */
     public NDArray matmul(NDArray other) { return Matmul.matmul(this, other); }
@@ -587,6 +677,18 @@ public final class NDArray implements java.io.Serializable {
     /** {@code np.nanpercentile(a, q, axis)}: NaNs ignored; an all-NaN lane gives NaN. */
     public NDArray nanpercentile(double q, int axis) { return Quantiles.percentile(this, q, axis, true); }
 
+    /** {@code np.percentile(a, q, axis, method=method)}. */
+    public NDArray percentile(double q, int axis, QuantileMethod method) { return Quantiles.percentile(this, q, axis, false, method); }
+
+    /** {@code np.nanpercentile(a, q, axis, method=method)}. */
+    public NDArray nanpercentile(double q, int axis, QuantileMethod method) { return Quantiles.percentile(this, q, axis, true, method); }
+
+    /** {@code np.sort(a, axis)}: a sorted copy along {@code axis} (NaN last); see {@link Sorting}. */
+    public NDArray sort(int axis) { return Sorting.sort(this, axis); }
+
+    /** {@code np.argsort(a, axis, kind="stable")}: int64 positions that sort each lane; see {@link Sorting}. */
+    public NDArray argsort(int axis) { return Sorting.argsort(this, axis); }
+
     /** Flat C-order index of the smallest element (first NaN if any, as NumPy). */
     public long argmin() { return Reductions.argFlat(this, false); }
 
@@ -604,6 +706,7 @@ public final class NDArray implements java.io.Serializable {
      * {@code allclose}); NaNs compare unequal unless {@code equalNan}.
      */
     public boolean allClose(NDArray other, double rtol, double atol, boolean equalNan) {
+        if (dtype.isComplex() || other.dtype.isComplex()) return ComplexMath.allClose(this, other, rtol, atol, equalNan);
         return Reductions.allClose(this, other, rtol, atol, equalNan);
     }
 
@@ -617,6 +720,7 @@ public final class NDArray implements java.io.Serializable {
         if (this == o) return true;
         if (!(o instanceof NDArray b) || b.dtype != dtype || !Arrays.equals(shape, b.shape)) return false;
         long n = size();
+        if (dtype.isComplex()) return ComplexMath.equal(this, b);
         if (dtype.isFloat()) {
             double[] x = toDoubleArray(), y = b.toDoubleArray();
             return Arrays.equals(x, y);
@@ -629,6 +733,7 @@ public final class NDArray implements java.io.Serializable {
     @Override
     public int hashCode() {
         int h = dtype.hashCode() * 31 + Arrays.hashCode(shape);
+        if (dtype.isComplex()) return 31 * h + ComplexMath.hash(this);
         return 31 * h + (dtype.isFloat() ? Arrays.hashCode(toDoubleArray()) : Arrays.hashCode(toLongArray()));
     }
 
@@ -644,8 +749,9 @@ public final class NDArray implements java.io.Serializable {
      */
     @java.io.Serial
     private Object writeReplace() {
-        NDArray c = isContiguous() && offset == 0 && Storage.length(data) == size() ? this : copy();
-        return new SerialForm(c.data, c.shape);
+        long stored = dtype.isComplex() ? 2 * size() : size();
+        NDArray c = isContiguous() && offset == 0 && Storage.length(data) == stored ? this : copy();
+        return new SerialForm(c.data, c.shape, dtype.isComplex());
     }
 
     @java.io.Serial
@@ -653,8 +759,11 @@ public final class NDArray implements java.io.Serializable {
         throw new java.io.InvalidObjectException("NDArray is serialized through its SerialForm");
     }
 
-    private record SerialForm(Object data, long[] shape) implements java.io.Serializable {
+    private record SerialForm(Object data, long[] shape, boolean complex) implements java.io.Serializable {
         @java.io.Serial
-        private Object readResolve() { return NDArray.wrap(data, 0, shape, Shapes.rowMajorStrides(shape)); }
+        private Object readResolve() {
+            return complex ? NDArray.wrapComplex((double[]) data, 0, shape, Shapes.rowMajorStrides(shape))
+                    : NDArray.wrap(data, 0, shape, Shapes.rowMajorStrides(shape));
+        }
     }
 }

@@ -13,6 +13,13 @@ public final class NDArrayBlockCodec implements BlockCodec<NDArray> {
     @Override
     public Flat flatten(NDArray block) {
         NDArray a = block.contiguous();
+        if (a.dtype() == DType.COMPLEX128) {
+            // the transport counts storage elements by the shape: a complex block travels as its doubles,
+            // shape (..., 2), and loses that trailing axis again in rebuild
+            long[] s = java.util.Arrays.copyOf(a.shape(), a.ndim() + 1);
+            s[a.ndim()] = 2;
+            return new Flat(a.dtype().name(), s, a.data(), 2 * a.offset(), Math.toIntExact(2 * a.size()));
+        }
         return new Flat(a.dtype().name(), a.shape(), a.data(), a.offset(), Math.toIntExact(a.size()));
     }
 
@@ -29,11 +36,20 @@ public final class NDArrayBlockCodec implements BlockCodec<NDArray> {
             case INT64 -> long[].class;
             case INT32 -> int[].class;
             case BOOL -> boolean[].class;
+            case COMPLEX128 -> double[].class;
         };
         if (storage != expected) {
             throw new IllegalArgumentException("got a " + storage.getSimpleName() + " for dtype " + t + ", expected a " + expected.getSimpleName());
         }
         long[] shape = flat.shape();
+        if (t == DType.COMPLEX128) {
+            if (shape.length == 0 || shape[shape.length - 1] != 2 || flat.offset() % 2 != 0) {
+                throw new IllegalArgumentException("got a complex128 block of storage shape " + java.util.Arrays.toString(shape)
+                        + " at offset " + flat.offset() + ", expected a trailing axis of 2 (re, im) and an even offset");
+            }
+            long[] s = java.util.Arrays.copyOf(shape, shape.length - 1);
+            return NDArray.wrapComplex((double[]) flat.array(), flat.offset() / 2, s, Shapes.rowMajorStrides(s));
+        }
         long[] strides = new long[shape.length];
         long step = 1;
         for (int i = shape.length - 1; i >= 0; i--) {

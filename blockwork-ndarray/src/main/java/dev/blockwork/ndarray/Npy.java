@@ -54,6 +54,7 @@ public final class Npy {
                     boolean[] b = (boolean[]) a.data;
                     for (int i = 0; i < b.length; i++) b[i] = buf.get(i) != 0;
                 }
+                case COMPLEX128 -> buf.asDoubleBuffer().get((double[]) a.data); // '<c16' is interleaved re, im
             }
             return d.fortranOrder() ? a.transpose() : a;
         } catch (IOException e) {
@@ -102,6 +103,7 @@ public final class Npy {
                 boolean[] b = (boolean[]) c.data;
                 for (int i = 0; i < n; i++) data.put(i, (byte) (b[c.offset + i] ? 1 : 0));
             }
+            case COMPLEX128 -> data.asDoubleBuffer().put((double[]) c.data, 2 * c.offset, 2 * n);
         }
         Path abs = path.toAbsolutePath();
         Path tmp = null;

@@ -11,6 +11,10 @@ final class Quantiles {
     private Quantiles() {}
 
     static NDArray percentile(NDArray a, double q, int axis0, boolean ignoreNan) {
+        return percentile(a, q, axis0, ignoreNan, QuantileMethod.LINEAR);
+    }
+
+    static NDArray percentile(NDArray a, double q, int axis0, boolean ignoreNan, QuantileMethod method) {
         if (!(q >= 0 && q <= 100)) throw new IllegalArgumentException("got percentile " + q + ", expected 0 <= q <= 100");
         int axis = Shapes.normalizeAxis(axis0, a.ndim());
         DType rt = DType.resultOfMean(a.dtype);
@@ -29,7 +33,12 @@ final class Quantiles {
                 if (Double.isNaN(x)) { nan = true; if (ignoreNan) continue; }
                 lane[m++] = x;
             }
-            out[l] = (nan && !ignoreNan) || m == 0 ? Double.NaN : interpolate(lane, m, q);
+            if ((nan && !ignoreNan) || m == 0) {
+                out[l] = Double.NaN;
+            } else {
+                java.util.Arrays.sort(lane, 0, m);
+                out[l] = ofSorted(lane, m, q, method);
+            }
         }
         long[] rs = new long[a.ndim() - 1];
         for (int d = 0, k = 0; d < a.ndim(); d++) if (d != axis) rs[k++] = a.shape[d];
@@ -38,13 +47,24 @@ final class Quantiles {
         return rt == DType.FLOAT64 ? r : r.astype(rt);
     }
 
-    private static double interpolate(double[] lane, int m, double q) {
-        java.util.Arrays.sort(lane, 0, m);
+    /**
+     * The {@code q}-th percentile (0..100) of the ascending {@code sorted[0, m)}, NumPy's arithmetic per method: the
+     * virtual index for linear is {@code (m f + (1 - f)) - 1} with {@code f = q / 100}, for the others {@code (m - 1) f};
+     * interpolation is NumPy's {@code _lerp} (from the upper neighbour when the fraction is at least 0.5).
+     */
+    static double ofSorted(double[] sorted, int m, double q, QuantileMethod method) {
         double f = q / 100;
-        double pos = (m * f + (1 - f)) - 1; // NumPy's virtual index for alpha = beta = 1, in its order of operations
+        double pos = method == QuantileMethod.LINEAR ? (m * f + (1 - f)) - 1 : (m - 1) * f;
         int lo = (int) Math.max(0, Math.min(m - 1, Math.floor(pos))), hi = Math.min(m - 1, lo + 1);
-        double t = pos - lo, a = lane[lo], b = lane[hi];
-        if (a == b) return a;
+        double t = pos - lo, a = sorted[lo], b = sorted[hi];
+        switch (method) {
+            case LOWER -> { return a; }
+            case HIGHER -> { return t > 0 ? b : a; }
+            case NEAREST -> { return Math.rint(pos) > lo ? b : a; }
+            case MIDPOINT -> { t = t > 0 ? 0.5 : 0; }
+            case LINEAR -> { }
+        }
+        if (a == b || t == 0) return a;
         double diff = b - a;
         return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
     }

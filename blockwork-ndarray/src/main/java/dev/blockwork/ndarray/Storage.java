@@ -3,6 +3,10 @@ package dev.blockwork.ndarray;
 /**
  * Reads and writes the Java primitive array behind an {@link NDArray}, per dtype.
  * Hot bulk loops switch on the dtype once, outside the loop, so C2 can vectorise each arm.
+ *
+ * <p>Complex128 (interleaved {@code double[]}, element {@code p} at {@code [2p]} and {@code [2p+1]}): the scalar
+ * accessors here read and write the real part only (writing sets the imaginary part to 0), as NumPy's cast of a
+ * complex to a real number; {@link ComplexMath} has the complex kernels.
  */
 final class Storage {
     private Storage() {}
@@ -14,6 +18,7 @@ final class Storage {
             case INT64 -> new long[n];
             case INT32 -> new int[n];
             case BOOL -> new boolean[n];
+            case COMPLEX128 -> new double[Math.multiplyExact(2, n)];
         };
     }
 
@@ -46,6 +51,7 @@ final class Storage {
             case INT64 -> ((long[]) data)[pos];
             case INT32 -> ((int[]) data)[pos];
             case BOOL -> ((boolean[]) data)[pos] ? 1.0 : 0.0;
+            case COMPLEX128 -> ((double[]) data)[2 * pos];
         };
     }
 
@@ -56,6 +62,7 @@ final class Storage {
             case INT64 -> ((long[]) data)[pos];
             case INT32 -> ((int[]) data)[pos];
             case BOOL -> ((boolean[]) data)[pos] ? 1L : 0L;
+            case COMPLEX128 -> (long) ((double[]) data)[2 * pos];
         };
     }
 
@@ -66,6 +73,7 @@ final class Storage {
             case INT64 -> ((long[]) data)[pos] = (long) v;
             case INT32 -> ((int[]) data)[pos] = (int) (long) v;
             case BOOL -> ((boolean[]) data)[pos] = v != 0;
+            case COMPLEX128 -> { ((double[]) data)[2 * pos] = v; ((double[]) data)[2 * pos + 1] = 0; }
         }
     }
 
@@ -76,6 +84,7 @@ final class Storage {
             case INT64 -> ((long[]) data)[pos] = v;
             case INT32 -> ((int[]) data)[pos] = (int) v;
             case BOOL -> ((boolean[]) data)[pos] = v != 0;
+            case COMPLEX128 -> { ((double[]) data)[2 * pos] = v; ((double[]) data)[2 * pos + 1] = 0; }
         }
     }
 
@@ -102,6 +111,10 @@ final class Storage {
             case BOOL -> {
                 boolean[] a = (boolean[]) data;
                 for (int i = 0; i < n; i++) dst[dstOff + i] = a[pos + i * stride] ? 1.0 : 0.0;
+            }
+            case COMPLEX128 -> {
+                double[] a = (double[]) data;
+                for (int i = 0; i < n; i++) dst[dstOff + i] = a[2 * (pos + i * stride)];
             }
         }
     }
@@ -130,6 +143,10 @@ final class Storage {
                 boolean[] a = (boolean[]) data;
                 for (int i = 0; i < n; i++) dst[dstOff + i] = a[pos + i * stride] ? 1L : 0L;
             }
+            case COMPLEX128 -> {
+                double[] a = (double[]) data;
+                for (int i = 0; i < n; i++) dst[dstOff + i] = (long) a[2 * (pos + i * stride)];
+            }
         }
     }
 
@@ -157,6 +174,10 @@ final class Storage {
                 boolean[] a = (boolean[]) data;
                 for (int i = 0; i < n; i++) a[pos + i * stride] = src[srcOff + i] != 0;
             }
+            case COMPLEX128 -> {
+                double[] a = (double[]) data;
+                for (int i = 0; i < n; i++) { int p = 2 * (pos + i * stride); a[p] = src[srcOff + i]; a[p + 1] = 0; }
+            }
         }
     }
 
@@ -183,6 +204,10 @@ final class Storage {
             case BOOL -> {
                 boolean[] a = (boolean[]) data;
                 for (int i = 0; i < n; i++) a[pos + i * stride] = src[srcOff + i] != 0;
+            }
+            case COMPLEX128 -> {
+                double[] a = (double[]) data;
+                for (int i = 0; i < n; i++) { int p = 2 * (pos + i * stride); a[p] = src[srcOff + i]; a[p + 1] = 0; }
             }
         }
     }

@@ -178,7 +178,9 @@ record ZarrMeta(int format, long[] shape, long[] chunkShape, DType dtype, boolea
     private static DType dtype(String s, String where) throws ZarrFormatException {
         try {
             if (s.length() < 2 || !(Character.isLetter(s.charAt(0)) || "<>|".indexOf(s.charAt(0)) >= 0)) throw new IllegalArgumentException(s);
-            return DType.of(s);
+            DType t = DType.of(s);
+            if (t.isComplex()) throw new IllegalArgumentException(s); // complex128 exists in NDArray, not yet in the Zarr store
+            return t;
         } catch (IllegalArgumentException e) {
             throw new ZarrFormatException(where + ": got dtype \"" + s + "\", expected one of float64 float32 int64 int32 bool"
                     + " (v2: <f8 <f4 <i8 <i4 |b1, either byte order)");

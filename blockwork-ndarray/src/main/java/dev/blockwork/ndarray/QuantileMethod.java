@@ -1,0 +1,27 @@
+package dev.blockwork.ndarray;
+
+/**
+ * NumPy's {@code method=} for {@code percentile}/{@code quantile}: where between the two order statistics around
+ * the virtual index {@code (n - 1) q} the result lies.
+ */
+public enum QuantileMethod {
+    /** Linear interpolation (NumPy's default). */
+    LINEAR,
+    /** The lower neighbour, {@code floor((n - 1) q)}. */
+    LOWER,
+    /** The upper neighbour, {@code ceil((n - 1) q)}. */
+    HIGHER,
+    /** The nearer neighbour, ties to the even index (NumPy's {@code around}). */
+    NEAREST,
+    /** The mean of the two neighbours (the value itself when they are the same element). */
+    MIDPOINT;
+
+    /** The {@code q}-th percentile (0..100) of the ascending {@code sorted[0, m)}, {@code m >= 1}, by this method. */
+    public double ofSorted(double[] sorted, int m, double q) { return Quantiles.ofSorted(sorted, m, q, this); }
+
+    /** {@code "linear"}, {@code "lower"}, {@code "higher"}, {@code "nearest"} or {@code "midpoint"}. */
+    public static QuantileMethod of(String name) {
+        for (QuantileMethod m : values()) if (m.name().equalsIgnoreCase(name)) return m;
+        throw new IllegalArgumentException("got method '" + name + "', expected one of linear, lower, higher, nearest, midpoint");
+    }
+}
