@@ -44,4 +44,10 @@ public interface ComputeInfo {
 
     /** How many times the task has been started so far (1 + retries); 0 if never. */
     default int attempts(Key key) { return 0; }
+
+    /**
+     * The plan being run (immutable: keys, labels, dependencies), for diagnostics that draw or group the
+     * graph; {@code null} where a view has none.
+     */
+    default Plan plan() { return null; }
 }

@@ -852,6 +852,7 @@ public final class Execution {
         @Override public long completedTasks() { return Execution.this.completedTasks(); }
         @Override public long startNanos() { return startNanos; }
         @Override public boolean isFutures() { return outputSink != null; }
+        @Override public Plan plan() { return plan; }
 
         @Override public TaskState state(Key key) {
             int t = indexOf(key);

@@ -1,0 +1,638 @@
+package dev.blockwork.dashboard.internal;
+
+import dev.blockwork.graph.GraphLayout;
+import dev.blockwork.graph.GraphPicture;
+import dev.blockwork.graph.Key;
+import dev.blockwork.schedule.ComputeInfo;
+import dev.blockwork.schedule.Plan;
+import dev.blockwork.schedule.TaskEvent;
+import dev.blockwork.schedule.TaskFailure;
+import dev.blockwork.schedule.TaskState;
+import dev.blockwork.schedule.Transition;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns scheduler events into the dashboard's panels: progress per operation, the task stream (rectangles
+ * per worker row, neighbouring tasks of one operation merged), workers, erred tasks and the graph. Pure
+ * state, no threads and no I/O: the {@link Collector} feeds it from one thread at a time (every method is
+ * {@code synchronized}) and the server turns {@link #tick} output into messages.
+ *
+ * <h2>Implementation overview</h2>
+ * Each compute gets a {@link ComputeState} with per-operation counters (arrays indexed by the global
+ * operation number); an event finds its operation through a per-compute map from layer name (cached
+ * {@code String} hashes) to that number. The progress panel sums the computes shown: those running, plus
+ * those that ended since the last time a compute started while none ran (Dask's progress panel clears
+ * the same way). The task stream is <em>aggregated</em>: on each worker, a task of the same operation that
+ * starts within {@link #mergeGapNanos} of the previous one's end extends that rectangle instead of making
+ * a new one, so a million tiny tasks become a few thousand rectangles while a slow task stays its own.
+ * Only rectangles new since the last tick are sent; the last {@link #HISTORY} are kept for a page that
+ * connects later.
+ */
+public final class Aggregator {
+    /** Rectangles kept for pages that connect later. */
+    public static final int HISTORY = 20_000;
+    /** Samples kept for the time-series charts (one per tick). */
+    public static final int SAMPLES = 600;
+    /** Erred tasks kept. */
+    public static final int ERRORS = 100;
+    /** The graph view shows the task graph up to this many tasks. */
+    public static final int TASK_GRAPH_LIMIT = 150;
+
+    /**
+     * One rectangle of the task stream: {@code tasks} consecutive tasks of operation {@code op} on worker
+     * row {@code row}, from the first one's start to the last one's end.
+     *
+     * @param row        the worker's row
+     * @param op         the operation's number
+     * @param startNanos start, {@link System#nanoTime()}
+     * @param endNanos   end
+     * @param tasks      how many tasks it stands for
+     * @param erred      whether it is an erred task (never merged)
+     * @param bytes      bytes that moved with its results (transfers), 0 if none measured
+     * @param key        the first task's key
+     */
+    public record Rect(int row, int op, long startNanos, long endNanos, int tasks, boolean erred, long bytes, Key key) {}
+
+    /** An erred (or retried) task, as the erred-tasks panel shows it. */
+    public record Erred(long seq, String key, String function, String worker, int attempt, String exceptionClass,
+                        String message, String stackTrace, List<String> story, boolean retried) {}
+
+    /** One worker row. */
+    static final class Worker {
+        final int row;
+        final String name;
+        long pid = -1;
+        int running;
+        long done, bytes, busyNanos, erred;
+        boolean gone;
+        /** The rectangle being extended, not yet emitted. */
+        Rect pending;
+        double lastBusy; // fraction of the last tick spent in tasks
+        double rssMiB = -1, cpu = -1;
+        Worker(int row, String name) { this.row = row; this.name = name; }
+    }
+
+    /** One compute's share of the counters. */
+    final class ComputeState {
+        final ComputeInfo info;
+        final Map<String, Integer> opOfLayer = new HashMap<>();
+        long[] total = new long[8], done = new long[8], running = new long[8], erred = new long[8];
+        long held, lost, retries;
+        Key lastErred; // the plan key of the last ERRED task (a fused chain's last key: where its story is)
+        boolean ended;
+        String error;
+        ComputeState(ComputeInfo info) { this.info = info; }
+
+        int op(Key key) {
+            String layer = key.name();
+            Integer o = opOfLayer.get(layer);
+            if (o == null) {
+                o = opIndex(GraphPicture.operation(layer));
+                opOfLayer.put(layer, o);
+            }
+            if (o >= total.length) grow(o + 1);
+            return o;
+        }
+
+        void grow(int n) {
+            int c = Math.max(n, total.length * 2);
+            total = Arrays.copyOf(total, c);
+            done = Arrays.copyOf(done, c);
+            running = Arrays.copyOf(running, c);
+            erred = Arrays.copyOf(erred, c);
+        }
+    }
+
+    /** The graph view of one compute: operations (always) and tasks (small plans only), laid out. */
+    static final class GraphView {
+        final long version;
+        final long computeId;
+        final List<String> opNames = new ArrayList<>();
+        final List<int[]> opEdges = new ArrayList<>();
+        GraphLayout.Placement opPlace;
+        double[] opWidths;
+        Key[] taskKeys; // null when the plan is too big
+        String[] taskLabels;
+        List<int[]> taskEdges;
+        GraphLayout.Placement taskPlace;
+        double[] taskWidths;
+        GraphView(long version, long computeId) { this.version = version; this.computeId = computeId; }
+    }
+
+    private final long epochNanos;
+    private final long mergeGapNanos;
+    private final int recordLimit;
+    private final List<String> opNames = new ArrayList<>();
+    private final Map<String, Integer> opByName = new HashMap<>();
+    private long[] opTimeNanos = new long[8], opTasks = new long[8], opBytes = new long[8];
+    private final Map<ComputeInfo, ComputeState> computes = new IdentityHashMap<>();
+    private final List<ComputeState> shown = new ArrayList<>();
+    private ComputeInfo lastInfo;
+    private ComputeState lastState;
+    private final Map<String, Worker> workers = new LinkedHashMap<>();
+    private final List<Rect> fresh = new ArrayList<>();
+    private final ArrayDeque<Rect> history = new ArrayDeque<>();
+    private final List<Rect> recording;
+    private long recordedDropped;
+    private final ArrayDeque<Erred> errors = new ArrayDeque<>();
+    private long errorSeq;
+    private final ArrayDeque<double[]> samples = new ArrayDeque<>(); // {tMs, held, heapMiB, cpu, running}
+    private final ArrayDeque<double[]> busySamples = new ArrayDeque<>(); // per worker row, aligned with samples
+    private GraphView graph;
+    private long graphVersion;
+    private long tasksSeen, computesSeen;
+    private long lastTickNanos;
+
+    /**
+     * @param epochNanos    the {@link System#nanoTime()} that the page's times count from
+     * @param mergeGapNanos neighbouring tasks of one operation on one worker closer than this merge
+     * @param recordLimit   keep every rectangle up to this many (for a report or a trace), 0 = none
+     */
+    public Aggregator(long epochNanos, long mergeGapNanos, int recordLimit) {
+        this.epochNanos = epochNanos;
+        this.mergeGapNanos = mergeGapNanos;
+        this.recordLimit = recordLimit;
+        this.recording = recordLimit > 0 ? new ArrayList<>() : null;
+        this.lastTickNanos = epochNanos;
+    }
+
+    // ---- events --------------------------------------------------------------------------------
+
+    private int opIndex(String name) {
+        Integer o = opByName.get(name);
+        if (o != null) return o;
+        int i = opNames.size();
+        opNames.add(name);
+        opByName.put(name, i);
+        if (i >= opTimeNanos.length) {
+            opTimeNanos = Arrays.copyOf(opTimeNanos, i * 2);
+            opTasks = Arrays.copyOf(opTasks, i * 2);
+            opBytes = Arrays.copyOf(opBytes, i * 2);
+        }
+        return i;
+    }
+
+    private ComputeState state(ComputeInfo info) {
+        if (info == lastInfo) return lastState;
+        ComputeState s = computes.get(info);
+        if (s == null) s = register(info);
+        lastInfo = info;
+        lastState = s;
+        return s;
+    }
+
+    /** A compute was seen for the first time: count its plan per operation and lay out its graph. */
+    private ComputeState register(ComputeInfo info) {
+        boolean anyRunning = false;
+        for (ComputeState c : shown) anyRunning |= !c.ended;
+        if (!anyRunning) shown.clear();
+        ComputeState s = new ComputeState(info);
+        computes.put(info, s);
+        shown.add(s);
+        computesSeen++;
+        Plan plan = info.plan();
+        if (plan != null) {
+            for (int t = 0; t < plan.size(); t++) s.total[s.op(plan.key(t))]++;
+            if (plan.size() > 1 || graph == null) graph = layout(info, plan, s);
+        }
+        return s;
+    }
+
+    public synchronized void computeStarted(ComputeInfo info) { state(info); }
+
+    public synchronized void computeFinished(ComputeInfo info, Throwable error) {
+        ComputeState s = state(info);
+        s.ended = true;
+        if (error != null) s.error = error.getClass().getSimpleName() + ": " + error.getMessage();
+        if (error instanceof dev.blockwork.schedule.TaskFailedException tfe) addError(info, tfe.failure(), false, s.lastErred);
+        computes.remove(info); // shown keeps it until the next fresh start
+        if (lastInfo == info) { lastInfo = null; lastState = null; }
+    }
+
+    public synchronized void taskStarted(ComputeInfo info, TaskEvent e) {
+        ComputeState s = state(info);
+        s.running[s.op(e.key())]++;
+        if (e.worker() != null) worker(e.worker()).running++;
+    }
+
+    public synchronized void taskFinished(ComputeInfo info, TaskEvent e) {
+        ComputeState s = state(info);
+        int op = s.op(e.key());
+        s.running[op]--; // may go below 0 for a moment: a remote task's start can be drained after its finish
+        boolean erred = e.state() == TaskState.ERRED;
+        if (erred) { s.erred[op]++; s.lastErred = e.key(); }
+        else { s.done[op]++; s.held++; }
+        tasksSeen++;
+        long dur = e.startNanos() > 0 && e.endNanos() > e.startNanos() ? e.endNanos() - e.startNanos() : 0;
+        long bytes = Math.max(0, e.bytes());
+        opTimeNanos[op] += dur;
+        opTasks[op]++;
+        opBytes[op] += bytes;
+        if (e.worker() == null || e.startNanos() == 0) return;
+        Worker w = worker(e.worker());
+        if (w.running > 0) w.running--;
+        if (erred) w.erred++;
+        else w.done++;
+        w.bytes += bytes;
+        w.busyNanos += dur;
+        Rect p = w.pending;
+        if (p != null && !erred && !p.erred() && p.op() == op && e.startNanos() - p.endNanos() < mergeGapNanos && e.startNanos() >= p.startNanos()) {
+            w.pending = new Rect(p.row(), op, p.startNanos(), Math.max(p.endNanos(), e.endNanos()), p.tasks() + 1, false, p.bytes() + bytes, p.key());
+        } else {
+            if (p != null) emit(p);
+            w.pending = new Rect(w.row, op, e.startNanos(), e.endNanos(), 1, erred, bytes, e.key());
+        }
+    }
+
+    public synchronized void taskReleased(ComputeInfo info, Key key) {
+        ComputeState s = state(info);
+        if (s.held > 0) s.held--;
+    }
+
+    public synchronized void resultLost(ComputeInfo info, Key key) { state(info).lost++; }
+
+    public synchronized void taskRetried(ComputeInfo info, TaskEvent e, Throwable cause) {
+        ComputeState s = state(info);
+        s.retries++;
+        s.running[s.op(e.key())]--;
+        addError(info, TaskFailure.of(e.key(), e.label(), e.worker(), e.attempt(), cause), true, e.key());
+    }
+
+    public synchronized void workerAdded(String name, long pid) {
+        Worker w = worker(name);
+        w.pid = pid;
+        w.gone = false;
+    }
+
+    public synchronized void workerRemoved(String name) { worker(name).gone = true; }
+
+    private Worker worker(String name) {
+        Worker w = workers.get(name);
+        if (w == null) {
+            w = new Worker(workers.size(), name);
+            w.pid = pidOf(name);
+            workers.put(name, w);
+        }
+        return w;
+    }
+
+    /** The pid in a worker name like {@code processes-worker-0.1 (pid 4242)}, or -1. */
+    public static long pidOf(String worker) {
+        int at = worker.lastIndexOf("(pid ");
+        if (at < 0 || !worker.endsWith(")")) return -1;
+        try { return Long.parseLong(worker.substring(at + 5, worker.length() - 1).trim()); } catch (NumberFormatException e) { return -1; }
+    }
+
+    /** {@code planKey}: where the task's story is kept (inside a fused chain the failing step has none of its own). */
+    private void addError(ComputeInfo info, TaskFailure f, boolean retried, Key planKey) {
+        if (f == null) return;
+        List<Transition> transitions = info.story(f.key());
+        if (transitions.isEmpty() && planKey != null) transitions = info.story(planKey);
+        List<String> story = new ArrayList<>();
+        for (Transition t : transitions) story.add(t.toString());
+        errors.addLast(new Erred(++errorSeq, String.valueOf(f.key()), f.function(), f.worker(), f.attempt(), f.exceptionClass(),
+                f.message(), f.stackTrace(), story, retried));
+        while (errors.size() > ERRORS) errors.removeFirst();
+    }
+
+    private void emit(Rect r) {
+        fresh.add(r);
+        history.addLast(r);
+        while (history.size() > HISTORY) history.removeFirst();
+        if (recording != null) {
+            if (recording.size() < recordLimit) recording.add(r);
+            else recordedDropped++;
+        }
+    }
+
+    // ---- the graph view ------------------------------------------------------------------------
+
+    private GraphView layout(ComputeInfo info, Plan plan, ComputeState s) {
+        GraphView g = new GraphView(++graphVersion, info.id());
+        Map<Integer, Integer> node = new LinkedHashMap<>();
+        int n = plan.size();
+        int[] opOf = new int[n];
+        for (int t = 0; t < n; t++) {
+            int op = s.op(plan.key(t));
+            opOf[t] = op;
+            node.computeIfAbsent(op, o -> { g.opNames.add(opNames.get(o)); return g.opNames.size() - 1; });
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int t = 0; t < n; t++) {
+            int to = node.get(opOf[t]);
+            for (int d : plan.dependencies(t)) {
+                int from = node.get(opOf[d]);
+                if (from != to && seen.add(((long) from << 32) | to)) g.opEdges.add(new int[] {from, to});
+            }
+        }
+        g.opWidths = widths(g.opNames);
+        g.opPlace = GraphLayout.layout(g.opWidths, 30, g.opEdges); // a cycle (add -> mul -> add) only costs the layout rows
+        if (n <= TASK_GRAPH_LIMIT) {
+            g.taskKeys = new Key[n];
+            g.taskLabels = new String[n];
+            g.taskEdges = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (int t = 0; t < n; t++) {
+                Key k = plan.key(t);
+                g.taskKeys[t] = k;
+                StringBuilder l = new StringBuilder(plan.label(t));
+                if (k.rank() > 0) {
+                    l.append(" (");
+                    for (int a = 0; a < k.rank(); a++) l.append(a == 0 ? "" : ",").append(k.index(a));
+                    l.append(')');
+                }
+                g.taskLabels[t] = l.toString();
+                labels.add(g.taskLabels[t]);
+                for (int d : plan.dependencies(t)) g.taskEdges.add(new int[] {d, t});
+            }
+            g.taskWidths = widths(labels);
+            g.taskPlace = GraphLayout.layout(g.taskWidths, 24, g.taskEdges);
+        }
+        return g;
+    }
+
+    private static double[] widths(List<String> labels) {
+        double[] w = new double[labels.size()];
+        for (int i = 0; i < w.length; i++) w[i] = Math.max(36, labels.get(i).length() * 6.6 + 14);
+        return w;
+    }
+
+    // ---- ticks: panels as JSON -------------------------------------------------------------------
+
+    /** What the tick measures outside the events: heap, the JVM's CPU, and worker processes. */
+    public record Probe(double heapMiB, double processCpu, Map<Long, double[]> workerRssCpu) {}
+
+    /**
+     * Ends one tick: emits the workers' pending rectangles, takes a sample for the charts and writes the
+     * panels as one JSON message: everything when {@code full} (a page that has just connected), otherwise
+     * what changed (new rectangles, new errors, the graph if it changed; counters whole).
+     *
+     * @param nowNanos   the tick's time
+     * @param probe      heap, CPU and worker processes measured by the caller
+     * @param full       write the whole history (for a page that has just connected)
+     * @param sentGraph  the graph version the receiver has (0 = none)
+     * @param sentErrors the last error sequence number the receiver has
+     * @return the message
+     */
+    public synchronized String tick(long nowNanos, Probe probe, boolean full, long sentGraph, long sentErrors) {
+        for (Worker w : workers.values()) {
+            if (w.pending != null) { emit(w.pending); w.pending = null; }
+        }
+        double span = Math.max(1, nowNanos - lastTickNanos);
+        if (!full) {
+            lastTickNanos = nowNanos;
+            sample(nowNanos, probe, span);
+        }
+        Json j = new Json();
+        j.obj().field("t", ms(nowNanos)).field("full", full).field("tasksSeen", tasksSeen).field("computes", computesSeen);
+        writeOps(j);
+        writeWorkers(j);
+        j.name("rects").arr();
+        for (Rect r : !full ? fresh : recording != null ? recording : history) writeRect(j, r);
+        j.endArr();
+        if (!full) fresh.clear();
+        j.name("samples").arr();
+        if (full) for (double[] s : samples) writeNums(j, s);
+        else if (!samples.isEmpty()) writeNums(j, samples.getLast());
+        j.endArr();
+        j.name("busy").arr();
+        if (full) for (double[] s : busySamples) writeNums(j, s);
+        else if (!busySamples.isEmpty()) writeNums(j, busySamples.getLast());
+        j.endArr();
+        j.name("errors").arr();
+        for (Erred e : errors) if (full || e.seq() > sentErrors) writeError(j, e);
+        j.endArr();
+        if (graph != null && (full || graph.version != sentGraph)) writeGraph(j);
+        if (graph != null && graph.taskKeys != null) writeTaskStates(j);
+        return j.end().toString();
+    }
+
+    /**
+     * Ends one tick without writing a message (a recording): emits pending rectangles and takes a sample.
+     *
+     * @param nowNanos the tick's time
+     * @param probe    heap, CPU and worker processes measured by the caller
+     */
+    public synchronized void sample(long nowNanos, Probe probe) {
+        for (Worker w : workers.values()) {
+            if (w.pending != null) { emit(w.pending); w.pending = null; }
+        }
+        double span = Math.max(1, nowNanos - lastTickNanos);
+        lastTickNanos = nowNanos;
+        sample(nowNanos, probe, span);
+        fresh.clear();
+    }
+
+    /** A copy of the state a page needs, for a closed report: {@link #tick} with {@code full}. */
+    public synchronized String snapshot(long nowNanos, Probe probe) { return tick(nowNanos, probe, true, 0, 0); }
+
+    public synchronized long graphVersion() { return graph == null ? 0 : graph.version; }
+
+    public synchronized long errorSeq() { return errorSeq; }
+
+    private void sample(long nowNanos, Probe probe, double span) {
+        long held = 0, running = 0;
+        for (ComputeState c : shown) {
+            if (c.ended) continue;
+            held += c.held;
+            for (long r : c.running) running += Math.max(0, r);
+        }
+        samples.addLast(new double[] {ms(nowNanos), held, probe.heapMiB(), probe.processCpu(), running});
+        double[] busy = new double[workers.size()];
+        for (Worker w : workers.values()) {
+            w.lastBusy = Math.min(1, w.busyNanos / span);
+            w.busyNanos = 0;
+            busy[w.row] = w.lastBusy;
+            if (w.pid > 0 && probe.workerRssCpu() != null) {
+                double[] rc = probe.workerRssCpu().get(w.pid);
+                if (rc != null) { w.rssMiB = rc[0]; w.cpu = rc[1]; }
+            }
+        }
+        busySamples.addLast(busy);
+        while (samples.size() > SAMPLES) samples.removeFirst();
+        while (busySamples.size() > SAMPLES) busySamples.removeFirst();
+    }
+
+    private void writeOps(Json j) {
+        int nOps = opNames.size();
+        long[] total = new long[nOps], done = new long[nOps], running = new long[nOps], erred = new long[nOps];
+        boolean[] present = new boolean[nOps];
+        long held = 0, lost = 0, retries = 0;
+        int active = 0;
+        for (ComputeState c : shown) {
+            if (!c.ended) { active++; held += c.held; }
+            lost += c.lost;
+            retries += c.retries;
+            for (int o = 0; o < Math.min(nOps, c.total.length); o++) {
+                if (c.total[o] == 0 && c.done[o] == 0 && c.running[o] == 0 && c.erred[o] == 0) continue;
+                present[o] = true;
+                total[o] += Math.max(c.total[o], c.done[o] + c.erred[o] + Math.max(0, c.running[o]));
+                done[o] += c.done[o];
+                running[o] += c.ended ? 0 : Math.max(0, c.running[o]);
+                erred[o] += c.erred[o];
+            }
+        }
+        j.field("active", active).field("held", held).field("lost", lost).field("retries", retries);
+        j.name("ops").arr();
+        for (int o = 0; o < nOps; o++) {
+            j.obj().field("i", o).field("name", opNames.get(o)).field("shown", present[o]);
+            if (present[o]) {
+                long waiting = Math.max(0, total[o] - done[o] - running[o] - erred[o]);
+                j.field("total", total[o]).field("done", done[o]).field("running", running[o]).field("waiting", waiting).field("erred", erred[o]);
+            }
+            j.field("timeMs", opTimeNanos[o] / 1e6).field("tasks", opTasks[o]).field("bytes", opBytes[o]).end();
+        }
+        j.endArr();
+    }
+
+    private void writeWorkers(Json j) {
+        j.name("workers").arr();
+        for (Worker w : workers.values()) {
+            j.obj().field("row", w.row).field("name", w.name).field("pid", w.pid).field("running", w.running)
+                    .field("done", w.done).field("erred", w.erred).field("bytes", w.bytes).field("busy", w.lastBusy)
+                    .field("rssMiB", w.rssMiB).field("cpu", w.cpu).field("gone", w.gone).end();
+        }
+        j.endArr();
+    }
+
+    private void writeRect(Json j, Rect r) {
+        j.arr().num(r.row()).num(r.op()).num(ms(r.startNanos())).num(ms(r.endNanos())).num(r.tasks())
+                .num(r.erred() ? 1 : 0).num(r.bytes()).str(String.valueOf(r.key())).endArr();
+    }
+
+    private static void writeNums(Json j, double[] s) {
+        j.arr();
+        for (double v : s) j.num(v);
+        j.endArr();
+    }
+
+    private void writeError(Json j, Erred e) {
+        j.obj().field("seq", e.seq()).field("key", e.key()).field("function", e.function()).field("worker", e.worker())
+                .field("attempt", e.attempt()).field("exception", e.exceptionClass()).field("message", e.message())
+                .field("stack", e.stackTrace()).field("retried", e.retried()).name("story").arr();
+        for (String s : e.story()) j.str(s);
+        j.endArr().end();
+    }
+
+    private void writeGraph(Json j) {
+        GraphView g = graph;
+        j.name("graph").obj().field("version", g.version).field("compute", g.computeId);
+        writeNodes(j, "ops", g.opNames, g.opPlace, g.opWidths, null);
+        writeEdges(j, "opEdges", g.opEdges);
+        j.field("width", g.opPlace.width()).field("height", g.opPlace.height());
+        if (g.taskKeys != null) {
+            j.name("tasks").obj().field("width", g.taskPlace.width()).field("height", g.taskPlace.height());
+            writeNodes(j, "nodes", Arrays.asList(g.taskLabels), g.taskPlace, g.taskWidths, g.taskKeys);
+            writeEdges(j, "edges", g.taskEdges);
+            j.end();
+        }
+        j.end();
+    }
+
+    private void writeNodes(Json j, String name, List<String> labels, GraphLayout.Placement p, double[] w, Key[] keys) {
+        j.name(name).arr();
+        for (int i = 0; i < labels.size(); i++) {
+            j.obj().field("label", labels.get(i)).field("x", p.x()[i]).field("y", p.y()[i]).field("w", w[i]);
+            if (keys != null) j.field("key", keys[i].toString()).field("op", opByName.getOrDefault(GraphPicture.operation(keys[i].name()), -1));
+            else j.field("op", opByName.getOrDefault(labels.get(i), -1));
+            j.end();
+        }
+        j.endArr();
+    }
+
+    private static void writeEdges(Json j, String name, List<int[]> edges) {
+        j.name(name).arr();
+        for (int[] e : edges) j.arr().num(e[0]).num(e[1]).endArr();
+        j.endArr();
+    }
+
+    private void writeTaskStates(Json j) {
+        ComputeInfo info = null;
+        for (ComputeState c : shown) if (c.info.id() == graph.computeId) info = c.info;
+        j.name("taskStates");
+        if (info == null) { j.str(null); return; }
+        StringBuilder b = new StringBuilder(graph.taskKeys.length);
+        for (Key k : graph.taskKeys) {
+            TaskState s = info.state(k);
+            b.append(s == null ? '?' : (char) ('0' + s.ordinal())); // the page maps digits through "stateNames"
+        }
+        j.str(b.toString());
+        j.name("stateNames").arr();
+        for (TaskState s : TaskState.values()) j.str(s.name());
+        j.endArr();
+    }
+
+    private double ms(long nanos) { return (nanos - epochNanos) / 1e6; }
+
+    // ---- reading back (reports, traces, tests) ------------------------------------------------------
+
+    /** Every rectangle recorded so far (with {@code recordLimit > 0}); the workers' pending ones included. */
+    public synchronized List<Rect> recorded() {
+        List<Rect> all = new ArrayList<>(recording == null ? List.of() : recording);
+        for (Worker w : workers.values()) if (w.pending != null) all.add(w.pending);
+        return all;
+    }
+
+    /** Rectangles not recorded because the record limit was reached. */
+    public synchronized long recordedDropped() { return recordedDropped; }
+
+    /** Worker processes seen (their pids), for the probes. */
+    public synchronized List<Long> workerPids() {
+        List<Long> r = new ArrayList<>();
+        for (Worker w : workers.values()) if (w.pid > 0 && !w.gone) r.add(w.pid);
+        return r;
+    }
+
+    /** The worker names by row. */
+    public synchronized List<String> workerNames() { return new ArrayList<>(workers.keySet()); }
+
+    /** The operation names by number. */
+    public synchronized List<String> operations() { return new ArrayList<>(opNames); }
+
+    /** The counters of operation {@code name} summed over the computes shown: {total, done, running, waiting, erred}. */
+    public synchronized long[] progress(String name) {
+        Integer o = opByName.get(name);
+        long[] r = new long[5];
+        if (o == null) return r;
+        for (ComputeState c : shown) {
+            if (o >= c.total.length) continue;
+            long running = c.ended ? 0 : Math.max(0, c.running[o]);
+            r[0] += Math.max(c.total[o], c.done[o] + c.erred[o] + running);
+            r[1] += c.done[o];
+            r[2] += running;
+            r[4] += c.erred[o];
+        }
+        r[3] = Math.max(0, r[0] - r[1] - r[2] - r[4]);
+        return r;
+    }
+
+    /** The erred tasks kept, oldest first. */
+    public synchronized List<Erred> errors() { return new ArrayList<>(errors); }
+
+    /** Total task time and bytes of operation {@code name}: {nanos, tasks, bytes}. */
+    public synchronized long[] opTotals(String name) {
+        Integer o = opByName.get(name);
+        return o == null ? new long[3] : new long[] {opTimeNanos[o], opTasks[o], opBytes[o]};
+    }
+
+    /** The operations of the graph view (the latest compute of more than one task). */
+    public synchronized List<String> graphOperations() { return graph == null ? List.of() : List.copyOf(graph.opNames); }
+
+    /** The graph view's operation edges as {@code from -> to} names. */
+    public synchronized List<String> graphOperationEdges() {
+        List<String> r = new ArrayList<>();
+        if (graph != null) for (int[] e : graph.opEdges) r.add(graph.opNames.get(e[0]) + " -> " + graph.opNames.get(e[1]));
+        return r;
+    }
+
+    /** The time the page's clock counts from. */
+    public long epochNanos() { return epochNanos; }
+}
