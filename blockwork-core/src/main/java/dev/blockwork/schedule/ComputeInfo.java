@@ -33,6 +33,15 @@ public interface ComputeInfo {
      */
     default TaskState state(Key key) { return null; }
 
+    /**
+     * The state of task number {@code task} of {@link #plan()} (0 to {@code totalTasks() - 1}): one volatile
+     * read, cheap enough to poll every task of a big compute a few times a second.
+     */
+    default TaskState state(int task) {
+        Plan p = plan();
+        return p == null ? null : state(p.key(task));
+    }
+
     /** The task's recorded transitions, oldest first (see {@link ComputeOptions#withStory(boolean)}). */
     default List<Transition> story(Key key) { return List.of(); }
 

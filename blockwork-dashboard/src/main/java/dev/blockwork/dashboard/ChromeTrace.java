@@ -34,7 +34,7 @@ public final class ChromeTrace implements AutoCloseable {
 
     private ChromeTrace(Path file) {
         this.file = file;
-        this.recorder = new Recorder(0, MAX_SLICES); // no merging: a profile shows every task
+        this.recorder = new Recorder(0, 0, MAX_SLICES); // no merging: a profile shows every task
     }
 
     /**

@@ -18,10 +18,14 @@ public final class DashboardSettings implements SettingsGroup {
     public static final Setting PORT = Setting.integer("dashboard.port", 0, "port",
             "the dashboard's port; 0 = a free port");
 
+    /** Computes of more tasks are watched by polling their task states instead of per-task events. */
+    public static final Setting TASK_EVENTS_MAX_TASKS = Setting.integer("dashboard.taskEvents.maxTasks", 50_000, "tasks",
+            "computes of more tasks are watched by polling (progress, memory, a sampled task stream) instead of per-task events, so their tasks pay nothing");
+
     /** Creates the group (for {@link java.util.ServiceLoader}). */
     public DashboardSettings() {}
 
     @Override public String module() { return "blockwork-dashboard"; }
 
-    @Override public List<Setting> settings() { return List.of(HOST, PORT); }
+    @Override public List<Setting> settings() { return List.of(HOST, PORT, TASK_EVENTS_MAX_TASKS); }
 }

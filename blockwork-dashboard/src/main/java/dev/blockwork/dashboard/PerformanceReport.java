@@ -33,7 +33,7 @@ public final class PerformanceReport implements AutoCloseable {
 
     private PerformanceReport(Path file) {
         this.file = file;
-        this.recorder = new Recorder(100_000, MAX_RECTANGLES);
+        this.recorder = new Recorder(100_000, 1_000_000, MAX_RECTANGLES);
     }
 
     /**

@@ -75,6 +75,7 @@ public final class Aggregator {
         boolean gone;
         /** The rectangle being extended, not yet emitted. */
         Rect pending;
+        long[] pendingOpNanos = new long[8]; // task time per operation inside a merged (mixed) pending rectangle
         double lastBusy; // fraction of the last tick spent in tasks
         double rssMiB = -1, cpu = -1;
         Worker(int row, String name) { this.row = row; this.name = name; }
@@ -83,21 +84,22 @@ public final class Aggregator {
     /** One compute's share of the counters. */
     final class ComputeState {
         final ComputeInfo info;
-        final Map<String, Integer> opOfLayer = new HashMap<>();
         long[] total = new long[8], done = new long[8], running = new long[8], erred = new long[8];
-        long held, lost, retries;
+        long held, lost, retries, lastScanNanos;
+        /** Watched by polling its task states (too many tasks for per-task events); then opOfTask is set. */
+        final boolean polled;
+        int[] opOfTask;
+        long[] finishedBefore = new long[8]; // polled: done + erred per op at the last scan
         Key lastErred; // the plan key of the last ERRED task (a fused chain's last key: where its story is)
         boolean ended;
         String error;
-        ComputeState(ComputeInfo info) { this.info = info; }
+        ComputeState(ComputeInfo info) {
+            this.info = info;
+            this.polled = !wantsEvents(info);
+        }
 
         int op(Key key) {
-            String layer = key.name();
-            Integer o = opOfLayer.get(layer);
-            if (o == null) {
-                o = opIndex(GraphPicture.operation(layer));
-                opOfLayer.put(layer, o);
-            }
+            int o = opOfLayer(key.name());
             if (o >= total.length) grow(o + 1);
             return o;
         }
@@ -108,6 +110,7 @@ public final class Aggregator {
             done = Arrays.copyOf(done, c);
             running = Arrays.copyOf(running, c);
             erred = Arrays.copyOf(erred, c);
+            finishedBefore = Arrays.copyOf(finishedBefore, c);
         }
     }
 
@@ -129,6 +132,8 @@ public final class Aggregator {
 
     private final long epochNanos;
     private final long mergeGapNanos;
+    private final long minRectNanos;
+    private final int maxEventTasks;
     private final int recordLimit;
     private final List<String> opNames = new ArrayList<>();
     private final Map<String, Integer> opByName = new HashMap<>();
@@ -154,17 +159,61 @@ public final class Aggregator {
     /**
      * @param epochNanos    the {@link System#nanoTime()} that the page's times count from
      * @param mergeGapNanos neighbouring tasks of one operation on one worker closer than this merge
+     * @param minRectNanos  tasks of any operation that start within this of a rectangle's start join it
+     *                      (coloured by the operation with the most time in it); 0 = never
      * @param recordLimit   keep every rectangle up to this many (for a report or a trace), 0 = none
+     * @param maxEventTasks computes of more tasks are watched by polling instead of per-task events
      */
-    public Aggregator(long epochNanos, long mergeGapNanos, int recordLimit) {
+    public Aggregator(long epochNanos, long mergeGapNanos, long minRectNanos, int recordLimit, int maxEventTasks) {
         this.epochNanos = epochNanos;
         this.mergeGapNanos = mergeGapNanos;
+        this.minRectNanos = minRectNanos;
+        this.maxEventTasks = maxEventTasks;
         this.recordLimit = recordLimit;
         this.recording = recordLimit > 0 ? new ArrayList<>() : null;
         this.lastTickNanos = epochNanos;
     }
 
     // ---- events --------------------------------------------------------------------------------
+
+    /**
+     * Whether {@code info} gets per-task events; a compute of more than {@code maxEventTasks} tasks is polled
+     * instead (its task states, a few times a second), so that its tasks pay nothing for the dashboard.
+     */
+    public boolean wantsEvents(ComputeInfo info) {
+        Plan p = info.plan();
+        return p == null || p.size() <= maxEventTasks;
+    }
+
+    private String lastLayer;
+    private int lastLayerOp;
+
+    /**
+     * The operation number of a layer name ({@code inc-123} → the number of {@code inc}) without allocating:
+     * a Delayed graph has a layer per task, so a map by layer name would hold every key. The last layer seen
+     * is cached (array layers: many keys, one name object); otherwise the prefix is compared with the few
+     * operation names known.
+     */
+    private int opOfLayer(String layer) {
+        if (layer == lastLayer) return lastLayerOp;
+        int len = layer.length(), dash = layer.lastIndexOf('-');
+        if (dash > 0 && dash < len - 1) {
+            for (int i = dash + 1; i < len; i++) {
+                char c = layer.charAt(i);
+                if (c < '0' || c > '9') { dash = len; break; }
+            }
+            len = Math.min(len, dash);
+        }
+        int found = -1;
+        for (int o = 0; o < opNames.size() && found < 0; o++) {
+            String n = opNames.get(o);
+            if (n.length() == len && layer.regionMatches(0, n, 0, len)) found = o;
+        }
+        if (found < 0) found = opIndex(layer.substring(0, len));
+        lastLayer = layer;
+        lastLayerOp = found;
+        return found;
+    }
 
     private int opIndex(String name) {
         Integer o = opByName.get(name);
@@ -200,7 +249,12 @@ public final class Aggregator {
         computesSeen++;
         Plan plan = info.plan();
         if (plan != null) {
-            for (int t = 0; t < plan.size(); t++) s.total[s.op(plan.key(t))]++;
+            if (s.polled) s.opOfTask = new int[plan.size()];
+            for (int t = 0; t < plan.size(); t++) {
+                int op = s.op(plan.key(t));
+                s.total[op]++;
+                if (s.polled) s.opOfTask[t] = op;
+            }
             if (plan.size() > 1 || graph == null) graph = layout(info, plan, s);
         }
         return s;
@@ -210,6 +264,7 @@ public final class Aggregator {
 
     public synchronized void computeFinished(ComputeInfo info, Throwable error) {
         ComputeState s = state(info);
+        if (s.polled && !s.ended) scan(s, System.nanoTime());
         s.ended = true;
         if (error != null) s.error = error.getClass().getSimpleName() + ": " + error.getMessage();
         if (error instanceof dev.blockwork.schedule.TaskFailedException tfe) addError(info, tfe.failure(), false, s.lastErred);
@@ -244,10 +299,15 @@ public final class Aggregator {
         w.bytes += bytes;
         w.busyNanos += dur;
         Rect p = w.pending;
-        if (p != null && !erred && !p.erred() && p.op() == op && e.startNanos() - p.endNanos() < mergeGapNanos && e.startNanos() >= p.startNanos()) {
-            w.pending = new Rect(p.row(), op, p.startNanos(), Math.max(p.endNanos(), e.endNanos()), p.tasks() + 1, false, p.bytes() + bytes, p.key());
+        if (op >= w.pendingOpNanos.length) w.pendingOpNanos = Arrays.copyOf(w.pendingOpNanos, Math.max(op + 1, 2 * w.pendingOpNanos.length));
+        if (p != null && !erred && !p.erred() && e.startNanos() >= p.startNanos()
+                && ((p.op() == op && e.startNanos() - p.endNanos() < mergeGapNanos) || e.startNanos() - p.startNanos() < minRectNanos)) {
+            w.pendingOpNanos[op] += Math.max(1, dur);
+            w.pending = new Rect(p.row(), p.op(), p.startNanos(), Math.max(p.endNanos(), e.endNanos()), p.tasks() + 1, false, p.bytes() + bytes, p.key());
         } else {
-            if (p != null) emit(p);
+            if (p != null) emitPending(w);
+            Arrays.fill(w.pendingOpNanos, 0);
+            w.pendingOpNanos[op] = Math.max(1, dur);
             w.pending = new Rect(w.row, op, e.startNanos(), e.endNanos(), 1, erred, bytes, e.key());
         }
     }
@@ -303,6 +363,60 @@ public final class Aggregator {
         while (errors.size() > ERRORS) errors.removeFirst();
     }
 
+    /** Emits {@code w}'s pending rectangle, coloured by the operation with the most task time in it. */
+    private void emitPending(Worker w) {
+        Rect p = w.pending;
+        w.pending = null;
+        if (p.tasks() > 1) {
+            int best = p.op();
+            for (int o = 0; o < w.pendingOpNanos.length; o++) if (w.pendingOpNanos[o] > w.pendingOpNanos[best]) best = o;
+            if (best != p.op()) p = new Rect(p.row(), best, p.startNanos(), p.endNanos(), p.tasks(), false, p.bytes(), p.key());
+        }
+        emit(p);
+    }
+
+    /**
+     * Polls a compute watched without task events: its per-operation counters from the task states, and one
+     * task-stream rectangle on its "polled" row for what finished since the last scan.
+     */
+    private void scan(ComputeState s, long nowNanos) {
+        int nOps = s.total.length;
+        long[] done = new long[nOps], running = new long[nOps], erred = new long[nOps];
+        long held = 0;
+        int[] opOf = s.opOfTask;
+        for (int t = 0; t < opOf.length; t++) {
+            TaskState st = s.info.state(t);
+            if (st == null) continue;
+            switch (st) {
+                case DONE -> { done[opOf[t]]++; held++; }
+                case RELEASED -> done[opOf[t]]++;
+                case RUNNING -> running[opOf[t]]++;
+                case ERRED -> erred[opOf[t]]++;
+                default -> { }
+            }
+        }
+        int best = -1;
+        long finished = 0, bestCount = 0;
+        for (int o = 0; o < nOps; o++) {
+            long now = done[o] + erred[o], delta = now - s.finishedBefore[o];
+            s.finishedBefore[o] = now;
+            finished += Math.max(0, delta);
+            if (delta > bestCount) { bestCount = delta; best = o; }
+        }
+        s.done = done;
+        s.running = running;
+        s.erred = erred;
+        s.held = held;
+        if (finished > 0) {
+            Worker w = worker("all workers (" + s.info.scheduler() + ", polled)");
+            long from = Math.max(s.info.startNanos(), s.lastScanNanos);
+            emit(new Rect(w.row, best, from, nowNanos, (int) Math.min(Integer.MAX_VALUE, finished), false, 0, null));
+            w.done += finished;
+            tasksSeen += finished;
+        }
+        s.lastScanNanos = nowNanos;
+    }
+
     private void emit(Rect r) {
         fresh.add(r);
         history.addLast(r);
@@ -321,16 +435,25 @@ public final class Aggregator {
         int n = plan.size();
         int[] opOf = new int[n];
         for (int t = 0; t < n; t++) {
-            int op = s.op(plan.key(t));
+            int op = s.polled ? s.opOfTask[t] : s.op(plan.key(t));
             opOf[t] = op;
-            node.computeIfAbsent(op, o -> { g.opNames.add(opNames.get(o)); return g.opNames.size() - 1; });
+            if (!node.containsKey(op)) {
+                g.opNames.add(opNames.get(op));
+                node.put(op, g.opNames.size() - 1);
+            }
         }
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        int nodes = g.opNames.size();
+        int[] nodeOfOp = new int[opNames.size()];
+        for (Map.Entry<Integer, Integer> e : node.entrySet()) nodeOfOp[e.getKey()] = e.getValue();
+        boolean[] seen = new boolean[nodes * nodes]; // operations are few: a matrix, no boxing per edge
         for (int t = 0; t < n; t++) {
-            int to = node.get(opOf[t]);
+            int to = nodeOfOp[opOf[t]];
             for (int d : plan.dependencies(t)) {
-                int from = node.get(opOf[d]);
-                if (from != to && seen.add(((long) from << 32) | to)) g.opEdges.add(new int[] {from, to});
+                int from = nodeOfOp[opOf[d]];
+                if (from != to && !seen[from * nodes + to]) {
+                    seen[from * nodes + to] = true;
+                    g.opEdges.add(new int[] {from, to});
+                }
             }
         }
         g.opWidths = widths(g.opNames);
@@ -383,9 +506,7 @@ public final class Aggregator {
      * @return the message
      */
     public synchronized String tick(long nowNanos, Probe probe, boolean full, long sentGraph, long sentErrors) {
-        for (Worker w : workers.values()) {
-            if (w.pending != null) { emit(w.pending); w.pending = null; }
-        }
+        endTick(nowNanos);
         double span = Math.max(1, nowNanos - lastTickNanos);
         if (!full) {
             lastTickNanos = nowNanos;
@@ -422,13 +543,17 @@ public final class Aggregator {
      * @param probe    heap, CPU and worker processes measured by the caller
      */
     public synchronized void sample(long nowNanos, Probe probe) {
-        for (Worker w : workers.values()) {
-            if (w.pending != null) { emit(w.pending); w.pending = null; }
-        }
+        endTick(nowNanos);
         double span = Math.max(1, nowNanos - lastTickNanos);
         lastTickNanos = nowNanos;
         sample(nowNanos, probe, span);
         fresh.clear();
+    }
+
+    /** Emits the pending rectangles and polls the computes watched without task events. */
+    private void endTick(long nowNanos) {
+        for (Worker w : workers.values()) if (w.pending != null) emitPending(w);
+        for (ComputeState c : shown) if (c.polled && !c.ended) scan(c, nowNanos);
     }
 
     /** A copy of the state a page needs, for a closed report: {@link #tick} with {@code full}. */

@@ -77,6 +77,9 @@ public final class Collector implements SchedulerListener {
 
     @Override public boolean wantsTaskEvents() { return taskEvents; }
 
+    /** Per-task events for computes small enough (see {@link Aggregator#wantsEvents}); bigger ones are polled. */
+    @Override public boolean wantsTaskEvents(ComputeInfo compute) { return taskEvents && aggregator.wantsEvents(compute); }
+
     @Override public void onComputeStart(ComputeInfo compute) { control.add(() -> aggregator.computeStarted(compute)); }
 
     @Override public void onComputeFinish(ComputeInfo compute, Throwable error) {

@@ -56,7 +56,9 @@ public final class DashboardServer implements AutoCloseable {
      */
     public DashboardServer(String host, int port, String token) throws IOException {
         this.token = token;
-        this.aggregator = new Aggregator(System.nanoTime(), 200_000, 0);
+        // live: tasks of one operation less than 0.2 ms apart, or any within 2 ms (a pixel of a 10 s window), merge
+        this.aggregator = new Aggregator(System.nanoTime(), 200_000, 2_000_000, 0,
+                (int) Math.min(Integer.MAX_VALUE, dev.blockwork.dashboard.DashboardSettings.TASK_EVENTS_MAX_TASKS.getLong()));
         this.collector = new Collector(aggregator, true);
         http = HttpServer.create(new InetSocketAddress(host, port), 64);
         http.setExecutor(handlers);

@@ -19,10 +19,12 @@ public final class Recorder {
      * Starts recording.
      *
      * @param mergeGapNanos neighbouring tasks of one operation on one worker closer than this are one rectangle
+     * @param minRectNanos  tasks of any operation starting within this of a rectangle's start join it; 0 = never
      * @param recordLimit   rectangles kept at most
      */
-    public Recorder(long mergeGapNanos, int recordLimit) {
-        aggregator = new Aggregator(System.nanoTime(), mergeGapNanos, recordLimit);
+    public Recorder(long mergeGapNanos, long minRectNanos, int recordLimit) {
+        // a recording takes every task's events, whatever the compute's size: the user asked for a profile
+        aggregator = new Aggregator(System.nanoTime(), mergeGapNanos, minRectNanos, recordLimit, Integer.MAX_VALUE);
         collector = new Collector(aggregator, true);
         registration = Listeners.register(collector);
         ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {

@@ -1,0 +1,122 @@
+package dev.blockwork.cli.bench;
+
+import dev.blockwork.dashboard.Dashboard;
+import dev.blockwork.delayed.Delayed;
+import dev.blockwork.schedule.ComputeOptions;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code blockwork bench dashboard}: what the live dashboard costs. The {@code tasks} suite's tree sum
+ * (199,999 tasks on the threads scheduler) without a dashboard, and with one running and a page connected (an
+ * in-process reader of its event stream, as a browser would be), in alternating runs of one JVM; then one
+ * 1,000,000-task compute with the page open, reporting how much the page received (aggregated panels, not
+ * every task).
+ */
+public final class DashboardBench {
+    private DashboardBench() {}
+
+    /**
+     * Runs the cases and prints one line per case.
+     *
+     * @param out  where the results go
+     * @param runs timed runs per case (the median is printed)
+     * @throws Exception if the dashboard or its page cannot be reached
+     */
+    public static void run(PrintStream out, int runs) throws Exception {
+        int leaves = 100_000, tasks = 2 * leaves - 1;
+        long expected = (long) leaves * (leaves + 1) / 2;
+        ComputeOptions threads = ComputeOptions.defaults().withScheduler("threads").withProgress(false);
+        Delayed<Long> t = TaskBench.tree(leaves);
+        Runnable one = () -> check(t.compute(threads), expected);
+        for (int i = 0; i < 3; i++) one.run();
+        List<Long> without = new ArrayList<>(), with = new ArrayList<>();
+        for (int i = 0; i < runs + 2; i++) { // alternate: the load of a shared machine hits both alike
+            long a = Stats.time(one);
+            try (Dashboard d = Dashboard.start("127.0.0.1", 0); Page page = new Page(d.url())) {
+                page.awaitConnected(d);
+                long b = Stats.time(one);
+                if (i >= 2) { without.add(a); with.add(b); } // the first two pairs warm the dashboard's code up
+            }
+        }
+        long a = median(without), b = median(with);
+        out.printf("tree-sum-threads %.3f us/task%n", a / 1e3 / tasks);
+        out.printf("tree-sum-threads-dashboard %.3f us/task (%.2fx without; page connected)%n", b / 1e3 / tasks, (double) b / a);
+
+        int big = 500_000; // leaves: 999,999 tasks
+        Delayed<Long> m = TaskBench.tree(big);
+        try (Dashboard d = Dashboard.start("127.0.0.1", 0); Page page = new Page(d.url())) {
+            page.awaitConnected(d);
+            long before = page.bytes.get(), msgs = page.messages.get();
+            long ns = Stats.time(() -> check(m.compute(threads), (long) big * (big + 1) / 2));
+            long sent = page.bytes.get() - before, n = page.messages.get() - msgs;
+            out.printf("million-task-compute-dashboard %.3f us/task, page received %d messages, %.1f KiB/s, largest %.1f KiB%n",
+                    ns / 1e3 / (2 * big - 1), n, sent / 1024.0 / (ns / 1e9), page.largest.get() / 1024.0);
+        }
+    }
+
+    /** A page: reads the dashboard's event stream in a virtual thread, counting messages and bytes. */
+    private static final class Page implements AutoCloseable {
+        final AtomicLong bytes = new AtomicLong(), messages = new AtomicLong(), largest = new AtomicLong();
+        private final Thread reader;
+        private volatile InputStream stream;
+
+        Page(URI url) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI events = url.resolve("/events" + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
+            reader = Thread.ofVirtual().start(() -> {
+                try {
+                    stream = http.send(HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofInputStream()).body();
+                    byte[] buf = new byte[1 << 16];
+                    long current = 0;
+                    for (int r; (r = stream.read(buf)) > 0; ) {
+                        bytes.addAndGet(r);
+                        for (int i = 0; i < r; i++) {
+                            current++;
+                            if (buf[i] == '\n' && i > 0 && buf[i - 1] == '\n') { // an event ends with a blank line
+                                messages.incrementAndGet();
+                                largest.accumulateAndGet(current, Math::max);
+                                current = 0;
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    // closed
+                }
+            });
+        }
+
+        void awaitConnected(Dashboard d) throws InterruptedException {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (d.pages() == 0 || messages.get() == 0) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("the benchmark's page never connected to " + d.url());
+                Thread.sleep(5);
+            }
+        }
+
+        @Override public void close() throws Exception {
+            InputStream s = stream;
+            if (s != null) s.close();
+            reader.interrupt();
+            reader.join(10_000);
+        }
+    }
+
+    private static long median(List<Long> xs) {
+        List<Long> s = new ArrayList<>(xs);
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+
+    private static void check(long got, long expected) {
+        if (got != expected) throw new IllegalStateException("benchmark computed " + got + ", expected " + expected);
+    }
+}
