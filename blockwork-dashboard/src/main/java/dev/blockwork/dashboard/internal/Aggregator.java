@@ -44,7 +44,7 @@ public final class Aggregator {
     /** Erred tasks kept. */
     public static final int ERRORS = 100;
     /** The graph view shows the task graph up to this many tasks. */
-    public static final int TASK_GRAPH_LIMIT = 150;
+    public static final int TASK_GRAPH_LIMIT = 64;
 
     /**
      * One rectangle of the task stream: {@code tasks} consecutive tasks of operation {@code op} on worker
@@ -241,7 +241,9 @@ public final class Aggregator {
     /** A compute was seen for the first time: count its plan per operation and lay out its graph. */
     private ComputeState register(ComputeInfo info) {
         boolean anyRunning = false;
-        for (ComputeState c : shown) anyRunning |= !c.ended;
+        // an end may still wait in the control queue (applied after ring events): a compute with every task
+        // completed counts as ended here
+        for (ComputeState c : shown) anyRunning |= !c.ended && c.info.completedTasks() < c.info.totalTasks();
         if (!anyRunning) shown.clear();
         ComputeState s = new ComputeState(info);
         computes.put(info, s);
