@@ -151,6 +151,26 @@ class AggregatorTest {
     }
 
     @Test
+    void theSameBigGraphComputedAgainIsCountedAgain() throws Exception {
+        Delayed<Long> g = graph(200);
+        Delayed<Long> other = graph(100);
+        Aggregator a = new Aggregator(System.nanoTime(), 0, 0, 0, 10);
+        Collector c = new Collector(a, true);
+        try (AutoCloseable h = dev.blockwork.schedule.Listeners.register(c)) {
+            g.compute(THREADS);
+            c.drain();
+            g.compute(THREADS); // the same keys: the operations of the first compute are reused
+            c.drain();
+            assertThat(a.progress("inc")).containsExactly(200, 200, 0, 0, 0);
+            other.compute(THREADS); // other keys: mapped afresh
+            c.drain();
+            assertThat(a.progress("inc")).containsExactly(100, 100, 0, 0, 0);
+            assertThat(a.progress("add")).containsExactly(50, 50, 0, 0, 0);
+        }
+        assertThat(a.graphOperations()).containsExactlyInAnyOrder("inc", "add", "total");
+    }
+
+    @Test
     void messagesAreValidJsonWithEveryPanel() throws Exception {
         Aggregator a = watch(50_000, 0, () -> graph(8).compute(THREADS));
         Map<String, Object> m = tick(a, true);

@@ -98,8 +98,11 @@ public final class Aggregator {
             this.polled = !wantsEvents(info);
         }
 
-        int op(Key key) {
-            int o = opOfLayer(key.name());
+        int op(Key key) { return op(key, null); }
+
+        /** As {@link #op(Key)}; {@code label}, when known, lets a Delayed-style key skip the parse. */
+        int op(Key key, String label) {
+            int o = opOfLayer(key.name(), label);
             if (o >= total.length) grow(o + 1);
             return o;
         }
@@ -128,6 +131,16 @@ public final class Aggregator {
         GraphLayout.Placement taskPlace;
         double[] taskWidths;
         GraphView(long version, long computeId) { this.version = version; this.computeId = computeId; }
+
+        /** This operations graph, for another compute of the same plan (no task graph: only big plans reuse). */
+        GraphView again(long newVersion, long newComputeId) {
+            GraphView g = new GraphView(newVersion, newComputeId);
+            g.opNames.addAll(opNames);
+            g.opEdges.addAll(opEdges);
+            g.opPlace = opPlace;
+            g.opWidths = opWidths;
+            return g;
+        }
     }
 
     private final long epochNanos;
@@ -185,8 +198,8 @@ public final class Aggregator {
         return p == null || p.size() <= maxEventTasks;
     }
 
-    private String lastLayer;
-    private int lastLayerOp;
+    private String lastLayer, lastLabel;
+    private int lastLayerOp, lastLabelOp = -1;
 
     /**
      * The operation number of a layer name ({@code inc-123} → the number of {@code inc}) without allocating:
@@ -194,8 +207,16 @@ public final class Aggregator {
      * is cached (array layers: many keys, one name object); otherwise the prefix is compared with the few
      * operation names known.
      */
-    private int opOfLayer(String layer) {
+    private int opOfLayer(String layer, String label) {
         if (layer == lastLayer) return lastLayerOp;
+        // Delayed: the key is label + "-" + a number and labels are shared objects: the same label as the last
+        // task's, whose operation was that label, names the same operation (no parse, no lookup)
+        if (label != null && label == lastLabel && lastLabelOp >= 0) {
+            int l = label.length();
+            if (layer.length() > l + 1 && layer.charAt(l) == '-' && Character.isDigit(layer.charAt(l + 1)) && layer.startsWith(label)) {
+                return lastLabelOp;
+            }
+        }
         int len = layer.length(), dash = layer.lastIndexOf('-');
         if (dash > 0 && dash < len - 1) {
             for (int i = dash + 1; i < len; i++) {
@@ -212,6 +233,10 @@ public final class Aggregator {
         if (found < 0) found = opIndex(layer.substring(0, len));
         lastLayer = layer;
         lastLayerOp = found;
+        if (label != null) {
+            lastLabel = label;
+            lastLabelOp = opNames.get(found).equals(label) ? found : -1;
+        }
         return found;
     }
 
@@ -250,16 +275,44 @@ public final class Aggregator {
         shown.add(s);
         computesSeen++;
         Plan plan = info.plan();
-        if (plan != null) {
-            if (s.polled) s.opOfTask = new int[plan.size()];
-            for (int t = 0; t < plan.size(); t++) {
-                int op = s.op(plan.key(t));
-                s.total[op]++;
-                if (s.polled) s.opOfTask[t] = op;
-            }
-            if (plan.size() > 1 || graph == null) graph = layout(info, plan, s);
+        if (plan == null) return s;
+        if (s.polled && reuse(plan, s)) { // the same big graph again (a loop, a benchmark): nothing per task
+            graph = graph.again(graph.version, info.id()); // same structure: pages keep what they have
+            return s;
+        }
+        if (s.polled) s.opOfTask = new int[plan.size()];
+        for (int t = 0; t < plan.size(); t++) {
+            int op = s.op(plan.key(t), plan.label(t));
+            s.total[op]++;
+            if (s.polled) s.opOfTask[t] = op;
+        }
+        if (plan.size() > 1 || graph == null) graph = layout(info, plan, s);
+        if (s.polled) {
+            lastPolledKeys = new Key[plan.size()];
+            for (int t = 0; t < lastPolledKeys.length; t++) lastPolledKeys[t] = plan.key(t);
+            lastPolled = s;
         }
         return s;
+    }
+
+    /** The last polled compute's keys, and its state: a plan of the very same keys maps to the same operations. */
+    private Key[] lastPolledKeys;
+    private ComputeState lastPolled;
+
+    /**
+     * Whether {@code plan} has exactly the keys (the same objects, in the same order) of the last polled compute;
+     * then {@code s} takes its per-task operations and totals, and the graph view stays. One reference
+     * comparison per task instead of mapping every key again.
+     */
+    private boolean reuse(Plan plan, ComputeState s) {
+        Key[] prev = lastPolledKeys;
+        if (prev == null || prev.length != plan.size() || graph == null || graph.taskKeys != null) return false;
+        for (int t = 0; t < prev.length; t++) if (plan.key(t) != prev[t]) return false;
+        s.opOfTask = lastPolled.opOfTask;
+        s.grow(lastPolled.total.length);
+        System.arraycopy(lastPolled.total, 0, s.total, 0, lastPolled.total.length);
+        lastPolled = s;
+        return true;
     }
 
     public synchronized void computeStarted(ComputeInfo info) { state(info); }
@@ -437,7 +490,7 @@ public final class Aggregator {
         int n = plan.size();
         int[] opOf = new int[n];
         for (int t = 0; t < n; t++) {
-            int op = s.polled ? s.opOfTask[t] : s.op(plan.key(t));
+            int op = s.polled ? s.opOfTask[t] : s.op(plan.key(t), plan.label(t));
             opOf[t] = op;
             if (!node.containsKey(op)) {
                 g.opNames.add(opNames.get(op));
