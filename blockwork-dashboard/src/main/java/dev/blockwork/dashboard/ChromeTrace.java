@@ -4,9 +4,7 @@ import dev.blockwork.dashboard.internal.Aggregator;
 import dev.blockwork.dashboard.internal.Json;
 import dev.blockwork.dashboard.internal.Recorder;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -61,14 +59,7 @@ public final class ChromeTrace implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
-        Aggregator a = recorder.stop();
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(file, json(a));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the trace to " + file + ": " + e.getMessage(), e);
-        }
+        Recorder.write(file, json(recorder.stop()), "trace");
     }
 
     /** The trace of what {@code a} recorded. */

@@ -3,9 +3,7 @@ package dev.blockwork.dashboard;
 import dev.blockwork.dashboard.internal.Page;
 import dev.blockwork.dashboard.internal.Recorder;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -61,12 +59,6 @@ public final class PerformanceReport implements AutoCloseable {
         if (closed) return;
         closed = true;
         String html = Page.report("Blockwork performance report (" + java.time.LocalDateTime.now().withNano(0) + ")", recorder.snapshot());
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(file, html);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the performance report to " + file + ": " + e.getMessage(), e);
-        }
+        Recorder.write(file, html, "performance report");
     }
 }

@@ -58,6 +58,21 @@ public final class Recorder {
         return aggregator;
     }
 
+    /**
+     * Writes {@code content} to {@code file}, creating its folder.
+     *
+     * @throws java.io.UncheckedIOException naming {@code what} and the file if it cannot be written
+     */
+    public static void write(java.nio.file.Path file, String content, String what) {
+        try {
+            java.nio.file.Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) java.nio.file.Files.createDirectories(parent);
+            java.nio.file.Files.writeString(file, content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not write the " + what + " to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A full snapshot for a page, after {@link #stop()}. */
     public String snapshot() {
         Aggregator a = stop();
