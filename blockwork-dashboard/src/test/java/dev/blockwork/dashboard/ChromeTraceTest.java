@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.blockwork.process.schedule.ProcessesScheduler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +57,32 @@ class ChromeTraceTest {
         assertThat(threadNames.keySet()).containsAll(tidsUsed);
         assertThat(threadNames.values()).allMatch(n -> n.startsWith("blockwork-threads"));
         assertThat(((Map<?, ?>) trace.get("otherData")).get("slicesLeftOut")).isEqualTo(0.0);
+    }
+
+    @Test
+    void tasksOnWorkerProcessesAreOnTheirProcessesTracks(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("processes.json");
+        try (ProcessesScheduler processes = new ProcessesScheduler(2); ChromeTrace t = ChromeTrace.to(file)) {
+            List<Delayed<Long>> incs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) incs.add(Delayed.of(ChromeTraceTest::inc, (long) i));
+            assertThat(Delayed.all(incs).then(ChromeTraceTest::sum).named("total")
+                    .compute(ComputeOptions.defaults().withScheduler(processes).withProgress(false))).isEqualTo(20L * 21 / 2);
+        }
+        Map<String, Object> trace = MiniJson.object(Files.readString(file));
+        long self = ProcessHandle.current().pid();
+        Set<Double> workerPids = new HashSet<>();
+        int slices = 0;
+        for (Object o : (List<?>) trace.get("traceEvents")) {
+            Map<?, ?> e = (Map<?, ?>) o;
+            if ("process_name".equals(e.get("name")) && ((String) ((Map<?, ?>) e.get("args")).get("name")).contains("(pid ")) {
+                workerPids.add((Double) e.get("pid"));
+            }
+            if ("X".equals(e.get("ph")) && "inc".equals(e.get("name"))) {
+                slices++;
+                assertThat((Double) e.get("pid")).isNotEqualTo((double) self); // ran in a worker JVM
+            }
+        }
+        assertThat(slices).isEqualTo(20);
+        assertThat(workerPids).isNotEmpty().doesNotContain((double) self);
     }
 }
