@@ -113,6 +113,13 @@ public final class Dashboard implements AutoCloseable {
     public int port() { return server.address().getPort(); }
 
     /**
+     * The server behind this dashboard (internal: benchmarks pause its listening with it).
+     *
+     * @return the server
+     */
+    public DashboardServer server() { return server; }
+
+    /**
      * How many pages are connected now.
      *
      * @return the number of open pages

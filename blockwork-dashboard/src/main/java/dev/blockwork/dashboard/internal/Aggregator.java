@@ -83,7 +83,11 @@ public final class Aggregator {
 
     /** One compute's share of the counters. */
     final class ComputeState {
-        final ComputeInfo info;
+        /** Null once the compute has ended: the view holds the whole execution, which must not outlive it. */
+        ComputeInfo info;
+        final long id;
+        /** The task graph's final states (when it is the graph view's compute), kept when {@code info} is dropped. */
+        String finalTaskStates;
         long[] total = new long[8], done = new long[8], running = new long[8], erred = new long[8];
         long held, lost, retries, lastScanNanos;
         /** Watched by polling its task states (too many tasks for per-task events); then opOfTask is set. */
@@ -95,6 +99,7 @@ public final class Aggregator {
         String error;
         ComputeState(ComputeInfo info) {
             this.info = info;
+            this.id = info.id();
             this.polled = !wantsEvents(info);
         }
 
@@ -268,7 +273,7 @@ public final class Aggregator {
         boolean anyRunning = false;
         // an end may still wait in the control queue (applied after ring events): a compute with every task
         // completed counts as ended here
-        for (ComputeState c : shown) anyRunning |= !c.ended && c.info.completedTasks() < c.info.totalTasks();
+        for (ComputeState c : shown) anyRunning |= !c.ended && c.info != null && c.info.completedTasks() < c.info.totalTasks();
         if (!anyRunning) shown.clear();
         ComputeState s = new ComputeState(info);
         computes.put(info, s);
@@ -323,8 +328,10 @@ public final class Aggregator {
         s.ended = true;
         if (error != null) s.error = error.getClass().getSimpleName() + ": " + error.getMessage();
         if (error instanceof dev.blockwork.schedule.TaskFailedException tfe) addError(info, tfe.failure(), false, s.lastErred);
-        computes.remove(info); // shown keeps it until the next fresh start
+        computes.remove(info); // shown keeps its counters until the next fresh start, but not the execution
         if (lastInfo == info) { lastInfo = null; lastState = null; }
+        if (graph != null && graph.taskKeys != null && graph.computeId == s.id) s.finalTaskStates = taskStates(info);
+        s.info = null;
     }
 
     public synchronized void taskStarted(ComputeInfo info, TaskEvent e) {
@@ -735,19 +742,24 @@ public final class Aggregator {
     }
 
     private void writeTaskStates(Json j) {
-        ComputeInfo info = null;
-        for (ComputeState c : shown) if (c.info.id() == graph.computeId) info = c.info;
-        j.name("taskStates");
-        if (info == null) { j.str(null); return; }
+        String states = null;
+        for (ComputeState c : shown) {
+            if (c.id == graph.computeId) states = c.info != null ? taskStates(c.info) : c.finalTaskStates;
+        }
+        j.name("taskStates").str(states);
+        j.name("stateNames").arr();
+        for (TaskState s : TaskState.values()) j.str(s.name());
+        j.endArr();
+    }
+
+    /** The graph view's task states as digits (TaskState ordinals). */
+    private String taskStates(ComputeInfo info) {
         StringBuilder b = new StringBuilder(graph.taskKeys.length);
         for (Key k : graph.taskKeys) {
             TaskState s = info.state(k);
             b.append(s == null ? '?' : (char) ('0' + s.ordinal())); // the page maps digits through "stateNames"
         }
-        j.str(b.toString());
-        j.name("stateNames").arr();
-        for (TaskState s : TaskState.values()) j.str(s.name());
-        j.endArr();
+        return b.toString();
     }
 
     private double ms(long nanos) { return (nanos - epochNanos) / 1e6; }

@@ -38,7 +38,7 @@ public final class DashboardServer implements AutoCloseable {
     private final ScheduledExecutorService sampler;
     private final Collector collector;
     private final Aggregator aggregator;
-    private final AutoCloseable registration;
+    private AutoCloseable registration; // guarded by this
     private final Probes probes = new Probes();
     private final String token; // null: none needed (loopback)
     private final CopyOnWriteArrayList<ArrayBlockingQueue<String>> clients = new CopyOnWriteArrayList<>();
@@ -73,6 +73,20 @@ public final class DashboardServer implements AutoCloseable {
         http.start();
         registration = Listeners.register(collector);
         sampler.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Stops or resumes listening to computes (the page stays connected): for benchmarks that compare a compute
+     * with and without the dashboard in the same JVM, run after run.
+     */
+    public synchronized void listen(boolean on) {
+        if (on == (registration != null) || closed) return;
+        if (on) {
+            registration = Listeners.register(collector);
+        } else {
+            try { registration.close(); } catch (Exception e) { throw new IllegalStateException(e); }
+            registration = null;
+        }
     }
 
     /** Whether {@link #close()} was called. */
@@ -196,8 +210,8 @@ public final class DashboardServer implements AutoCloseable {
     @Override
     public void close() {
         if (closed) return;
+        listen(false);
         closed = true;
-        try { registration.close(); } catch (Exception e) { /* a CopyOnWriteArrayList removal does not fail */ }
         sampler.shutdownNow();
         for (ArrayBlockingQueue<String> q : clients) { q.clear(); q.offer(CLOSE); }
         http.stop(0);
