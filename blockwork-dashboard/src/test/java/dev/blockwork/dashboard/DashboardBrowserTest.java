@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,8 +31,8 @@ class DashboardBrowserTest {
     static final Path SHOTS = Path.of("target", "dashboard-screenshots");
     static final CountDownLatch GATE = new CountDownLatch(1);
 
-    @BeforeAll
-    static void needsChromium() {
+    @BeforeEach // per test, so that each is reported skipped with the reason
+    void needsChromium() {
         assumeTrue(Chromium.find().isPresent(), "SKIPPED: no chromium on the PATH (or $BLOCKWORK_CHROMIUM): the dashboard's "
                 + "browser tests need one (Debian: apt-get install -y --no-install-recommends chromium; .ci/run installs it)");
     }
