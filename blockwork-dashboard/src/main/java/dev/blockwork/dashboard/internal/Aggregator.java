@@ -285,11 +285,11 @@ public final class Aggregator {
             graph = graph.again(graph.version, info.id()); // same structure: pages keep what they have
             return s;
         }
-        if (s.polled) s.opOfTask = new int[plan.size()];
+        s.opOfTask = new int[plan.size()];
         for (int t = 0; t < plan.size(); t++) {
             int op = s.op(plan.key(t), plan.label(t));
             s.total[op]++;
-            if (s.polled) s.opOfTask[t] = op;
+            s.opOfTask[t] = op;
         }
         if (plan.size() > 1 || graph == null) graph = layout(info, plan, s);
         if (s.polled) {
@@ -324,7 +324,7 @@ public final class Aggregator {
 
     public synchronized void computeFinished(ComputeInfo info, Throwable error) {
         ComputeState s = state(info);
-        if (s.polled && !s.ended) scan(s, System.nanoTime());
+        if (!s.ended && s.opOfTask != null) scan(s, System.nanoTime()); // the final counts
         s.ended = true;
         if (error != null) s.error = error.getClass().getSimpleName() + ": " + error.getMessage();
         if (error instanceof dev.blockwork.schedule.TaskFailedException tfe) addError(info, tfe.failure(), false, s.lastErred);
@@ -334,19 +334,17 @@ public final class Aggregator {
         s.info = null;
     }
 
-    public synchronized void taskStarted(ComputeInfo info, TaskEvent e) {
-        ComputeState s = state(info);
-        s.running[s.op(e.key())]++;
-        if (e.worker() != null) worker(e.worker()).running++;
-    }
+    /**
+     * How many tasks the local worker {@code name} (a thread) runs now, as its {@link Collector} ring counted
+     * (starts are not events in the rings: a counter per thread is enough).
+     */
+    public synchronized void workerRunning(String name, int running) { worker(name).running = Math.max(0, running); }
 
     public synchronized void taskFinished(ComputeInfo info, TaskEvent e) {
         ComputeState s = state(info);
         int op = s.op(e.key());
-        s.running[op]--; // may go below 0 for a moment: a remote task's start can be drained after its finish
-        boolean erred = e.state() == TaskState.ERRED;
-        if (erred) { s.erred[op]++; s.lastErred = e.key(); }
-        else { s.done[op]++; s.held++; }
+        boolean erred = e.state() == TaskState.ERRED; // the counters come from the scans; events feed the stream
+        if (erred) s.lastErred = e.key();
         tasksSeen++;
         long dur = e.startNanos() > 0 && e.endNanos() > e.startNanos() ? e.endNanos() - e.startNanos() : 0;
         long bytes = Math.max(0, e.bytes());
@@ -355,7 +353,6 @@ public final class Aggregator {
         opBytes[op] += bytes;
         if (e.worker() == null || e.startNanos() == 0) return;
         Worker w = worker(e.worker());
-        if (w.running > 0) w.running--;
         if (erred) w.erred++;
         else w.done++;
         w.bytes += bytes;
@@ -374,17 +371,11 @@ public final class Aggregator {
         }
     }
 
-    public synchronized void taskReleased(ComputeInfo info, Key key) {
-        ComputeState s = state(info);
-        if (s.held > 0) s.held--;
-    }
-
     public synchronized void resultLost(ComputeInfo info, Key key) { state(info).lost++; }
 
     public synchronized void taskRetried(ComputeInfo info, TaskEvent e, Throwable cause) {
         ComputeState s = state(info);
         s.retries++;
-        s.running[s.op(e.key())]--;
         addError(info, TaskFailure.of(e.key(), e.label(), e.worker(), e.attempt(), cause), true, e.key());
     }
 
@@ -438,8 +429,9 @@ public final class Aggregator {
     }
 
     /**
-     * Polls a compute watched without task events: its per-operation counters from the task states, and one
-     * task-stream rectangle on its "polled" row for what finished since the last scan.
+     * Polls a compute: its per-operation counters (done, running, erred) and results held from the task states,
+     * one volatile read per task; for a compute watched without task events also one task-stream rectangle on
+     * its "polled" row for what finished since the last scan.
      */
     private void scan(ComputeState s, long nowNanos) {
         int nOps = s.total.length;
@@ -469,7 +461,7 @@ public final class Aggregator {
         s.running = running;
         s.erred = erred;
         s.held = held;
-        if (finished > 0) {
+        if (finished > 0 && s.polled) {
             Worker w = worker("all workers (" + s.info.scheduler() + ", polled)");
             long from = Math.max(s.info.startNanos(), s.lastScanNanos);
             emit(new Rect(w.row, best, from, nowNanos, (int) Math.min(Integer.MAX_VALUE, finished), false, 0, null));
@@ -615,7 +607,7 @@ public final class Aggregator {
     /** Emits the pending rectangles and polls the computes watched without task events. */
     private void endTick(long nowNanos) {
         for (Worker w : workers.values()) if (w.pending != null) emitPending(w);
-        for (ComputeState c : shown) if (c.polled && !c.ended) scan(c, nowNanos);
+        for (ComputeState c : shown) if (!c.ended && c.opOfTask != null) scan(c, nowNanos);
     }
 
     /** A copy of the state a page needs, for a closed report: {@link #tick} with {@code full}. */

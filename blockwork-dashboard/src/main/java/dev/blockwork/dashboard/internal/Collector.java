@@ -17,8 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The listener behind the dashboard, the performance report and the trace export: it takes every task event
  * off the hot path and hands them to an {@link Aggregator} in batches.
  *
- * <p>Threading: the task callbacks run in the threads that run tasks and only append two references to that
- * thread's own ring buffer (no lock, no allocation); {@link #drain()} (one thread at a time: the sampler)
+ * <p>Threading: the task callbacks run in the threads that run tasks: a finish appends two references to that
+ * thread's own ring buffer (no lock, no allocation), a start only bumps that thread's counter, a released
+ * result is not taken (results held come from polling task states); {@link #drain()} (one thread at a time: the sampler)
  * moves what the rings hold into the aggregator. Compute starts and ends, retries and worker events are rare
  * and go through a queue.
  *
@@ -50,6 +51,8 @@ public final class Collector implements SchedulerListener {
         final Object[] slots = new Object[RING];
         long write; // WRITE: written by the owner only
         long read;  // READ: written under this ring's lock only
+        /** Tasks this thread started, and finished itself (local executors): their difference is what it runs. */
+        int starts, localFinishes; // written by the owner only; read racily by the sampler (a display)
     }
 
     private final Aggregator aggregator;
@@ -86,11 +89,16 @@ public final class Collector implements SchedulerListener {
         control.add(() -> aggregator.computeFinished(compute, error));
     }
 
-    @Override public void onTaskStart(ComputeInfo compute, TaskEvent event) { put(compute, event); }
+    /** A start is only counted (per thread): progress and memory come from polling task states. */
+    @Override public void onTaskStart(ComputeInfo compute, TaskEvent event) {
+        if (event.worker() != null) mine.get().starts++;
+    }
 
-    @Override public void onTaskFinish(ComputeInfo compute, TaskEvent event) { put(compute, event); }
-
-    @Override public void onTaskReleased(ComputeInfo compute, Key key) { put(compute, key); }
+    @Override public void onTaskFinish(ComputeInfo compute, TaskEvent event) {
+        Ring r = mine.get();
+        if (event.worker() != null && event.worker() == r.owner.getName()) r.localFinishes++;
+        put(r, compute, event);
+    }
 
     @Override public void onResultLost(ComputeInfo compute, Key key) { control.add(() -> aggregator.resultLost(compute, key)); }
 
@@ -103,8 +111,7 @@ public final class Collector implements SchedulerListener {
     @Override public void onWorkerRemoved(WorkerEvent event) { control.add(() -> aggregator.workerRemoved(event.worker())); }
 
     /** The hot path: two slots in this thread's ring. */
-    private void put(ComputeInfo compute, Object payload) {
-        Ring r = mine.get();
+    private void put(Ring r, ComputeInfo compute, Object payload) {
         long w = r.write;
         if (w + 2 - (long) READ.getAcquire(r) > RING) {
             synchronized (r) { drain(r); }
@@ -121,6 +128,7 @@ public final class Collector implements SchedulerListener {
         for (Runnable c; (c = control.poll()) != null; ) ctl.add(c);
         for (Ring r : rings) {
             synchronized (r) { drain(r); }
+            if (r.starts > 0) aggregator.workerRunning(r.owner.getName(), r.starts - r.localFinishes);
             if (!r.owner.isAlive() && (long) READ.getAcquire(r) == (long) WRITE.getAcquire(r)) rings.remove(r);
         }
         for (Runnable c : ctl) c.run();
@@ -137,12 +145,7 @@ public final class Collector implements SchedulerListener {
             Object p = s[b];
             s[a] = null;
             s[b] = null;
-            if (p instanceof TaskEvent e) {
-                if (e.endNanos() == 0) aggregator.taskStarted(c, e);
-                else aggregator.taskFinished(c, e);
-            } else if (p instanceof Key k) {
-                aggregator.taskReleased(c, k);
-            }
+            if (p instanceof TaskEvent e) aggregator.taskFinished(c, e);
         }
         READ.setRelease(r, w);
     }
