@@ -134,6 +134,8 @@ class DashboardBrowserTest {
                     "Array.from(document.querySelectorAll('#workers tbody tr')).map(function(r){return r.getAttribute('data-worker')}).join('|')",
                     v -> String.valueOf(v).contains("(pid "));
             assertThat(String.valueOf(workers)).doesNotContain(String.valueOf(ProcessHandle.current().pid()) + ")");
+            // the pool's worker events and the tasks' reports name the same rows (one per worker process)
+            assertThat(String.valueOf(workers).split("\\|")).allMatch(w -> w.contains("(pid "));
             browser.waitFor("task-stream rectangles", RECTS, v -> count(v) > 0);
 
             Delayed<Long> bad = Delayed.of(DashboardBrowserTest::boom, 9L).named("explode");

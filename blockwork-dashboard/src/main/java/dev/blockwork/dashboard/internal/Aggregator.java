@@ -380,12 +380,17 @@ public final class Aggregator {
     }
 
     public synchronized void workerAdded(String name, long pid) {
-        Worker w = worker(name);
+        Worker w = worker(withPid(name, pid));
         w.pid = pid;
         w.gone = false;
     }
 
-    public synchronized void workerRemoved(String name) { worker(name).gone = true; }
+    public synchronized void workerRemoved(String name, long pid) { worker(withPid(name, pid)).gone = true; }
+
+    /** A worker event names {@code processes-worker-0.1} and its pid apart; task events say {@code ... (pid 4242)}. */
+    static String withPid(String name, long pid) {
+        return pid > 0 && !name.endsWith(")") ? name + " (pid " + pid + ")" : name;
+    }
 
     private Worker worker(String name) {
         Worker w = workers.get(name);

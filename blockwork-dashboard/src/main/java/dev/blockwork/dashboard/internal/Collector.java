@@ -108,7 +108,7 @@ public final class Collector implements SchedulerListener {
 
     @Override public void onWorkerAdded(WorkerEvent event) { control.add(() -> aggregator.workerAdded(event.worker(), event.pid())); }
 
-    @Override public void onWorkerRemoved(WorkerEvent event) { control.add(() -> aggregator.workerRemoved(event.worker())); }
+    @Override public void onWorkerRemoved(WorkerEvent event) { control.add(() -> aggregator.workerRemoved(event.worker(), event.pid())); }
 
     /** The hot path: two slots in this thread's ring. */
     private void put(Ring r, ComputeInfo compute, Object payload) {
