@@ -79,6 +79,23 @@ class DashboardServerTest {
     }
 
     @Test
+    void dashboardOnStartsItAtTheFirstComputeAndTheProgramStillEnds() throws Exception {
+        String javaExe = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(javaExe, "-Dblockwork.dashboard=on", "-Dblockwork.progress=off", "-cp",
+                System.getProperty("java.class.path"), dev.blockwork.dashboard.testing.AutoStartMain.class.getName())
+                .redirectErrorStream(true).start();
+        String out;
+        try (var in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8); // ends when the program does
+        } finally {
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+        }
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).containsPattern("blockwork dashboard: http://127\\.0\\.0\\.1:\\d+/").contains("result 42").doesNotContain("WARNING");
+        assertThat(out.split("blockwork dashboard:", -1)).hasSize(2); // printed once
+    }
+
+    @Test
     void coreFindsTheDashboardAndItsSettings() {
         assertThat(ServiceLoader.load(DashboardProvider.class).stream().map(p -> p.type().getName()))
                 .contains("dev.blockwork.dashboard.internal.AutoStart");

@@ -70,7 +70,7 @@ public final class DashboardServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        http.start();
+        startDaemon(http);
         registration = Listeners.register(collector);
         sampler.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
@@ -86,6 +86,23 @@ public final class DashboardServer implements AutoCloseable {
         } else {
             try { registration.close(); } catch (Exception e) { throw new IllegalStateException(e); }
             registration = null;
+        }
+    }
+
+    /**
+     * Starts {@code http} from a daemon thread: its dispatcher thread inherits that, so that a program that
+     * turned the dashboard on still ends when its main thread does.
+     */
+    private static void startDaemon(HttpServer http) throws IOException {
+        Thread t = new Thread(http::start, "blockwork-dashboard-start");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            http.stop(0);
+            throw new java.io.InterruptedIOException("interrupted while starting the dashboard");
         }
     }
 
