@@ -30,6 +30,15 @@ abstract class ArrayLayer implements Layer, java.io.Serializable {
     /** A fresh layer name {@code label-N}. */
     static String newName(String label) { return label + "-" + IDS.incrementAndGet(); }
 
+    /**
+     * A deterministic name, {@code label-<token of parts>} (Dask's {@code tokenize}): the same operation on the same
+     * inputs is named the same in every JVM. When a part has no stable identity (a user's function) the name is
+     * unique instead ({@link #newName}).
+     */
+    static String name(String label, Object... parts) {
+        return dev.blockwork.graph.Tokens.name(label, () -> newName(label), parts);
+    }
+
     @Override public final String name() { return name; }
 
     @Override public final Set<String> dependencies() { return dependencies; }
@@ -57,6 +66,7 @@ abstract class ArrayLayer implements Layer, java.io.Serializable {
             }
         }
         Task t = task(key, idx);
+        if (t.function() instanceof dev.blockwork.schedule.HeldValue) return t; // runs nothing: the engine must see it as held
         return new Task(t.key(), t.label(), new Sequential(t.function()), t.args());
     }
 

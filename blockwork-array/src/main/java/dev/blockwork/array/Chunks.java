@@ -23,7 +23,7 @@ import java.util.Arrays;
  *
  * <p>Instances are immutable; the per-axis arrays are never exposed without copying.
  */
-public final class Chunks implements java.io.Serializable {
+public final class Chunks implements java.io.Serializable, dev.blockwork.graph.Tokens.Tokenizable {
     private static final long serialVersionUID = 1L;
     /** Default target bytes per block for {@link #auto()}: system property {@code blockwork.array.chunkBytes}, 128 MiB. */
     public static final long DEFAULT_AUTO_BYTES = ArraySettings.CHUNK_BYTES.getLong();
@@ -429,6 +429,14 @@ public final class Chunks implements java.io.Serializable {
         long e = 1;
         for (AxisChunks a : axes) e *= a.max();
         return e * t.itemSize();
+    }
+
+    /** The block sizes along every axis: what {@link dev.blockwork.graph.Tokens} names chunks by. */
+    @Override
+    public Object tokenParts() {
+        long[][] sizes = new long[axes.length][];
+        for (int d = 0; d < axes.length; d++) sizes[d] = sizes(d);
+        return sizes;
     }
 
     @Override

@@ -132,7 +132,7 @@ public final class DArray implements java.io.Serializable {
         if (step == 0) throw new IllegalArgumentException("arange step must not be zero, got start=" + start + " stop=" + stop);
         long n = (long) Math.max(0, Math.ceil((stop - start) / step));
         Chunks c = Chunks.normalize(chunks, Shape.of(n), dtype);
-        SourceLayer l = new SourceLayer(ArrayLayer.newName("arange"), c, "arange", (o, len) -> {
+        SourceLayer l = new SourceLayer(ArrayLayer.name("arange", start, stop, step, dtype, c), c, "arange", (o, len) -> {
             double[] v = new double[(int) len[0]];
             for (int i = 0; i < v.length; i++) v[i] = start + (o[0] + i) * step;
             return NDArray.fromArray(v).astype(dtype);
@@ -149,7 +149,7 @@ public final class DArray implements java.io.Serializable {
         double div = endpoint ? num - 1 : num;
         double step = div > 0 ? (stop - start) / div : 0;
         Chunks c = Chunks.normalize(chunks, Shape.of(num), DType.FLOAT64);
-        SourceLayer l = new SourceLayer(ArrayLayer.newName("linspace"), c, "linspace", (o, len) -> {
+        SourceLayer l = new SourceLayer(ArrayLayer.name("linspace", start, stop, num, endpoint, c), c, "linspace", (o, len) -> {
             double[] v = new double[(int) len[0]];
             for (int i = 0; i < v.length; i++) {
                 long g = o[0] + i;
@@ -166,7 +166,7 @@ public final class DArray implements java.io.Serializable {
     /** {@code np.eye(n, m, k)}: ones on the k-th diagonal. */
     public static DArray eye(long n, long m, long k, ChunkSpec chunks, DType dtype) {
         Chunks c = Chunks.normalize(chunks, Shape.of(n, m), dtype);
-        SourceLayer l = new SourceLayer(ArrayLayer.newName("eye"), c, "eye", (o, len) -> {
+        SourceLayer l = new SourceLayer(ArrayLayer.name("eye", n, m, k, dtype, c), c, "eye", (o, len) -> {
             NDArray b = NDArray.zeros(dtype, len);
             for (long i = 0; i < len[0]; i++) {
                 long j = o[0] + i + k - o[1];
@@ -183,9 +183,31 @@ public final class DArray implements java.io.Serializable {
     public static DArray fromArray(NDArray array, ChunkSpec chunks) {
         long[] s = array.shape();
         Chunks c = Chunks.normalize(chunks, Shape.of(s), array.dtype());
-        SourceLayer l = new SourceLayer(ArrayLayer.newName("array"), c, "from-array",
+        SourceLayer l = new SourceLayer(arrayName(array, c), c, "from-array",
                 (o, len) -> o.length == 0 ? array : array.get(RechunkLayer.ranges(o, len, new long[o.length])), true);
         return ofLayer(l, Graph.empty(), s, c, array.dtype());
+    }
+
+    /** Largest in-memory array named by hashing its data (MD5 runs at about 0.6 GB/s); larger ones get unique names. */
+    private static final long HASHED_ARRAY_BYTES = 16 << 20;
+
+    private static String arrayName(NDArray a, Chunks c) {
+        if (a.size() * a.dtype().itemSize() > HASHED_ARRAY_BYTES) return ArrayLayer.newName("array");
+        return ArrayLayer.name("array", contents(a), c);
+    }
+
+    /** An in-memory array's token parts: dtype, shape and elements (hashed, as Dask's {@code tokenize} hashes data). */
+    private static Object contents(NDArray a) {
+        dev.blockwork.spi.BlockCodec.Flat f = new dev.blockwork.ndarray.NDArrayBlockCodec().flatten(a);
+        Object data = f.array();
+        if (f.offset() != 0 || java.lang.reflect.Array.getLength(data) != f.length()) data = slice(data, f.offset(), f.length());
+        return java.util.List.of(f.dtype(), f.shape(), data);
+    }
+
+    private static Object slice(Object array, int offset, int length) {
+        Object out = java.lang.reflect.Array.newInstance(array.getClass().getComponentType(), length);
+        System.arraycopy(array, offset, out, 0, length);
+        return out;
     }
 
     /** Copies a rectangular nested Java array ({@code double[][]}, {@code long[]}, {@code boolean[][][]}...) into blocks. */
@@ -222,6 +244,34 @@ public final class DArray implements java.io.Serializable {
      */
     public static DArray fromDelayed(dev.blockwork.delayed.Delayed<NDArray> value, Shape shape, DType dtype) {
         return DelayedLayer.of(value, shape, dtype);
+    }
+
+    /**
+     * A lazy array whose blocks are read on demand by {@code reader}, one task per block of {@code chunks} (Dask's
+     * {@code from_delayed} over per-file or per-block readers): nothing is read until a compute needs the block, and
+     * each block is released when its consumers have run. The reader must return blocks of the declared shape and
+     * dtype (checked when read); see {@link BlockReader} for its threading and serialization contract.
+     */
+    public static DArray fromBlocks(Shape shape, ChunkSpec chunks, DType dtype, BlockReader reader) {
+        return ReaderLayer.of(shape, chunks, dtype, "from-blocks", reader);
+    }
+
+    /**
+     * Reads a Zarr v2 or v3 array lazily, one task per Zarr chunk (see {@link dev.blockwork.array.zarr.Zarr#read}).
+     *
+     * @throws java.io.IOException if the metadata is missing, unreadable or names something unsupported
+     */
+    public static DArray fromZarr(java.nio.file.Path path) throws java.io.IOException {
+        return dev.blockwork.array.zarr.Zarr.read(path);
+    }
+
+    /**
+     * Reads the array {@code name} (a path such as {@code "a/b"}) of the Zarr group at {@code group} lazily.
+     *
+     * @throws java.io.IOException if the metadata is missing, unreadable or names something unsupported
+     */
+    public static DArray fromZarr(java.nio.file.Path group, String name) throws java.io.IOException {
+        return dev.blockwork.array.zarr.Zarr.read(group, name);
     }
 
     /** Reads a {@code .npy} file into blocks. */
@@ -293,13 +343,23 @@ public final class DArray implements java.io.Serializable {
                 m = materialized;
                 if (m == null) {
                     FusedBlocks fb = new FusedBlocks(node, shape, chunks);
-                    FusedLayer layer = new FusedLayer(ArrayLayer.newName(label(node)), fb, label(node));
+                    FusedLayer layer = new FusedLayer(fusedName(node, chunks), fb, label(node));
                     m = ofLayer(layer, fb.inputGraph(), shape, chunks, dtype);
                     materialized = m;
                 }
             }
         }
         return m;
+    }
+
+    /** The deterministic name of a fused expression's layer: its operation, inputs and constants, and its chunks. */
+    static String fusedName(FusedNode node, Chunks chunks) {
+        String label = label(node);
+        try {
+            return ArrayLayer.name(label, FusedNode.tokenParts(node), chunks);
+        } catch (dev.blockwork.graph.Tokens.NotTokenizable e) {
+            return ArrayLayer.newName(label);
+        }
     }
 
     private static String label(FusedNode n) {
@@ -758,7 +818,7 @@ public final class DArray implements java.io.Serializable {
         }
         if (target.equals(chunks)) return this;
         if (node != null) return fused(Alignment.align(node, shape, target), shape, target);
-        RechunkLayer l = new RechunkLayer(ArrayLayer.newName("rechunk"), this, target);
+        RechunkLayer l = new RechunkLayer(ArrayLayer.name("rechunk", layerName(), target), this, target);
         return ofLayer(l, graph, shape, target, dtype);
     }
 
@@ -1724,14 +1784,16 @@ public final class DArray implements java.io.Serializable {
 
     public static NDArray[] computeAll(DArray... arrays) { return computeAll(ComputeOptions.defaults(), arrays); }
 
-    /** Computes the blocks now and returns an array backed by them (later computes reuse them). */
+    /**
+     * Computes the blocks now and returns an array backed by them (later computes reuse them). On a scheduler
+     * whose workers keep results (a cluster), the blocks stay there: the array holds handles, and a block moves
+     * only when a compute needs it elsewhere; they are released when the array is unreachable.
+     */
     public DArray persist() { return persist(ComputeOptions.defaults()); }
 
     public DArray persist(ComputeOptions options) {
         DArray m = materialize();
-        Object[] r = Compute.compute(m.graph, m.keys(), options);
-        NDArray[] blocks = new NDArray[r.length];
-        for (int i = 0; i < r.length; i++) blocks[i] = (NDArray) r[i];
+        Object[] blocks = Compute.compute(m.graph, m.keys(), options.withKeepHeld(true));
         PersistedLayer l = new PersistedLayer(ArrayLayer.newName("persist"), chunks, blocks);
         return ofLayer(l, Graph.empty(), shape, chunks, dtype);
     }
@@ -1766,6 +1828,22 @@ public final class DArray implements java.io.Serializable {
             throw new IllegalArgumentException("got a target of shape " + Shape.format(target.shape()) + ", expected " + Shape.format(shape));
         }
         target.assign(compute(options));
+    }
+
+    /**
+     * Dask's {@code store(source, target)} into any {@link BlockSink}: each block is handed to {@code sink} as soon as
+     * its task has computed it and released after, so the array is never assembled.
+     */
+    public void store(BlockSink sink, ComputeOptions options) { SinkLayer.store(this, sink, options); }
+
+    /**
+     * Writes this array as a Zarr array at {@code path}, each chunk by its own task as it finishes (see
+     * {@link dev.blockwork.array.zarr.Zarr#write} and {@link dev.blockwork.array.zarr.ZarrWriteOptions}).
+     *
+     * @throws java.io.IOException if the metadata cannot be written or a chunk write fails
+     */
+    public void toZarr(java.nio.file.Path path, dev.blockwork.array.zarr.ZarrWriteOptions options) throws java.io.IOException {
+        dev.blockwork.array.zarr.Zarr.write(this, path, options);
     }
 
     /**

@@ -13,9 +13,18 @@ import dev.blockwork.ndarray.DType;
  * double m = u.mean().compute().item();
  * }</pre>
  * The values are not NumPy's (NumPy's PCG64 stream is sequential); see {@link dev.blockwork.ndarray.Random}.
+ *
+ * <p>Like NumPy's {@code Generator} (and Dask's {@code default_rng}), each call draws a new stream: {@code x} and
+ * {@code y} below are independent, and the same sequence of calls on a generator with the same seed gives the
+ * same arrays again. The first call's stream is the seed's own.
+ * <pre>{@code
+ * DRandom rng = new DRandom(42);
+ * DArray x = rng.uniform(shape(1000), chunks(100)), y = rng.uniform(shape(1000), chunks(100)); // different values
+ * }</pre>
  */
 public final class DRandom {
     private final long seed;
+    private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
 
     public DRandom(long seed) { this.seed = seed; }
 
@@ -180,7 +189,7 @@ public final class DRandom {
      */
     public DArray permutation(long n, ChunkSpec chunks) {
         if (n < 0 || n > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("got n " + n + ", expected 0 <= n < 2^31 - 16");
-        dev.blockwork.ndarray.Random r = new dev.blockwork.ndarray.Random(seed ^ 0x5DEECE66DL);
+        dev.blockwork.ndarray.Random r = new dev.blockwork.ndarray.Random(nextSeed() ^ 0x5DEECE66DL);
         Long[] order = new Long[(int) n];
         double[] key = new double[(int) n];
         for (int i = 0; i < n; i++) {
@@ -202,7 +211,7 @@ public final class DRandom {
     private DArray perElement(String label, Shape shape, ChunkSpec spec, DType t, Sampler f) {
         long[] gs = shape.toArray();
         Chunks c = Chunks.normalize(spec, shape, t);
-        long s = seed;
+        long s = nextSeed();
         SourceLayer l = new SourceLayer(ArrayLayer.newName("random-" + label), c, "random-" + label, (o, len) -> {
             dev.blockwork.ndarray.Samplers smp = new dev.blockwork.ndarray.Samplers(s);
             dev.blockwork.ndarray.NDArray b = dev.blockwork.ndarray.NDArray.zeros(t, len);
@@ -230,6 +239,19 @@ public final class DRandom {
 
     private DArray leaf(FusedNode.RandomKind kind, double p0, double p1, Shape shape, ChunkSpec chunks, DType t) {
         long[] s = shape.toArray();
-        return DArray.fused(new FusedNode.RandomLeaf(seed, kind, p0, p1, s), s, Chunks.normalize(chunks, shape, t));
+        return DArray.fused(new FusedNode.RandomLeaf(nextSeed(), kind, p0, p1, s), s, Chunks.normalize(chunks, shape, t));
+    }
+
+    /**
+     * The seed of the next array this generator makes: the seed itself for the first, then a SplitMix64 mix of the
+     * seed and the call's number (independent streams, reproducible from the seed and the order of calls).
+     */
+    private long nextSeed() {
+        long n = calls.getAndIncrement();
+        if (n == 0) return seed;
+        long z = seed + n * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 }

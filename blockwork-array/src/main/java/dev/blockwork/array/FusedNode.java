@@ -22,6 +22,28 @@ sealed interface FusedNode extends java.io.Serializable {
     /** The broadcast shape of this node. */
     long[] shape();
 
+    /**
+     * What identifies this expression for a deterministic layer name ({@link dev.blockwork.graph.Tokens}): every
+     * field that changes its values. Throws {@link dev.blockwork.graph.Tokens.NotTokenizable} where that is not
+     * known (the layer then gets a unique name).
+     */
+    static Object tokenParts(FusedNode n) {
+        return switch (n) {
+            case Input i -> java.util.List.of("in", i.array().layerName(), i.array().dtype(), i.array().shapeArray(), i.array().chunks());
+            case Full f -> java.util.List.of("full", f.value(), f.longValue(), f.integral(), f.dtype(), f.shape());
+            case RandomLeaf r -> java.util.List.of("random", r.seed(), r.kind(), r.p0(), r.p1(), r.shape());
+            case Scalar s -> {
+                if (s.value() == null) throw new dev.blockwork.graph.Tokens.NotTokenizableValue(s);
+                yield java.util.List.of("scalar", s.value(), s.proto().dtype());
+            }
+            case Apply a -> {
+                Object[] args = new Object[a.args().length];
+                for (int k = 0; k < args.length; k++) args[k] = tokenParts(a.args()[k]);
+                yield java.util.List.of("apply", a.op(), a.cast() == null ? "-" : a.cast(), a.shape(), args);
+            }
+        };
+    }
+
     /** A 0-d expression with the dtype this node evaluates to. */
     Expr proto();
 
@@ -108,12 +130,15 @@ sealed interface FusedNode extends java.io.Serializable {
     enum RandomKind { UNIFORM, NORMAL, INTEGERS }
 
     /** A weak Python-like scalar operand ({@code x.mul(2)}): it takes the array's dtype where NumPy 2 says so. */
-    record Scalar(Expr proto) implements FusedNode {
-        static Scalar of(double v) { return new Scalar(Expr.scalar(v)); }
+    /** A scalar operand; {@code value} (a Double, Long or Boolean) names it in tokens, null if unknown. */
+    record Scalar(Expr proto, Object value) implements FusedNode {
+        Scalar(Expr proto) { this(proto, null); }
 
-        static Scalar of(long v) { return new Scalar(Expr.scalar(v)); }
+        static Scalar of(double v) { return new Scalar(Expr.scalar(v), v); }
 
-        static Scalar of(boolean v) { return new Scalar(Expr.scalar(v)); }
+        static Scalar of(long v) { return new Scalar(Expr.scalar(v), v); }
+
+        static Scalar of(boolean v) { return new Scalar(Expr.scalar(v), v); }
 
         @Override public long[] shape() { return new long[0]; }
 

@@ -47,7 +47,7 @@ final class LinearAlgebra {
         outShape[nbatch] = m;
         outShape[nbatch + 1] = n;
         Chunks out = Chunks.ofTrusted(oc);
-        MatmulLayer l = new MatmulLayer(ArrayLayer.newName("matmul"), a, b, out, t);
+        MatmulLayer l = new MatmulLayer(ArrayLayer.name("matmul", a.layerName(), b.layerName(), out, t), a, b, out, t);
         DArray r = DArray.ofLayer(l, Graph.merge(a.graph(), b.graph()), outShape, out, t);
         if (aVec && bVec) return r.reshape(batch);
         if (aVec) return r.squeeze(-2);

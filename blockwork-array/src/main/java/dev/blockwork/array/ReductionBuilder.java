@@ -58,7 +58,7 @@ final class ReductionBuilder {
         }
         if (flatArg && n == 0) axes = new int[0];
         Reducer r = Reducer.of(op, x.dtype(), ddof, shape, n);
-        return layers(x, r, op.name().toLowerCase(), axes, reduced, keepDims, splitEvery);
+        return layers(x, r, java.util.List.of(op, x.dtype(), ddof, flatArg), op.name().toLowerCase(), axes, reduced, keepDims, splitEvery);
     }
 
     /** A reduction with a user's {@link Reducer} (Dask's {@code da.reduction}), over {@code axesIn} (null = all). */
@@ -67,15 +67,25 @@ final class ReductionBuilder {
         int[] axes = normalizeAxes(axesIn, x.ndim());
         boolean[] reduced = new boolean[x.ndim()];
         for (int a : axes) reduced[a] = true;
-        return layers(x, r, label, axes, reduced, keepDims, splitEvery);
+        return layers(x, r, null, label, axes, reduced, keepDims, splitEvery); // a user's reducer: unique names
     }
 
     /** The partial layer, the combine levels and the final layer of a reduction. */
-    private static DArray layers(DArray x, Reducer r, String base, int[] axes, boolean[] reduced, boolean keepDims, int splitEvery) {
+    private static DArray layers(DArray x, Reducer r, Object reducerId, String base, int[] axes, boolean[] reduced, boolean keepDims, int splitEvery) {
         int n = x.ndim();
         long[] shape = x.shapeArray();
         FusedBlocks fb = new FusedBlocks(x.node(), shape, x.chunks());
-        PartialReduceLayer partial = new PartialReduceLayer(ArrayLayer.newName(base + "-partial"), fb, axes, r);
+        // Deterministic names (Dask's tokenize) from the input expression, the reduction and its parameters; a
+        // user's reducer or an input without a stable identity gets unique names.
+        Object id;
+        try {
+            id = reducerId == null ? null : java.util.List.of(FusedNode.tokenParts(x.node()), x.chunks(), reducerId, axes, keepDims, splitEvery);
+        } catch (dev.blockwork.graph.Tokens.NotTokenizable e) {
+            id = null;
+        }
+        final Object tok = id;
+        java.util.function.Function<String, String> name = label -> tok == null ? ArrayLayer.newName(label) : ArrayLayer.name(label, tok);
+        PartialReduceLayer partial = new PartialReduceLayer(name.apply(base + "-partial"), fb, axes, r);
         Graph g = fb.inputGraph().with(partial);
         String prev = partial.name();
         int[] grid = x.chunks().numBlocks();
@@ -90,7 +100,7 @@ final class ReductionBuilder {
                 fake[d] = new long[next[d]];
                 Arrays.fill(fake[d], 1);
             }
-            CombineLayer c = new CombineLayer(ArrayLayer.newName(base + "-combine"), prev, grid, reduced, splitEvery,
+            CombineLayer c = new CombineLayer(tok == null ? ArrayLayer.newName(base + "-combine") : ArrayLayer.name(base + "-combine", tok, grid), prev, grid, reduced, splitEvery,
                     Chunks.ofTrusted(fake), r, false, keepDims);
             g = g.with(c);
             prev = c.name();
@@ -106,7 +116,7 @@ final class ReductionBuilder {
             k++;
         }
         Chunks oc = Chunks.ofTrusted(out);
-        CombineLayer fin = new CombineLayer(ArrayLayer.newName(base), prev, grid, reduced, Integer.MAX_VALUE, oc, r, true, keepDims);
+        CombineLayer fin = new CombineLayer(name.apply(base), prev, grid, reduced, Integer.MAX_VALUE, oc, r, true, keepDims);
         return DArray.ofLayer(fin, g, outShape, oc, r.outDtype());
     }
 }

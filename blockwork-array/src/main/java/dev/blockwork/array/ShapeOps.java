@@ -37,7 +37,7 @@ final class ShapeOps {
             shape[i] = x.shapeArray()[axes[i]];
         }
         Chunks out = Chunks.ofTrusted(sizes);
-        return DArray.ofLayer(new TransposeLayer(ArrayLayer.newName("transpose"), x, axes, out), x.graph(), shape, out, x.dtype());
+        return DArray.ofLayer(new TransposeLayer(ArrayLayer.name("transpose", x.layerName(), axes, out), x, axes, out), x.graph(), shape, out, x.dtype());
     }
 
     static DArray swapAxes(DArray x, int a, int b) {

@@ -15,7 +15,7 @@ import java.util.List;
  * computed on its own has the shape its chunks declare and the declared dtype, and the whole array computed on
  * both {@code sync} and {@code threads} equals the expected values (floats within a tolerance scaled by size).
  */
-final class ArrayAssert {
+public final class ArrayAssert {
     static final ComputeOptions SYNC = ComputeOptions.defaults().withScheduler("sync");
     static final ComputeOptions THREADS = ComputeOptions.defaults().withScheduler("threads");
 
@@ -38,7 +38,7 @@ final class ArrayAssert {
     }
 
     /** Every block, computed on its own, has its declared shape and dtype. */
-    static void checkBlocks(DArray a, String ctx) {
+    public static void checkBlocks(DArray a, String ctx) {
         List<Key> keys = a.keys();
         Object[] blocks = Compute.compute(a.graph(), keys, THREADS);
         for (int i = 0; i < blocks.length; i++) {

@@ -59,19 +59,18 @@ class CreationTest {
 
     @Test
     void randomIsReproducibleWhateverTheChunkingOrScheduler() {
-        DRandom rng = new DRandom(7);
-        NDArray whole = rng.uniform(shape(13, 9), chunks(-1, -1)).compute(ArrayAssert.SYNC);
-        assertEq(rng.uniform(shape(13, 9), chunks(4, 2)), whole);
-        assertEq(rng.uniform(shape(13, 9), Chunks.explicit(new long[] {1, 12}, new long[] {5, 4})), whole);
-        assertThat(new NDArray[] {rng.normal(shape(13, 9), chunks(5, 5)).compute(ArrayAssert.THREADS)})
-                .containsExactly(rng.normal(shape(13, 9), chunks(13, 1)).compute(ArrayAssert.SYNC));
+        NDArray whole = new DRandom(7).uniform(shape(13, 9), chunks(-1, -1)).compute(ArrayAssert.SYNC);
+        assertEq(new DRandom(7).uniform(shape(13, 9), chunks(4, 2)), whole);
+        assertEq(new DRandom(7).uniform(shape(13, 9), Chunks.explicit(new long[] {1, 12}, new long[] {5, 4})), whole);
+        assertThat(new NDArray[] {new DRandom(7).normal(shape(13, 9), chunks(5, 5)).compute(ArrayAssert.THREADS)})
+                .containsExactly(new DRandom(7).normal(shape(13, 9), chunks(13, 1)).compute(ArrayAssert.SYNC));
         assertThat(whole).isEqualTo(new dev.blockwork.ndarray.Random(7).uniform(13, 9));
-        NDArray ints = rng.integers(-3, 4, shape(1000), chunks(77)).compute();
+        NDArray ints = new DRandom(7).integers(-3, 4, shape(1000), chunks(77)).compute();
         assertThat(ints.min().item()).isEqualTo(-3);
         assertThat(ints.max().item()).isEqualTo(3);
-        double m = rng.normal(2, 3, shape(200, 200), chunks(64, 64)).mean().compute().item();
+        double m = new DRandom(7).normal(2, 3, shape(200, 200), chunks(64, 64)).mean().compute().item();
         assertThat(m).isBetween(1.9, 2.1);
-        assertThat(new DRandom(8).uniform(shape(5), chunks(2)).compute()).isNotEqualTo(rng.uniform(shape(5), chunks(2)).compute());
+        assertThat(new DRandom(8).uniform(shape(5), chunks(2)).compute()).isNotEqualTo(new DRandom(7).uniform(shape(5), chunks(2)).compute());
     }
 
     @Test
@@ -82,5 +81,17 @@ class CreationTest {
         assertThat(Files.size(f)).isGreaterThan(24 * 4);
         DArray y = DArray.fromNpy(f, chunks(3, 4));
         assertEq(y, x.compute());
+    }
+
+    @Test
+    void eachCallOnAGeneratorDrawsANewStreamAndTheSequenceIsReproducible() {
+        DRandom rng = new DRandom(42);
+        NDArray x = rng.uniform(shape(1000), chunks(100)).compute(), y = rng.uniform(shape(1000), chunks(100)).compute();
+        assertThat(x).isNotEqualTo(y);
+        double corr = x.sub(x.mean()).mul(y.sub(y.mean())).mean().item() / (x.std(0).item() * y.std(0).item());
+        assertThat(Math.abs(corr)).as("correlation of two draws").isLessThan(0.15); // independent: |r| ~ 1/sqrt(1000)
+        DRandom again = new DRandom(42);
+        assertThat(again.uniform(shape(1000), chunks(250)).compute()).as("first draw again, other chunks").isEqualTo(x);
+        assertThat(again.uniform(shape(1000), chunks(1000)).compute()).as("second draw again").isEqualTo(y);
     }
 }

@@ -12,19 +12,24 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs benchmarks; each line is '<case> <median> <unit>', with references measured in the same run.",
                 "Suites: tasks (scheduler overhead), arrays (chunked arrays vs memory bandwidth and NumPy),",
-                "kernels (one-block NDArray kernels vs plain loops), processes (queues, pipes, pools between JVMs),", "async (100,000 sleeping tasks), dashboard (what the live dashboard costs per task)."})
+                "kernels (one-block NDArray kernels vs plain loops), processes (queues, pipes, pools between JVMs),", "async (100,000 sleeping tasks),",
+                "zarr (codecs vs raw file I/O, the example workloads at full size, a 16 GiB array in a 1 GiB heap),",
+                "dashboard (what the live dashboard costs per task)."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, async, dashboard (default: tasks).")
+    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, async, zarr, dashboard (default: tasks).")
     List<String> suites = List.of("tasks");
 
     @Option(names = "--runs", description = "Timed runs per case (median reported), default ${DEFAULT-VALUE}.")
     int runs = 7;
 
-    @Option(names = "--cases", split = ",", description = "arrays only: run just these cases.")
+    @Option(names = "--cases", split = ",", description = "arrays and zarr only: run just these cases.")
     List<String> cases = List.of();
 
     @Option(names = "--dashboard", description = "Start the live dashboard first (prints its URL) and watch the benchmark in a browser.")
     boolean dashboard;
+
+    @Option(names = "--dir", description = "zarr only: the directory to write its data under (default: the system's temporary directory).")
+    java.nio.file.Path dir;
 
     @Override
     public Integer call() throws Exception {
@@ -32,13 +37,14 @@ final class BenchCommand implements Callable<Integer> {
         for (String s : suites) {
             switch (s) {
                 case "tasks" -> TaskBench.run(System.out, runs);
-                case "async" -> dev.blockwork.async.bench.AsyncBench.run(System.out);
-                case "kernels" -> dev.blockwork.ndarray.bench.KernelBench.run(System.out);
-                case "arrays" -> dev.blockwork.array.bench.ArrayBench.run(System.out, cases.toArray(new String[0]));
+                case "async" -> dev.blockwork.cli.bench.AsyncBench.run(System.out);
+                case "kernels" -> dev.blockwork.cli.bench.KernelBench.run(System.out);
+                case "arrays" -> dev.blockwork.cli.bench.ArrayBench.run(System.out, cases.toArray(new String[0]));
                 case "processes" -> dev.blockwork.cli.bench.ProcessBench.run(System.out);
+                case "zarr" -> dev.blockwork.cli.bench.ZarrBench.run(System.out, cases, dir);
                 case "dashboard" -> dev.blockwork.cli.bench.DashboardBench.run(System.out, runs);
                 default -> {
-                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes, async or dashboard");
+                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes, async, zarr or dashboard");
                     return 2;
                 }
             }

@@ -21,9 +21,17 @@ public final class CoreSettings implements SettingsGroup {
     public static final Setting STORY_SIZE = Setting.integer("story.size", 10_000, "count",
             "transitions kept in each compute's story log").onStart();
 
+    public static final Setting MEMORY_LIMIT = Setting.text("memory.limit", "auto", "auto, off, or bytes (e.g. 2g, 512m)",
+            "memory for results a compute holds in this JVM; auto = the JVM's maximum heap").onStart();
+    public static final Setting MEMORY_TARGET = Setting.text("memory.target", "0.6", "fraction of memory.limit",
+            "held results beyond this spill to disk, oldest first (Dask's target)").onStart();
+    public static final Setting SPILL_DIR = Setting.computed("memory.spillDir", "the temporary directory", "path",
+            "where spilled results go (one folder per JVM, removed at exit and swept after a crash)").onStart();
+
     @Override public String module() { return "blockwork-core"; }
 
     @Override public List<Setting> settings() {
-        return List.of(SCHEDULER, THREADS, PROGRESS, DASHBOARD, ALLOWED_FAILURES, FUSE_MAX_STEPS, FUSE_MAX_BYTES, STORY_SIZE);
+        return List.of(SCHEDULER, THREADS, PROGRESS, DASHBOARD, ALLOWED_FAILURES, FUSE_MAX_STEPS, FUSE_MAX_BYTES, STORY_SIZE,
+                MEMORY_LIMIT, MEMORY_TARGET, SPILL_DIR);
     }
 }

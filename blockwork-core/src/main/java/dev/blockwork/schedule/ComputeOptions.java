@@ -19,11 +19,16 @@ import java.util.List;
  *       lost workers up to {@code blockwork.allowedFailures} = 3 times).</li>
  *   <li>{@code story} — record every transition of every task (for debugging: {@link ComputeInfo#story});
  *       by default only retries, failures and cancels are recorded.</li>
+ *   <li>{@code keepHeld} — outputs an executor holds elsewhere stay {@link HeldResult} handles instead of being
+ *       fetched (what {@code persist()} uses); default false.</li>
+ *   <li>{@code memory} — the memory manager that counts and spills this compute's held blocks; {@code null} =
+ *       this JVM's ({@link LocalMemory#get()}, from the {@code memory.*} settings).</li>
  * </ul>
  */
 public record ComputeOptions(String scheduler, Scheduler schedulerInstance, Duration timeout, boolean optimize,
-                             Boolean progress, List<SchedulerListener> listeners, RetryPolicy retry, boolean story) {
-    private static final ComputeOptions DEFAULTS = new ComputeOptions(null, null, null, true, null, List.of(), null, false);
+                             Boolean progress, List<SchedulerListener> listeners, RetryPolicy retry, boolean story,
+                             boolean keepHeld, LocalMemory memory) {
+    private static final ComputeOptions DEFAULTS = new ComputeOptions(null, null, null, true, null, List.of(), null, false, false, null);
 
     public ComputeOptions {
         listeners = List.copyOf(listeners);
@@ -35,29 +40,29 @@ public record ComputeOptions(String scheduler, Scheduler schedulerInstance, Dura
     public static ComputeOptions defaults() { return DEFAULTS; }
 
     public ComputeOptions withScheduler(String name) {
-        return new ComputeOptions(name, null, timeout, optimize, progress, listeners, retry, story);
+        return new ComputeOptions(name, null, timeout, optimize, progress, listeners, retry, story, keepHeld, memory);
     }
 
     public ComputeOptions withScheduler(Scheduler s) {
-        return new ComputeOptions(null, s, timeout, optimize, progress, listeners, retry, story);
+        return new ComputeOptions(null, s, timeout, optimize, progress, listeners, retry, story, keepHeld, memory);
     }
 
     public ComputeOptions withTimeout(Duration t) {
-        return new ComputeOptions(scheduler, schedulerInstance, t, optimize, progress, listeners, retry, story);
+        return new ComputeOptions(scheduler, schedulerInstance, t, optimize, progress, listeners, retry, story, keepHeld, memory);
     }
 
     public ComputeOptions withOptimize(boolean on) {
-        return new ComputeOptions(scheduler, schedulerInstance, timeout, on, progress, listeners, retry, story);
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, on, progress, listeners, retry, story, keepHeld, memory);
     }
 
     public ComputeOptions withProgress(boolean on) {
-        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, on, listeners, retry, story);
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, on, listeners, retry, story, keepHeld, memory);
     }
 
     public ComputeOptions withListener(SchedulerListener l) {
         List<SchedulerListener> ls = new ArrayList<>(listeners);
         ls.add(l);
-        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, ls, retry, story);
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, ls, retry, story, keepHeld, memory);
     }
 
     /** Runs a task whose own code threw up to {@code n} more times (Dask's {@code retries=n}). */
@@ -66,12 +71,32 @@ public record ComputeOptions(String scheduler, Scheduler schedulerInstance, Dura
     }
 
     public ComputeOptions withRetryPolicy(RetryPolicy p) {
-        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, listeners, p, story);
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, listeners, p, story, keepHeld, memory);
     }
 
     /** Records every transition of every task (costs a lock per transition: for debugging). */
     public ComputeOptions withStory(boolean on) {
-        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, listeners, retry, on);
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, listeners, retry, on, keepHeld, memory);
+    }
+
+    /**
+     * Leaves outputs that an executor holds elsewhere as {@link HeldResult} handles (the caller releases them).
+     *
+     * @param on whether to keep handles
+     * @return a copy with that setting
+     */
+    public ComputeOptions withKeepHeld(boolean on) {
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, listeners, retry, story, on, memory);
+    }
+
+    /**
+     * Counts this compute's held blocks against {@code m} (its own limit and spill folder) instead of the JVM's.
+     *
+     * @param m the memory manager
+     * @return a copy with that manager
+     */
+    public ComputeOptions withMemory(LocalMemory m) {
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, listeners, retry, story, keepHeld, m);
     }
 
     /** The retry policy in force: the one set, else {@link RetryPolicy#defaults()}. */

@@ -147,6 +147,20 @@ public final class Execution {
     private int[] workerDeaths; // guarded by this; allocated on the first worker death
     private Map<Key, Integer> index; // guarded by this; built on the first lookup by key
     private ScheduledFuture<?> timeout;
+    /** Counts held blocks against this JVM's memory limit and spills them; null = not counted. */
+    private final LocalMemory memory;
+    /** Bytes counted per task (0 = not counted); null until the first counted result. */
+    private volatile long[] heldBytes;
+    /** Counted tasks, oldest first: the spill order; guarded by this. */
+    private java.util.ArrayDeque<Integer> spillOrder;
+    /** Set under the lock when the outputs are read at the end: no spill may swap a slot after that. */
+    private boolean spillClosed;
+    /** Tasks ready at the start: the plan's, less those already held, plus what only they were blocking. */
+    private final int[] initialReady;
+    /** Whether a {@link HeldResult} was ever stored (then releases and local starts look for handles). */
+    private volatile boolean holdsHandles;
+    /** The executor moves held inputs itself ({@link #acceptHeldInputs()}); otherwise local starts fetch them. */
+    private volatile boolean acceptsHeld;
 
     /** A compute with default retries and {@code timeoutNanos} ({@code <= 0} = none). */
     public Execution(Plan plan, String schedulerName, List<SchedulerListener> listeners, long timeoutNanos) {
@@ -154,6 +168,20 @@ public final class Execution {
     }
 
     public Execution(Plan plan, String schedulerName, List<SchedulerListener> listeners, Options options) {
+        this(plan, schedulerName, listeners, options, LocalMemory.get());
+    }
+
+    /**
+     * An execution whose held blocks count against {@code memory} (null: none counted, nothing spilled).
+     *
+     * @param plan          what to run
+     * @param schedulerName the scheduler's name, for events
+     * @param listeners     who is told
+     * @param options       timeout, retries, story, futures
+     * @param memory        the memory manager, or null
+     */
+    public Execution(Plan plan, String schedulerName, List<SchedulerListener> listeners, Options options, LocalMemory memory) {
+        this.memory = memory;
         this.plan = plan;
         this.schedulerName = schedulerName;
         this.retry = options.retry();
@@ -171,10 +199,11 @@ public final class Execution {
             waiting[t] = plan.dependencies[t].length;
             unreleased[t] = plan.dependents[t].length;
         }
-        for (int t : plan.initialReady) state[t] = READY;
         int distinctOutputs = 0;
         for (int t = 0; t < n; t++) if (plan.isOutput[t]) distinctOutputs++;
         outputsLeft = distinctOutputs;
+        initialReady = held(plan) ? startHeld() : plan.initialReady;
+        for (int t : initialReady) state[t] = READY;
         if (listeners.isEmpty()) {
             this.listeners = this.taskListeners = NO_LISTENERS;
         } else {
@@ -185,6 +214,10 @@ public final class Execution {
         }
         for (SchedulerListener l : this.listeners) {
             try { l.onComputeStart(view); } catch (Throwable e) { logListener(e); }
+        }
+        if (outputsLeft == 0 && distinctOutputs > 0) { // every output was already held: nothing to run
+            complete();
+            return;
         }
         long timeoutNanos = options.timeoutNanos();
         if (timeoutNanos > 0) {
@@ -206,7 +239,41 @@ public final class Execution {
     public boolean isTerminated() { return ended != 0; }
 
     /** Tasks that are READY at the start, highest priority first. */
-    public int[] initialReady() { return plan.initialReady.clone(); }
+    public int[] initialReady() { return initialReady.clone(); }
+
+    private static boolean held(Plan plan) {
+        for (int t : plan.initialReady) if (plan.functions[t] instanceof HeldValue) return true;
+        return false;
+    }
+
+    /**
+     * Tasks whose results already exist ({@link HeldValue}: persisted where they were made) start DONE with their
+     * handle, as if they had just run; returns the tasks ready at the start. Their dependents with nothing else
+     * to wait for are ready too, in priority order; an execution whose outputs are all held ends at once.
+     */
+    private int[] startHeld() {
+        IntStack ready = new IntStack();
+        boolean[] isReady = new boolean[plan.size()];
+        for (int t : plan.initialReady) {
+            if (!(plan.functions[t] instanceof HeldValue hv)) {
+                isReady[t] = true;
+                continue;
+            }
+            state[t] = DONE;
+            results[t] = hv.handle();
+            holdsHandles = true;
+            if (completedMany != null) completedMany.increment();
+            else completedFew++; // before any thread sees this execution
+            if (plan.isOutput[t]) outputsLeft--;
+            for (int c : plan.dependents[t]) if (--waiting[c] == 0) isReady[c] = true;
+        }
+        int k = 0;
+        for (int t = 0; t < plan.size(); t++) if (isReady[t]) k++;
+        int[] r = new int[k];
+        k = 0;
+        for (int t = 0; t < plan.size(); t++) if (isReady[t]) r[k++] = t; // task numbers follow priority
+        return r;
+    }
 
     /** The state of {@code task} (for diagnostics and tests). */
     public TaskState state(int task) { return TaskState.VALUES[stateOf(task)]; }
@@ -224,6 +291,20 @@ public final class Execution {
      * before handing out tasks; local executors need none (their threads are interrupted).
      */
     public void onCancel(TaskCanceller c) { canceller = c; }
+
+    /**
+     * The executor takes {@link HeldResult} handles as task inputs and moves the data itself (a task runs where
+     * its inputs are). Without this, the engine fetches held inputs before a task starts. Call it at the start
+     * of {@code execute}.
+     */
+    public void acceptHeldInputs() { acceptsHeld = true; }
+
+    /**
+     * Whether a result of this compute is (or was) a {@link HeldResult} handle.
+     *
+     * @return true once an executor has reported a handle
+     */
+    public boolean holdsHandles() { return holdsHandles; }
 
     // ---- running tasks ----------------------------------------------------------------------------
 
@@ -286,6 +367,7 @@ public final class Execution {
             waitForLostInputs(task, sink);
             return null;
         }
+        if ((holdsHandles || heldBytes != null) && !acceptsHeld && !fetchHeldInputs(task, tpl, args, sink)) return null;
         int attempt = ++runs[task]; // only the thread that won READY -> RUNNING writes it
         if (fullStory) record(task, TaskState.READY, TaskState.RUNNING, null, local ? Thread.currentThread().getName() : null);
         if (taskListeners.length > 0) {
@@ -320,6 +402,138 @@ public final class Execution {
         return args;
     }
 
+    /**
+     * A local start of a task whose inputs may be held elsewhere: each handle is replaced by its value. Returns
+     * false if the task must not run now: an input's holder is gone (the input is {@linkplain #lost lost} and
+     * recomputed first) or a fetch failed (the task fails with that error).
+     */
+    private boolean fetchHeldInputs(int task, Object[] tpl, Object[] args, ReadySink sink) {
+        for (int p = 0; p < tpl.length; p++) {
+            Object a = tpl[p];
+            try {
+                if (a instanceof Plan.Ref r && args[p] instanceof HeldResult h) {
+                    args[p] = fetchOrLose(r.task(), h);
+                } else if (a instanceof Plan.RefList rl) {
+                    Object[] vs = (Object[]) args[p];
+                    for (int i = 0; i < vs.length; i++) {
+                        if (vs[i] instanceof HeldResult h) vs[i] = fetchOrLose(rl.tasks()[i], h);
+                    }
+                }
+            } catch (InputLost e) {
+                waitForLostInputs(task, sink);
+                return false;
+            } catch (Throwable e) {
+                fail(task, e, null, sink, 0, Thread.currentThread().getName());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Object fetchOrLose(int input, HeldResult h) throws Exception {
+        try {
+            return h.fetch();
+        } catch (WorkerLostException e) {
+            lost(input);
+            throw new InputLost();
+        }
+    }
+
+    /** An input's holder is gone while a task started (control flow only, no stack). */
+    private static final class InputLost extends Exception {
+        InputLost() { super(null, null, false, false); }
+    }
+
+    // ---- memory: counted blocks and spill ---------------------------------------------------------
+
+    /** Counts a finished task's block against the memory limit (it may spill, in this thread). */
+    private void count(int task, Object value) {
+        long b = memory.sizeOf(value);
+        if (b <= 0) return;
+        synchronized (this) {
+            if (spillClosed || ended != 0) return;
+            long[] hb = heldBytes;
+            if (hb == null) {
+                hb = new long[plan.size()];
+                spillOrder = new java.util.ArrayDeque<>();
+                heldBytes = hb; // before the dependents start (they look at it to fetch spilled inputs)
+            }
+            if (hb[task] != 0) return;
+            hb[task] = b;
+            spillOrder.add(task);
+        }
+        memory.added(this, b);
+    }
+
+    /** {@code task}'s result is no longer held here. */
+    private void uncount(int task) {
+        long b;
+        synchronized (this) {
+            b = heldBytes[task];
+            if (b == 0) return;
+            heldBytes[task] = 0;
+        }
+        memory.removed(b);
+    }
+
+    private void uncountAll() {
+        long total = 0;
+        synchronized (this) {
+            long[] hb = heldBytes;
+            for (int t = 0; t < hb.length; t++) { total += hb[t]; hb[t] = 0; }
+            spillOrder.clear();
+            spillClosed = true;
+        }
+        if (total != 0) memory.removed(total);
+        memory.forget(this);
+    }
+
+    /**
+     * Spills this compute's oldest counted result to disk: the slot then holds a handle that reads it back.
+     * Returns false if it has nothing left to spill or the spill failed (the result stays in memory).
+     */
+    boolean spillOldest(LocalMemory m) {
+        int t;
+        Object v;
+        long b;
+        synchronized (this) {
+            while (true) {
+                if (spillClosed || ended != 0 || spillOrder == null) return false;
+                Integer next = spillOrder.poll();
+                if (next == null) return false;
+                t = next;
+                b = heldBytes[t];
+                v = results[t];
+                if (b == 0 || v == null || v == LOST || v instanceof HeldResult) continue;
+                heldBytes[t] = 0;
+                break;
+            }
+        }
+        m.removed(b); // gone from memory as far as the limit is concerned, whatever happens next
+        HeldResult h;
+        try {
+            h = m.write(plan.keys[t], v, b);
+        } catch (Exception e) {
+            m.spillFailed(plan.keys[t], e);
+            return false;
+        }
+        holdsHandles = true;
+        boolean swapped;
+        synchronized (this) {
+            swapped = !spillClosed && ended == 0 && OBJECTS.compareAndSet(results, t, v, h);
+        }
+        if (!swapped) { // released, lost or the compute ended meanwhile
+            h.release();
+            return true;
+        }
+        m.spilled(b);
+        if (fullStory) record(t, TaskState.DONE, TaskState.DONE, "spilled " + b + " bytes", null);
+        for (SchedulerListener l : taskListeners) {
+            try { l.onSpill(view, plan.keys[t], b); } catch (Throwable e) { logListener(e); }
+        }
+        return true;
+    }
+
     // ---- lost results ----------------------------------------------------------------------------
 
     /**
@@ -333,6 +547,7 @@ public final class Execution {
         if (ended != 0 || plan.isOutput[task]) return false;
         synchronized (this) {
             if (stateOf(task) != DONE || results[task] == LOST) return false;
+            HeldResults.releaseIfHeld(results[task]); // its holder may still be there (a dropped spill, a test)
             results[task] = LOST;
             story.add(new Transition(plan.keys[task], TaskState.DONE, TaskState.DONE, "result lost", null, runs[task], System.nanoTime()));
         }
@@ -381,6 +596,7 @@ public final class Execution {
                 int s = stateOf(d);
                 if (s != DONE && s != RELEASED) throw illegal(d, TaskState.WAITING, TaskState.DONE);
                 recomputing[d] = true;
+                HeldResults.releaseIfHeld(results[d]); // a DONE one is made again: drop its old copy
                 results[d] = LOST; // until it is made again, whoever reads it must wait for it
                 move(d, s, WAITING);
                 record(d, TaskState.VALUES[s], TaskState.WAITING, "recompute: " + plan.keys[needer] + " needs it", null);
@@ -429,16 +645,20 @@ public final class Execution {
     }
 
     private void finish(int task, Object value, TaskReport report, ReadySink sink, long t0) {
+        if (value instanceof HeldResult) holdsHandles = true; // before the result is published to dependents
         if (ended != 0) { // ended meanwhile: drop the result, start nothing
             if (INTS.compareAndSet(state, task, RUNNING, CANCELLED)) countCompleted();
+            HeldResults.releaseIfHeld(value);
             return;
         }
         results[task] = value;
         if (!INTS.compareAndSet(state, task, RUNNING, DONE)) {
             results[task] = null;
+            HeldResults.releaseIfHeld(value);
             if (stateOf(task) == CANCELLED) return; // its future was cancelled while it ran
             throw illegal(task, TaskState.DONE, TaskState.RUNNING);
         }
+        if (memory != null && !(value instanceof HeldResult)) count(task, value);
         boolean[] again = recomputing;
         if (again != null && again[task]) { // it ran again after a lost result: wake only who waits for it
             record(task, TaskState.RUNNING, TaskState.DONE, "recomputed", report == null ? null : report.worker());
@@ -641,7 +861,14 @@ public final class Execution {
     private void complete() {
         int[] outs = plan.outputs;
         Object[] values = new Object[outs.length];
-        if (outputSink == null) for (int i = 0; i < outs.length; i++) values[i] = results[outs[i]];
+        if (heldBytes != null) {
+            synchronized (this) { // a spill swaps slots under this lock: read the outputs as they finally are
+                spillClosed = true;
+                if (outputSink == null) for (int i = 0; i < outs.length; i++) values[i] = results[outs[i]];
+            }
+        } else if (outputSink == null) {
+            for (int i = 0; i < outs.length; i++) values[i] = results[outs[i]];
+        }
         end(values, null);
     }
 
@@ -652,6 +879,7 @@ public final class Execution {
     /** The one way a compute ends: stop new starts, cancel what runs on error, tell listeners, then complete. */
     private void end(Object[] values, Throwable error) {
         if (!ENDED.compareAndSet(this, 0, 1)) return;
+        if (heldBytes != null) uncountAll();
         try {
             if (timeout != null) timeout.cancel(false); // the timer must not keep this execution (and its results) alive
             if (error != null) abandon(error);
@@ -691,6 +919,7 @@ public final class Execution {
                 if (outputSink != null && plan.isOutput[t]) outputSink.failed(t, error);
             }
         }
+        if (holdsHandles) for (Object r : results) HeldResults.releaseIfHeld(r);
         Arrays.fill(results, null); // abandoned: keep nothing alive for whoever holds this compute
     }
 
@@ -752,7 +981,13 @@ public final class Execution {
     private void releaseInputs(int task) {
         for (int d : plan.dependencies[task]) {
             if ((int) INTS.getAndAdd(unreleased, d, -1) == 1 && !plan.isOutput[d]) {
-                results[d] = null;
+                if (heldBytes != null) { // a spill may swap the slot for a handle at any moment: take it atomically
+                    HeldResults.releaseIfHeld(OBJECTS.getAndSet(results, d, null));
+                    uncount(d);
+                } else {
+                    if (holdsHandles) HeldResults.releaseIfHeld(results[d]);
+                    results[d] = null;
+                }
                 move(d, DONE, RELEASED);
                 if (taskListeners.length > 0) released(d);
             }

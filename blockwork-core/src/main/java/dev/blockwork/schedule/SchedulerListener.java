@@ -56,4 +56,15 @@ public interface SchedulerListener {
      * many tiny tasks pays nothing per task.
      */
     default boolean wantsTaskEvents(ComputeInfo compute) { return wantsTaskEvents(); }
+
+
+    /**
+     * A held result was written to disk to stay under the memory limit ({@link LocalMemory}); it is read back
+     * when a task needs it.
+     *
+     * @param compute the compute
+     * @param key     the task whose result was spilled
+     * @param bytes   its size
+     */
+    default void onSpill(ComputeInfo compute, dev.blockwork.graph.Key key, long bytes) {}
 }

@@ -22,6 +22,15 @@ public interface BlockCodec<T> {
     T rebuild(Flat flat);
 
     /**
+     * The bytes of {@code block}'s elements (NumPy's {@code nbytes}), without copying anything: what the engine
+     * counts against a memory limit. The default, -1, means unknown (such blocks are neither counted nor spilled).
+     *
+     * @param block a block
+     * @return its size in bytes, or -1
+     */
+    default long sizeBytes(T block) { return -1; }
+
+    /**
      * A block as its transport sees it.
      *
      * @param dtype  the element type's name, as the codec spells it (e.g. {@code FLOAT64})

@@ -136,15 +136,21 @@ class ClientTest {
 
     @Test
     void closeCancelsPendingFuturesAndRefusesNewOnes() throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
+        // The first task holds the pool's only thread by spinning: a blocking wait (a latch) would let the
+        // fork-join pool add a compensating thread, which could run `pending` before close() (a race under load).
+        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean();
         TaskFuture<Integer> pending;
         Client c = Client.create("threads");
         try (ThreadsScheduler one = new ThreadsScheduler(1); Client owned = Client.create(one, false)) {
-            owned.submit(() -> { gate.await(30, TimeUnit.SECONDS); return 0; });
+            owned.submit(() -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!open.get() && System.nanoTime() < deadline) Thread.onSpinWait();
+                return 0;
+            });
             pending = owned.submit(() -> 1);
             owned.close(); // explicitly, before the end of the try: the test checks the closed client
             assertThatThrownBy(() -> owned.submit(() -> 2)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-            gate.countDown();
+            open.set(true);
         }
         assertThat(pending.isCancelled()).isTrue();
         c.close();

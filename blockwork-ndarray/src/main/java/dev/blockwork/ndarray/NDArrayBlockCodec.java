@@ -17,6 +17,9 @@ public final class NDArrayBlockCodec implements BlockCodec<NDArray> {
     }
 
     @Override
+    public long sizeBytes(NDArray block) { return block.size() * block.dtype().itemSize(); }
+
+    @Override
     public NDArray rebuild(Flat flat) {
         DType t = DType.valueOf(flat.dtype());
         Class<?> storage = flat.array().getClass();

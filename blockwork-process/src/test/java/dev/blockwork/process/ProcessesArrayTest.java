@@ -191,4 +191,31 @@ class ProcessesArrayTest {
         for (int i = 0; i < longs.length; i++) longs[i] = i * 3L;
         assertThat((long[]) Delayed.of(ProcessesArrayTest::echo, Delayed.value(longs)).compute(on(S))).isEqualTo(longs);
     }
+
+    /** The names of an expression, as a worker JVM builds them itself. */
+    static java.util.List<String> namesOf() {
+        DArray x = new dev.blockwork.array.DRandom(5).uniform(shape(300, 200), chunks(100, 50));
+        return java.util.List.of(x.layerName(), x.add(1).mul(x).layerName(), x.add(1).mul(x).sum(0).layerName(),
+                x.transpose().matmul(x).layerName(), DArray.arange(0, 99, 3, chunks(10), dev.blockwork.ndarray.DType.INT64).layerName());
+    }
+
+    @Test
+    void anotherJvmNamesTheSameExpressionTheSame() {
+        try (ProcessPool pool = ProcessPool.create(1)) {
+            java.util.List<String> there = pool.apply(ProcessesArrayTest::namesOf);
+            assertThat(there).as("names built in a worker JVM").isEqualTo(namesOf()).allMatch(n -> n.matches(".*-[0-9a-f]{32}"));
+        }
+    }
+
+    @Test
+    void theDriverSpillsWhatItHoldsForWorkersAndTheResultIsTheSame(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        DArray x = new DRandom(9).uniform(shape(400, 300), chunks(50, 60));
+        DArray z = x.sub(x.mean(0)).transpose().matmul(x); // every block of x is needed twice: many held at once
+        NDArray expected = z.compute(threads());
+        dev.blockwork.schedule.LocalMemory m = new dev.blockwork.schedule.LocalMemory(200_000, 0.5, tmp);
+        NDArray got = z.compute(on(S).withMemory(m));
+        assertThat(got.allClose(expected, 1e-12, 1e-12)).isTrue();
+        assertThat(m.spillCount()).as("blocks the driver spilled while workers computed").isGreaterThan(0);
+        assertThat(m.spillFiles()).isZero();
+    }
 }

@@ -2,11 +2,11 @@ package dev.blockwork.cli.demo;
 
 import java.io.PrintStream;
 
-/** Part (4): the seed's distributed-framework example on chunked arrays. */
+/** Part (4): the seed's chunked-array example. */
 final class ArraysDemo {
     private ArraysDemo() {}
 
     static void run(PrintStream out) {
-        dev.blockwork.array.examples.SeedArrayExample.run(out);
+        dev.blockwork.cli.examples.SeedArrayExample.run(out);
     }
 }

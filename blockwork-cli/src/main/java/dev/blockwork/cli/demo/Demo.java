@@ -20,8 +20,8 @@ public final class Demo {
             switch (p) {
                 case 1 -> { heading(out, 1, "threads: Hello five times, then a lock shared by several threads"); ThreadsDemo.run(out); }
                 case 2 -> { heading(out, 2, "a pool of parallel workers (worker JVMs) and a Queue between processes"); PoolDemo.run(out); }
-                case 3 -> { heading(out, 3, "async tasks (asyncio-style, on virtual threads)"); dev.blockwork.async.examples.HelloAsync.run(out); }
-                case 4 -> { heading(out, 4, "the distributed-framework example: ones((1000,1000), chunks=(100,100)); z = x + x*2"); ArraysDemo.run(out); }
+                case 3 -> { heading(out, 3, "async tasks (asyncio-style, on virtual threads)"); dev.blockwork.cli.examples.HelloAsync.run(out); }
+                case 4 -> { heading(out, 4, "the chunked-array example: x = ones((1000, 1000), chunks=(100, 100)); z = x + x*2; z.compute()"); ArraysDemo.run(out); }
                 default -> throw new IllegalArgumentException("no demo part " + p + ", expected 1-4");
             }
             out.printf("   part %d took %.1f ms%n%n", p, (System.nanoTime() - t0) / 1e6);

@@ -7,6 +7,6 @@ final class PoolDemo {
     private PoolDemo() {}
 
     static void run(PrintStream out) throws Exception {
-        dev.blockwork.process.examples.ProcessDemo.run(out);
+        dev.blockwork.cli.examples.ProcessDemo.run(out);
     }
 }

@@ -171,7 +171,7 @@ public final class Aggregator {
     private final ArrayDeque<double[]> busySamples = new ArrayDeque<>(); // per worker row, aligned with samples
     private GraphView graph;
     private long graphVersion;
-    private long tasksSeen, computesSeen;
+    private long tasksSeen, computesSeen, spills, spilledBytes;
     private long lastTickNanos;
 
     /**
@@ -372,6 +372,12 @@ public final class Aggregator {
     }
 
     public synchronized void resultLost(ComputeInfo info, Key key) { state(info).lost++; }
+
+    /** A held result went to disk (the engine's memory limit). */
+    public synchronized void spilled(long bytes) {
+        spills++;
+        spilledBytes += Math.max(0, bytes);
+    }
 
     public synchronized void taskRetried(ComputeInfo info, TaskEvent e, Throwable cause) {
         ComputeState s = state(info);
@@ -664,7 +670,8 @@ public final class Aggregator {
                 erred[o] += c.erred[o];
             }
         }
-        j.field("active", active).field("held", held).field("lost", lost).field("retries", retries);
+        j.field("active", active).field("held", held).field("lost", lost).field("retries", retries)
+                .field("spills", spills).field("spilledBytes", spilledBytes);
         j.name("ops").arr();
         for (int o = 0; o < nOps; o++) {
             j.obj().field("i", o).field("name", opNames.get(o)).field("shown", present[o]);

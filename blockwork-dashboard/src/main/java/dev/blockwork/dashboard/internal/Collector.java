@@ -100,6 +100,8 @@ public final class Collector implements SchedulerListener {
         put(r, compute, event);
     }
 
+    @Override public void onSpill(ComputeInfo compute, Key key, long bytes) { control.add(() -> aggregator.spilled(bytes)); }
+
     @Override public void onResultLost(ComputeInfo compute, Key key) { control.add(() -> aggregator.resultLost(compute, key)); }
 
     @Override public void onTaskRetry(ComputeInfo compute, TaskEvent event, Throwable cause) {

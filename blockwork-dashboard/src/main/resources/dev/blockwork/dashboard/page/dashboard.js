@@ -57,7 +57,8 @@
   function drawSummary() {
     var m = S.summary;
     $('summary').textContent = m.tasksSeen + ' tasks seen · ' + m.computes + ' computes · ' + m.active + ' running · '
-      + m.held + ' results held · ' + m.retries + ' retries · ' + m.lost + ' results lost';
+      + m.held + ' results held · ' + m.retries + ' retries · ' + m.lost + ' results lost · '
+      + m.spills + ' spilled (' + fmtBytes(m.spilledBytes) + ')';
   }
 
   // ---- task stream: canvas, one row per worker ----------------------------------------------

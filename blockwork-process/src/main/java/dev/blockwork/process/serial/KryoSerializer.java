@@ -230,11 +230,140 @@ public final class KryoSerializer implements Serializer {
             int i = n.indexOf("$$Lambda");
             r.lambdaHosts.push(i > 0 ? n.substring(0, i) : n);
             try {
-                super.write(kryo, output, object);
+                Lambda info = LAMBDAS.get(object.getClass());
+                java.lang.invoke.SerializedLambda sl = info.replace(object);
+                int count = sl.getCapturedArgCount();
+                output.writeVarInt(count, true);
+                for (int a = 0; a < count; a++) kryo.writeClassAndObject(output, sl.getCapturedArg(a));
+                kryo.writeClass(output, info.capturing());
+                byte[] meta = info.meta(sl);
+                output.writeVarInt(meta.length, true);
+                output.writeBytes(meta);
             } finally {
                 r.lambdaHosts.pop();
             }
         }
+
+        /**
+         * Reads what {@link #write} wrote (Kryo's own closure format) and rebuilds the lambda through its capturing
+         * class's {@code $deserializeLambda$}, found once per class: Kryo's own path looks it up by reflection for
+         * every lambda read, which was a large part of a small remote task's cost.
+         */
+        @Override
+        public Object read(Kryo kryo, Input input, Class type) {
+            int count = input.readVarInt(true);
+            Object[] captured = new Object[count];
+            for (int a = 0; a < count; a++) captured[a] = kryo.readClassAndObject(input);
+            Class<?> capturing = kryo.readClass(input).getType();
+            Meta m = Meta.read(input.readBytes(input.readVarInt(true)));
+            java.lang.invoke.SerializedLambda sl = new java.lang.invoke.SerializedLambda(capturing, m.parts[0], m.parts[1],
+                    m.parts[2], m.kind, m.parts[3], m.parts[4], m.parts[5], m.parts[6], captured);
+            try {
+                return DESERIALIZERS.get(capturing).invoke(null, sl);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new com.esotericsoftware.kryo.KryoException("could not rebuild a lambda of " + capturing.getName()
+                        + " (" + sl.getImplMethodName() + "): " + e, e);
+            }
+        }
+
+        /**
+         * A serializable lambda class: its {@code writeReplace}, made accessible once, its capturing class, and the
+         * part of its serial form that is the same for every instance (interface, implementation method and
+         * signatures), encoded once.
+         */
+        static final class Lambda {
+            private final java.lang.reflect.Method writeReplace;
+            private final Class<?> capturing;
+            private volatile byte[] meta;
+
+            Lambda(java.lang.reflect.Method writeReplace, Class<?> capturing) {
+                this.writeReplace = writeReplace;
+                this.capturing = capturing;
+            }
+
+            Class<?> capturing() { return capturing; }
+
+            java.lang.invoke.SerializedLambda replace(Object lambda) {
+                try {
+                    return (java.lang.invoke.SerializedLambda) writeReplace.invoke(lambda);
+                } catch (ReflectiveOperationException e) {
+                    throw new com.esotericsoftware.kryo.KryoException("could not serialize lambda " + lambda.getClass().getName() + ": " + e, e);
+                }
+            }
+
+            byte[] meta(java.lang.invoke.SerializedLambda sl) {
+                byte[] m = meta;
+                if (m == null) meta = m = Meta.encode(sl);
+                return m;
+            }
+        }
+
+        /**
+         * The per-class part of a lambda's serial form: seven strings and the implementation method's kind, as one
+         * UTF-8 blob. A reader decodes each distinct blob once (a worker sees the same few lambdas again and again).
+         */
+        static final class Meta {
+            private static final java.util.concurrent.ConcurrentHashMap<java.nio.ByteBuffer, Meta> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+            final String[] parts;
+            final int kind;
+
+            private Meta(String[] parts, int kind) {
+                this.parts = parts;
+                this.kind = kind;
+            }
+
+            static byte[] encode(java.lang.invoke.SerializedLambda sl) {
+                String joined = String.join("\0", sl.getFunctionalInterfaceClass(), sl.getFunctionalInterfaceMethodName(),
+                        sl.getFunctionalInterfaceMethodSignature(), sl.getImplClass(), sl.getImplMethodName(),
+                        sl.getImplMethodSignature(), sl.getInstantiatedMethodType(), Integer.toString(sl.getImplMethodKind()));
+                return joined.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+
+            static Meta read(byte[] blob) {
+                java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(blob);
+                Meta m = SEEN.get(key);
+                if (m != null) return m;
+                String[] p = new String(blob, java.nio.charset.StandardCharsets.UTF_8).split("\0", -1);
+                if (p.length != 8) throw new com.esotericsoftware.kryo.KryoException("a lambda's description has " + p.length + " parts, expected 8");
+                int kind;
+                try {
+                    kind = Integer.parseInt(p[7]);
+                } catch (NumberFormatException e) {
+                    throw new com.esotericsoftware.kryo.KryoException("a lambda's description has method kind " + p[7] + ", expected a number");
+                }
+                m = new Meta(java.util.Arrays.copyOf(p, 7), kind);
+                if (SEEN.size() < 10_000) SEEN.put(key, m); // bounded: a stream of distinct lambdas must not grow it forever
+                return m;
+            }
+        }
+
+        static final ClassValue<Lambda> LAMBDAS = new ClassValue<>() {
+            @Override protected Lambda computeValue(Class<?> c) {
+                try {
+                    java.lang.reflect.Method m = c.getDeclaredMethod("writeReplace");
+                    m.setAccessible(true);
+                    String host = c.getName();
+                    int i = host.indexOf("$$Lambda");
+                    Class<?> capturing = Class.forName(i > 0 ? host.substring(0, i) : host, false, c.getClassLoader());
+                    return new Lambda(m, capturing);
+                } catch (ReflectiveOperationException e) {
+                    throw new com.esotericsoftware.kryo.KryoException("not a serializable lambda: " + c.getName(), e);
+                }
+            }
+        };
+
+        /** Each capturing class's {@code $deserializeLambda$(SerializedLambda)}, made accessible once. */
+        static final ClassValue<java.lang.reflect.Method> DESERIALIZERS = new ClassValue<>() {
+            @Override protected java.lang.reflect.Method computeValue(Class<?> c) {
+                try {
+                    java.lang.reflect.Method m = c.getDeclaredMethod("$deserializeLambda$", java.lang.invoke.SerializedLambda.class);
+                    m.setAccessible(true);
+                    return m;
+                } catch (NoSuchMethodException e) {
+                    throw new com.esotericsoftware.kryo.KryoException(c.getName() + " has no serializable lambdas ($deserializeLambda$ is missing)", e);
+                }
+            }
+        };
     }
 
     /** Checks classes on the way out (serializable?) and on the way in (allowed?). */

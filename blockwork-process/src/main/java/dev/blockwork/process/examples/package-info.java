@@ -1,2 +1,0 @@
-/** Runnable demos of the process module (used by the CLI's demo). */
-package dev.blockwork.process.examples;
