@@ -318,6 +318,20 @@ public final class DArray implements java.io.Serializable {
         return ks;
     }
 
+    /**
+     * Draws this array's graph, like Dask's {@code visualize()}: the task graph when it has at most
+     * {@link dev.blockwork.graph.GraphPicture#AUTO_TASK_LIMIT} tasks, else one node per operation (layer). A
+     * file ending in {@code .dot} gets Graphviz's DOT; any other (normally {@code .svg}) gets SVG, with the DOT
+     * beside it. Graphviz is used for the SVG when installed, a built-in layout otherwise.
+     *
+     * @param file where to write, e.g. {@code Path.of("array.svg")}
+     * @return {@code file}
+     * @throws java.io.IOException if the file cannot be written
+     */
+    public java.nio.file.Path visualize(java.nio.file.Path file) throws java.io.IOException {
+        return dev.blockwork.graph.GraphPicture.of(graph(), keys(), dev.blockwork.graph.GraphPicture.Level.AUTO).write(file);
+    }
+
     /** The expression node of this array: its own if fused, else a leaf for its blocks. */
     FusedNode node() { return node != null ? node : new FusedNode.Input(this); }
 

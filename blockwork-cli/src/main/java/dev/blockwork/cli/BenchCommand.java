@@ -14,9 +14,10 @@ import java.util.concurrent.Callable;
                 "Suites: tasks (scheduler overhead), arrays (chunked arrays vs memory bandwidth and NumPy),",
                 "kernels (one-block NDArray kernels vs plain loops), processes (queues, pipes, pools between JVMs),", "async (100,000 sleeping tasks),",
                 "zarr (codecs vs raw file I/O, the example workloads at full size, a 16 GiB array in a 1 GiB heap),",
-                "linalg (TSQR of 2,000,000 x 100 and svdCompressed of 10000^2 vs NumPy and matmul; needs -Xmx12g via BLOCKWORK_JAVA_OPTS)."})
+                "linalg (TSQR of 2,000,000 x 100 and svdCompressed of 10000^2 vs NumPy and matmul; needs -Xmx12g via BLOCKWORK_JAVA_OPTS),",
+                "dashboard (what the live dashboard costs per task)."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, async, zarr, linalg (default: tasks).")
+    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, async, zarr, linalg, dashboard (default: tasks).")
     List<String> suites = List.of("tasks");
 
     @Option(names = "--runs", description = "Timed runs per case (median reported), default ${DEFAULT-VALUE}.")
@@ -25,11 +26,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cases", split = ",", description = "arrays and zarr only: run just these cases.")
     List<String> cases = List.of();
 
+    @Option(names = "--dashboard", description = "Start the live dashboard first (prints its URL) and watch the benchmark in a browser.")
+    boolean dashboard;
+
     @Option(names = "--dir", description = "zarr only: the directory to write its data under (default: the system's temporary directory).")
     java.nio.file.Path dir;
 
     @Override
     public Integer call() throws Exception {
+        if (dashboard) dev.blockwork.dashboard.Dashboard.start();
         for (String s : suites) {
             switch (s) {
                 case "tasks" -> TaskBench.run(System.out, runs);
@@ -39,8 +44,9 @@ final class BenchCommand implements Callable<Integer> {
                 case "linalg" -> dev.blockwork.cli.bench.LinalgBench.run(System.out, 2_000_000L, 10_000, Math.min(runs, 3));
                 case "processes" -> dev.blockwork.cli.bench.ProcessBench.run(System.out);
                 case "zarr" -> dev.blockwork.cli.bench.ZarrBench.run(System.out, cases, dir);
+                case "dashboard" -> dev.blockwork.cli.bench.DashboardBench.run(System.out, runs);
                 default -> {
-                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes, async, zarr or linalg");
+                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes, async, zarr, linalg or dashboard");
                     return 2;
                 }
             }

@@ -18,6 +18,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-p", "--part"}, split = ",", paramLabel = "N", description = "Run only these parts (1-4), e.g. --part 1,4.")
     List<Integer> parts = List.of(1, 2, 3, 4);
 
+    @Option(names = "--dashboard", description = {"Start the live dashboard first and print its URL; on a terminal, keep it",
+            "open after the demo until Enter is pressed."})
+    boolean dashboard;
+
     @Override
     public Integer call() throws Exception {
         for (int p : parts) {
@@ -26,7 +30,12 @@ final class DemoCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        dev.blockwork.dashboard.Dashboard board = dashboard ? dev.blockwork.dashboard.Dashboard.start() : null;
         Demo.run(System.out, parts);
+        if (board != null && System.console() != null) {
+            System.out.println("The dashboard stays open at " + board.url() + " : press Enter to stop.");
+            System.console().readLine();
+        }
         return 0;
     }
 }

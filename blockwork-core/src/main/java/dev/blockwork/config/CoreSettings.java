@@ -10,6 +10,8 @@ public final class CoreSettings implements SettingsGroup {
             "threads of the shared `threads` pool");
     public static final Setting PROGRESS = Setting.text("progress", "auto", "auto, on, off",
             "the console progress bar: auto = on a terminal, for computes over about a second");
+    public static final Setting DASHBOARD = Setting.text("dashboard", "off", "on, off",
+            "on: the first compute starts the live dashboard (needs blockwork-dashboard on the class path) and prints its URL").onStart();
     public static final Setting ALLOWED_FAILURES = Setting.integer("allowedFailures", 3, "count",
             "worker deaths a task may cause before it fails with KilledWorkerException");
     public static final Setting FUSE_MAX_STEPS = Setting.integer("fuse.maxSteps", 256, "count",
@@ -31,7 +33,7 @@ public final class CoreSettings implements SettingsGroup {
     @Override public String module() { return "blockwork-core"; }
 
     @Override public List<Setting> settings() {
-        return List.of(SCHEDULER, THREADS, PROGRESS, ALLOWED_FAILURES, FUSE_MAX_STEPS, FUSE_MAX_BYTES, STORY_SIZE,
+        return List.of(SCHEDULER, THREADS, PROGRESS, DASHBOARD, ALLOWED_FAILURES, FUSE_MAX_STEPS, FUSE_MAX_BYTES, STORY_SIZE,
                 MEMORY_LIMIT, MEMORY_TARGET, MEMORY_PAUSE, SPILL_DIR);
     }
 }

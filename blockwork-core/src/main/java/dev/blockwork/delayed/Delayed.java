@@ -305,6 +305,20 @@ public final class Delayed<T> implements PlanNode {
     }
 
     /**
+     * Draws this value's graph, like Dask's {@code visualize()}: the task graph when it has at most
+     * {@link dev.blockwork.graph.GraphPicture#AUTO_TASK_LIMIT} tasks, else one node per operation. A file
+     * ending in {@code .dot} gets Graphviz's DOT; any other (normally {@code .svg}) gets SVG, with the DOT
+     * beside it. Graphviz is used for the SVG when installed, a built-in layout otherwise.
+     *
+     * @param file where to write, e.g. {@code Path.of("graph.svg")}
+     * @return {@code file}
+     * @throws java.io.IOException if the file cannot be written
+     */
+    public java.nio.file.Path visualize(java.nio.file.Path file) throws java.io.IOException {
+        return dev.blockwork.graph.GraphPicture.of(graph(), List.of(key()), dev.blockwork.graph.GraphPicture.Level.AUTO).write(file);
+    }
+
+    /**
      * Computes several values at once; shared dependencies run once. Results in argument order.
      *
      * @param values the values

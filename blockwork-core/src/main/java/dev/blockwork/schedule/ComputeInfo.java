@@ -33,6 +33,15 @@ public interface ComputeInfo {
      */
     default TaskState state(Key key) { return null; }
 
+    /**
+     * The state of task number {@code task} of {@link #plan()} (0 to {@code totalTasks() - 1}): one volatile
+     * read, cheap enough to poll every task of a big compute a few times a second.
+     */
+    default TaskState state(int task) {
+        Plan p = plan();
+        return p == null ? null : state(p.key(task));
+    }
+
     /** The task's recorded transitions, oldest first (see {@link ComputeOptions#withStory(boolean)}). */
     default List<Transition> story(Key key) { return List.of(); }
 
@@ -44,4 +53,10 @@ public interface ComputeInfo {
 
     /** How many times the task has been started so far (1 + retries); 0 if never. */
     default int attempts(Key key) { return 0; }
+
+    /**
+     * The plan being run (immutable: keys, labels, dependencies), for diagnostics that draw or group the
+     * graph; {@code null} where a view has none.
+     */
+    default Plan plan() { return null; }
 }

@@ -209,7 +209,7 @@ public final class Execution {
         } else {
             this.listeners = listeners.toArray(new SchedulerListener[0]);
             List<SchedulerListener> tl = new ArrayList<>();
-            for (SchedulerListener l : listeners) if (l.wantsTaskEvents()) tl.add(l);
+            for (SchedulerListener l : listeners) if (l.wantsTaskEvents(view)) tl.add(l);
             this.taskListeners = tl.toArray(new SchedulerListener[0]);
         }
         for (SchedulerListener l : this.listeners) {
@@ -1088,6 +1088,8 @@ public final class Execution {
         @Override public long completedTasks() { return Execution.this.completedTasks(); }
         @Override public long startNanos() { return startNanos; }
         @Override public boolean isFutures() { return outputSink != null; }
+        @Override public Plan plan() { return plan; }
+        @Override public TaskState state(int task) { return Execution.this.state(task); }
 
         @Override public TaskState state(Key key) {
             int t = indexOf(key);

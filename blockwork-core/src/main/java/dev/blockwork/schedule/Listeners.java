@@ -17,6 +17,7 @@ public final class Listeners {
 
     /** The global listeners followed by {@code extra} (no copy when none is registered). */
     public static java.util.List<SchedulerListener> withGlobal(java.util.List<SchedulerListener> extra) {
+        if (!autostarted) autostart();
         if (GLOBAL.isEmpty()) return extra;
         java.util.List<SchedulerListener> all = new java.util.ArrayList<>(GLOBAL);
         all.addAll(extra);
@@ -42,6 +43,29 @@ public final class Listeners {
     }
 
     static SchedulerListener[] global() {
+        if (!autostarted) autostart();
         return GLOBAL.toArray(new SchedulerListener[0]);
+    }
+
+    /** Whether the {@code dashboard} setting has been looked at (once per JVM, at the first compute). */
+    private static volatile boolean autostarted;
+
+    /**
+     * With {@code dashboard=on}, starts the dashboard found through {@link java.util.ServiceLoader} before the
+     * first compute (so that its listener sees it); the class path is scanned only when the setting is on.
+     */
+    private static synchronized void autostart() {
+        if (autostarted) return;
+        autostarted = true;
+        String mode = dev.blockwork.config.CoreSettings.DASHBOARD.get().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!mode.equals("on") && !mode.equals("true") && !mode.equals("yes")) return;
+        boolean found = false;
+        for (dev.blockwork.spi.DashboardProvider p : java.util.ServiceLoader.load(dev.blockwork.spi.DashboardProvider.class)) {
+            found = true;
+            try { p.start(); } catch (RuntimeException e) { LOG.log(System.Logger.Level.WARNING, "the dashboard did not start", e); }
+        }
+        if (!found) {
+            LOG.log(System.Logger.Level.WARNING, "dashboard=on, but no dashboard is on the class path: add blockwork-dashboard");
+        }
     }
 }

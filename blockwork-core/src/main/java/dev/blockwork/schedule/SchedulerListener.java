@@ -50,6 +50,15 @@ public interface SchedulerListener {
     default boolean wantsTaskEvents() { return true; }
 
     /**
+     * Whether this listener wants the task events of {@code compute} (asked once per compute, before
+     * {@link #onComputeStart}); by default {@link #wantsTaskEvents()}. A listener that samples can take
+     * events for small computes and poll big ones ({@link ComputeInfo#state(int)}), so that a compute of
+     * many tiny tasks pays nothing per task.
+     */
+    default boolean wantsTaskEvents(ComputeInfo compute) { return wantsTaskEvents(); }
+
+
+    /**
      * A held result was written to disk to stay under the memory limit ({@link LocalMemory}); it is read back
      * when a task needs it.
      *

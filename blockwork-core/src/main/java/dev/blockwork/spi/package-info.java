@@ -1,5 +1,6 @@
 /**
  * Service-provider interfaces that other modules implement and transports use: {@link dev.blockwork.spi.BlockCodec}
- * (how an array block type travels between JVMs). Happens-before: none beyond what each transport promises.
+ * (how an array block type travels between JVMs) and
+ * {@link dev.blockwork.spi.DashboardProvider} (what the {@code dashboard=on} setting starts). Happens-before: none beyond what each transport promises.
  */
 package dev.blockwork.spi;
