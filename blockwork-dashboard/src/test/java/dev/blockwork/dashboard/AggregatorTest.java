@@ -185,4 +185,25 @@ class AggregatorTest {
         assertThat(d).containsKey("graph");                 // a receiver that has no graph (version 0) gets it
         assertThat((List<?>) d.get("samples")).hasSize(1);  // one sample per tick
     }
+
+    @Test
+    void layersNamedByATokenCountUnderTheirOperation() throws Exception {
+        // Deterministic names (DArray's): operation + "-" + 32 hex digits; the digits are not part of the operation
+        String src = "ones-" + "0123456789abcdef".repeat(2), part = "sum-partial-" + "fedcba9876543210".repeat(2);
+        List<dev.blockwork.graph.Task> ones = new ArrayList<>(), parts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ones.add(new dev.blockwork.graph.Task(dev.blockwork.graph.Key.of(src, i), "ones", x -> 1L, new Object[0]));
+            parts.add(new dev.blockwork.graph.Task(dev.blockwork.graph.Key.of(part, i), "sum-partial", x -> (Long) x[0] + 1,
+                    new Object[] {dev.blockwork.graph.Key.of(src, i)}));
+        }
+        dev.blockwork.graph.Graph g = dev.blockwork.graph.Graph.of(new dev.blockwork.graph.TaskLayer(src, ones, java.util.Set.of()),
+                new dev.blockwork.graph.TaskLayer(part, parts, java.util.Set.of(src)));
+        List<dev.blockwork.graph.Key> outs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) outs.add(dev.blockwork.graph.Key.of(part, i));
+        Aggregator a = watch(50_000, 0, () -> dev.blockwork.schedule.Compute.compute(g, outs,
+                dev.blockwork.schedule.ComputeOptions.defaults().withOptimize(false).withProgress(false)));
+        assertThat(a.progress("sum-partial")).containsExactly(6, 6, 0, 0, 0);
+        assertThat(a.progress("ones")).containsExactly(6, 6, 0, 0, 0);
+        assertThat(a.graphOperations()).containsExactlyInAnyOrder("ones", "sum-partial");
+    }
 }

@@ -223,10 +223,12 @@ public final class Aggregator {
             }
         }
         int len = layer.length(), dash = layer.lastIndexOf('-');
-        if (dash > 0 && dash < len - 1) {
+        if (dash > 0 && dash < len - 1) { // a unique number, or a 32-digit token (deterministic names), is not the operation
+            boolean token = len - dash - 1 == 32;
             for (int i = dash + 1; i < len; i++) {
                 char c = layer.charAt(i);
-                if (c < '0' || c > '9') { dash = len; break; }
+                boolean digit = c >= '0' && c <= '9', hex = digit || (c >= 'a' && c <= 'f');
+                if (!(token ? hex : digit)) { dash = len; break; }
             }
             len = Math.min(len, dash);
         }
