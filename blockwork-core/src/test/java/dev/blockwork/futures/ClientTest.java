@@ -142,11 +142,15 @@ class ClientTest {
         TaskFuture<Integer> pending;
         Client c = Client.create("threads");
         try (ThreadsScheduler one = new ThreadsScheduler(1); Client owned = Client.create(one, false)) {
+            CountDownLatch started = new CountDownLatch(1);
             owned.submit(() -> {
+                started.countDown();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (!open.get() && System.nanoTime() < deadline) Thread.onSpinWait();
                 return 0;
             });
+            // the pool is LIFO: submitted before the first task has started, `pending` could run first
+            assertThat(started.await(30, TimeUnit.SECONDS)).as("the first task started").isTrue();
             pending = owned.submit(() -> 1);
             owned.close(); // explicitly, before the end of the try: the test checks the closed client
             assertThatThrownBy(() -> owned.submit(() -> 2)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
