@@ -28,7 +28,14 @@ import java.util.Locale;
 public final class LinalgBench {
     private LinalgBench() {}
 
-    /** Runs both cases and prints their lines to {@code out}. */
+    /**
+     * Runs both cases and prints their lines to {@code out}.
+     *
+     * @param out      where the lines go
+     * @param tsqrRows rows of the tall-and-skinny array (100 columns)
+     * @param svdN     side of the square array for svdCompressed (0 skips that case)
+     * @param runs     timed runs per case
+     */
     public static void run(PrintStream out, long tsqrRows, int svdN, int runs) {
         out.println("BLAS: " + Blas.activePath() + "; LAPACK: " + Linalg.kernelPath() + "; max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; cores " + Runtime.getRuntime().availableProcessors());
