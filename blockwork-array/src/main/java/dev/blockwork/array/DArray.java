@@ -1710,14 +1710,16 @@ public final class DArray implements java.io.Serializable {
 
     public static NDArray[] computeAll(DArray... arrays) { return computeAll(ComputeOptions.defaults(), arrays); }
 
-    /** Computes the blocks now and returns an array backed by them (later computes reuse them). */
+    /**
+     * Computes the blocks now and returns an array backed by them (later computes reuse them). On a scheduler
+     * whose workers keep results (a cluster), the blocks stay there: the array holds handles, and a block moves
+     * only when a compute needs it elsewhere; they are released when the array is unreachable.
+     */
     public DArray persist() { return persist(ComputeOptions.defaults()); }
 
     public DArray persist(ComputeOptions options) {
         DArray m = materialize();
-        Object[] r = Compute.compute(m.graph, m.keys(), options);
-        NDArray[] blocks = new NDArray[r.length];
-        for (int i = 0; i < r.length; i++) blocks[i] = (NDArray) r[i];
+        Object[] blocks = Compute.compute(m.graph, m.keys(), options.withKeepHeld(true));
         PersistedLayer l = new PersistedLayer(ArrayLayer.newName("persist"), chunks, blocks);
         return ofLayer(l, Graph.empty(), shape, chunks, dtype);
     }

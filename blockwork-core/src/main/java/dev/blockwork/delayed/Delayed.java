@@ -16,6 +16,9 @@ import dev.blockwork.graph.TaskLayer;
 import dev.blockwork.schedule.Compute;
 import dev.blockwork.schedule.ComputeOptions;
 import dev.blockwork.schedule.Computation;
+import dev.blockwork.schedule.HeldResult;
+import dev.blockwork.schedule.HeldResults;
+import dev.blockwork.schedule.HeldValue;
 import dev.blockwork.schedule.PlanNode;
 import dev.blockwork.schedule.Planner;
 
@@ -291,8 +294,14 @@ public final class Delayed<T> implements PlanNode {
      * @return a Delayed holding the computed value, with the same key
      */
     public Delayed<T> persist() {
-        T v = compute();
-        return new Delayed<>(new Task(key(), task.label(), new Constant(v), new Object[0]), NO_DEPS);
+        ComputeOptions o = ComputeOptions.defaults().withKeepHeld(true);
+        Object v = Compute.await(Compute.run(Planner.planNodes(List.of(this), o.optimize()), o))[0];
+        if (!(v instanceof HeldResult h)) return new Delayed<>(new Task(key(), task.label(), new Constant(v), new Object[0]), NO_DEPS);
+        // kept where it was made (a cluster worker): computes that read it borrow the handle; it is released
+        // when the returned Delayed is unreachable
+        Delayed<T> d = new Delayed<>(new Task(key(), task.label(), new HeldValue(h.borrowed()), new Object[0]), NO_DEPS);
+        HeldResults.releaseWhenUnreachable(d, new Object[] {h});
+        return d;
     }
 
     /**

@@ -11,6 +11,8 @@ import dev.blockwork.graph.TaskFunction;
 import dev.blockwork.schedule.ComputeOptions;
 import dev.blockwork.schedule.ComputeTimeoutException;
 import dev.blockwork.schedule.Execution;
+import dev.blockwork.schedule.HeldResult;
+import dev.blockwork.schedule.HeldResults;
 import dev.blockwork.schedule.Listeners;
 import dev.blockwork.schedule.OutputSink;
 import dev.blockwork.schedule.Plan;
@@ -222,7 +224,14 @@ public final class Client implements AutoCloseable {
         for (int i = 0; i < n; i++) slots[i] = new Slot(i);
         OutputSink sink = new OutputSink() {
             // The engine is done with the task: drop the link so a finished future does not keep its execution alive.
-            @Override public void done(int task, Object value) { slots[task].exec = null; slots[task].complete(value); }
+            @Override public void done(int task, Object value) {
+                slots[task].exec = null;
+                if (value instanceof HeldResult h) { // kept on a worker: the future owns the handle until it is garbage
+                    HeldResults.releaseWhenUnreachable(slots[task], new Object[] {h});
+                    value = h.borrowed();
+                }
+                slots[task].complete(value);
+            }
             @Override public void failed(int task, Throwable error) { slots[task].exec = null; slots[task].completeExceptionally(error); }
         };
         Execution.Options eo = new Execution.Options(engineOptions.timeoutNanos(), engineOptions.retry(), engineOptions.fullStory(), sink);

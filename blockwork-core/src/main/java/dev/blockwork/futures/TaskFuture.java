@@ -2,6 +2,8 @@ package dev.blockwork.futures;
 
 import dev.blockwork.graph.Key;
 import dev.blockwork.schedule.ComputeTimeoutException;
+import dev.blockwork.schedule.HeldResult;
+import dev.blockwork.schedule.TaskFailedException;
 
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -37,7 +39,7 @@ public final class TaskFuture<T> implements Future<T> {
      */
     public T result() {
         try {
-            return future.get();
+            return fetched(future.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while waiting for " + key);
@@ -46,10 +48,24 @@ public final class TaskFuture<T> implements Future<T> {
         }
     }
 
+    /**
+     * The value itself: a result an executor keeps where it was made (a {@link HeldResult} on a cluster worker)
+     * is fetched here; the future keeps its handle, so a later fetch or a dependent task can still use it.
+     */
+    @SuppressWarnings("unchecked")
+    private T fetched(T v) throws ExecutionException {
+        if (!(v instanceof HeldResult h)) return v;
+        try {
+            return (T) h.fetch();
+        } catch (Exception e) {
+            throw new ExecutionException(new TaskFailedException(key, "fetch from " + h.location(), e));
+        }
+    }
+
     /** As {@link #result()}, giving up after {@code timeout} with a {@link ComputeTimeoutException}. */
     public T result(Duration timeout) {
         try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return fetched(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while waiting for " + key);
@@ -72,18 +88,35 @@ public final class TaskFuture<T> implements Future<T> {
         }
     }
 
-    /** A CompletableFuture view (for async code: {@code computeAsync()} in other collections). */
+    /**
+     * A CompletableFuture view (for async code: {@code computeAsync()} in other collections). On an executor that
+     * keeps results where they were made (a cluster), it completes with the {@link HeldResult} handle: use
+     * {@link #computeAsync()} for the value.
+     */
     public CompletableFuture<T> toCompletableFuture() { return future; }
 
-    /** Same as {@link #toCompletableFuture()}: the async bridge every collection offers. */
-    public CompletableFuture<T> computeAsync() { return future; }
+    /**
+     * The async bridge every collection offers: completes with the value (fetched if an executor keeps it
+     * elsewhere); cancelling it cancels the task.
+     */
+    public CompletableFuture<T> computeAsync() {
+        CompletableFuture<T> v = future.thenApply(x -> {
+            try {
+                return fetched(x);
+            } catch (ExecutionException e) {
+                throw new CompletionException(e.getCause());
+            }
+        });
+        v.whenComplete((r, e) -> { if (v.isCancelled()) future.cancel(false); });
+        return v;
+    }
 
     @Override public boolean cancel(boolean mayInterruptIfRunning) { return future.cancel(mayInterruptIfRunning); }
     @Override public boolean isCancelled() { return future.isCancelled(); }
     @Override public boolean isDone() { return future.isDone(); }
-    @Override public T get() throws InterruptedException, ExecutionException { return future.get(); }
+    @Override public T get() throws InterruptedException, ExecutionException { return fetched(future.get()); }
     @Override public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        return future.get(timeout, unit);
+        return fetched(future.get(timeout, unit));
     }
 
     /** Status like Dask's: pending, finished, error or cancelled. */

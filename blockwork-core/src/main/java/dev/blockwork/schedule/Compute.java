@@ -48,9 +48,11 @@ public final class Compute {
         if (ProgressBar.enabled(options.progress())) ls.add(ProgressBar.shared());
         Execution exec = new Execution(plan, scheduler.name(), ls, options.executionOptions(null));
         Computation<Object[]> c = new Computation<>(exec);
+        boolean keep = options.keepHeld();
         exec.result().whenComplete((r, e) -> {
-            if (e == null) c.complete(r);
-            else c.completeExceptionally(e);
+            if (e != null) c.completeExceptionally(e);
+            else if (keep || !exec.holdsHandles()) c.complete(r);
+            else Thread.ofVirtual().name("blockwork-fetch-" + exec.info().id()).start(() -> fetchOutputs(exec, r, c));
         });
         try {
             scheduler.execute(exec);
@@ -59,6 +61,38 @@ public final class Compute {
             throw e;
         }
         return c;
+    }
+
+    /**
+     * Brings held outputs here for the caller: off the executor's threads (the last task's finish may run on a
+     * transport's thread, which must not block on another transfer). A handle is released once fetched; if one
+     * cannot be fetched, the compute fails naming the output and where it was held, and the rest are released.
+     */
+    private static void fetchOutputs(Execution exec, Object[] r, Computation<Object[]> c) {
+        Object[] values = r.clone();
+        Throwable error = null;
+        java.util.IdentityHashMap<HeldResult, Object> fetched = new java.util.IdentityHashMap<>(); // an output may repeat
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] instanceof HeldResult h)) continue;
+            if (fetched.containsKey(h)) {
+                values[i] = fetched.get(h);
+                continue;
+            }
+            if (error == null) {
+                try {
+                    values[i] = h.fetch();
+                    fetched.put(h, values[i]);
+                } catch (Throwable e) {
+                    Key k = exec.plan().keys[exec.plan().outputs[i]];
+                    error = e instanceof WorkerLostException
+                            ? new WorkerLostException("output " + k + " was lost with " + h.location() + " before it could be fetched", e)
+                            : new TaskFailedException(k, "fetch from " + h.location(), e);
+                }
+            }
+            h.release();
+        }
+        if (error == null) c.complete(values);
+        else c.completeExceptionally(error);
     }
 
     /** A computation of {@code f} applied to {@code c}'s value; cancelling it cancels {@code c}'s compute. */

@@ -19,11 +19,14 @@ import java.util.List;
  *       lost workers up to {@code blockwork.allowedFailures} = 3 times).</li>
  *   <li>{@code story} — record every transition of every task (for debugging: {@link ComputeInfo#story});
  *       by default only retries, failures and cancels are recorded.</li>
+ *   <li>{@code keepHeld} — outputs an executor holds elsewhere stay {@link HeldResult} handles instead of being
+ *       fetched (what {@code persist()} uses); default false.</li>
  * </ul>
  */
 public record ComputeOptions(String scheduler, Scheduler schedulerInstance, Duration timeout, boolean optimize,
-                             Boolean progress, List<SchedulerListener> listeners, RetryPolicy retry, boolean story) {
-    private static final ComputeOptions DEFAULTS = new ComputeOptions(null, null, null, true, null, List.of(), null, false);
+                             Boolean progress, List<SchedulerListener> listeners, RetryPolicy retry, boolean story,
+                             boolean keepHeld) {
+    private static final ComputeOptions DEFAULTS = new ComputeOptions(null, null, null, true, null, List.of(), null, false, false);
 
     public ComputeOptions {
         listeners = List.copyOf(listeners);
@@ -35,29 +38,29 @@ public record ComputeOptions(String scheduler, Scheduler schedulerInstance, Dura
     public static ComputeOptions defaults() { return DEFAULTS; }
 
     public ComputeOptions withScheduler(String name) {
-        return new ComputeOptions(name, null, timeout, optimize, progress, listeners, retry, story);
+        return new ComputeOptions(name, null, timeout, optimize, progress, listeners, retry, story, keepHeld);
     }
 
     public ComputeOptions withScheduler(Scheduler s) {
-        return new ComputeOptions(null, s, timeout, optimize, progress, listeners, retry, story);
+        return new ComputeOptions(null, s, timeout, optimize, progress, listeners, retry, story, keepHeld);
     }
 
     public ComputeOptions withTimeout(Duration t) {
-        return new ComputeOptions(scheduler, schedulerInstance, t, optimize, progress, listeners, retry, story);
+        return new ComputeOptions(scheduler, schedulerInstance, t, optimize, progress, listeners, retry, story, keepHeld);
     }
 
     public ComputeOptions withOptimize(boolean on) {
-        return new ComputeOptions(scheduler, schedulerInstance, timeout, on, progress, listeners, retry, story);
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, on, progress, listeners, retry, story, keepHeld);
     }
 
     public ComputeOptions withProgress(boolean on) {
-        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, on, listeners, retry, story);
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, on, listeners, retry, story, keepHeld);
     }
 
     public ComputeOptions withListener(SchedulerListener l) {
         List<SchedulerListener> ls = new ArrayList<>(listeners);
         ls.add(l);
-        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, ls, retry, story);
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, ls, retry, story, keepHeld);
     }
 
     /** Runs a task whose own code threw up to {@code n} more times (Dask's {@code retries=n}). */
@@ -66,12 +69,22 @@ public record ComputeOptions(String scheduler, Scheduler schedulerInstance, Dura
     }
 
     public ComputeOptions withRetryPolicy(RetryPolicy p) {
-        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, listeners, p, story);
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, listeners, p, story, keepHeld);
     }
 
     /** Records every transition of every task (costs a lock per transition: for debugging). */
     public ComputeOptions withStory(boolean on) {
-        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, listeners, retry, on);
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, listeners, retry, on, keepHeld);
+    }
+
+    /**
+     * Leaves outputs that an executor holds elsewhere as {@link HeldResult} handles (the caller releases them).
+     *
+     * @param on whether to keep handles
+     * @return a copy with that setting
+     */
+    public ComputeOptions withKeepHeld(boolean on) {
+        return new ComputeOptions(scheduler, schedulerInstance, timeout, optimize, progress, listeners, retry, story, on);
     }
 
     /** The retry policy in force: the one set, else {@link RetryPolicy#defaults()}. */

@@ -147,6 +147,12 @@ public final class Execution {
     private int[] workerDeaths; // guarded by this; allocated on the first worker death
     private Map<Key, Integer> index; // guarded by this; built on the first lookup by key
     private ScheduledFuture<?> timeout;
+    /** Tasks ready at the start: the plan's, less those already held, plus what only they were blocking. */
+    private final int[] initialReady;
+    /** Whether a {@link HeldResult} was ever stored (then releases and local starts look for handles). */
+    private volatile boolean holdsHandles;
+    /** The executor moves held inputs itself ({@link #acceptHeldInputs()}); otherwise local starts fetch them. */
+    private volatile boolean acceptsHeld;
 
     /** A compute with default retries and {@code timeoutNanos} ({@code <= 0} = none). */
     public Execution(Plan plan, String schedulerName, List<SchedulerListener> listeners, long timeoutNanos) {
@@ -171,10 +177,11 @@ public final class Execution {
             waiting[t] = plan.dependencies[t].length;
             unreleased[t] = plan.dependents[t].length;
         }
-        for (int t : plan.initialReady) state[t] = READY;
         int distinctOutputs = 0;
         for (int t = 0; t < n; t++) if (plan.isOutput[t]) distinctOutputs++;
         outputsLeft = distinctOutputs;
+        initialReady = held(plan) ? startHeld() : plan.initialReady;
+        for (int t : initialReady) state[t] = READY;
         if (listeners.isEmpty()) {
             this.listeners = this.taskListeners = NO_LISTENERS;
         } else {
@@ -185,6 +192,10 @@ public final class Execution {
         }
         for (SchedulerListener l : this.listeners) {
             try { l.onComputeStart(view); } catch (Throwable e) { logListener(e); }
+        }
+        if (outputsLeft == 0 && distinctOutputs > 0) { // every output was already held: nothing to run
+            complete();
+            return;
         }
         long timeoutNanos = options.timeoutNanos();
         if (timeoutNanos > 0) {
@@ -206,7 +217,41 @@ public final class Execution {
     public boolean isTerminated() { return ended != 0; }
 
     /** Tasks that are READY at the start, highest priority first. */
-    public int[] initialReady() { return plan.initialReady.clone(); }
+    public int[] initialReady() { return initialReady.clone(); }
+
+    private static boolean held(Plan plan) {
+        for (int t : plan.initialReady) if (plan.functions[t] instanceof HeldValue) return true;
+        return false;
+    }
+
+    /**
+     * Tasks whose results already exist ({@link HeldValue}: persisted where they were made) start DONE with their
+     * handle, as if they had just run; returns the tasks ready at the start. Their dependents with nothing else
+     * to wait for are ready too, in priority order; an execution whose outputs are all held ends at once.
+     */
+    private int[] startHeld() {
+        IntStack ready = new IntStack();
+        boolean[] isReady = new boolean[plan.size()];
+        for (int t : plan.initialReady) {
+            if (!(plan.functions[t] instanceof HeldValue hv)) {
+                isReady[t] = true;
+                continue;
+            }
+            state[t] = DONE;
+            results[t] = hv.handle();
+            holdsHandles = true;
+            if (completedMany != null) completedMany.increment();
+            else completedFew++; // before any thread sees this execution
+            if (plan.isOutput[t]) outputsLeft--;
+            for (int c : plan.dependents[t]) if (--waiting[c] == 0) isReady[c] = true;
+        }
+        int k = 0;
+        for (int t = 0; t < plan.size(); t++) if (isReady[t]) k++;
+        int[] r = new int[k];
+        k = 0;
+        for (int t = 0; t < plan.size(); t++) if (isReady[t]) r[k++] = t; // task numbers follow priority
+        return r;
+    }
 
     /** The state of {@code task} (for diagnostics and tests). */
     public TaskState state(int task) { return TaskState.VALUES[stateOf(task)]; }
@@ -224,6 +269,20 @@ public final class Execution {
      * before handing out tasks; local executors need none (their threads are interrupted).
      */
     public void onCancel(TaskCanceller c) { canceller = c; }
+
+    /**
+     * The executor takes {@link HeldResult} handles as task inputs and moves the data itself (a task runs where
+     * its inputs are). Without this, the engine fetches held inputs before a task starts. Call it at the start
+     * of {@code execute}.
+     */
+    public void acceptHeldInputs() { acceptsHeld = true; }
+
+    /**
+     * Whether a result of this compute is (or was) a {@link HeldResult} handle.
+     *
+     * @return true once an executor has reported a handle
+     */
+    public boolean holdsHandles() { return holdsHandles; }
 
     // ---- running tasks ----------------------------------------------------------------------------
 
@@ -286,6 +345,7 @@ public final class Execution {
             waitForLostInputs(task, sink);
             return null;
         }
+        if (holdsHandles && !acceptsHeld && !fetchHeldInputs(task, tpl, args, sink)) return null;
         int attempt = ++runs[task]; // only the thread that won READY -> RUNNING writes it
         if (fullStory) record(task, TaskState.READY, TaskState.RUNNING, null, local ? Thread.currentThread().getName() : null);
         if (taskListeners.length > 0) {
@@ -320,6 +380,48 @@ public final class Execution {
         return args;
     }
 
+    /**
+     * A local start of a task whose inputs may be held elsewhere: each handle is replaced by its value. Returns
+     * false if the task must not run now: an input's holder is gone (the input is {@linkplain #lost lost} and
+     * recomputed first) or a fetch failed (the task fails with that error).
+     */
+    private boolean fetchHeldInputs(int task, Object[] tpl, Object[] args, ReadySink sink) {
+        for (int p = 0; p < tpl.length; p++) {
+            Object a = tpl[p];
+            try {
+                if (a instanceof Plan.Ref r && args[p] instanceof HeldResult h) {
+                    args[p] = fetchOrLose(r.task(), h);
+                } else if (a instanceof Plan.RefList rl) {
+                    Object[] vs = (Object[]) args[p];
+                    for (int i = 0; i < vs.length; i++) {
+                        if (vs[i] instanceof HeldResult h) vs[i] = fetchOrLose(rl.tasks()[i], h);
+                    }
+                }
+            } catch (InputLost e) {
+                waitForLostInputs(task, sink);
+                return false;
+            } catch (Throwable e) {
+                fail(task, e, null, sink, 0, Thread.currentThread().getName());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Object fetchOrLose(int input, HeldResult h) throws Exception {
+        try {
+            return h.fetch();
+        } catch (WorkerLostException e) {
+            lost(input);
+            throw new InputLost();
+        }
+    }
+
+    /** An input's holder is gone while a task started (control flow only, no stack). */
+    private static final class InputLost extends Exception {
+        InputLost() { super(null, null, false, false); }
+    }
+
     // ---- lost results ----------------------------------------------------------------------------
 
     /**
@@ -333,6 +435,7 @@ public final class Execution {
         if (ended != 0 || plan.isOutput[task]) return false;
         synchronized (this) {
             if (stateOf(task) != DONE || results[task] == LOST) return false;
+            HeldResults.releaseIfHeld(results[task]); // its holder may still be there (a dropped spill, a test)
             results[task] = LOST;
             story.add(new Transition(plan.keys[task], TaskState.DONE, TaskState.DONE, "result lost", null, runs[task], System.nanoTime()));
         }
@@ -381,6 +484,7 @@ public final class Execution {
                 int s = stateOf(d);
                 if (s != DONE && s != RELEASED) throw illegal(d, TaskState.WAITING, TaskState.DONE);
                 recomputing[d] = true;
+                HeldResults.releaseIfHeld(results[d]); // a DONE one is made again: drop its old copy
                 results[d] = LOST; // until it is made again, whoever reads it must wait for it
                 move(d, s, WAITING);
                 record(d, TaskState.VALUES[s], TaskState.WAITING, "recompute: " + plan.keys[needer] + " needs it", null);
@@ -429,13 +533,16 @@ public final class Execution {
     }
 
     private void finish(int task, Object value, TaskReport report, ReadySink sink, long t0) {
+        if (value instanceof HeldResult) holdsHandles = true; // before the result is published to dependents
         if (ended != 0) { // ended meanwhile: drop the result, start nothing
             if (INTS.compareAndSet(state, task, RUNNING, CANCELLED)) countCompleted();
+            HeldResults.releaseIfHeld(value);
             return;
         }
         results[task] = value;
         if (!INTS.compareAndSet(state, task, RUNNING, DONE)) {
             results[task] = null;
+            HeldResults.releaseIfHeld(value);
             if (stateOf(task) == CANCELLED) return; // its future was cancelled while it ran
             throw illegal(task, TaskState.DONE, TaskState.RUNNING);
         }
@@ -691,6 +798,7 @@ public final class Execution {
                 if (outputSink != null && plan.isOutput[t]) outputSink.failed(t, error);
             }
         }
+        if (holdsHandles) for (Object r : results) HeldResults.releaseIfHeld(r);
         Arrays.fill(results, null); // abandoned: keep nothing alive for whoever holds this compute
     }
 
@@ -752,6 +860,7 @@ public final class Execution {
     private void releaseInputs(int task) {
         for (int d : plan.dependencies[task]) {
             if ((int) INTS.getAndAdd(unreleased, d, -1) == 1 && !plan.isOutput[d]) {
+                if (holdsHandles) HeldResults.releaseIfHeld(results[d]);
                 results[d] = null;
                 move(d, DONE, RELEASED);
                 if (taskListeners.length > 0) released(d);

@@ -30,7 +30,8 @@ import java.util.function.Function;
  *   <li><b>fuse</b> — a task whose result has exactly one consumer, that consumer having no other
  *       dependency, and which is not itself an output, is merged into its consumer. Chains collapse into
  *       one task that runs the steps in sequence ({@link FusedFunction}); errors still name the step's key.
- *       Chains are bounded ({@code blockwork.fuse.maxSteps} steps, {@code blockwork.fuse.maxBytes} of
+ *       A task whose result is already held ({@link HeldValue}) never fuses: its consumer's executor must see
+ *       the handle. Chains are bounded ({@code blockwork.fuse.maxSteps} steps, {@code blockwork.fuse.maxBytes} of
  *       literal arguments): a 20,000-step chain becomes about 80 tasks, each small enough to ship.</li>
  * </ol>
  * Cycles are reported with the keys involved.
@@ -310,7 +311,7 @@ public final class Planner {
                 for (int j = 0; j < n; j++) {
                     if (distinct[j].length == 1 && !hasKeysArg.get(j)) {
                         int i = distinct[j][0];
-                        if (dependentCount[i] == 1 && !isOut[i]) { mergedInto[i] = j; fused++; }
+                        if (dependentCount[i] == 1 && !isOut[i] && !(tasks.get(i).function() instanceof HeldValue)) { mergedInto[i] = j; fused++; }
                     }
                 }
                 fused -= bound(mergedInto, distinct);
