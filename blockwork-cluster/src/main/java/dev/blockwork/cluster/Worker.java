@@ -48,6 +48,7 @@ public final class Worker implements AutoCloseable {
      */
     public static Worker start(WorkerOptions options) {
         options.conclude();
+        JvmFlags.checkOnce();
         HazelcastConfigs.quietLogging(options.verbose() ? Level.INFO : HazelcastConfigs.configuredLevel());
         String name = options.name() != null ? options.name() : "worker-" + hostName() + "-" + ProcessHandle.current().pid();
         com.hazelcast.config.Config config = HazelcastConfigs.member(options, name);
@@ -71,6 +72,7 @@ public final class Worker implements AutoCloseable {
                 return b == null ? new byte[0] : b;
             });
         }
+        Coordination.bindLocal(hz);
         return new Worker(hz, runtime, name);
     }
 

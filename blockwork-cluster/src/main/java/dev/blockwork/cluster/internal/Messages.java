@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
  * payloads), so Hazelcast never Java-deserializes anything of ours and the allow-list decides every class.
  *
  * <pre>
- *   Submit(client, ids[], trusted names[], payload = Kryo(TaskCall[]))   → true          queue tasks
+ *   Submit(client, ids[], trusted names[], payload = Kryo(TaskCall[]), lingerMs, max) → Kryo(Outcomes)  queue tasks, first results
  *   Collect(client, waitMs, max)                                         → Kryo(Outcomes) finished tasks (long poll)
  *   Fetch(client, ids[])                                                 → Kryo(Object[]) values
  *   Release(client, ids[])  Cancel(client, ids[])                        → null
@@ -66,36 +66,46 @@ public final class Messages {
         }
     }
 
-    public static final class Submit extends Call<Boolean> {
+    public static final class Submit extends Call<byte[]> {
         String[] trusted;
         byte[] payload;
+        long lingerMs;
+        int max;
 
         public Submit() {}
 
-        public Submit(String client, long[] ids, String[] trusted, byte[] payload) {
+        public Submit(String client, long[] ids, String[] trusted, byte[] payload, long lingerMs, int max) {
             this.client = client;
             this.ids = ids;
             this.trusted = trusted;
             this.payload = payload;
+            this.lingerMs = lingerMs;
+            this.max = max;
         }
 
         @Override public int getClassId() { return SUBMIT; }
 
-        @Override public Boolean call() {
-            runtime().submit(client, ids, trusted, payload);
-            return Boolean.TRUE;
+        /** Queues the tasks, then answers like a collect that waits at most {@code lingerMs} (a short task's result comes back in this very reply). */
+        @Override public byte[] call() throws InterruptedException {
+            WorkerRuntime r = runtime();
+            r.submit(client, ids, trusted, payload);
+            return r.collect(client, lingerMs, max);
         }
 
         @Override public void writeData(ObjectDataOutput out) throws IOException {
             super.writeData(out);
             out.writeStringArray(trusted);
             out.writeByteArray(payload);
+            out.writeLong(lingerMs);
+            out.writeInt(max);
         }
 
         @Override public void readData(ObjectDataInput in) throws IOException {
             super.readData(in);
             trusted = in.readStringArray();
             payload = in.readByteArray();
+            lingerMs = in.readLong();
+            max = in.readInt();
         }
     }
 

@@ -154,7 +154,7 @@ public final class WorkerRuntime {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new InputLost(r.id());
         }
-        Object value = ((Object[]) Serialization.get().deserialize(bytes))[0];
+        Object value = decodeFetch(bytes, true)[0]; // a peer: trust the class names it sent with the values
         fetched.put(r, value);
         return value;
     }
@@ -181,7 +181,11 @@ public final class WorkerRuntime {
         return copy(Serialization.get().serialize(Outcomes.of(name, storeBytes.get(), out)));
     }
 
-    /** The values of results {@code ids} (Kryo, as an {@code Object[]}). */
+    /**
+     * The values of results {@code ids}: Kryo of {@code {String[] names, byte[] values}}, where {@code values} is
+     * Kryo of an {@code Object[]} and {@code names} the application classes it names, which a peer worker trusts
+     * (members of one cluster trust each other) and a client ignores (it trusts only what it sent itself).
+     */
     public byte[] fetch(String client, long[] ids) {
         Session s = sessions.get(client);
         Object[] values = new Object[ids.length];
@@ -190,7 +194,12 @@ public final class WorkerRuntime {
             if (v == null) throw new IllegalStateException("worker " + name + " holds no result " + ids[i] + " of client " + client);
             values[i] = v == NULL ? null : v;
         }
-        return copy(Serialization.get().serialize(values));
+        return Envelope.wrap(values);
+    }
+
+    /** The values in a {@link #fetch} reply; {@code trustNames}: a peer's reply, whose class names are trusted first. */
+    public static Object[] decodeFetch(byte[] bytes, boolean trustNames) {
+        return (Object[]) Envelope.unwrap(bytes, trustNames);
     }
 
     /** Drops results {@code ids} of {@code client}. */
