@@ -37,8 +37,12 @@ public final class Cluster implements AutoCloseable {
     private final String clusterName;
     private volatile boolean closed;
 
-    private Cluster(HazelcastInstance hz, String clusterName) {
+    /** Whether closing this also shuts the Hazelcast instance down (not a worker's own member). */
+    private final boolean ownsInstance;
+
+    private Cluster(HazelcastInstance hz, String clusterName, boolean ownsInstance) {
         this.hz = hz;
+        this.ownsInstance = ownsInstance;
         this.clusterName = clusterName;
         this.executor = new ClusterExecutor(hz);
         this.scheduler = new ClusterScheduler(this);
@@ -79,7 +83,30 @@ public final class Cluster implements AutoCloseable {
                     + " (expected a running `blockwork worker` there, started with the same cluster name): " + e.getMessage(), e);
         }
         Coordination.bindLocal(hz);
-        return new Cluster(hz, clusterName);
+        Cluster c = new Cluster(hz, clusterName, true);
+        current = c;
+        return c;
+    }
+
+    private static volatile Cluster current;
+
+    /**
+     * The cluster this JVM belongs to: in a task running on a worker, a connection through that worker's own member
+     * (so that tasks may submit tasks: {@code Cluster.current().client().submit(...)}); in a client JVM, its most
+     * recent connection. A task that waits for the tasks it submitted holds one of its worker's threads meanwhile:
+     * leave threads for them (Dask's {@code secede} is not offered).
+     *
+     * @return the cluster
+     * @throws IllegalStateException if this JVM is neither a worker nor connected
+     */
+    public static Cluster current() {
+        Cluster c = current;
+        if (c != null && !c.closed) return c;
+        synchronized (Cluster.class) {
+            if (current != null && !current.closed) return current;
+            HazelcastInstance hz = Coordination.instance();
+            return current = new Cluster(hz, hz.getConfig().getClusterName(), false);
+        }
     }
 
     /** @return the scheduler that runs computes on this cluster's workers */
@@ -176,7 +203,7 @@ public final class Cluster implements AutoCloseable {
         try {
             executor.close();
         } finally {
-            hz.shutdown();
+            if (ownsInstance) hz.shutdown();
         }
     }
 

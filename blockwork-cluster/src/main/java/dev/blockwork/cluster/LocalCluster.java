@@ -191,7 +191,8 @@ public final class LocalCluster implements AutoCloseable {
         CompletableFuture<String> ready = new CompletableFuture<>();
         StringBuffer early = new StringBuffer();
         outputs.add(early);
-        Thread.ofVirtual().name("blockwork-local-" + name).start(() -> read(p, name, ready, early));
+        // A platform thread: a virtual one blocked in a pipe read can hold a carrier (two cores: two carriers).
+        Thread.ofPlatform().daemon().name("blockwork-local-" + name).start(() -> read(p, name, ready, early));
         return ready;
     }
 

@@ -65,6 +65,10 @@ public final class Worker implements AutoCloseable {
             @Override public void clientConnected(Client client) { }
             @Override public void clientDisconnected(Client client) { runtime.clientLeft(client.getUuid().toString()); }
         });
+        hz.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() { // tasks of a dead peer's own computes
+            @Override public void memberAdded(com.hazelcast.cluster.MembershipEvent e) { }
+            @Override public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) { runtime.clientLeft(e.getMember().getUuid().toString()); }
+        });
         if ("client".equals(options.code())) {
             IMap<String, byte[]> code = hz.getMap(HazelcastConfigs.CODE_MAP);
             CodeBridge.classSource(className -> {
