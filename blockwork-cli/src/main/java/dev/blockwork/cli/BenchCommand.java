@@ -12,9 +12,9 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs benchmarks; each line is '<case> <median> <unit>', with references measured in the same run.",
                 "Suites: tasks (scheduler overhead), arrays (chunked arrays vs memory bandwidth and NumPy),",
-                "kernels (one-block NDArray kernels vs plain loops), processes (queues, pipes, pools between JVMs),", "async (100,000 sleeping tasks)."})
+                "kernels (one-block NDArray kernels vs plain loops), processes (queues, pipes, pools between JVMs),", "async (100,000 sleeping tasks), cluster (a 2-worker local cluster vs threads and processes)."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, async (default: tasks).")
+    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, cluster, async (default: tasks).")
     List<String> suites = List.of("tasks");
 
     @Option(names = "--runs", description = "Timed runs per case (median reported), default ${DEFAULT-VALUE}.")
@@ -32,8 +32,9 @@ final class BenchCommand implements Callable<Integer> {
                 case "kernels" -> dev.blockwork.ndarray.bench.KernelBench.run(System.out);
                 case "arrays" -> dev.blockwork.array.bench.ArrayBench.run(System.out, cases.toArray(new String[0]));
                 case "processes" -> dev.blockwork.cli.bench.ProcessBench.run(System.out);
+                case "cluster" -> dev.blockwork.cli.bench.ClusterBench.run(System.out, runs);
                 default -> {
-                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes or async");
+                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes, cluster or async");
                     return 2;
                 }
             }

@@ -61,6 +61,7 @@ final class Coordination {
      * no polling), for at most {@code timeout}. Returns whether it holds.
      */
     static boolean awaitChange(IMap<String, ?> map, String key, Duration timeout, BooleanSupplier done) throws InterruptedException {
+        if (done.getAsBoolean()) return true; // the common case: no listener to register
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             CountDownLatch changed = new CountDownLatch(1);

@@ -52,15 +52,17 @@ public final class Worker implements AutoCloseable {
         HazelcastConfigs.quietLogging(options.verbose() ? Level.INFO : HazelcastConfigs.configuredLevel());
         String name = options.name() != null ? options.name() : "worker-" + hostName() + "-" + ProcessHandle.current().pid();
         com.hazelcast.config.Config config = HazelcastConfigs.member(options, name);
+        WorkerRuntime runtime = new WorkerRuntime(name, options.threads());
+        config.getUserContext().put(WorkerRuntime.CONTEXT_KEY, runtime); // there before the member is seen by anyone
         HazelcastInstance hz;
         try {
             hz = Hazelcast.newHazelcastInstance(config);
         } catch (RuntimeException e) {
+            runtime.close();
             throw new IllegalStateException("worker " + name + " could not start a member on " + options.bind() + ":" + options.port()
                     + " (cluster '" + options.clusterName() + "'): " + e.getMessage(), e);
         }
-        WorkerRuntime runtime = new WorkerRuntime(name, hz, options.threads());
-        hz.getUserContext().put(WorkerRuntime.CONTEXT_KEY, runtime);
+        runtime.attach(hz);
         hz.getClientService().addClientListener(new ClientListener() {
             @Override public void clientConnected(Client client) { }
             @Override public void clientDisconnected(Client client) { runtime.clientLeft(client.getUuid().toString()); }

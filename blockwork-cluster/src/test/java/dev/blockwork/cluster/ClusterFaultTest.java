@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
  * retried, its results recomputed); a task that kills its workers fails with {@link KilledWorkerException}; no
  * worker JVM survives {@code close}.
  */
-@Timeout(600)
+@Timeout(400)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultTest {
     static LocalCluster local;
@@ -79,7 +79,7 @@ class ClusterFaultTest {
             @Override public void onComputeStart(ComputeInfo c) { started.countDown(); }
             @Override public void onTaskFinish(ComputeInfo c, TaskEvent e) { ranOn.add(e.worker()); }
         };
-        int n = 3000; // more than the 2 x 512 tasks the client keeps in flight on the first two workers
+        int n = 1500; // more than the 2 x 512 tasks the client keeps in flight on the first two workers
         List<Delayed<Integer>> parts = new ArrayList<>();
         for (int i = 0; i < n; i++) parts.add(Delayed.of(ClusterFaultTest::gated, gate, 1));
         Delayed<Integer> total = Delayed.ofN("sum", ClusterFaultTest::sum, parts.toArray());

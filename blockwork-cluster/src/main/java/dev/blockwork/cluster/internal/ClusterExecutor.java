@@ -334,23 +334,22 @@ public final class ClusterExecutor implements AutoCloseable {
         }
     }
 
-    /** The arguments as a worker gets them: handles of this cluster become {@link Ref}s (or their inline value). */
+    /**
+     * The arguments as a worker gets them: handles of this cluster become {@link Ref}s (or their inline value), at
+     * any depth of nested {@code Object[]} (a task over several blocks gets arrays of them).
+     */
     private Object[] shipArgs(Object[] args, Map<Long, ClusterHeld> inputs) throws Exception {
-        Object[] out = args.clone();
-        for (int p = 0; p < out.length; p++) {
-            if (out[p] instanceof HeldResult h) out[p] = shipArg(h, inputs);
-            else if (out[p] instanceof Object[] list) {
-                Object[] vs = null;
-                for (int i = 0; i < list.length; i++) {
-                    if (list[i] instanceof HeldResult h) {
-                        if (vs == null) vs = list.clone();
-                        vs[i] = shipArg(h, inputs);
-                    }
-                }
-                if (vs != null) out[p] = vs;
+        Object[] out = null;
+        for (int p = 0; p < args.length; p++) {
+            Object a = args[p], b = a;
+            if (a instanceof HeldResult h) b = shipArg(h, inputs);
+            else if (a instanceof Object[] list && list.getClass() == Object[].class) b = shipArgs(list, inputs);
+            if (b != a) {
+                if (out == null) out = args.clone();
+                out[p] = b;
             }
         }
-        return out;
+        return out == null ? args : out;
     }
 
     private Object shipArg(HeldResult h, Map<Long, ClusterHeld> inputs) throws Exception {
@@ -453,12 +452,14 @@ public final class ClusterExecutor implements AutoCloseable {
     }
 
     private void submitFailed(MemberLink link, long[] idArr, Throwable t) {
-        if (link.dead || MemberLink.isMemberGone(t)) return; // the membership listener reports them
+        if (link.dead) return; // the membership listener reports them
+        // A call that failed in transport (a connection reset while the worker dies, a member not ready yet): the
+        // task may run again elsewhere, as after a worker death (the engine bounds how often).
         for (long id : idArr) {
             InFlight f = link.inFlight.remove(id);
             if (f == null) continue;
             f.run.running.remove(f.task, f);
-            f.run.exec.fail(f.task, new IllegalStateException("sending task " + f.run.exec.plan().key(f.task) + " to worker "
+            f.run.exec.fail(f.task, new WorkerLostException("sending task " + f.run.exec.plan().key(f.task) + " to worker "
                     + link.name + " failed: " + t, t), null, f.run.sink);
         }
         wakeDispatcher();

@@ -80,6 +80,7 @@ final class MemberLink {
     static boolean isMemberGone(Throwable t) {
         for (; t != null; t = t.getCause()) {
             if (t instanceof MemberLeftException || t instanceof TargetNotMemberException
+                    || t instanceof com.hazelcast.spi.exception.TargetDisconnectedException || t instanceof java.io.IOException
                     || t instanceof com.hazelcast.core.HazelcastInstanceNotActiveException) return true;
         }
         return false;

@@ -42,14 +42,14 @@ public final class WorkerRuntime {
     public static final String CONTEXT_KEY = "blockwork.worker";
     private static final Object NULL = new Object();
     private final String name;
-    private final HazelcastInstance hz;
+    /** The member, once started (the runtime exists before it joins, so that no call finds a member without one). */
+    private final java.util.concurrent.CompletableFuture<HazelcastInstance> member = new java.util.concurrent.CompletableFuture<>();
     private final ExecutorService threads;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicLong storeBytes = new AtomicLong();
 
-    public WorkerRuntime(String name, HazelcastInstance hz, int threadCount) {
+    public WorkerRuntime(String name, int threadCount) {
         this.name = name;
-        this.hz = hz;
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(threadCount, r -> {
             Thread t = new Thread(r, name + "-task-" + n.incrementAndGet());
@@ -59,6 +59,9 @@ public final class WorkerRuntime {
     }
 
     public String name() { return name; }
+
+    /** The member this runtime serves has started. */
+    public void attach(HazelcastInstance hz) { member.complete(hz); }
 
     /** The runtime of the member this call runs on. */
     public static WorkerRuntime of(HazelcastInstance hz) {
@@ -104,22 +107,7 @@ public final class WorkerRuntime {
     private void run(Session s, long id, TaskCall call) {
         Outcomes.One out;
         try {
-            Object[] args = call.args();
-            Map<Ref, Object> fetched = null;
-            for (int p = 0; p < args.length; p++) {
-                Object a = args[p];
-                if (a instanceof Ref r) {
-                    if (fetched == null) fetched = new HashMap<>();
-                    args[p] = resolve(s, r, fetched);
-                } else if (a instanceof Object[] list) {
-                    for (int i = 0; i < list.length; i++) {
-                        if (list[i] instanceof Ref r) {
-                            if (fetched == null) fetched = new HashMap<>();
-                            list[i] = resolve(s, r, fetched);
-                        }
-                    }
-                }
-            }
+            resolveAll(s, call.args(), new HashMap<>());
             RemoteTask.Result r = new RemoteTask(call).run();
             Object v = r.value();
             long size = Sizes.of(v);
@@ -139,11 +127,20 @@ public final class WorkerRuntime {
         s.outbox.add(out);
     }
 
+    /** Replaces every {@link Ref} in {@code args} (at any depth of nested {@code Object[]}) by its value. */
+    private void resolveAll(Session s, Object[] args, Map<Ref, Object> fetched) throws Exception {
+        for (int p = 0; p < args.length; p++) {
+            if (args[p] instanceof Ref r) args[p] = resolve(s, r, fetched);
+            else if (args[p] instanceof Object[] list && list.getClass() == Object[].class) resolveAll(s, list, fetched);
+        }
+    }
+
     /** An input's value: from this worker's store, or fetched from the member holding it. */
     private Object resolve(Session s, Ref r, Map<Ref, Object> fetched) throws Exception {
         Object v = s.results.get(r.id());
         if (v != null) return v == NULL ? null : v;
         if (fetched.containsKey(r)) return fetched.get(r);
+        HazelcastInstance hz = member.get(60, TimeUnit.SECONDS);
         Member holder = null;
         for (Member m : hz.getCluster().getMembers()) if (m.getUuid().toString().equals(r.member())) holder = m;
         if (holder == null || holder.localMember()) throw new InputLost(r.id());
