@@ -91,8 +91,8 @@ public final class WorkerRuntime {
             calls = (Object[]) Serialization.get().deserialize(payload);
         } catch (Throwable e) { // a class not allowed, a class the client could not give: every task of the batch fails
             long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
-            for (long id : ids) s.outbox.add(new Outcomes.One(id, Outcomes.FAILED, -1, now, now,
-                    new IllegalStateException("worker " + name + " could not read the task: " + e, e)));
+            IllegalStateException why = readable("worker " + name + " could not read the task", e);
+            for (long id : ids) s.outbox.add(new Outcomes.One(id, Outcomes.FAILED, -1, now, now, why));
             return;
         }
         for (int i = 0; i < ids.length; i++) {
@@ -118,9 +118,12 @@ public final class WorkerRuntime {
         } catch (InputLost lost) {
             long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
             out = new Outcomes.One(id, Outcomes.INPUT_LOST, -1, now, now, lost.id);
-        } catch (Throwable e) {
+        } catch (RemoteTask.Failure e) { // the task's own failure: its key, step, worker and original exception
             long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
             out = new Outcomes.One(id, Outcomes.FAILED, -1, now, now, e);
+        } catch (Throwable e) { // the worker's own trouble (a peer fetch, a class): as text, readable by any client
+            long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
+            out = new Outcomes.One(id, Outcomes.FAILED, -1, now, now, readable("worker " + name + " could not run the task", e));
         } finally {
             synchronized (s.running) { s.running.remove(id); }
         }
@@ -154,6 +157,17 @@ public final class WorkerRuntime {
         Object value = decodeFetch(bytes, true)[0]; // a peer: trust the class names it sent with the values
         fetched.put(r, value);
         return value;
+    }
+
+    /**
+     * {@code e} as an exception any client can read: its class names and stack trace as text in the message (the
+     * original may be of a class the client does not allow, such as Kryo's or Hazelcast's own).
+     */
+    static IllegalStateException readable(String what, Throwable e) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(w));
+        String trace = w.toString();
+        return new IllegalStateException(what + ": " + e + "\n" + (trace.length() > 8000 ? trace.substring(0, 8000) + "..." : trace));
     }
 
     /** An input the task needs is on no live member (or its holder no longer has it). */
