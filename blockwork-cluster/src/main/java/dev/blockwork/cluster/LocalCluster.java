@@ -162,6 +162,9 @@ public final class LocalCluster implements AutoCloseable {
         cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.addAll(JvmFlags.HAZELCAST);
+        // With java.lang open (a Hazelcast flag), Kryo's closure serializer reads lambdas reflectively and needs this too.
+        cmd.add("--add-opens");
+        cmd.add("java.base/java.lang.invoke=ALL-UNNAMED");
         cmd.add("-XX:+UseParallelGC");
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xss4m"); // deep chains unfused (20,000 steps) recurse in Kryo
