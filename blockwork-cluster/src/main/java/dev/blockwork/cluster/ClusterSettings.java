@@ -31,9 +31,13 @@ public final class ClusterSettings implements SettingsGroup {
     public static final Setting LOG_LEVEL = Setting.text("cluster.logLevel", "SEVERE", "java.util.logging level",
             "level of Hazelcast's own log (routed to java.util.logging); workers log at INFO when started with --verbose").onStart();
 
+    /** Bound on a LocalCluster worker's start-up. */
+    public static final Setting START_SECONDS = Setting.integer("cluster.startSeconds", 120, "s",
+            "how long LocalCluster waits for a worker JVM to be ready (two shared cores can make a start slow)");
+
     @Override public String module() { return "blockwork-cluster"; }
 
     @Override public List<Setting> settings() {
-        return List.of(ADDRESS, NAME, LOCAL_WORKERS, IN_FLIGHT, BATCH, HEARTBEAT_SECONDS, CODE, LOG_LEVEL);
+        return List.of(ADDRESS, NAME, LOCAL_WORKERS, IN_FLIGHT, BATCH, HEARTBEAT_SECONDS, CODE, LOG_LEVEL, START_SECONDS);
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The JVM flags a Hazelcast member or client needs on JDK 25 for a start without warnings (Hazelcast's own six
- * documented flags, plus one for the JCTools it shades). The {@code blockwork} launcher and {@link LocalCluster}
+ * documented flags, one for the JCTools it shades, and one that Kryo's lambda serializer needs once they are set). The {@code blockwork} launcher and {@link LocalCluster}
  * set them; a user's own JVM gets them from {@code docs/cluster.md}, and from one log line at WARNING naming what
  * is missing when this JVM starts a member or a client without them.
  */
@@ -17,7 +17,9 @@ public final class JvmFlags {
             "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
             "--add-opens", "java.management/sun.management=ALL-UNNAMED",
             "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow");
+            "--sun-misc-unsafe-memory-access=allow",
+            // not Hazelcast's: with java.lang open, Kryo's closure serializer reads lambdas reflectively and needs this
+            "--add-opens", "java.base/java.lang.invoke=ALL-UNNAMED");
     private static volatile boolean checked;
 
     private JvmFlags() {}

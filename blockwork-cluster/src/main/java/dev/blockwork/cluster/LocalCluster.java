@@ -36,8 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalCluster implements AutoCloseable {
     private static final AtomicInteger CLUSTERS = new AtomicInteger();
-    /** Bound on a worker's start-up ({@code blockwork.cluster.startSeconds}, default 120: two cores shared by many JVMs). */
-    private static final Duration START = Duration.ofSeconds(Long.getLong("blockwork.cluster.startSeconds", 120));
+    /** Bound on a worker's start-up (setting {@code cluster.startSeconds}, default 120: two cores shared by many JVMs). */
+    private static final Duration START = Duration.ofSeconds(ClusterSettings.START_SECONDS.getLong());
     private final String clusterName;
     private final int threadsPerWorker;
     private final List<Process> processes = new ArrayList<>();
@@ -162,16 +162,14 @@ public final class LocalCluster implements AutoCloseable {
         cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.addAll(JvmFlags.HAZELCAST);
-        // With java.lang open (a Hazelcast flag), Kryo's closure serializer reads lambdas reflectively and needs this too.
-        cmd.add("--add-opens");
-        cmd.add("java.base/java.lang.invoke=ALL-UNNAMED");
         cmd.add("-XX:+UseParallelGC");
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xss4m"); // deep chains unfused (20,000 steps) recurse in Kryo
         cmd.add("-Dkryo.unsafe=false");
         cmd.add("-D" + dev.blockwork.schedule.RemoteTask.WORKER_NAME_PROPERTY + "=" + name);
         cmd.add("-D" + ClassAllowList.PROPERTY + "=" + ClassAllowList.patterns());
-        for (String key : new String[] {"blockwork.cluster.heartbeatSeconds", "blockwork.cluster.logLevel", "blockwork.serializer"}) {
+        for (String key : new String[] {ClusterSettings.HEARTBEAT_SECONDS.property(), ClusterSettings.LOG_LEVEL.property(),
+                dev.blockwork.process.ProcessSettings.SERIALIZER.property()}) {
             String v = System.getProperty(key);
             if (v != null) cmd.add("-D" + key + "=" + v);
         }
@@ -223,7 +221,7 @@ public final class LocalCluster implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("worker " + index + " was not ready within " + START.toSeconds()
-                    + " s (blockwork.cluster.startSeconds); its output so far:\n" + outputs.get(index));
+                    + " s (setting cluster.startSeconds); its output so far:\n" + outputs.get(index));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting worker " + index + "; its output so far:\n" + outputs.get(index), e);

@@ -16,13 +16,7 @@ class ClusterBasicsTest {
     static void start() { local = LocalCluster.start(2); }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (local != null) local.close();
-        } finally {
-            Leaks.assertNoWorkers(local);
-        }
-    }
+    static void stop() { Leaks.closeAndCheck(local); }
 
     static int inc(int x) { return x + 1; }
 

@@ -37,13 +37,7 @@ class ClusterComputeTest {
     static void start() { local = LocalCluster.start(2, 2); }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (local != null) local.close();
-        } finally {
-            Leaks.assertNoWorkers(local);
-        }
-    }
+    static void stop() { Leaks.closeAndCheck(local); }
 
     static ComputeOptions cluster() { return ComputeOptions.defaults().withScheduler(local.scheduler()).withProgress(false); }
 

@@ -46,13 +46,7 @@ class ClusterFaultTest {
     static void start() { local = LocalCluster.start(2, 1); }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (local != null) local.close();
-        } finally {
-            Leaks.assertNoWorkers(local);
-        }
-    }
+    static void stop() { Leaks.closeAndCheck(local); }
 
     static ComputeOptions on() { return ComputeOptions.defaults().withScheduler(local.scheduler()).withProgress(false); }
 

@@ -17,13 +17,7 @@ class ClusterSchedulerContractTest extends SchedulerContract {
     static void start() { local = LocalCluster.start(2); }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (local != null) local.close();
-        } finally {
-            Leaks.assertNoWorkers(local);
-        }
-    }
+    static void stop() { Leaks.closeAndCheck(local); }
 
     @Override protected Scheduler scheduler() { return local.scheduler(); }
 }

@@ -6,6 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Leaks {
     private Leaks() {}
 
+    /** Closes {@code local} (if it started) and checks that none of its worker JVMs is alive. */
+    static void closeAndCheck(LocalCluster local) {
+        try {
+            if (local != null) local.close();
+        } finally {
+            assertNoWorkers(local);
+        }
+    }
+
     static void assertNoWorkers(LocalCluster local) {
         if (local == null) return;
         for (ProcessHandle p : local.processes()) {
