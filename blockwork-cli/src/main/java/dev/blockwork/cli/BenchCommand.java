@@ -15,9 +15,10 @@ import java.util.concurrent.Callable;
                 "kernels (one-block NDArray kernels vs plain loops), processes (queues, pipes, pools between JVMs),", "async (100,000 sleeping tasks),",
                 "zarr (codecs vs raw file I/O, the example workloads at full size, a 16 GiB array in a 1 GiB heap),",
                 "linalg (TSQR of 2,000,000 x 100 and svdCompressed of 10000^2 vs NumPy and matmul; needs -Xmx12g via BLOCKWORK_JAVA_OPTS),",
-                "dashboard (what the live dashboard costs per task), startup (the first computes in a fresh JVM, with and without an AOT cache)."})
+                "dashboard (what the live dashboard costs per task), startup (the first computes in a fresh JVM, with and without an AOT cache),",
+                "cluster (a 2-worker local cluster vs threads and processes)."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, async, zarr, linalg, dashboard, startup (default: tasks).")
+    @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, async, zarr, linalg, dashboard, startup, cluster (default: tasks).")
     List<String> suites = List.of("tasks");
 
     @Option(names = "--runs", description = "Timed runs per case (median reported), default ${DEFAULT-VALUE}.")
@@ -46,8 +47,9 @@ final class BenchCommand implements Callable<Integer> {
                 case "zarr" -> dev.blockwork.cli.bench.ZarrBench.run(System.out, cases, dir);
                 case "dashboard" -> dev.blockwork.cli.bench.DashboardBench.run(System.out, runs);
                 case "startup" -> dev.blockwork.cli.bench.StartupBench.run(System.out, runs);
+                case "cluster" -> dev.blockwork.cli.bench.ClusterBench.run(System.out, runs);
                 default -> {
-                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes, async, zarr, linalg, dashboard or startup");
+                    System.err.println("blockwork bench: unknown suite '" + s + "'; expected tasks, kernels, arrays, processes, async, zarr, linalg, dashboard, startup or cluster");
                     return 2;
                 }
             }

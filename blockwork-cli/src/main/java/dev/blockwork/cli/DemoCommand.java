@@ -13,10 +13,11 @@ import java.util.concurrent.Callable;
                 "  1  threads: Hello five times, then a lock shared by several threads",
                 "  2  a pool of parallel workers (worker JVMs) and a Queue between processes",
                 "  3  async tasks on virtual threads",
-                "  4  the chunked-array example: x = ones((1000, 1000), chunks=(100, 100)); z = x + x*2; z.compute()"})
+                "  4  the chunked-array example: x = ones((1000, 1000), chunks=(100, 100)); z = x + x*2; z.compute()",
+                "  5  the same example on a local cluster of 2 worker JVMs (Hazelcast members)"})
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = {"-p", "--part"}, split = ",", paramLabel = "N", description = "Run only these parts (1-4), e.g. --part 1,4.")
-    List<Integer> parts = List.of(1, 2, 3, 4);
+    @Option(names = {"-p", "--part"}, split = ",", paramLabel = "N", description = "Run only these parts (1-5), e.g. --part 1,4.")
+    List<Integer> parts = List.of(1, 2, 3, 4, 5);
 
     @Option(names = "--dashboard", description = {"Start the live dashboard first and print its URL; on a terminal, keep it",
             "open after the demo until Enter is pressed."})
@@ -25,8 +26,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (int p : parts) {
-            if (p < 1 || p > 4) {
-                System.err.println("blockwork demo: no part " + p + "; the parts are 1, 2, 3 and 4");
+            if (p < 1 || p > 5) {
+                System.err.println("blockwork demo: no part " + p + "; the parts are 1, 2, 3, 4 and 5");
                 return 2;
             }
         }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code blockwork} command. */
 @Command(name = "blockwork", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Parallel and distributed computing for the JVM.",
-        subcommands = {DemoCommand.class, BenchCommand.class, ConfigCommand.class, ShellCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, BenchCommand.class, ConfigCommand.class, ShellCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

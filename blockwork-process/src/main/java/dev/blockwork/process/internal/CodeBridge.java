@@ -46,6 +46,8 @@ public final class CodeBridge {
     private static final Set<ClassLoader> LOADERS = ConcurrentHashMap.newKeySet();
     private static final CodeLoader LOADER = new CodeLoader(ClassLoader.getSystemClassLoader());
     private static volatile Path socket; // the parent side, once started
+    /** Where a worker with no parent socket asks for the classes it lacks (a cluster worker: its clients'); null = nowhere. */
+    private static volatile java.util.function.Function<String, byte[]> source;
 
     private CodeBridge() {}
 
@@ -108,6 +110,15 @@ public final class CodeBridge {
         }
     }
 
+    /**
+     * Worker side, for transports without a parent socket (the cluster): {@code classSource} answers a class
+     * name with its class file's bytes, or an empty array. It is asked only for names the allow-list admits.
+     */
+    public static void classSource(java.util.function.Function<String, byte[]> classSource) { source = classSource; }
+
+    /** Sender side: the class file of {@code name} (see {@link #bytesOf}), for a transport that ships classes itself. */
+    public static byte[] classBytes(String name) { return bytesOf(name); }
+
     /** The class file of {@code name}, if the allow-list admits it and a known loader has it; else empty. */
     static byte[] bytesOf(String name) {
         if (!ClassAllowList.allows(name)) return new byte[0];
@@ -144,8 +155,14 @@ public final class CodeBridge {
                 }
             }
             String path = System.getProperty(SOCKET_PROPERTY);
-            if (path == null) throw new ClassNotFoundException(name);
+            java.util.function.Function<String, byte[]> from = source;
+            if (path == null && from == null) throw new ClassNotFoundException(name);
             if (!ClassAllowList.allows(name)) throw new ClassNotFoundException(name + " (not an application class the parent sent)");
+            if (path == null) {
+                byte[] shipped = from.apply(name);
+                if (shipped == null || shipped.length == 0) throw new ClassNotFoundException(name + ": neither this worker's class path nor its clients have it");
+                return defineClass(name, shipped, 0, shipped.length);
+            }
             byte[] b;
             synchronized (this) {
                 try {

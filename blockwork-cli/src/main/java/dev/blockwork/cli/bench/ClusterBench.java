@@ -1,0 +1,106 @@
+package dev.blockwork.cli.bench;
+
+import static dev.blockwork.array.DArrays.chunks;
+import static dev.blockwork.array.DArrays.shape;
+
+import dev.blockwork.array.DArray;
+import dev.blockwork.cluster.Cluster;
+import dev.blockwork.cluster.LocalCluster;
+import dev.blockwork.delayed.Delayed;
+import dev.blockwork.futures.Client;
+import dev.blockwork.futures.TaskFuture;
+import dev.blockwork.process.schedule.ProcessesScheduler;
+import dev.blockwork.schedule.ComputeOptions;
+import java.io.PrintStream;
+
+/**
+ * {@code blockwork bench cluster}: the cluster scheduler on a 2-worker {@link LocalCluster}, with {@code threads}
+ * (and {@code processes} for the seed example) measured in the same run. Each line is {@code <case> <median> <unit>};
+ * cases that move data also print the bytes that moved between the client and the workers.
+ * <ul>
+ *   <li>{@code tree-sum-cluster}: a 100,000-leaf binary-tree sum (199,999 tasks), time per task, planning included.</li>
+ *   <li>{@code future-round-trip-cluster}: one {@code submit} of a tiny task and its {@code result()}, in sequence.</li>
+ *   <li>{@code seed-*}: the seed example {@code z = x + x*2} on {@code ones((1000,1000), chunks=(100,100))}.</li>
+ *   <li>{@code sum-16000^2-*}: {@code (ones((16000,16000), chunks=(1000,1000)) + 1).sum()}: blocks made and reduced
+ *       on the workers; only partial sums move.</li>
+ * </ul>
+ */
+public final class ClusterBench {
+    private ClusterBench() {}
+
+    static long inc(long x) { return x + 1; }
+
+    /**
+     * Starts a local cluster of 2 worker JVMs, runs every case and prints one line per case.
+     *
+     * @param out  where the results go
+     * @param runs timed runs per case (the median is printed)
+     */
+    public static void run(PrintStream out, int runs) {
+        ComputeOptions threads = ComputeOptions.defaults().withScheduler("threads").withProgress(false);
+        out.println("# load before: " + loadavg());
+        try (LocalCluster local = LocalCluster.start(2);
+             ProcessesScheduler processes = new ProcessesScheduler(2)) {
+            Cluster c = local.cluster();
+            ComputeOptions cluster = ComputeOptions.defaults().withScheduler(local.scheduler()).withProgress(false);
+            ComputeOptions procs = ComputeOptions.defaults().withScheduler(processes).withProgress(false);
+
+            int leaves = 100_000, tasks = 2 * leaves - 1;
+            long expected = (long) leaves * (leaves + 1) / 2;
+            Delayed<Long> tree = TaskBench.tree(leaves);
+            long thr = Stats.medianNanos(2, runs, () -> Stats.time(() -> check(tree.compute(threads), expected)));
+            long[] before = c.bytesMoved();
+            long cl = Stats.medianNanos(1, Math.max(1, runs / 2), () -> Stats.time(() -> check(tree.compute(cluster), expected)));
+            out.printf("tree-sum-threads %.3f us/task%n", thr / 1e3 / tasks);
+            out.printf("tree-sum-cluster %.3f us/task (%.0fx threads)%s%n", cl / 1e3 / tasks, (double) cl / thr, moved(c, before, 1 + Math.max(1, runs / 2)));
+
+            try (Client ct = Client.create("threads"); Client cc = c.client()) {
+                long rtT = Stats.medianNanos(200, 20 * runs, () -> Stats.time(() -> check(ct.submit(ClusterBench::inc, 1L).result(), 2)));
+                long rtC = Stats.medianNanos(200, 20 * runs, () -> Stats.time(() -> check(cc.submit(ClusterBench::inc, 1L).result(), 2)));
+                out.printf("future-round-trip-threads %.1f us%n", rtT / 1e3);
+                out.printf("future-round-trip-cluster %.1f us%n", rtC / 1e3);
+            }
+
+            DArray x = DArray.ones(shape(1000, 1000), chunks(100, 100));
+            DArray z = x.add(x.mul(2));
+            long seedT = Stats.medianNanos(20, runs, () -> Stats.time(() -> z.compute(threads)));
+            long seedP = Stats.medianNanos(3, runs, () -> Stats.time(() -> z.compute(procs)));
+            before = c.bytesMoved();
+            long seedC = Stats.medianNanos(3, runs, () -> Stats.time(() -> z.compute(cluster)));
+            out.printf("seed-threads %.2f ms%n", seedT / 1e6);
+            out.printf("seed-processes %.2f ms%n", seedP / 1e6);
+            out.printf("seed-cluster %.2f ms%s (the 8 MB result is fetched to the client)%n", seedC / 1e6, moved(c, before, 3 + runs));
+
+            DArray big = DArray.ones(shape(16000, 16000), chunks(1000, 1000)).add(1);
+            double want = 2.0 * 16000 * 16000;
+            long sumT = Stats.medianNanos(1, Math.max(1, runs / 2), () -> Stats.time(() -> checkD(big.sum().compute(threads).item(), want)));
+            before = c.bytesMoved();
+            long sumC = Stats.medianNanos(1, Math.max(1, runs / 2), () -> Stats.time(() -> checkD(big.sum().compute(cluster).item(), want)));
+            out.printf("sum-16000^2-threads %.1f ms%n", sumT / 1e6);
+            out.printf("sum-16000^2-cluster %.1f ms%s%n", sumC / 1e6, moved(c, before, 1 + Math.max(1, runs / 2)));
+        }
+        out.println("# load after: " + loadavg());
+    }
+
+    private static String moved(Cluster c, long[] before, int computes) {
+        long[] now = c.bytesMoved();
+        return String.format("; per compute: %,d B sent, %,d B of reports, %,d B fetched",
+                (now[0] - before[0]) / computes, (now[1] - before[1]) / computes, (now[2] - before[2]) / computes);
+    }
+
+    private static String loadavg() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void check(long got, long expected) {
+        if (got != expected) throw new IllegalStateException("benchmark computed " + got + ", expected " + expected);
+    }
+
+    private static void checkD(double got, double expected) {
+        if (got != expected) throw new IllegalStateException("benchmark computed " + got + ", expected " + expected);
+    }
+}

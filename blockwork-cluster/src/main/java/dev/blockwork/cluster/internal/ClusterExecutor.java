@@ -1,0 +1,579 @@
+package dev.blockwork.cluster.internal;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.ExecutionCallback;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+import com.hazelcast.map.IMap;
+import dev.blockwork.cluster.ClusterSettings;
+import dev.blockwork.process.internal.CodeBridge;
+import dev.blockwork.process.serial.ClassAllowList;
+import dev.blockwork.process.serial.Serialization;
+import dev.blockwork.schedule.Execution;
+import dev.blockwork.schedule.HeldResult;
+import dev.blockwork.schedule.Listeners;
+import dev.blockwork.schedule.ReadySink;
+import dev.blockwork.schedule.RemoteTask;
+import dev.blockwork.schedule.TaskCall;
+import dev.blockwork.schedule.TaskReport;
+import dev.blockwork.schedule.WorkerLostException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The client side of the cluster executor: the engine's protocol ({@link Execution}) on Hazelcast members.
+ *
+ * <p>Contract: ready tasks are started in the engine ({@code start}, READY → RUNNING) by one dispatcher thread,
+ * placed on a worker, and shipped in batches (one {@link Messages.Submit} per worker per round, up to
+ * {@code cluster.batchSize} tasks); each worker's finished tasks come back through a long-poll
+ * ({@link Messages.Collect}) as {@link ClusterHeld} handles (the value stays on the worker; a small one also comes
+ * back inline). Placement: a task goes to the worker holding the most bytes of its inputs when that is at least
+ * {@value #LOCALITY_MIN_BYTES} bytes and that worker has room, else to the least loaded worker with room (a worker
+ * over its memory limit gets new work only for its own data). At most {@code cluster.inFlightPerWorker} tasks are
+ * sent to one worker; the rest wait here, so a worker that joins gets work at once. Releases are batched too.
+ *
+ * <p>Faults: a worker that leaves (killed, cut off past the heartbeat timeout) fails its in-flight tasks with
+ * {@link WorkerLostException} (the engine retries them elsewhere, up to {@code allowedFailures}, then raises
+ * {@code KilledWorkerException}) and loses the results it held ({@link Execution#lost}: the engine recomputes
+ * them from the graph when a task needs them). A task whose input could not be fetched from a peer fails the same
+ * way after the input is marked lost.
+ *
+ * <p>Implementation overview: the engine's ready sink pushes to the front of one pending deque (depth-first, as
+ * the engine orders its dependents) and the initial tasks to the back; the dispatcher drains as many as there is
+ * room for, starts them, groups them by worker, serializes each group once (Kryo, collecting the application class
+ * names it holds, whose class files go to the cluster's code map the first time) and submits. Who removes an
+ * in-flight entry from its worker's map reports it, exactly once: the collect handler, the membership listener, a
+ * failed submit, or a cancel.
+ */
+public final class ClusterExecutor implements AutoCloseable {
+    static final long LOCALITY_MIN_BYTES = 64 << 10;
+    private static final System.Logger LOG = System.getLogger(ClusterExecutor.class.getName());
+    private final HazelcastInstance hz;
+    private final IExecutorService executor;
+    private final String clientId;
+    private final Map<String, MemberLink> links = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>(); // guarded by lock
+    private final AtomicLong ids = new AtomicLong();
+    private final Set<String> published = ConcurrentHashMap.newKeySet();
+    private final IMap<String, byte[]> code;
+    private final int inFlightCap = (int) ClusterSettings.IN_FLIGHT.getLong();
+    private final int batchSize = (int) ClusterSettings.BATCH.getLong();
+    private final Thread dispatcher;
+    private final UUID membershipRegistration;
+    private volatile boolean closed;
+    private boolean wake; // guarded by lock: releases or capacity changed
+    /** Bytes that moved: task batches sent, outcomes and fetched values received (for the benchmarks). */
+    final LongAdder bytesSent = new LongAdder(), bytesReceived = new LongAdder(), bytesFetched = new LongAdder();
+
+    /** A task of a running compute that waits to be shipped. */
+    private record Pending(Run run, int task) {}
+
+    /** One compute on this executor: its engine, its sink, and its tasks in flight. */
+    static final class Run {
+        final Execution exec;
+        ReadySink sink;
+        final Map<Integer, InFlight> running = new ConcurrentHashMap<>();
+
+        Run(Execution exec) { this.exec = exec; }
+    }
+
+    /** A task sent to a worker: what to tell the engine when it ends, and the handles of its inputs. */
+    record InFlight(Run run, int task, long id, MemberLink link, Map<Long, ClusterHeld> inputs) {}
+
+    public ClusterExecutor(HazelcastInstance hz) {
+        this.hz = hz;
+        this.executor = hz.getExecutorService(HazelcastConfigs.EXECUTOR);
+        this.clientId = hz.getLocalEndpoint().getUuid().toString();
+        this.code = hz.getMap(HazelcastConfigs.CODE_MAP);
+        membershipRegistration = hz.getCluster().addMembershipListener(new MembershipListener() {
+            @Override public void memberAdded(MembershipEvent e) { added(e.getMember()); }
+            @Override public void memberRemoved(MembershipEvent e) { removed(e.getMember()); }
+        });
+        for (Member m : hz.getCluster().getMembers()) added(m);
+        dispatcher = new Thread(this::dispatchLoop, "blockwork-cluster-dispatch");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+    }
+
+    IExecutorService executorService() { return executor; }
+
+    String clientId() { return clientId; }
+
+    /** Task threads of every worker (at least 1). */
+    public int parallelism() {
+        int n = 0;
+        for (MemberLink l : links.values()) n += l.threads;
+        return Math.max(1, n);
+    }
+
+    /** The workers' names, in join order of this client's view. */
+    public List<String> workers() {
+        List<String> out = new ArrayList<>();
+        for (Member m : hz.getCluster().getMembers()) {
+            MemberLink l = links.get(m.getUuid().toString());
+            if (l != null) out.add(l.name);
+        }
+        return out;
+    }
+
+    /** Results this client's computes hold on workers now (unreleased handles). */
+    public int heldResults() {
+        int n = 0;
+        for (MemberLink l : links.values()) n += l.held.size();
+        return n;
+    }
+
+    /** Bytes that moved so far: {sent to workers, received from them in reports, fetched from them}. */
+    public long[] bytesMoved() { return new long[] {bytesSent.sum(), bytesReceived.sum(), bytesFetched.sum()}; }
+
+    private final Object membership = new Object();
+
+    /** Waits at most {@code ms} for a worker to join or leave (for start-up waits). */
+    public void awaitMembershipChange(long ms) {
+        synchronized (membership) {
+            try {
+                membership.wait(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void membershipChanged() {
+        synchronized (membership) { membership.notifyAll(); }
+    }
+
+    private void added(Member m) {
+        String uuid = m.getUuid().toString();
+        if (links.containsKey(uuid)) return;
+        MemberLink l = new MemberLink(this, m);
+        if (links.putIfAbsent(uuid, l) == null) {
+            Listeners.workerAdded("cluster", l.name, l.pid);
+            wakeDispatcher();
+            membershipChanged();
+        }
+    }
+
+    private void removed(Member m) {
+        MemberLink l = links.remove(m.getUuid().toString());
+        if (l == null) return;
+        l.dead = true;
+        String reason = "left the cluster (its JVM died or it was cut off)";
+        for (ClusterHeld h : new ArrayList<>(l.held.values())) { // first the lost results, so retries see them lost
+            l.held.remove(h.id);
+            if (!h.isReleased() && !h.exec.isTerminated()) h.exec.lost(h.task);
+        }
+        for (Long id : new ArrayList<>(l.inFlight.keySet())) {
+            InFlight f = l.inFlight.remove(id);
+            if (f == null) continue;
+            f.run.running.remove(f.task, f);
+            f.run.exec.fail(f.task, new WorkerLostException("worker " + l.name + " " + reason + " while running task "
+                    + f.run.exec.plan().key(f.task)), null, f.run.sink);
+        }
+        Listeners.workerRemoved("cluster", l.name, l.pid, reason);
+        wakeDispatcher();
+        membershipChanged();
+    }
+
+    // ---- the engine's side ------------------------------------------------------------------------
+
+    /** Runs {@code exec}'s tasks on the workers (returns at once). */
+    public void execute(Execution exec) {
+        if (closed) throw new IllegalStateException("the cluster connection is closed");
+        exec.acceptHeldInputs();
+        Run run = new Run(exec);
+        run.sink = t -> enqueue(new Pending(run, t), true);
+        exec.onCancel(task -> cancel(run, task));
+        lock.lock();
+        try {
+            for (int t : exec.initialReady()) pending.addLast(new Pending(run, t));
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void enqueue(Pending p, boolean front) {
+        lock.lock();
+        try {
+            if (front) pending.addFirst(p);
+            else pending.addLast(p);
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void wakeDispatcher() {
+        lock.lock();
+        try {
+            wake = true;
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void cancel(Run run, int task) {
+        InFlight f = run.running.remove(task);
+        if (f == null) return;
+        if (f.link.inFlight.remove(f.id) == null) return; // reported meanwhile
+        if (!f.link.dead) executor.submitToMember(new Messages.Cancel(clientId, new long[] {f.id}), f.link.member, IGNORE);
+        f.link.releases.add(f.id); // in case it finishes anyway: its result is nobody's
+        wakeDispatcher();
+    }
+
+    // ---- dispatch -----------------------------------------------------------------------------------
+
+    private int room() {
+        int r = 0;
+        for (MemberLink l : links.values()) r += Math.max(0, inFlightCap - l.inFlight.size());
+        return r;
+    }
+
+    private void dispatchLoop() {
+        while (!closed) {
+            lock.lock();
+            try {
+                while (!closed && !wake && (pending.isEmpty() || room() == 0)) {
+                    work.awaitNanos(200_000_000L);
+                }
+                wake = false;
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            dispatchRound(true);
+        }
+    }
+
+    /**
+     * Drains what there is room for, ships it, and sends pending releases. Run by the dispatcher thread, or by a
+     * reply's thread right after it made tasks ready (one thread hand-off less per step of a chain); one at a time.
+     */
+    private void dispatchRound(boolean dispatcherThread) {
+        if (dispatcherThread) {
+            shipping.lock();
+        } else if (!shipping.tryLock()) {
+            wakeDispatcher(); // another thread is shipping: make sure what we queued is seen after it
+            return;
+        }
+        List<Pending> batch = new ArrayList<>();
+        try {
+            lock.lock();
+            try {
+                int r = room();
+                while (r-- > 0 && !pending.isEmpty()) batch.add(pending.pollFirst());
+            } finally {
+                lock.unlock();
+            }
+            if (!batch.isEmpty()) ship(batch);
+            flushReleases();
+        } catch (Throwable e) { // a bug: never let the dispatcher die silently
+            LOG.log(System.Logger.Level.ERROR, "the cluster dispatcher failed", e);
+            for (Pending p : batch) p.run.exec.cancel(e);
+        } finally {
+            shipping.unlock();
+        }
+    }
+
+    private final ReentrantLock shipping = new ReentrantLock();
+
+    /** Starts, places and ships {@code batch}, grouped by worker. */
+    private void ship(List<Pending> batch) {
+        Map<MemberLink, List<Object[]>> groups = new IdentityHashMap<>();
+        for (Pending p : batch) {
+            Execution exec = p.run.exec;
+            TaskCall call;
+            try {
+                call = exec.start(p.task, p.run.sink); // null: cancelled, ended, or an input lost (recomputed)
+            } catch (RuntimeException e) {
+                exec.cancel(e);
+                continue;
+            }
+            if (call == null) continue;
+            Map<Long, ClusterHeld> inputs = new HashMap<>();
+            Object[] args;
+            try {
+                args = shipArgs(call.args(), inputs);
+            } catch (Throwable e) { // a foreign handle could not be fetched
+                exec.fail(p.task, e, null, p.run.sink);
+                continue;
+            }
+            MemberLink target = place(inputs);
+            if (target == null) { // the last worker left meanwhile: a retry waits here for one to come
+                exec.fail(p.task, new WorkerLostException("no worker left in the cluster to run task " + call.key()), null, p.run.sink);
+                continue;
+            }
+            long id = ids.incrementAndGet();
+            InFlight f = new InFlight(p.run, p.task, id, target, inputs);
+            target.inFlight.put(id, f);
+            p.run.running.put(p.task, f);
+            groups.computeIfAbsent(target, k -> new ArrayList<>()).add(new Object[] {f, new TaskCall(call.key(), call.label(), call.function(), args)});
+        }
+        for (Map.Entry<MemberLink, List<Object[]>> g : groups.entrySet()) {
+            List<Object[]> items = g.getValue();
+            for (int from = 0; from < items.size(); from += batchSize) send(g.getKey(), items.subList(from, Math.min(items.size(), from + batchSize)));
+        }
+    }
+
+    /**
+     * The arguments as a worker gets them: handles of this cluster become {@link Ref}s (or their inline value), at
+     * any depth of nested {@code Object[]} (a task over several blocks gets arrays of them).
+     */
+    private Object[] shipArgs(Object[] args, Map<Long, ClusterHeld> inputs) throws Exception {
+        Object[] out = null;
+        for (int p = 0; p < args.length; p++) {
+            Object a = args[p], b = a;
+            if (a instanceof HeldResult h) b = shipArg(h, inputs);
+            else if (a instanceof Object[] list && list.getClass() == Object[].class) b = shipArgs(list, inputs);
+            if (b != a) {
+                if (out == null) out = args.clone();
+                out[p] = b;
+            }
+        }
+        return out == null ? args : out;
+    }
+
+    private Object shipArg(HeldResult h, Map<Long, ClusterHeld> inputs) throws Exception {
+        if (h.owner() instanceof ClusterHeld c && c.link.owner == this) {
+            if (c.hasInline()) return c.inline;
+            inputs.put(c.id, c);
+            return new Ref(c.id, c.link.uuid);
+        }
+        return h.fetch(); // held by another executor: bring it here and ship the value
+    }
+
+    /** The worker for a task with these held inputs (see the class comment); null if there is no worker. */
+    private MemberLink place(Map<Long, ClusterHeld> inputs) {
+        MemberLink best = null;
+        if (!inputs.isEmpty()) {
+            Map<MemberLink, Long> bytes = new IdentityHashMap<>();
+            long most = 0;
+            for (ClusterHeld h : inputs.values()) {
+                if (h.link.dead) continue;
+                long b = bytes.merge(h.link, Math.max(0, h.size), Long::sum);
+                if (b > most) { most = b; best = h.link; }
+            }
+            if (most < LOCALITY_MIN_BYTES) best = null;
+        }
+        if (best != null && best.inFlight.size() < inFlightCap) return best;
+        MemberLink least = null;
+        double load = Double.MAX_VALUE;
+        boolean leastOver = true;
+        for (MemberLink l : links.values()) {
+            if (l.dead) continue;
+            double x = (double) l.inFlight.size() / l.threads;
+            boolean over = l.overMemory() || l.inFlight.size() >= inFlightCap;
+            if (least == null || (leastOver && !over) || (over == leastOver && x < load)) {
+                least = l;
+                load = x;
+                leastOver = over;
+            }
+        }
+        return least;
+    }
+
+    private void send(MemberLink link, List<Object[]> items) {
+        int n = items.size();
+        long[] idArr = new long[n];
+        Object[] calls = new Object[n];
+        for (int i = 0; i < n; i++) {
+            idArr[i] = ((InFlight) items.get(i)[0]).id();
+            calls[i] = items.get(i)[1];
+        }
+        Set<String> names = new HashSet<>();
+        byte[] payload;
+        try {
+            payload = ClassAllowList.collecting(names, () -> Serialization.get().serialize(calls).copy());
+        } catch (RuntimeException e) { // one task cannot be serialized: find it, fail it, send the others
+            if (n == 1) {
+                InFlight f = (InFlight) items.get(0)[0];
+                if (link.inFlight.remove(f.id()) != null) {
+                    f.run().running.remove(f.task(), f);
+                    f.run().exec.fail(f.task(), e, null, f.run().sink);
+                }
+                return;
+            }
+            for (Object[] item : items) send(link, List.<Object[]>of(item));
+            return;
+        }
+        publishCode(names);
+        bytesSent.add(payload.length);
+        link.submitting.incrementAndGet();
+        executor.submitToMember(new Messages.Submit(clientId, idArr, names.toArray(new String[0]), payload, SUBMIT_LINGER_MS, 4 * batchSize), link.member,
+                new ExecutionCallback<byte[]>() {
+                    @Override public void onResponse(byte[] reply) {
+                        try {
+                            collected(link, reply);
+                        } catch (Throwable e) {
+                            LOG.log(System.Logger.Level.ERROR, "reading results from " + link.name + " failed", e);
+                        } finally {
+                            link.submitting.decrementAndGet();
+                            if (!link.inFlight.isEmpty() && !closed) ensureCollecting(link);
+                        }
+                    }
+
+                    @Override public void onFailure(Throwable t) {
+                        link.submitting.decrementAndGet();
+                        submitFailed(link, idArr, t);
+                    }
+                });
+    }
+
+    /** How long a submit call waits on the worker for its first result, so that a short task needs one call, not two. */
+    private static final long SUBMIT_LINGER_MS = 50;
+
+    /** Class files of application classes that workers may lack, into the cluster's code map (once per class). */
+    private void publishCode(Set<String> names) {
+        for (String n : names) {
+            if (published.contains(n)) continue;
+            byte[] b = CodeBridge.classBytes(n);
+            if (b.length > 0) code.set(n, b);
+            published.add(n);
+        }
+    }
+
+    private void submitFailed(MemberLink link, long[] idArr, Throwable t) {
+        if (link.dead) return; // the membership listener reports them
+        // A call that failed in transport (a connection reset while the worker dies, a member not ready yet): the
+        // task may run again elsewhere, as after a worker death (the engine bounds how often).
+        for (long id : idArr) {
+            InFlight f = link.inFlight.remove(id);
+            if (f == null) continue;
+            f.run.running.remove(f.task, f);
+            f.run.exec.fail(f.task, new WorkerLostException("sending task " + f.run.exec.plan().key(f.task) + " to worker "
+                    + link.name + " failed: " + t, t), null, f.run.sink);
+        }
+        wakeDispatcher();
+    }
+
+    // ---- results ------------------------------------------------------------------------------------
+
+    private void ensureCollecting(MemberLink link) {
+        if (link.dead || !link.collecting.compareAndSet(false, true)) return;
+        executor.submitToMember(new Messages.Collect(clientId, 500, 4 * batchSize), link.member, new ExecutionCallback<byte[]>() {
+            @Override public void onResponse(byte[] reply) {
+                try {
+                    collected(link, reply);
+                } catch (Throwable e) {
+                    LOG.log(System.Logger.Level.ERROR, "reading results from " + link.name + " failed", e);
+                } finally {
+                    link.collecting.set(false);
+                    // a submit in flight brings results back itself (and starts a collect when it returns)
+                    if (!link.inFlight.isEmpty() && !closed && link.submitting.get() == 0) ensureCollecting(link);
+                }
+            }
+
+            @Override public void onFailure(Throwable t) {
+                link.collecting.set(false);
+                if (link.dead || MemberLink.isMemberGone(t) || closed) return;
+                LOG.log(System.Logger.Level.WARNING, "collecting results from " + link.name + " failed; retrying", t);
+                if (!link.inFlight.isEmpty()) ensureCollecting(link);
+            }
+        });
+    }
+
+    private void collected(MemberLink link, byte[] reply) {
+        bytesReceived.add(reply.length);
+        Outcomes o = (Outcomes) Serialization.get().deserialize(reply);
+        link.storeBytes = o.storeBytes();
+        for (int i = 0; i < o.size(); i++) {
+            long id = o.ids()[i];
+            byte kind = o.kinds()[i];
+            InFlight f = link.inFlight.remove(id);
+            if (f == null) { // cancelled, or its worker was given up on: its result is nobody's
+                if (kind == Outcomes.HELD || kind == Outcomes.INLINE) link.release(id);
+                continue;
+            }
+            f.run.running.remove(f.task, f);
+            Execution exec = f.run.exec;
+            TaskReport report = new TaskReport(o.worker(), TaskReport.fromEpochNanos(o.starts()[i]), TaskReport.fromEpochNanos(o.ends()[i]), o.sizes()[i]);
+            try {
+                switch (kind) {
+                    case Outcomes.HELD, Outcomes.INLINE -> {
+                        ClusterHeld h = new ClusterHeld(link, id, o.sizes()[i], kind == Outcomes.INLINE ? o.payloads()[i] : ClusterHeld.NOT_INLINE, exec, f.task);
+                        link.held.put(id, h);
+                        if (link.dead) { // it left while we read: what it held is lost
+                            link.held.remove(id);
+                            exec.fail(f.task, new WorkerLostException("worker " + link.name + " left the cluster holding the result of "
+                                    + exec.plan().key(f.task)), report, f.run.sink);
+                        } else {
+                            exec.finish(f.task, h, report, f.run.sink);
+                        }
+                    }
+                    case Outcomes.FAILED -> {
+                        Throwable error = (Throwable) o.payloads()[i];
+                        exec.fail(f.task, error, RemoteTask.failureOf(error) != null ? null : report, f.run.sink);
+                    }
+                    case Outcomes.INPUT_LOST -> {
+                        long missing = (Long) o.payloads()[i];
+                        ClusterHeld input = f.inputs.get(missing);
+                        String where = input == null ? "another worker" : input.link.name;
+                        if (input != null && input.exec == exec) exec.lost(input.task);
+                        exec.fail(f.task, new WorkerLostException("an input of task " + exec.plan().key(f.task) + " was lost with " + where), report, f.run.sink);
+                    }
+                    default -> throw new IllegalStateException("got outcome kind " + kind + " from " + link.name + ", expected 0-3");
+                }
+            } catch (RuntimeException e) {
+                exec.cancel(e);
+            }
+        }
+        dispatchRound(false); // room freed, tasks ready: ship them from this thread
+    }
+
+    private void flushReleases() {
+        for (MemberLink l : links.values()) {
+            if (l.releases.isEmpty() || l.dead) continue;
+            List<Long> ids = new ArrayList<>();
+            for (Long id; (id = l.releases.poll()) != null; ) ids.add(id);
+            long[] arr = new long[ids.size()];
+            for (int i = 0; i < arr.length; i++) arr[i] = ids.get(i);
+            executor.submitToMember(new Messages.Release(clientId, arr), l.member, IGNORE);
+        }
+    }
+
+    private static final ExecutionCallback<Object> IGNORE = new ExecutionCallback<>() {
+        @Override public void onResponse(Object response) { }
+        @Override public void onFailure(Throwable t) { }
+    };
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        dispatcher.interrupt();
+        try {
+            hz.getCluster().removeMembershipListener(membershipRegistration);
+        } catch (RuntimeException ignored) {
+            // the client is shutting down
+        }
+        lock.lock();
+        try {
+            for (Pending p : pending) p.run.exec.cancel(new IllegalStateException("the cluster connection was closed"));
+            pending.clear();
+        } finally {
+            lock.unlock();
+        }
+        for (MemberLink l : links.values()) {
+            for (InFlight f : l.inFlight.values()) f.run.exec.cancel(new IllegalStateException("the cluster connection was closed"));
+        }
+    }
+}

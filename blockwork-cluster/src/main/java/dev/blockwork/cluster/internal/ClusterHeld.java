@@ -1,0 +1,59 @@
+package dev.blockwork.cluster.internal;
+
+import dev.blockwork.schedule.Execution;
+import dev.blockwork.schedule.HeldResult;
+import dev.blockwork.schedule.WorkerLostException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A result held by a cluster worker: the engine's handle for it (its id in that worker's store, the worker, its
+ * size, and the value itself when it was small enough to come back with the task's report).
+ *
+ * <p>{@link #fetch()} asks the holder for the value (a Hazelcast call) unless it came inline; it throws
+ * {@link WorkerLostException} once the holder has left the cluster. {@link #release()} queues a release for the
+ * holder (sent in the next batch of releases), once.
+ */
+final class ClusterHeld implements HeldResult {
+    static final Object NOT_INLINE = new Object();
+    final MemberLink link;
+    final long id;
+    final long size;
+    final Object inline;
+    /** The compute and task that made it, for {@link Execution#lost} when its holder leaves. */
+    final Execution exec;
+    final int task;
+    private final AtomicBoolean released = new AtomicBoolean();
+
+    ClusterHeld(MemberLink link, long id, long size, Object inline, Execution exec, int task) {
+        this.link = link;
+        this.id = id;
+        this.size = size;
+        this.inline = inline;
+        this.exec = exec;
+        this.task = task;
+    }
+
+    boolean hasInline() { return inline != NOT_INLINE; }
+
+    @Override public String location() { return link.name; }
+
+    @Override public long sizeBytes() { return size; }
+
+    @Override
+    public Object fetch() throws Exception {
+        if (hasInline()) return inline;
+        if (released.get()) throw new IllegalStateException("result " + id + " on " + link.name + " was already released");
+        return link.fetch(id);
+    }
+
+    @Override
+    public void release() {
+        if (!released.compareAndSet(false, true)) return;
+        link.held.remove(id);
+        if (!link.dead) link.release(id);
+    }
+
+    boolean isReleased() { return released.get(); }
+
+    @Override public String toString() { return "result " + id + " (" + size + " bytes) on " + link.name; }
+}

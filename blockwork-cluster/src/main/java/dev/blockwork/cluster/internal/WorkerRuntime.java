@@ -1,0 +1,260 @@
+package dev.blockwork.cluster.internal;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+import dev.blockwork.process.serial.ClassAllowList;
+import dev.blockwork.process.serial.Serialization;
+import dev.blockwork.process.serial.Serializer;
+import dev.blockwork.schedule.RemoteTask;
+import dev.blockwork.schedule.TaskCall;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A worker's side of the cluster executor: the results it holds, its task threads, and one session per client.
+ *
+ * <p>Contract: {@link #submit} queues tasks on the worker's threads and returns at once; each task's inputs are
+ * found in this worker's store or fetched from the member holding them (worker to worker, never through the
+ * client); its result stays here under its id and only its size (and the value itself when
+ * {@linkplain Sizes#inline small}) goes back, through the client's next {@link #collect}, a long poll.
+ * {@link #fetch} serves values to clients and peers; {@link #release} drops them; {@link #cancel} interrupts the
+ * task's thread. A client that disconnects loses its session (its results are dropped).
+ *
+ * <p>Implementation overview: sessions are keyed by the client's UUID; a session has the results
+ * ({@code id → value}), the running tasks ({@code id → Future}, for cancel) and an outbox of finished tasks that
+ * the collect call drains (one blocking poll, then whatever else is there). Task threads are platform threads in a
+ * fixed pool of {@code threads}. Calls from Hazelcast run on the member's {@code blockwork} executor threads.
+ */
+public final class WorkerRuntime {
+    /** Where a member keeps its runtime ({@link HazelcastInstance#getUserContext()}). */
+    public static final String CONTEXT_KEY = "blockwork.worker";
+    private static final Object NULL = new Object();
+    private final String name;
+    /** The member, once started (the runtime exists before it joins, so that no call finds a member without one). */
+    private final java.util.concurrent.CompletableFuture<HazelcastInstance> member = new java.util.concurrent.CompletableFuture<>();
+    private final ExecutorService threads;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong storeBytes = new AtomicLong();
+
+    public WorkerRuntime(String name, int threadCount) {
+        this.name = name;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(threadCount, r -> {
+            Thread t = new Thread(r, name + "-task-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public String name() { return name; }
+
+    /** The member this runtime serves has started. */
+    public void attach(HazelcastInstance hz) { member.complete(hz); }
+
+    /** The runtime of the member this call runs on. */
+    public static WorkerRuntime of(HazelcastInstance hz) {
+        Object r = hz.getUserContext().get(CONTEXT_KEY);
+        if (r == null) throw new IllegalStateException("member " + hz.getName() + " is not a Blockwork worker (no runtime in its user context)");
+        return (WorkerRuntime) r;
+    }
+
+    private Session session(String client) { return sessions.computeIfAbsent(client, Session::new); }
+
+    /** A client left: its results and queued outcomes go. */
+    public void clientLeft(String client) {
+        Session s = sessions.remove(client);
+        if (s == null) return;
+        for (Future<?> f : s.running.values()) f.cancel(true);
+        long freed = 0;
+        for (Object v : s.results.values()) freed += Math.max(0, Sizes.of(v == NULL ? null : v));
+        storeBytes.addAndGet(-freed);
+    }
+
+    /** Queues tasks {@code ids} (payload: their {@code TaskCall}s, Kryo) after trusting the client's class names. */
+    public void submit(String client, long[] ids, String[] trusted, byte[] payload) {
+        Session s = session(client);
+        if (trusted.length > 0) ClassAllowList.trust(List.of(trusted));
+        Object[] calls;
+        try {
+            calls = (Object[]) Serialization.get().deserialize(payload);
+        } catch (Throwable e) { // a class not allowed, a class the client could not give: every task of the batch fails
+            long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
+            IllegalStateException why = readable("worker " + name + " could not read the task", e);
+            for (long id : ids) s.outbox.add(new Outcomes.One(id, Outcomes.FAILED, -1, now, now, why));
+            return;
+        }
+        for (int i = 0; i < ids.length; i++) {
+            long id = ids[i];
+            TaskCall call = (TaskCall) calls[i];
+            synchronized (s.running) { // so that the task's own removal cannot precede this put
+                s.running.put(id, threads.submit(() -> run(s, id, call)));
+            }
+        }
+    }
+
+    private void run(Session s, long id, TaskCall call) {
+        Outcomes.One out;
+        try {
+            resolveAll(s, call.args(), new HashMap<>());
+            RemoteTask.Result r = new RemoteTask(call).run();
+            Object v = r.value();
+            long size = Sizes.of(v);
+            s.results.put(id, v == null ? NULL : v);
+            storeBytes.addAndGet(Math.max(0, size));
+            out = new Outcomes.One(id, Sizes.inline(v) ? Outcomes.INLINE : Outcomes.HELD, size, r.startEpochNanos(), r.endEpochNanos(),
+                    Sizes.inline(v) ? v : null);
+        } catch (InputLost lost) {
+            long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
+            out = new Outcomes.One(id, Outcomes.INPUT_LOST, -1, now, now, lost.id);
+        } catch (RemoteTask.Failure e) { // the task's own failure: its key, step, worker and original exception
+            long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
+            out = new Outcomes.One(id, Outcomes.FAILED, -1, now, now, e);
+        } catch (Throwable e) { // the worker's own trouble (a peer fetch, a class): as text, readable by any client
+            long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
+            out = new Outcomes.One(id, Outcomes.FAILED, -1, now, now, readable("worker " + name + " could not run the task", e));
+        } finally {
+            synchronized (s.running) { s.running.remove(id); }
+        }
+        s.outbox.add(out);
+    }
+
+    /** Replaces every {@link Ref} in {@code args} (at any depth of nested {@code Object[]}) by its value. */
+    private void resolveAll(Session s, Object[] args, Map<Ref, Object> fetched) throws Exception {
+        for (int p = 0; p < args.length; p++) {
+            if (args[p] instanceof Ref r) args[p] = resolve(s, r, fetched);
+            else if (args[p] instanceof Object[] list && list.getClass() == Object[].class) resolveAll(s, list, fetched);
+        }
+    }
+
+    /** An input's value: from this worker's store, or fetched from the member holding it. */
+    private Object resolve(Session s, Ref r, Map<Ref, Object> fetched) throws Exception {
+        Object v = s.results.get(r.id());
+        if (v != null) return v == NULL ? null : v;
+        if (fetched.containsKey(r)) return fetched.get(r);
+        HazelcastInstance hz = member.get(60, TimeUnit.SECONDS);
+        Member holder = null;
+        for (Member m : hz.getCluster().getMembers()) if (m.getUuid().toString().equals(r.member())) holder = m;
+        if (holder == null || holder.localMember()) throw new InputLost(r.id());
+        IExecutorService ex = hz.getExecutorService(HazelcastConfigs.EXECUTOR);
+        byte[] bytes;
+        try {
+            bytes = ex.submitToMember(new Messages.Fetch(s.client, new long[] {r.id()}), holder).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new InputLost(r.id());
+        }
+        Object value = decodeFetch(bytes, true)[0]; // a peer: trust the class names it sent with the values
+        fetched.put(r, value);
+        return value;
+    }
+
+    /**
+     * {@code e} as an exception any client can read: its class names and stack trace as text in the message (the
+     * original may be of a class the client does not allow, such as Kryo's or Hazelcast's own).
+     */
+    static IllegalStateException readable(String what, Throwable e) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(w));
+        String trace = w.toString();
+        return new IllegalStateException(what + ": " + e + "\n" + (trace.length() > 8000 ? trace.substring(0, 8000) + "..." : trace));
+    }
+
+    /** An input the task needs is on no live member (or its holder no longer has it). */
+    static final class InputLost extends Exception {
+        final long id;
+
+        InputLost(long id) {
+            super("input " + id + " is gone", null, false, false);
+            this.id = id;
+        }
+    }
+
+    /** Finished tasks of {@code client}: waits up to {@code waitMs} for the first, then takes what else is there. */
+    public byte[] collect(String client, long waitMs, int max) throws InterruptedException {
+        Session s = session(client);
+        List<Outcomes.One> out = new ArrayList<>();
+        Outcomes.One first = s.outbox.poll(waitMs, TimeUnit.MILLISECONDS);
+        if (first != null) {
+            out.add(first);
+            s.outbox.drainTo(out, max - 1);
+        }
+        return copy(Serialization.get().serialize(Outcomes.of(name, storeBytes.get(), out)));
+    }
+
+    /**
+     * The values of results {@code ids}: Kryo of {@code {String[] names, byte[] values}}, where {@code values} is
+     * Kryo of an {@code Object[]} and {@code names} the application classes it names, which a peer worker trusts
+     * (members of one cluster trust each other) and a client ignores (it trusts only what it sent itself).
+     */
+    public byte[] fetch(String client, long[] ids) {
+        Session s = sessions.get(client);
+        Object[] values = new Object[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            Object v = s == null ? null : s.results.get(ids[i]);
+            if (v == null) throw new IllegalStateException("worker " + name + " holds no result " + ids[i] + " of client " + client);
+            values[i] = v == NULL ? null : v;
+        }
+        return Envelope.wrap(values);
+    }
+
+    /** The values in a {@link #fetch} reply; {@code trustNames}: a peer's reply, whose class names are trusted first. */
+    public static Object[] decodeFetch(byte[] bytes, boolean trustNames) {
+        return (Object[]) Envelope.unwrap(bytes, trustNames);
+    }
+
+    /** Drops results {@code ids} of {@code client}. */
+    public void release(String client, long[] ids) {
+        Session s = sessions.get(client);
+        if (s == null) return;
+        long freed = 0;
+        for (long id : ids) {
+            Object v = s.results.remove(id);
+            if (v != null) freed += Math.max(0, Sizes.of(v == NULL ? null : v));
+        }
+        storeBytes.addAndGet(-freed);
+    }
+
+    /** Interrupts tasks {@code ids} of {@code client} where they run (those still queued never start). */
+    public void cancel(String client, long[] ids) {
+        Session s = sessions.get(client);
+        if (s == null) return;
+        for (long id : ids) {
+            Future<?> f;
+            synchronized (s.running) { f = s.running.get(id); }
+            if (f != null) f.cancel(true);
+        }
+    }
+
+    /** Results held, for tests and diagnostics. */
+    public int heldResults() {
+        int n = 0;
+        for (Session s : sessions.values()) n += s.results.size();
+        return n;
+    }
+
+    public void close() { threads.shutdownNow(); }
+
+    private static byte[] copy(Serializer.Bytes b) { return b.copy(); }
+
+    private static final class Session {
+        final String client;
+        final Map<Long, Object> results = new ConcurrentHashMap<>();
+        final Map<Long, Future<?>> running = new HashMap<>();
+        final LinkedBlockingQueue<Outcomes.One> outbox = new LinkedBlockingQueue<>();
+
+        Session(String client) { this.client = client; }
+    }
+
+    static UUID uuid(String s) { return UUID.fromString(s); }
+}

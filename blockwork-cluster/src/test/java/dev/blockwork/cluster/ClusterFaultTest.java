@@ -1,0 +1,121 @@
+package dev.blockwork.cluster;
+
+import static dev.blockwork.array.DArrays.chunks;
+import static dev.blockwork.array.DArrays.shape;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.blockwork.array.DArray;
+import dev.blockwork.delayed.Delayed;
+import dev.blockwork.schedule.Computation;
+import dev.blockwork.schedule.Compute;
+import dev.blockwork.schedule.ComputeInfo;
+import dev.blockwork.schedule.ComputeOptions;
+import dev.blockwork.schedule.KilledWorkerException;
+import dev.blockwork.schedule.RetryPolicy;
+import dev.blockwork.schedule.SchedulerListener;
+import dev.blockwork.schedule.TaskEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Faults and elasticity on real worker JVMs, in order on one {@link LocalCluster}: a worker that joins mid-compute
+ * gets work; {@code kill -9} of a worker during a 16000² reduction still gives the right sum (its running tasks
+ * retried, its results recomputed); a task that kills its workers fails with {@link KilledWorkerException}; no
+ * worker JVM survives {@code close}.
+ */
+@Timeout(400)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFaultTest {
+    static LocalCluster local;
+    static final Duration WAIT = Duration.ofSeconds(120);
+
+    @BeforeAll
+    static void start() { local = LocalCluster.start(2, 1); }
+
+    @AfterAll
+    static void stop() { Leaks.closeAndCheck(local); }
+
+    static ComputeOptions on() { return ComputeOptions.defaults().withScheduler(local.scheduler()).withProgress(false); }
+
+    /** Waits (bounded) for the gate to open, then returns {@code x}. */
+    static int gated(ClusterEvent gate, int x) throws InterruptedException {
+        if (!gate.await(WAIT)) throw new IllegalStateException("the gate did not open");
+        return x;
+    }
+
+    static int sum(Object[] xs) {
+        int s = 0;
+        for (Object x : xs) s += (Integer) x;
+        return s;
+    }
+
+    @Test
+    @Order(1)
+    void aWorkerThatJoinsMidComputeGetsWork() throws Exception {
+        ClusterEvent gate = local.cluster().event("gate-" + System.nanoTime());
+        Set<String> ranOn = ConcurrentHashMap.newKeySet();
+        CountDownLatch started = new CountDownLatch(1);
+        SchedulerListener l = new SchedulerListener() {
+            @Override public boolean wantsTaskEvents() { return true; }
+            @Override public void onComputeStart(ComputeInfo c) { started.countDown(); }
+            @Override public void onTaskFinish(ComputeInfo c, TaskEvent e) { ranOn.add(e.worker()); }
+        };
+        int n = 1500; // more than the 2 x 512 tasks the client keeps in flight on the first two workers
+        List<Delayed<Integer>> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) parts.add(Delayed.of(ClusterFaultTest::gated, gate, 1));
+        Delayed<Integer> total = Delayed.ofN("sum", ClusterFaultTest::sum, parts.toArray());
+        Computation<Integer> run = total.computeAsync(on().withListener(l));
+        assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        int joined = local.addWorker();
+        String newcomer = local.workerNames().get(joined);
+        gate.set();
+        assertThat(Compute.await(run)).isEqualTo(n);
+        assertThat(ranOn).as("tasks ran on the worker that joined, " + newcomer).contains(newcomer);
+    }
+
+    @Test
+    @Order(2)
+    void killMinus9OfAWorkerDuringAReductionStillGivesTheRightSum() throws Exception {
+        DArray x = DArray.ones(shape(16000, 16000), chunks(1000, 1000)).add(1);
+        CountDownLatch someDone = new CountDownLatch(40);
+        SchedulerListener l = new SchedulerListener() {
+            @Override public boolean wantsTaskEvents() { return true; }
+            @Override public void onTaskFinish(ComputeInfo c, TaskEvent e) { someDone.countDown(); }
+        };
+        var run = x.sum().computeAsync(on().withListener(l));
+        assertThat(someDone.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(run.isDone()).as("the reduction is still running when the worker is killed").isFalse();
+        long pid = local.processes().get(0).pid();
+        local.kill(0); // SIGKILL, and waits until the process has ended
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(Compute.await(run).item()).isEqualTo(2.0 * 16000 * 16000);
+    }
+
+    /** Ends the JVM it runs in, as a segfaulting native library or an OOM kill would. */
+    static int killsItsWorker(int x) {
+        Runtime.getRuntime().halt(137);
+        return x;
+    }
+
+    @Test
+    @Order(3)
+    void aTaskThatKillsItsWorkersFailsWithKilledWorker() {
+        Delayed<Integer> bad = Delayed.of(ClusterFaultTest::killsItsWorker, 1);
+        assertThatThrownBy(() -> bad.compute(on().withRetryPolicy(new RetryPolicy(0, 1))))
+                .isInstanceOf(KilledWorkerException.class)
+                .hasMessageContaining(bad.key().toString());
+    }
+}
