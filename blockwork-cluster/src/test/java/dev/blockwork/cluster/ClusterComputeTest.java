@@ -91,8 +91,6 @@ class ClusterComputeTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("blockwork-array: a compute over a persisted DArray ships the PersistedLayer's block array"
-            + " (HeldResult$Borrowed handles) inside a task function, which cannot be serialized; reported to the coordinator")
     void persistedBlocksFeedLaterComputesWhereTheyAre() {
         DArray x = new DRandom(7).uniform(shape(400, 400), chunks(100, 100));
         DArray p = x.mul(3).persist(cluster());
