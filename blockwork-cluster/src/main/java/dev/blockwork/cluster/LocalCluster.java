@@ -174,7 +174,7 @@ public final class LocalCluster implements AutoCloseable {
             if (v != null) cmd.add("-D" + key + "=" + v);
         }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(dev.blockwork.process.internal.Launcher.classPath());
         cmd.add(WorkerMain.class.getName());
         List<String> join = new ArrayList<>();
         for (int p : members) if (p != port) join.add("127.0.0.1:" + p);

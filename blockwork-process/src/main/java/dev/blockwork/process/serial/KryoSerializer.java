@@ -118,7 +118,14 @@ public final class KryoSerializer implements Serializer {
             for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof ShmTransport.TransferException x) throw x;
             UnserializableException u = find(e);
             if (u != null) throw new UnserializableException(u.offendingClass(), "a value of " + JavaSerializer.className(value), e);
-            Bytes j = fallback.serialize(value);
+            Bytes j;
+            try {
+                j = fallback.serialize(value);
+            } catch (RuntimeException f) {
+                IllegalStateException closed = ModuleAccess.explain(e, "serialize a value of " + JavaSerializer.className(value));
+                if (closed != null) throw closed;
+                throw f;
+            }
             byte[] b = new byte[j.length() + 1];
             b[0] = JAVA;
             System.arraycopy(j.array(), 0, b, 1, j.length());
@@ -141,7 +148,8 @@ public final class KryoSerializer implements Serializer {
         } catch (RuntimeException e) {
             s.kryo = newKryo();
             for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof ClassNotAllowedException c) throw c;
-            throw e;
+            IllegalStateException closed = ModuleAccess.explain(e, "read a value sent by another JVM");
+            throw closed != null ? closed : e;
         }
     }
 

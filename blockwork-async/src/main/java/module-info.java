@@ -1,0 +1,5 @@
+/** Blockwork async: asyncio-style structured concurrency on virtual threads. */
+module dev.blockwork.async {
+    requires transitive dev.blockwork.core;
+    exports dev.blockwork.async;
+}
