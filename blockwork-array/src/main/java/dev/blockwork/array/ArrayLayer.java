@@ -6,7 +6,6 @@ import dev.blockwork.graph.Task;
 import java.util.AbstractList;
 import java.util.Collection;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Base of every array layer: the output is a grid of blocks described by {@link Chunks}; key
@@ -15,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 abstract class ArrayLayer implements Layer, java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    private static final AtomicLong IDS = new AtomicLong();
 
     final String name;
     final Set<String> dependencies;
@@ -28,7 +26,7 @@ abstract class ArrayLayer implements Layer, java.io.Serializable {
     }
 
     /** A fresh layer name {@code label-N}. */
-    static String newName(String label) { return label + "-" + IDS.incrementAndGet(); }
+    static String newName(String label) { return dev.blockwork.graph.Tokens.uniqueName(label); }
 
     /**
      * A deterministic name, {@code label-<token of parts>} (Dask's {@code tokenize}): the same operation on the same

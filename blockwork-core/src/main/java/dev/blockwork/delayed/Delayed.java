@@ -12,6 +12,7 @@ import dev.blockwork.graph.Key;
 import dev.blockwork.graph.Keys;
 import dev.blockwork.graph.Task;
 import dev.blockwork.graph.TaskFunction;
+import dev.blockwork.graph.Tokens;
 import dev.blockwork.graph.TaskLayer;
 import dev.blockwork.schedule.Compute;
 import dev.blockwork.schedule.ComputeOptions;
@@ -28,7 +29,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A lazy function call, like {@code dask.delayed}: nothing runs until {@link #compute()}.
@@ -46,17 +46,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param <T> the type of the call's result
  */
 public final class Delayed<T> implements PlanNode {
-    private static final AtomicLong IDS = new AtomicLong();
     private static final Delayed<?>[] NO_DEPS = new Delayed<?>[0];
 
     private final Task task;
     private final Delayed<?>[] deps;
+    private final boolean sharedKey; // named by what it computes: other objects may carry the same key
     private long planStamp; // PlanNode fields: owned by the planner, guarded by its lock
     private int planSlot;
 
     private Delayed(Task task, Delayed<?>[] deps) {
+        this(task, deps, false);
+    }
+
+    private Delayed(Task task, Delayed<?>[] deps, boolean sharedKey) {
         this.task = task;
         this.deps = deps;
+        this.sharedKey = sharedKey;
     }
 
     // ---- construction ----------------------------------------------------------------------------
@@ -69,7 +74,16 @@ public final class Delayed<T> implements PlanNode {
      * @return the delayed constant
      */
     public static <T> Delayed<T> value(T value) {
-        return new Delayed<>(new Task(newKey("value"), "value", new Constant(value), new Object[0]), NO_DEPS);
+        String token = Tokens.name("value", () -> null, small(value));
+        Key key = Key.of(token != null ? token : Tokens.uniqueName("value"));
+        return new Delayed<>(new Task(key, "value", new Constant(value), new Object[0]), NO_DEPS, token != null);
+    }
+
+    /** {@code value} if it is cheap to hash, else a part that is never tokenizable (the constant is named uniquely). */
+    private static Object small(Object value) {
+        if (value != null && value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()
+                && (long) java.lang.reflect.Array.getLength(value) * 8 > HASHED_CONSTANT_BYTES) return new Object();
+        return value;
     }
 
     /**
@@ -216,8 +230,35 @@ public final class Delayed<T> implements PlanNode {
         return new Delayed<>(new Task(newKey(label), label, fn, args), deps);
     }
 
+    /** {@code label-<32 hex>}, unique in this JVM and across JVMs (two clients of one cluster never share a key by chance). */
     private static Key newKey(String label) {
-        return Key.of(label + "-" + IDS.incrementAndGet());
+        return Key.of(Tokens.uniqueName(label));
+    }
+
+    /** Constants larger than this are named uniquely rather than hashed (as {@code DArray.fromArray} does). */
+    private static final long HASHED_CONSTANT_BYTES = 16L << 20;
+
+    /**
+     * This call named by what it computes (Dask's {@code pure=True}): its key is a token of its function (the
+     * method, its code and what the lambda captured) and its arguments, so the same call built twice, in this JVM
+     * or another, has the same key, and a graph that contains it twice computes it once. Use it for functions
+     * whose result depends only on their arguments. A call is impure by default (a unique key, as in Dask),
+     * because a task may read a clock, a file or a random source.
+     *
+     * @return a copy of this call under its token key
+     * @throws IllegalArgumentException if the function or an argument has no stable identity (an arbitrary
+     *     object, or a lambda capturing one); records, {@link Tokens.Tokenizable} values, strings, numbers,
+     *     arrays and lists of those have one
+     */
+    public Delayed<T> pure() {
+        String token;
+        try {
+            token = Tokens.ofPure(task.label(), task.function(), task.args());
+        } catch (Tokens.NotTokenizable e) {
+            throw new IllegalArgumentException("cannot name " + task.label() + " by what it computes: " + e.getMessage()
+                    + " (make such values records or Tokens.Tokenizable, or leave the call impure)", e);
+        }
+        return new Delayed<>(new Task(Key.of(task.label() + "-" + token), task.label(), task.function(), task.args()), deps, true);
     }
 
     // ---- inspection ------------------------------------------------------------------------------
@@ -362,6 +403,7 @@ public final class Delayed<T> implements PlanNode {
     @Override public long planStamp() { return planStamp; }
     @Override public int planSlot() { return planSlot; }
     @Override public void planMark(long stamp, int slot) { planStamp = stamp; planSlot = slot; }
+    @Override public boolean planSharedKey() { return sharedKey; }
 
     /**
      * Returns a fixed value.

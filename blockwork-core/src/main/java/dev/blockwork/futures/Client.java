@@ -33,7 +33,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Eager futures over a scheduler, like Dask's {@code Client} and {@code concurrent.futures}:
@@ -54,7 +53,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe.
  */
 public final class Client implements AutoCloseable {
-    private static final AtomicLong IDS = new AtomicLong();
     private final Scheduler scheduler;
     private final boolean ownsScheduler;
     private final ComputeOptions options;
@@ -278,9 +276,9 @@ public final class Client implements AutoCloseable {
         return new TaskFuture<>(key, cf);
     }
 
-    /** Keys are {@code (label, n)} with n counting submits in this JVM (it wraps after 2^31; keys only name tasks). */
+    /** {@code label-<32 hex>}, unique in this JVM and across JVMs: two clients of one cluster never share a key by chance. */
     private static Key newKey(String label) {
-        return Key.of(label, (int) IDS.incrementAndGet());
+        return Key.of(dev.blockwork.graph.Tokens.uniqueName(label));
     }
 
     // ---- waiting ---------------------------------------------------------------------------------

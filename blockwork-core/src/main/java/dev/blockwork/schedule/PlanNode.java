@@ -20,4 +20,13 @@ public interface PlanNode {
 
     /** Records this node's slot in the planning with {@code stamp}. */
     void planMark(long stamp, int slot);
+
+    /**
+     * True when another node object may carry the same key (a key named by what it computes, not unique to this
+     * object): the planner then merges such nodes by key, so one graph runs that task once. False (the default)
+     * keeps the planner on its lookup-free path.
+     *
+     * @return whether this node's key may be shared
+     */
+    default boolean planSharedKey() { return false; }
 }

@@ -124,12 +124,24 @@ public final class Planner {
                 Integer s = slots.get(n);
                 if (s != null) return s;
             }
-            int idx = add(n.task());
-            nodes.add(n);
+            int idx = -1;
+            if (n.planSharedKey()) { // another object may stand for the same task: one slot per key
+                if (byKey == null) byKey = new java.util.HashMap<>();
+                Integer s = byKey.get(n.task().key());
+                if (s != null) idx = s;
+            }
+            if (idx < 0) {
+                idx = add(n.task());
+                nodes.add(n);
+                if (n.planSharedKey()) byKey.put(n.task().key(), idx);
+            }
             if (slots == null) n.planMark(stamp, idx);
             else slots.put(n, idx);
             return idx;
         }
+
+        /** Slots of nodes with shared keys (made on first use). */
+        java.util.HashMap<Key, Integer> byKey;
 
         @Override
         int[] depsOf(int t) {

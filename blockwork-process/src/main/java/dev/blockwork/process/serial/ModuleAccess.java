@@ -13,13 +13,15 @@ final class ModuleAccess {
 
     private ModuleAccess() {}
 
-    /** The explanation if {@code e} was caused by a package that is not open to the reader, else null. */
+    /** The explanation if {@code e} was caused by an application's package that is not open to the reader, else null. */
     static IllegalStateException explain(Throwable e, String doing) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (!(t instanceof InaccessibleObjectException)) continue;
             Matcher m = NOT_OPEN.matcher(String.valueOf(t.getMessage()));
-            if (!m.find()) return new IllegalStateException("cannot " + doing + ": " + t.getMessage(), e);
+            if (!m.find()) return null;
             String module = m.group(1), pkg = m.group(2);
+            // The JDK's own classes are not the application's to open: their usual "not serializable" error stands.
+            if (module.startsWith("java.") || module.startsWith("jdk.")) return null;
             String to = "dev.blockwork.process, com.esotericsoftware.kryo";
             if (m.group(4) != null && !to.contains(m.group(4))) to += ", " + m.group(4);
             return new IllegalStateException("cannot " + doing + ": module " + module + " does not open package " + pkg
