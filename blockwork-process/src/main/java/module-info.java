@@ -8,6 +8,7 @@
  * packages whose objects and lambdas it sends to workers: {@code opens com.example to dev.blockwork.process,
  * com.esotericsoftware.kryo;} in its {@code module-info.java}.
  */
+@SuppressWarnings("module") // the qualified export names dev.blockwork.cluster, which is built after this module
 open module dev.blockwork.process {
     requires transitive dev.blockwork.core;
     requires com.esotericsoftware.kryo;

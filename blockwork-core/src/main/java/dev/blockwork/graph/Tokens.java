@@ -106,7 +106,7 @@ public final class Tokens {
     }
 
     /** 64 random bits per JVM: unique names from two JVMs (two clients of one cluster) never meet. */
-    private static final long JVM_SALT = new java.security.SecureRandom().nextLong();
+    private static final String JVM_SALT = HEX.toHexDigits(new java.security.SecureRandom().nextLong());
     private static final java.util.concurrent.atomic.AtomicLong UNIQUE = new java.util.concurrent.atomic.AtomicLong();
 
     /**
@@ -117,7 +117,7 @@ public final class Tokens {
      * @return 32 hex digits
      */
     public static String unique() {
-        return HEX.toHexDigits(JVM_SALT) + HEX.toHexDigits(UNIQUE.incrementAndGet());
+        return JVM_SALT + HEX.toHexDigits(UNIQUE.incrementAndGet());
     }
 
     /**
@@ -126,7 +126,7 @@ public final class Tokens {
      * @param label the name's readable part
      * @return a name no other node has
      */
-    public static String uniqueName(String label) { return label + "-" + unique(); }
+    public static String uniqueName(String label) { return label + "-" + JVM_SALT + HEX.toHexDigits(UNIQUE.incrementAndGet()); }
 
     private static void feed(MessageDigest md, Object o, int depth, boolean fns) {
         if (depth > 200) throw new NotTokenizable(o); // a cycle, or nesting nobody means

@@ -113,11 +113,13 @@ public final class Dashboard implements AutoCloseable {
     public int port() { return server.address().getPort(); }
 
     /**
-     * The server behind this dashboard (internal: benchmarks pause its listening with it).
+     * Stops or resumes listening to computes; open pages stay connected and show nothing new meanwhile. For a
+     * program that wants some computes off the dashboard (and for benchmarks that compare a compute with and
+     * without it in one JVM).
      *
-     * @return the server
+     * @param on whether to listen
      */
-    public DashboardServer server() { return server; }
+    public void listen(boolean on) { server.listen(on); }
 
     /**
      * How many pages are connected now.

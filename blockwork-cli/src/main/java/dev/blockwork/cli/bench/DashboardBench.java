@@ -45,9 +45,9 @@ public final class DashboardBench {
             page.awaitConnected(d);
             one.run();
             for (int i = 0; i < 3 * runs; i++) {
-                d.server().listen(false);
+                d.listen(false);
                 without.add(Stats.time(one));
-                d.server().listen(true);
+                d.listen(true);
                 with.add(Stats.time(one));
             }
         }
