@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blockwork.array.Chunks;
 import dev.blockwork.array.DArray;
-import dev.blockwork.array.Shape;
 import dev.blockwork.array.zarr.Zarr;
 import dev.blockwork.array.zarr.ZarrArray;
 import dev.blockwork.array.zarr.ZarrCodec;
 import dev.blockwork.array.zarr.ZarrWriteOptions;
 import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

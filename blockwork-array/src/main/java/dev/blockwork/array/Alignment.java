@@ -22,7 +22,7 @@ final class Alignment {
             for (DArray a : args) {
                 if (a == null) continue;
                 int i = d - (n - a.ndim());
-                if (i < 0 || a.shapeArray()[i] != outShape[d]) continue;
+                if (i < 0 || a.shape[i] != outShape[d]) continue;
                 for (long b : a.chunks().boundaries(i)) bounds.add(b);
             }
             long[] s = new long[bounds.size() - 1];
@@ -51,7 +51,7 @@ final class Alignment {
     static FusedNode align(FusedNode node, long[] outShape, Chunks out) {
         return switch (node) {
             case FusedNode.Input in -> {
-                Chunks want = project(in.array().shapeArray(), outShape, out);
+                Chunks want = project(in.array().shape, outShape, out);
                 yield want.equals(in.array().chunks()) ? in : new FusedNode.Input(in.array().rechunk(want));
             }
             case FusedNode.Apply a -> {

@@ -3,6 +3,7 @@ package dev.blockwork.array;
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.Index;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 
 /**
  * Functions of whole lanes along one axis ({@code apply_along_axis}; {@code topk} is a tree in {@link Sorting}): the axis is
@@ -19,15 +20,15 @@ final class AlongAxis {
     static DArray apply(DArray x, int axis0, LaneFunction f, long outLength, DType outDtype) {
         int axis = ShapeOps.axis(axis0, x.ndim());
         long[][] c = x.chunks().sizes();
-        c[axis] = new long[] {x.shapeArray()[axis]};
+        c[axis] = new long[] {x.shape[axis]};
         DArray whole = x.rechunk(Chunks.ofTrusted(c));
         long[][] oc = whole.chunks().sizes();
         oc[axis] = new long[] {outLength};
         return whole.mapBlocks((b, info) -> {
-            long[] os = b.shape();
+            long[] os = b.shapeArray();
             os[axis] = outLength;
             NDArray out = NDArray.zeros(outDtype, os);
-            long[] other = b.shape();
+            long[] other = b.shapeArray();
             other[axis] = 1;
             long lanes = 1;
             for (long d : other) lanes *= d;
@@ -39,7 +40,7 @@ final class AlongAxis {
                 for (int d = 0; d < ix.length; d++) ix[d] = d == axis ? Index.all() : Index.at(idx[d]);
                 NDArray r = f.apply(b.get(ix));
                 if (r.ndim() != 1 || r.shape(0) != outLength) {
-                    throw new IllegalStateException("apply_along_axis function returned shape " + Shape.format(r.shape())
+                    throw new IllegalStateException("apply_along_axis function returned shape " + r.shape()
                             + ", expected (" + outLength + ",)");
                 }
                 out.get(ix).assign(r);

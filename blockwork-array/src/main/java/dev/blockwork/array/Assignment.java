@@ -2,6 +2,7 @@ package dev.blockwork.array;
 
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.Index;
+import dev.blockwork.ndarray.Shape;
 import java.util.Arrays;
 
 /**
@@ -17,7 +18,7 @@ final class Assignment {
     /** {@code x[index] = value} for basic indices (integers and ranges; no new axes), value broadcast to the selection. */
     static DArray set(DArray x, Index[] index, DArray value) {
         int n = x.ndim();
-        long[] shape = x.shapeArray();
+        long[] shape = x.shape;
         Index[] full = new Index[n];
         int used = 0;
         for (Index ix : index) {
@@ -55,18 +56,18 @@ final class Assignment {
                 case Index.NewAxis na -> throw new IllegalStateException("rejected above");
             }
         }
-        long[] vs = value.shapeArray();
+        long[] vs = value.shape;
         if (vs.length > ranges) {
-            throw new IllegalArgumentException("could not broadcast input array from shape " + Shape.format(vs) + " into shape "
-                    + Shape.format(sel));
+            throw new IllegalArgumentException("could not broadcast input array from shape " + Shape.toString(vs) + " into shape "
+                    + Shape.toString(sel));
         }
         long[] padded = new long[ranges];
         Arrays.fill(padded, 1);
         System.arraycopy(vs, 0, padded, ranges - vs.length, vs.length);
         for (int i = 0; i < ranges; i++) {
             if (padded[i] != 1 && padded[i] != sel[i]) {
-                throw new IllegalArgumentException("could not broadcast input array from shape " + Shape.format(vs) + " into shape "
-                        + Shape.format(sel));
+                throw new IllegalArgumentException("could not broadcast input array from shape " + Shape.toString(vs) + " into shape "
+                        + Shape.toString(sel));
             }
         }
         for (int d = 0; d < n; d++) if (count[d] == 0) return x; // nothing selected

@@ -2,6 +2,7 @@ package dev.blockwork.array;
 
 import dev.blockwork.graph.Graph;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 import java.util.Arrays;
 
 /** Builds a DArray from in-memory blocks laid out on a grid ({@code da.block}). */
@@ -25,7 +26,7 @@ final class BlockAssembly {
             NDArray b = blocks[i];
             int[] idx = probe.blockIndex(i);
             if (b.ndim() != n || b.dtype() != blocks[0].dtype()) {
-                throw new IllegalArgumentException("block " + Arrays.toString(idx) + " has shape " + Shape.format(b.shape()) + " dtype "
+                throw new IllegalArgumentException("block " + Arrays.toString(idx) + " has shape " + b.shape() + " dtype "
                         + b.dtype().numpyName() + ", expected " + n + " dimensions and dtype " + blocks[0].dtype().numpyName());
             }
             for (int d = 0; d < n; d++) {
@@ -37,9 +38,9 @@ final class BlockAssembly {
         Chunks c = Chunks.ofSizes(sizes);
         for (int i = 0; i < blocks.length; i++) {
             int[] idx = c.blockIndex(i);
-            if (!Arrays.equals(blocks[i].shape(), c.blockShape(idx))) {
-                throw new IllegalArgumentException("block " + Arrays.toString(idx) + " has shape " + Shape.format(blocks[i].shape())
-                        + ", expected " + Shape.format(c.blockShape(idx)) + " to line up with its row and column neighbours");
+            if (!Arrays.equals(blocks[i].shapeArray(), c.blockShape(idx))) {
+                throw new IllegalArgumentException("block " + Arrays.toString(idx) + " has shape " + blocks[i].shape()
+                        + ", expected " + Shape.toString(c.blockShape(idx)) + " to line up with its row and column neighbours");
             }
         }
         PersistedLayer l = new PersistedLayer(ArrayLayer.newName("from-blocks"), c, blocks.clone());

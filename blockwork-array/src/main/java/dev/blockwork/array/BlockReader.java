@@ -2,6 +2,7 @@ package dev.blockwork.array;
 
 import dev.blockwork.array.BlockFunction.BlockInfo;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 
 /**
  * Reads one block of a lazy array on demand: the per-file or per-block reader behind

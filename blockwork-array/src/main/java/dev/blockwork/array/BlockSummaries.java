@@ -82,7 +82,7 @@ final class BlockSummaries {
     /** {@code np.flatnonzero(x)}: the flat C-order positions of the non-zero elements. */
     static NDArray flatnonzero(DArray x, ComputeOptions options) {
         NDArray p = nonzero(x, options);
-        long[] shape = x.shapeArray();
+        long[] shape = x.shape;
         long count = p.shape(1);
         long[] flat = new long[(int) count];
         for (int k = 0; k < count; k++) {
@@ -99,9 +99,9 @@ final class BlockSummaries {
      */
     static NDArray nonzero(DArray x, ComputeOptions options) {
         int n = x.ndim();
-        long[] shape = x.shapeArray();
+        long[] shape = x.shape;
         Object[] parts = summarise(x, (b, off) -> {
-            long[] bs = b.shape();
+            long[] bs = b.shapeArray();
             NDArray c = b.astype(DType.BOOL);
             List<long[]> hits = new ArrayList<>();
             long[] idx = new long[bs.length];

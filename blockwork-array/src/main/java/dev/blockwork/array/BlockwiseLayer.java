@@ -51,7 +51,7 @@ final class BlockwiseLayer extends ArrayLayer {
             }
             for (int d = 0; d < ix.length(); d++) {
                 char c = ix.charAt(d);
-                long n = a.shapeArray()[d];
+                long n = a.shape[d];
                 Long prev = size.putIfAbsent(c, n);
                 if (prev != null && prev != n) {
                     throw new IllegalArgumentException("got length " + n + " for index '" + c + "' in array " + k + ", expected " + prev);

@@ -1,5 +1,7 @@
 package dev.blockwork.array;
 
+import dev.blockwork.ndarray.Shape;
+
 /** NumPy broadcasting of shapes, with the error message NumPy gives. */
 final class Broadcast {
     private Broadcast() {}
@@ -13,7 +15,7 @@ final class Broadcast {
             long y = i < n - b.length ? 1 : b[i - (n - b.length)];
             if (x != y && x != 1 && y != 1) {
                 throw new IllegalArgumentException("operands could not be broadcast together with shapes "
-                        + Shape.format(a) + " " + Shape.format(b));
+                        + Shape.toString(a) + " " + Shape.toString(b));
             }
             r[i] = x == 1 ? y : x;
         }

@@ -1,5 +1,6 @@
 package dev.blockwork.array;
 
+import dev.blockwork.ndarray.Shape;
 import java.util.Arrays;
 
 /**

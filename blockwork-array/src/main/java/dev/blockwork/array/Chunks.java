@@ -1,6 +1,7 @@
 package dev.blockwork.array;
 
 import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.Shape;
 import java.util.Arrays;
 
 /**
@@ -320,7 +321,7 @@ public final class Chunks implements java.io.Serializable, dev.blockwork.graph.T
         for (int d = 0; d < dims.length; d++) elems *= c.axes[d].max();
         if (elems > MAX_BLOCK_ELEMENTS) {
             throw new IllegalArgumentException("got blocks of up to " + elems + " elements (chunks " + spec + ", shape "
-                    + Shape.format(dims) + "), expected at most " + MAX_BLOCK_ELEMENTS + " elements per block");
+                    + Shape.toString(dims) + "), expected at most " + MAX_BLOCK_ELEMENTS + " elements per block");
         }
         return c;
     }
@@ -463,7 +464,7 @@ public final class Chunks implements java.io.Serializable, dev.blockwork.graph.T
             if (a.sizes == null && a.count > 1000) { // a compact regular axis: do not spell out millions of sizes
                 b.append("(").append(a.size).append(" x").append(a.count - 1).append(", ").append(a.last).append(")");
             } else {
-                b.append(Shape.format(a.toArray()));
+                b.append(Shape.toString(a.toArray()));
             }
         }
         return b.append(axes.length == 1 ? ",)" : ")").toString();

@@ -66,7 +66,7 @@ final class CombineLayer extends ArrayLayer {
             Object merged = reducer.mergeAll(Arrays.asList((Object[]) args[0]));
             if (!finish) return merged;
             NDArray r = reducer.finish(merged);
-            return Arrays.equals(r.shape(), outShape) ? r : r.reshape(outShape);
+            return Arrays.equals(r.shapeArray(), outShape) ? r : r.reshape(outShape);
         }, new Object[] {new Keys(keys)});
     }
 }

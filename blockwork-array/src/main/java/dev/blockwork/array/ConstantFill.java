@@ -12,7 +12,7 @@ final class ConstantFill {
     private ConstantFill() {}
 
     static void fill(NDArray out, FusedNode.Full c) {
-        long[] shape = out.shape(), strides = out.strides();
+        long[] shape = out.shapeArray(), strides = out.strides();
         int n = shape.length;
         for (long d : shape) if (d == 0) return;
         if (n == 0 || strides[n - 1] != 1) {

@@ -64,7 +64,7 @@ final class Counting {
         if (bins <= 0 || !(lo < hi) || Double.isInfinite(lo) || Double.isInfinite(hi)) {
             throw new IllegalArgumentException("got bins " + bins + " range [" + lo + ", " + hi + "], expected bins > 0 and finite lo < hi");
         }
-        if (weights != null && !java.util.Arrays.equals(weights.shapeArray(), x.shapeArray())) {
+        if (weights != null && !java.util.Arrays.equals(weights.shape, x.shape)) {
             throw new IllegalArgumentException("got weights of shape " + weights.shape() + ", expected x's shape " + x.shape());
         }
         double[] edges = edges(bins, lo, hi);

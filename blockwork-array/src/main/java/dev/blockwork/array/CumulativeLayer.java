@@ -61,7 +61,7 @@ final class CumulativeLayer extends ArrayLayer {
                 Step.CARRY, null, s.name(), null, axis, op, t);
         CumulativeLayer out = new CumulativeLayer(ArrayLayer.newName(label), Set.of(s.name(), k.name()), c, Step.COMBINE,
                 null, s.name(), k.name(), axis, op, t);
-        return DArray.ofLayer(out, x.graph().with(s).with(k), x.shapeArray(), c, t);
+        return DArray.ofLayer(out, x.graph().with(s).with(k), x.shape, c, t);
     }
 
     /** The running value before the first block: 0, 1, the lowest value, or NaN (nothing to fill with). */
@@ -114,7 +114,7 @@ final class CumulativeLayer extends ArrayLayer {
                 int[] ci = idx.clone(); // the carry layer has one block of length 1 per block along the axis
                 yield new Task(key, "cumulative", args -> {
                     NDArray s = (NDArray) args[0], c = (NDArray) args[1];
-                    NDArray r = combine(Expr.of(c), Expr.of(s)).evaluate(s.shape());
+                    NDArray r = combine(Expr.of(c), Expr.of(s)).evaluate(s.shapeArray());
                     return r.dtype() == dtype ? r : r.astype(dtype);
                 }, new Object[] {Key.of(scan, idx), Key.of(carry, ci)});
             }

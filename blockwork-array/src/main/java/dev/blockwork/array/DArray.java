@@ -7,6 +7,7 @@ import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.Index;
 import dev.blockwork.ndarray.NDArray;
 import dev.blockwork.ndarray.QuantileMethod;
+import dev.blockwork.ndarray.Shape;
 import dev.blockwork.schedule.Compute;
 import dev.blockwork.schedule.Computation;
 import dev.blockwork.schedule.ComputeOptions;
@@ -45,7 +46,7 @@ import java.util.List;
  */
 public final class DArray implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    private final long[] shape;
+    final long[] shape; // shared with the package, never written after construction; users get shape() or a copy
     private final Chunks chunks;
     private final DType dtype;
     private final String name;   // layer of this array's blocks; null while fused and not materialised
@@ -182,7 +183,7 @@ public final class DArray implements java.io.Serializable {
 
     /** Cuts an in-memory array into blocks (the blocks are views; nothing is copied until a task needs it). */
     public static DArray fromArray(NDArray array, ChunkSpec chunks) {
-        long[] s = array.shape();
+        long[] s = array.shapeArray();
         Chunks c = Chunks.normalize(chunks, Shape.of(s), array.dtype());
         SourceLayer l = new SourceLayer(arrayName(array, c), c, "from-array",
                 (o, len) -> o.length == 0 ? array : array.get(RechunkLayer.ranges(o, len, new long[o.length])), true);
@@ -282,9 +283,21 @@ public final class DArray implements java.io.Serializable {
 
     // ================================================================== metadata
 
+    /**
+     * The extent of each axis, like Dask's {@code x.shape}; equal to {@code NDArray.shape()} of the computed
+     * array. Prints as {@code (1000, 1000)}.
+     *
+     * @return the shape
+     */
     public Shape shape() { return Shape.of(shape); }
 
-    long[] shapeArray() { return shape; }
+    /**
+     * The extents as a fresh {@code long[]}, for loops and index arithmetic; writing to it does not change
+     * this array.
+     *
+     * @return a copy of the extents, outermost first
+     */
+    public long[] shapeArray() { return shape.clone(); }
 
     public int ndim() { return shape.length; }
 
@@ -375,8 +388,8 @@ public final class DArray implements java.io.Serializable {
 
     @Override
     public String toString() {
-        return "DArray<shape=" + Shape.format(shape) + ", dtype=" + dtype.numpyName() + ", chunksize="
-                + Shape.format(maxChunk()) + ", blocks=" + chunks.totalBlocks() + (node != null ? ", fused" : "") + ">";
+        return "DArray<shape=" + Shape.toString(shape) + ", dtype=" + dtype.numpyName() + ", chunksize="
+                + Shape.toString(maxChunk()) + ", blocks=" + chunks.totalBlocks() + (node != null ? ", fused" : "") + ">";
     }
 
     private long[] maxChunk() {
@@ -654,12 +667,12 @@ public final class DArray implements java.io.Serializable {
         DArray f = astype(DType.resultOfFloatFunction(dtype));
         DType t = f.dtype();
         DArray m = f.mapBlocks((b, info) -> {
-            NDArray r = NDArray.zeros(t, b.shape());
+            NDArray r = NDArray.zeros(t, b.shapeArray());
             for (long i = 0, n = b.size(); i < n; i++) r.setDoubleFlat(i, frexpParts(b.getDoubleFlat(i))[0]);
             return r;
         }, f.chunks(), t);
         DArray e = f.mapBlocks((b, info) -> {
-            NDArray r = NDArray.zeros(DType.INT32, b.shape());
+            NDArray r = NDArray.zeros(DType.INT32, b.shapeArray());
             for (long i = 0, n = b.size(); i < n; i++) r.setLongFlat(i, (long) frexpParts(b.getDoubleFlat(i))[1]);
             return r;
         }, f.chunks(), DType.INT32);
@@ -864,8 +877,8 @@ public final class DArray implements java.io.Serializable {
     /** The same values in the given concrete block structure. */
     public DArray rechunk(Chunks target) {
         if (!Arrays.equals(target.shape(), shape)) {
-            throw new IllegalArgumentException("got chunks " + target + " covering shape " + Shape.format(target.shape())
-                    + ", expected chunks for shape " + Shape.format(shape));
+            throw new IllegalArgumentException("got chunks " + target + " covering shape " + Shape.toString(target.shape())
+                    + ", expected chunks for shape " + Shape.toString(shape));
         }
         if (target.equals(chunks)) return this;
         if (node != null) return fused(Alignment.align(node, shape, target), shape, target);
@@ -1058,7 +1071,7 @@ public final class DArray implements java.io.Serializable {
      */
     public DArray coarsen(Reduction op, long[] factors) {
         if (factors.length != shape.length) {
-            throw new IllegalArgumentException("got " + factors.length + " factors, expected one per axis of " + Shape.format(shape));
+            throw new IllegalArgumentException("got " + factors.length + " factors, expected one per axis of " + Shape.toString(shape));
         }
         long[] split = new long[2 * shape.length];
         int[] inner = new int[shape.length];
@@ -1559,7 +1572,7 @@ public final class DArray implements java.io.Serializable {
     public static DArray ravelMultiIndex(List<DArray> coords, long[] shape) {
         if (coords.size() != shape.length) {
             throw new IllegalArgumentException("got " + coords.size() + " coordinate arrays, expected " + shape.length + " for shape "
-                    + Shape.format(shape));
+                    + Shape.toString(shape));
         }
         DArray r = null;
         for (int d = 0; d < shape.length; d++) {
@@ -1914,7 +1927,7 @@ public final class DArray implements java.io.Serializable {
     /** {@code np.frompyfunc(f, 1, 1)(x)}: {@code f} applied to every element (a block function, not fused). */
     public DArray map(ElementFunction f, DType outDtype) {
         return mapBlocks((b, info) -> {
-            NDArray r = NDArray.zeros(outDtype, b.shape());
+            NDArray r = NDArray.zeros(outDtype, b.shapeArray());
             for (long i = 0, n = b.size(); i < n; i++) {
                 double v = f.apply(b.getDoubleFlat(i));
                 if (outDtype.isFloat()) r.setDoubleFlat(i, v); else r.setLongFlat(i, (long) v);
@@ -1999,8 +2012,8 @@ public final class DArray implements java.io.Serializable {
      * {@code target} (an NDArray or view of this shape; converted to its dtype).
      */
     public void store(NDArray target, ComputeOptions options) {
-        if (!Arrays.equals(target.shape(), shape)) {
-            throw new IllegalArgumentException("got a target of shape " + Shape.format(target.shape()) + ", expected " + Shape.format(shape));
+        if (!Arrays.equals(target.shapeArray(), shape)) {
+            throw new IllegalArgumentException("got a target of shape " + target.shape() + ", expected " + Shape.toString(shape));
         }
         target.assign(compute(options));
     }

@@ -1,5 +1,7 @@
 package dev.blockwork.array;
 
+import dev.blockwork.ndarray.Shape;
+
 /**
  * Short static helpers for code that reads like NumPy/Dask:
  * <pre>{@code

@@ -1,6 +1,7 @@
 package dev.blockwork.array;
 
 import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.Shape;
 
 /**
  * Random chunked arrays, reproducible from a seed whatever the chunking or the scheduler: element {@code i}
@@ -173,11 +174,11 @@ public final class DRandom {
      * positions (the positions are this generator's integers; the picking is a take).
      */
     public DArray choice(DArray a, long size, ChunkSpec chunks) {
-        if (a.ndim() != 1 || a.shapeArray()[0] == 0) {
+        if (a.ndim() != 1 || a.shape[0] == 0) {
             throw new IllegalArgumentException("got a of shape " + a.shape() + ", expected a non-empty 1-D array");
         }
         if (size > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("got size " + size + ", expected at most 2^31 - 17");
-        long n = a.shapeArray()[0];
+        long n = a.shape[0];
         long[] idx = integers(0, n, Shape.of(size), chunks).compute(dev.blockwork.schedule.ComputeOptions.defaults().withScheduler("sync"))
                 .toLongArray();
         return a.take(idx, 0).rechunk(chunks);

@@ -4,6 +4,7 @@ import dev.blockwork.graph.Key;
 import dev.blockwork.graph.Task;
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 import java.util.Set;
 
 /**

@@ -1,6 +1,7 @@
 package dev.blockwork.array;
 
 import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ final class Einsum {
             for (int d = 0; d < ins[k].length(); d++) {
                 char c = ins[k].charAt(d);
                 count.merge(c, 1, Integer::sum);
-                long n = ops[k].shapeArray()[d];
+                long n = ops[k].shape[d];
                 Long prev = size.get(c);
                 if (prev != null && prev != n && prev != 1 && n != 1) {
                     throw new IllegalArgumentException("got size " + n + " for index '" + c + "' in operand " + k + ", expected " + prev
@@ -107,7 +108,7 @@ final class Einsum {
                 int d = s.indexOf(order.get(g));
                 if (d >= 0) {
                     perm.add(d);
-                    shape[g] = ops[k].shapeArray()[d];
+                    shape[g] = ops[k].shape[d];
                 } else {
                     shape[g] = 1;
                 }
@@ -120,7 +121,7 @@ final class Einsum {
         for (int i = 0; i < summed.length; i++) summed[i] = out.length() + i;
         long[] full = new long[rank];
         for (int g = 0; g < rank; g++) full[g] = size.get(order.get(g));
-        if (!java.util.Arrays.equals(product.shapeArray(), full)) product = product.broadcastTo(Shape.of(full));
+        if (!java.util.Arrays.equals(product.shape, full)) product = product.broadcastTo(Shape.of(full));
         DArray r = summed.length == 0 ? product : product.sum(summed, false);
         return r.astype(t);
     }
@@ -135,7 +136,7 @@ final class Einsum {
             DArray x = ops[k];
             long[] full = new long[ins[k].length()];
             for (int d = 0; d < full.length; d++) full[d] = size.get(ins[k].charAt(d));
-            if (!java.util.Arrays.equals(x.shapeArray(), full)) x = x.broadcastTo(Shape.of(full));
+            if (!java.util.Arrays.equals(x.shape, full)) x = x.broadcastTo(Shape.of(full));
             terms.add(new Term(x, ins[k]));
         }
         for (int k = 0; k < terms.size(); k++) terms.set(k, sumUnneeded(terms.get(k), keep(terms, k, -1, out)));

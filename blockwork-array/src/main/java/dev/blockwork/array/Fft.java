@@ -112,7 +112,7 @@ public final class Fft {
         DArray r = x;
         for (int a : ax) {
             int d = ShapeOps.axis(a, x.ndim());
-            long len = x.shapeArray()[d];
+            long len = x.shape[d];
             r = r.roll(inverse ? -(len / 2) : len / 2, d);
         }
         return r;
@@ -120,7 +120,7 @@ public final class Fft {
 
     private static DArray along(DArray x, long n, int axis0, Norm norm, Kind kind) {
         int axis = ShapeOps.axis(axis0, x.ndim());
-        long len = x.shapeArray()[axis];
+        long len = x.shape[axis];
         if (n == 0 || n < -1) throw new IllegalArgumentException(kind.name().toLowerCase() + " got n = " + n + ", expected n >= 1 (or -1 for the axis length)");
         long out = switch (kind) {
             case C2C, INVERSE_C2C -> n < 0 ? len : n;

@@ -59,7 +59,7 @@ final class FusedBlocks implements java.io.Serializable {
     }
 
     private int[] inputIndex(DArray in, int[] idx) {
-        long[] s = in.shapeArray();
+        long[] s = in.shape;
         int lead = shape.length - s.length;
         int[] r = new int[s.length];
         for (int i = 0; i < s.length; i++) r[i] = s[i] == 1 && shape[lead + i] != 1 ? 0 : idx[lead + i];

@@ -29,7 +29,7 @@ sealed interface FusedNode extends java.io.Serializable {
      */
     static Object tokenParts(FusedNode n) {
         return switch (n) {
-            case Input i -> java.util.List.of("in", i.array().layerName(), i.array().dtype(), i.array().shapeArray(), i.array().chunks());
+            case Input i -> java.util.List.of("in", i.array().layerName(), i.array().dtype(), i.array().shape, i.array().chunks());
             case Full f -> java.util.List.of("full", f.value(), f.longValue(), f.integral(), f.dtype(), f.shape());
             case RandomLeaf r -> java.util.List.of("random", r.seed(), r.kind(), r.p0(), r.p1(), r.shape());
             case Scalar s -> {
@@ -62,7 +62,7 @@ sealed interface FusedNode extends java.io.Serializable {
     record Input(DArray array, Expr proto) implements FusedNode {
         Input(DArray array) { this(array, Expr.full(0L, array.dtype())); }
 
-        @Override public long[] shape() { return array.shapeArray(); }
+        @Override public long[] shape() { return array.shape; }
 
         @Override
         public Expr toExpr(long[] off, long[] len, long[] outShape, Map<String, Fetched> blocks) {
@@ -72,7 +72,7 @@ sealed interface FusedNode extends java.io.Serializable {
         /** The fetched block's part that covers {@code [off, off+len)} of the output (a view; the block itself when whole). */
         NDArray region(long[] off, long[] len, long[] outShape, Map<String, Fetched> blocks) {
             Fetched f = blocks.get(array.layerName());
-            long[] s = array.shapeArray();
+            long[] s = array.shape;
             long[][] reg = project(s, off, len, outShape);
             NDArray b = f.block();
             boolean whole = true;

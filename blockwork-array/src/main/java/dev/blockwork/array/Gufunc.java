@@ -3,6 +3,7 @@ package dev.blockwork.array;
 import dev.blockwork.graph.Key;
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ final class Gufunc {
             }
             loopRank = Math.max(loopRank, loops);
             for (int d = 0; d < nc; d++) {
-                long n = a.shapeArray()[loops + d];
+                long n = a.shape[loops + d];
                 Long prev = core.putIfAbsent(ins.get(k).get(d), n);
                 if (prev != null && prev != n) {
                     throw new IllegalArgumentException("got length " + n + " for core dimension '" + ins.get(k).get(d) + "' of array " + k
@@ -74,12 +75,12 @@ final class Gufunc {
         for (int k = 0; k < arrays.size(); k++) {
             DArray a = arrays.get(k);
             int loops = a.ndim() - ins.get(k).size();
-            long[] ls = java.util.Arrays.copyOf(a.shapeArray(), loops);
+            long[] ls = java.util.Arrays.copyOf(a.shape, loops);
             try {
                 loopShape = Broadcast.shapes(loopShape, ls);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("got loop dimensions " + Shape.format(ls) + " of array " + k + " in '" + signature
-                        + "' that do not broadcast against " + Shape.format(loopShape), e);
+                throw new IllegalArgumentException("got loop dimensions " + Shape.toString(ls) + " of array " + k + " in '" + signature
+                        + "' that do not broadcast against " + Shape.toString(loopShape), e);
             }
             long[][] lc = new long[loops][];
             for (int d = 0; d < loops; d++) lc[d] = a.chunks().sizes(d);
@@ -91,9 +92,9 @@ final class Gufunc {
         for (int k = 0; k < arrays.size(); k++) {
             DArray a = arrays.get(k);
             int loops = a.ndim() - ins.get(k).size();
-            Chunks p = Alignment.project(java.util.Arrays.copyOf(a.shapeArray(), loops), loopShape, loopChunks);
+            Chunks p = Alignment.project(java.util.Arrays.copyOf(a.shape, loops), loopShape, loopChunks);
             long[][] c = new long[a.ndim()][];
-            for (int d = 0; d < a.ndim(); d++) c[d] = d < loops ? p.sizes(d) : new long[] {a.shapeArray()[d]};
+            for (int d = 0; d < a.ndim(); d++) c[d] = d < loops ? p.sizes(d) : new long[] {a.shape[d]};
             ready.add(a.rechunk(Chunks.ofTrusted(c)));
         }
         int blocks = loopChunks.blockCount(), nOut = outs.size(), lr = loopRank;
@@ -190,17 +191,17 @@ final class Gufunc {
                         long i = at[loops - bl + d];
                         b = b.slice(d, i, i + 1, 1);
                     }
-                    cores[k] = b.copy().reshape(java.util.Arrays.copyOfRange(b.shape(), bl, b.ndim()));
+                    cores[k] = b.copy().reshape(java.util.Arrays.copyOfRange(b.shapeArray(), bl, b.ndim()));
                 }
                 NDArray r = f.apply(cores);
                 NDArray dst = out;
                 for (int d = 0; d < loops; d++) dst = dst.slice(d, at[d], at[d] + 1, 1);
                 long[] want = java.util.Arrays.copyOfRange(shape, loops, shape.length);
-                if (!java.util.Arrays.equals(r.shape(), want)) {
-                    throw new IllegalStateException("vectorized gufunc '" + signature + "' returned shape " + Shape.format(r.shape())
-                            + ", expected the core shape " + Shape.format(want));
+                if (!java.util.Arrays.equals(r.shapeArray(), want)) {
+                    throw new IllegalStateException("vectorized gufunc '" + signature + "' returned shape " + r.shape()
+                            + ", expected the core shape " + Shape.toString(want));
                 }
-                dst.assign(r.reshape(dst.shape()));
+                dst.assign(r.reshape(dst.shapeArray()));
                 for (int d = loops - 1; d >= 0 && ++at[d] == loopShape[d]; d--) at[d] = 0;
             }
             return out;
@@ -243,7 +244,7 @@ final class Gufunc {
             for (String d : ins.get(k)) ix.append(letter.get(d));
             indices.add(ix.toString());
             long[][] c = a.chunks().sizes();
-            for (int d = loops; d < a.ndim(); d++) c[d] = new long[] {a.shapeArray()[d]};
+            for (int d = loops; d < a.ndim(); d++) c[d] = new long[] {a.shape[d]};
             whole.add(a.rechunk(Chunks.ofTrusted(c)));
         }
         return BlockwiseLayer.blockwise(f, outIndex.toString(), whole, indices, dtype);

@@ -92,14 +92,14 @@ final class Histograms {
     }
 
     private static void checkWeights(DArray x, DArray weights) {
-        if (weights != null && !java.util.Arrays.equals(weights.shapeArray(), x.shapeArray())) {
+        if (weights != null && !java.util.Arrays.equals(weights.shape, x.shape)) {
             throw new IllegalArgumentException("got weights of shape " + weights.shape() + ", expected x's shape " + x.shape());
         }
     }
 
     /** {@code counts / counts.sum() / cell volume}, NumPy's density (lazy). */
     private static DArray density(DArray counts, double[][] edges) {
-        long[] shape = counts.shapeArray().clone();
+        long[] shape = counts.shape.clone();
         NDArray vol = NDArray.ones(DType.FLOAT64, shape);
         for (long f = 0, n = vol.size(); f < n; f++) {
             long rem = f;
@@ -131,7 +131,7 @@ final class Histograms {
             e[d] = checkEdges(edges0[d], "histogramdd coordinate " + d);
             bins[d] = e[d].length - 1;
             total *= bins[d];
-            if (!java.util.Arrays.equals(coords.get(d).shapeArray(), coords.get(0).shapeArray())) {
+            if (!java.util.Arrays.equals(coords.get(d).shape, coords.get(0).shape)) {
                 throw new IllegalArgumentException("got coordinate " + d + " of shape " + coords.get(d).shape() + ", expected "
                         + coords.get(0).shape() + " as coordinate 0");
             }

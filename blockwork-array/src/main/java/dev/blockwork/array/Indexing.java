@@ -19,9 +19,9 @@ final class Indexing {
         Index[] full = new Index[index.length + (n - consumed)];
         System.arraycopy(index, 0, full, 0, index.length);
         for (int i = index.length; i < full.length; i++) full[i] = Index.all();
-        if (isNoOp(full, x0.shapeArray())) return x0; // x[:], x[0:], x[()]: the same array, no layer
+        if (isNoOp(full, x0.shape)) return x0; // x[:], x[0:], x[()]: the same array, no layer
         DArray x = x0.materialize();
-        long[] shape = x.shapeArray();
+        long[] shape = x.shape;
         Chunks c = x.chunks();
         SliceLayer.AxisPlan[] plans = new SliceLayer.AxisPlan[n];
         Index[] template = new Index[full.length];
@@ -97,7 +97,7 @@ final class Indexing {
         int m = indices.length, n = x.ndim();
         if (m == 0 || m > n) throw new IllegalArgumentException("got " + m + " index arrays, expected 1 to " + n + " for shape " + x.shape());
         int k = indices[0].length;
-        long[] s = x.shapeArray();
+        long[] s = x.shape;
         long[] flat = new long[k];
         for (int d = 0; d < m; d++) {
             if (indices[d].length != k) {
@@ -116,7 +116,7 @@ final class Indexing {
 
     /** {@code x[mask]} for a bool mask over x's leading axes: the mask is computed (with {@code options}), then vindex. */
     static DArray booleanMask(DArray x, DArray mask, dev.blockwork.schedule.ComputeOptions options) {
-        long[] ms = mask.shapeArray(), s = x.shapeArray();
+        long[] ms = mask.shape, s = x.shape;
         boolean ok = mask.dtype() == dev.blockwork.ndarray.DType.BOOL && ms.length >= 1 && ms.length <= s.length;
         for (int d = 0; ok && d < ms.length; d++) ok = ms[d] == s[d];
         if (!ok) {
@@ -155,7 +155,7 @@ final class Indexing {
     static DArray take(DArray x0, long[] indices, int axis0) {
         int axis = ShapeOps.axis(axis0, x0.ndim());
         Chunks c0 = x0.chunks();
-        long len = x0.shapeArray()[axis];
+        long len = x0.shape[axis];
         long[] g = new long[indices.length];
         boolean identity = indices.length == len;
         for (int i = 0; i < g.length; i++) {
@@ -197,7 +197,7 @@ final class Indexing {
         long[] sz = new long[sizes.size()];
         for (int k = 0; k < sz.length; k++) sz[k] = sizes.get(k);
         Chunks out = c.withAxis(axis, sz);
-        long[] os = x.shapeArray().clone();
+        long[] os = x.shape.clone();
         os[axis] = indices.length;
         TakeLayer l = new TakeLayer(ArrayLayer.newName("take"), x, axis, outBlocks.toArray(new int[0][]),
                 outLocal.toArray(new long[0][][]), out);
@@ -212,7 +212,7 @@ final class Indexing {
 
     static DArray compress(DArray x, boolean[] mask, int axis0) {
         int axis = ShapeOps.axis(axis0, x.ndim());
-        long len = x.shapeArray()[axis];
+        long len = x.shape[axis];
         // np.compress: missing entries of a short mask are false; a long mask may only have false entries past the end
         for (int i = (int) Math.min(mask.length, len); i < mask.length; i++) {
             if (mask[i]) throw new IndexOutOfBoundsException("index " + i + " is out of bounds for axis " + axis + " with size " + len

@@ -38,7 +38,7 @@ public final class Linalg {
 
     private static long[] shape2(DArray a) {
         if (a.ndim() != 2) throw new IllegalArgumentException("got a " + a.ndim() + "-d array of shape " + a.shape() + ", expected a 2-D matrix");
-        return a.shapeArray();
+        return a.shape;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.blockwork.array;
 
 import dev.blockwork.graph.Graph;
 import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.Shape;
 import java.util.Arrays;
 
 /** Plans matmul / dot / tensordot over blocks. */
@@ -11,24 +12,24 @@ final class LinearAlgebra {
     static DArray matmul(DArray a0, DArray b0) {
         if (a0.ndim() == 0 || b0.ndim() == 0) {
             throw new IllegalArgumentException("matmul: input operand does not have enough dimensions (shapes "
-                    + Shape.format(a0.shapeArray()) + " and " + Shape.format(b0.shapeArray()) + ")");
+                    + Shape.toString(a0.shape) + " and " + Shape.toString(b0.shape) + ")");
         }
         boolean aVec = a0.ndim() == 1, bVec = b0.ndim() == 1;
         DArray a = aVec ? a0.expandDims(0) : a0, b = bVec ? b0.expandDims(1) : b0;
         int na = a.ndim(), nb = b.ndim();
-        long[] as = a.shapeArray(), bs = b.shapeArray();
+        long[] as = a.shape, bs = b.shape;
         long m = as[na - 2], k = as[na - 1], k2 = bs[nb - 2], n = bs[nb - 1];
         if (k != k2) {
-            throw new IllegalArgumentException("matmul: mismatch in core dimension: shapes " + Shape.format(a0.shapeArray()) + " and "
-                    + Shape.format(b0.shapeArray()) + " (" + k + " != " + k2 + ")");
+            throw new IllegalArgumentException("matmul: mismatch in core dimension: shapes " + Shape.toString(a0.shape) + " and "
+                    + Shape.toString(b0.shape) + " (" + k + " != " + k2 + ")");
         }
         long[] batchA = Arrays.copyOf(as, na - 2), batchB = Arrays.copyOf(bs, nb - 2);
         long[] batch;
         try {
             batch = Broadcast.shapes(batchA, batchB);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("matmul: batch dimensions of shapes " + Shape.format(a0.shapeArray()) + " and "
-                    + Shape.format(b0.shapeArray()) + " do not broadcast", e);
+            throw new IllegalArgumentException("matmul: batch dimensions of shapes " + Shape.toString(a0.shape) + " and "
+                    + Shape.toString(b0.shape) + " do not broadcast", e);
         }
         int nbatch = batch.length;
         // align: batch axes to their common refinement, the contraction axis to the common refinement of both operands
@@ -83,22 +84,22 @@ final class LinearAlgebra {
         for (int i = 0; i < ca.length; i++) {
             ca[i] = ShapeOps.axis(axesA[i], na);
             cb[i] = ShapeOps.axis(axesB[i], nb);
-            if (a.shapeArray()[ca[i]] != b.shapeArray()[cb[i]]) {
-                throw new IllegalArgumentException("shape-mismatch for sum: axis " + ca[i] + " of " + Shape.format(a.shapeArray())
-                        + " and axis " + cb[i] + " of " + Shape.format(b.shapeArray()));
+            if (a.shape[ca[i]] != b.shape[cb[i]]) {
+                throw new IllegalArgumentException("shape-mismatch for sum: axis " + ca[i] + " of " + Shape.toString(a.shape)
+                        + " and axis " + cb[i] + " of " + Shape.toString(b.shape));
             }
-            kk *= a.shapeArray()[ca[i]];
+            kk *= a.shape[ca[i]];
         }
         int[] pa = new int[na], pb = new int[nb];
         long[] freeA = new long[na - ca.length], freeB = new long[nb - cb.length];
         long ma = 1, mb = 1;
         int p = 0;
-        for (int d = 0; d < na; d++) if (!contains(ca, d)) { freeA[p] = a.shapeArray()[d]; ma *= freeA[p]; pa[p++] = d; }
+        for (int d = 0; d < na; d++) if (!contains(ca, d)) { freeA[p] = a.shape[d]; ma *= freeA[p]; pa[p++] = d; }
         for (int c : ca) pa[p++] = c;
         p = 0;
         for (int c : cb) pb[p++] = c;
         int q = 0;
-        for (int d = 0; d < nb; d++) if (!contains(cb, d)) { freeB[q] = b.shapeArray()[d]; mb *= freeB[q++]; pb[p++] = d; }
+        for (int d = 0; d < nb; d++) if (!contains(cb, d)) { freeB[q] = b.shape[d]; mb *= freeB[q++]; pb[p++] = d; }
         DArray a2 = a.transpose(pa).reshape(ma, kk), b2 = b.transpose(pb).reshape(kk, mb);
         long[] outShape = new long[freeA.length + freeB.length];
         System.arraycopy(freeA, 0, outShape, 0, freeA.length);

@@ -4,6 +4,7 @@ import dev.blockwork.graph.Key;
 import dev.blockwork.graph.Task;
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -53,10 +54,10 @@ final class MapBlocksLayer extends ArrayLayer {
     }
 
     static void check(NDArray r, long[] want, DType dtype, String what, int[] idx) {
-        if (r == null || !Arrays.equals(r.shape(), want) || r.dtype() != dtype) {
-            throw new IllegalStateException(what + " function returned " + (r == null ? "null" : "shape " + Shape.format(r.shape())
+        if (r == null || !Arrays.equals(r.shapeArray(), want) || r.dtype() != dtype) {
+            throw new IllegalStateException(what + " function returned " + (r == null ? "null" : "shape " + r.shape()
                     + " dtype " + r.dtype().numpyName()) + " for block " + Arrays.toString(idx) + ", expected shape "
-                    + Shape.format(want) + " dtype " + dtype.numpyName() + " (declared chunks and dtype)");
+                    + Shape.toString(want) + " dtype " + dtype.numpyName() + " (declared chunks and dtype)");
         }
     }
 }

@@ -42,8 +42,8 @@ final class Materialization {
         List<Integer> owner = new ArrayList<>();
         for (int i = 0; i < results.length; i++) {
             DArray a = arrays.get(i);
-            results[i] = NDArray.zeros(a.dtype(), a.shapeArray());
-            FusedBlocks fb = new FusedBlocks(a.node(), a.shapeArray(), a.chunks());
+            results[i] = NDArray.zeros(a.dtype(), a.shape);
+            FusedBlocks fb = new FusedBlocks(a.node(), a.shape, a.chunks());
             StoreLayer st = new StoreLayer(ArrayLayer.newName("store"), fb, results[i]);
             stores.add(st);
             graphs.add(fb.inputGraph());

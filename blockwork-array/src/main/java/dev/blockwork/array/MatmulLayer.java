@@ -28,8 +28,8 @@ final class MatmulLayer extends ArrayLayer {
         this.b = b.layerName();
         this.kBlocks = a.chunks().numBlocks(a.ndim() - 1);
         this.dtype = dtype;
-        this.aShape = a.shapeArray();
-        this.bShape = b.shapeArray();
+        this.aShape = a.shape;
+        this.bShape = b.shape;
     }
 
     /** The operand's block index for output block {@code idx} and contraction block {@code l}. */

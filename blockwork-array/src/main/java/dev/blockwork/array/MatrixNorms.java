@@ -89,7 +89,7 @@ final class MatrixNorms {
     }
 
     private static NDArray perMatrix(NDArray block, int kind) {
-        long[] s = block.shape();
+        long[] s = block.shapeArray();
         int nd = s.length;
         long count = 1;
         for (int d = 0; d < nd - 2; d++) count *= s[d];

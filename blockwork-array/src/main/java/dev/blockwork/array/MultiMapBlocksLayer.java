@@ -36,7 +36,7 @@ final class MultiMapBlocksLayer extends ArrayLayer {
     static DArray mapBlocks(MultiBlockFunction f, List<DArray> arrays, DType dtype, Chunks outChunks) {
         if (arrays.isEmpty()) throw new IllegalArgumentException("got no arrays, expected at least one for mapBlocks");
         long[] out = new long[0];
-        for (DArray a : arrays) out = Broadcast.shapes(out, a.shapeArray());
+        for (DArray a : arrays) out = Broadcast.shapes(out, a.shape);
         Chunks c = Alignment.unify(out, arrays.toArray(new DArray[0]));
         String[] names = new String[arrays.size()];
         long[][] shapes = new long[arrays.size()][];
@@ -44,9 +44,9 @@ final class MultiMapBlocksLayer extends ArrayLayer {
         dev.blockwork.graph.Graph g = null;
         for (int i = 0; i < names.length; i++) {
             DArray a = arrays.get(i);
-            DArray m = a.rechunk(Alignment.project(a.shapeArray(), out, c)).materialize();
+            DArray m = a.rechunk(Alignment.project(a.shape, out, c)).materialize();
             names[i] = m.layerName();
-            shapes[i] = m.shapeArray();
+            shapes[i] = m.shape;
             deps.add(names[i]);
             g = g == null ? m.graph() : dev.blockwork.graph.Graph.merge(g, m.graph());
         }

@@ -16,7 +16,7 @@ final class NpyBridge {
             NDArray a = Npy.read(path);
             long[] s = Npy.readDescriptor(path).shape();
             // guard: the header's shape is the truth (0-d files must stay 0-d)
-            return java.util.Arrays.equals(a.shape(), s) ? a : a.reshape(s);
+            return java.util.Arrays.equals(a.shapeArray(), s) ? a : a.reshape(s);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -30,7 +30,7 @@ final class NpyStack {
     static void write(Path dir, DArray x0, int axis0, ComputeOptions options) throws IOException {
         int axis = ShapeOps.axis(axis0, x0.ndim());
         long[][] c = x0.chunks().sizes();
-        for (int d = 0; d < c.length; d++) if (d != axis) c[d] = new long[] {x0.shapeArray()[d]};
+        for (int d = 0; d < c.length; d++) if (d != axis) c[d] = new long[] {x0.shape[d]};
         DArray x = x0.rechunk(Chunks.ofTrusted(c)).materialize();
         Files.createDirectories(dir);
         String dirName = dir.toAbsolutePath().toString();
@@ -38,7 +38,7 @@ final class NpyStack {
         List<Key> keys = new ArrayList<>();
         for (int i = 0; i < x.chunks().blockCount(); i++) keys.add(Key.of(l.name(), x.chunks().blockIndex(i)));
         Compute.compute(x.graph().with(l), keys, options);
-        String info = "axis " + axis + "\ndtype " + x.dtype().descr() + "\nshape " + join(x.shapeArray()) + "\nchunks " + join(c[axis]) + "\n";
+        String info = "axis " + axis + "\ndtype " + x.dtype().descr() + "\nshape " + join(x.shape) + "\nchunks " + join(c[axis]) + "\n";
         Files.writeString(dir.resolve("info"), info, StandardCharsets.UTF_8);
     }
 

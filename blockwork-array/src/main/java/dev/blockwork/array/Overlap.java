@@ -60,6 +60,6 @@ final class Overlap {
         if (changed) x0 = x0.rechunk(Chunks.ofTrusted(sizes)); // Dask: blocks smaller than the depth are merged first
         DArray x = x0.materialize();
         OverlapLayer l = new OverlapLayer(ArrayLayer.newName("overlap"), x, depth, boundary, f);
-        return DArray.ofLayer(l, x.graph(), x.shapeArray(), x.chunks(), x.dtype());
+        return DArray.ofLayer(l, x.graph(), x.shape, x.chunks(), x.dtype());
     }
 }

@@ -20,7 +20,7 @@ final class Packed {
         v[h++] = parts.length;
         for (NDArray p : parts) {
             v[h++] = p.ndim();
-            for (long s : p.shape()) v[h++] = s;
+            for (long s : p.shapeArray()) v[h++] = s;
             NDArray c = p.dtype() == dev.blockwork.ndarray.DType.FLOAT64 ? p.contiguous() : p.astype(dev.blockwork.ndarray.DType.FLOAT64);
             System.arraycopy((double[]) c.data(), c.offset(), v, d, (int) p.size());
             d += (int) p.size();

@@ -14,7 +14,7 @@ final class Products {
         int n = Math.max(a.ndim(), b.ndim());
         DArray x = pad(a, n), y = pad(b, n);
         long[] out = new long[n];
-        for (int d = 0; d < n; d++) out[d] = x.shapeArray()[d] * y.shapeArray()[d];
+        for (int d = 0; d < n; d++) out[d] = x.shape[d] * y.shape[d];
         if (n == 0) return x.mul(y);
         for (int d = n - 1; d >= 0; d--) {
             x = x.expandDims(d + 1);

@@ -38,7 +38,7 @@ final class Quantile {
         if (x.dtype().isComplex()) throw new IllegalArgumentException("percentile got a complex128 array, expected a real dtype");
         int axis = ShapeOps.axis(axis0, x.ndim());
         long[][] c = x.chunks().sizes();
-        c[axis] = new long[] {x.shapeArray()[axis]};
+        c[axis] = new long[] {x.shape[axis]};
         DArray whole = x.rechunk(Chunks.ofTrusted(c));
         long[][] oc = whole.chunks().sizes();
         oc[axis] = new long[] {1};
@@ -74,14 +74,14 @@ final class Quantile {
         for (int a : axes) reduced[a] = true;
         int k = 0;
         long[] keep = new long[n - axes.length + 1];
-        for (int d = 0; d < n; d++) if (!reduced[d]) { keep[k] = x.shapeArray()[d]; perm[k++] = d; }
+        for (int d = 0; d < n; d++) if (!reduced[d]) { keep[k] = x.shape[d]; perm[k++] = d; }
         long merged = 1;
-        for (int a : axes) { perm[k++] = a; merged *= x.shapeArray()[a]; }
+        for (int a : axes) { perm[k++] = a; merged *= x.shape[a]; }
         keep[keep.length - 1] = merged;
         DArray moved = x.transpose(perm);
         // the merged axes go into one chunk before the reshape, so the reshape needs no further rechunk
         long[][] c = moved.chunks().sizes();
-        for (int d = n - axes.length; d < n; d++) c[d] = new long[] {moved.shapeArray()[d]};
+        for (int d = n - axes.length; d < n; d++) c[d] = new long[] {moved.shape[d]};
         DArray lanes = moved.rechunk(Chunks.ofTrusted(c)).reshape(keep);
         return along(lanes, q, -1, ignoreNan, method);
     }

@@ -1,5 +1,6 @@
 package dev.blockwork.array;
 
+import dev.blockwork.ndarray.Shape;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ final class RandomizedSvd {
 
     static List<DArray> svdCompressed(DArray a, int k, int nPowerIter, int oversampling, long seed) {
         if (a.ndim() != 2) throw new IllegalArgumentException("svdCompressed: got a " + a.ndim() + "-d array of shape " + a.shape() + ", expected a 2-D matrix");
-        long m = a.shapeArray()[0], n = a.shapeArray()[1];
+        long m = a.shape[0], n = a.shape[1];
         if (k < 1 || k > Math.min(m, n)) {
             throw new IllegalArgumentException("svdCompressed: got k = " + k + " for an array of shape " + a.shape() + ", expected 1 <= k <= " + Math.min(m, n));
         }

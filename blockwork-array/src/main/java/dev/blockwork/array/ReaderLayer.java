@@ -4,6 +4,7 @@ import dev.blockwork.array.BlockFunction.BlockInfo;
 import dev.blockwork.graph.Key;
 import dev.blockwork.graph.Task;
 import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.Shape;
 import java.util.Set;
 
 /** Blocks read on demand by a user's {@link BlockReader} ({@code fromBlocks(shape, chunks, dtype, reader)}, Zarr). */

@@ -2,6 +2,7 @@ package dev.blockwork.array;
 
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.Index;
+import dev.blockwork.ndarray.Shape;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,11 +20,11 @@ final class Rearrange {
      * target shape, so the blocks are computed on demand and never copied for a reduction.
      */
     static DArray broadcastTo(DArray x, long[] target) {
-        long[] s = x.shapeArray();
+        long[] s = x.shape;
         boolean ok = s.length <= target.length;
         for (int i = 0; ok && i < s.length; i++) ok = s[i] == 1 || s[i] == target[target.length - s.length + i];
         if (!ok) {
-            throw new IllegalArgumentException("got shape " + Shape.format(target) + ", expected a shape that shape " + Shape.format(s)
+            throw new IllegalArgumentException("got shape " + Shape.toString(target) + ", expected a shape that shape " + Shape.toString(s)
                     + " broadcasts to (np.broadcast_to)");
         }
         if (Arrays.equals(s, target)) return x;
@@ -49,7 +50,7 @@ final class Rearrange {
     /** {@code np.roll(x, shift, axis)}: the last {@code shift} positions (mod the length) move to the front. */
     static DArray roll(DArray x, long shift, int axis0) {
         int axis = ShapeOps.axis(axis0, x.ndim());
-        long n = x.shapeArray()[axis];
+        long n = x.shape[axis];
         if (n == 0) return x;
         long s = Math.floorMod(shift, n);
         if (s == 0) return x;
@@ -58,7 +59,7 @@ final class Rearrange {
 
     /** {@code np.roll(x, shift)} without an axis: over the flattened array, then back to x's shape. */
     static DArray roll(DArray x, long shift) {
-        return roll(x.reshape(x.size()), shift, 0).reshape(x.shapeArray());
+        return roll(x.reshape(x.size()), shift, 0).reshape(x.shape);
     }
 
     /** {@code np.diff(x, n, axis)}: {@code x[1:] - x[:-1]} along the axis, {@code n} times (bool: {@code !=}, as NumPy). */
@@ -67,7 +68,7 @@ final class Rearrange {
         int axis = ShapeOps.axis(axis0, x.ndim());
         DArray r = x;
         for (int k = 0; k < n; k++) {
-            long len = r.shapeArray()[axis];
+            long len = r.shape[axis];
             if (len == 0) break;
             DArray hi = range(r, axis, 1, len), lo = range(r, axis, 0, len - 1);
             r = r.dtype() == DType.BOOL ? hi.ne(lo) : hi.sub(lo);
@@ -79,7 +80,7 @@ final class Rearrange {
     static DArray repeat(DArray x, long repeats, int axis0) {
         if (repeats < 0) throw new IllegalArgumentException("got repeats " + repeats + ", expected repeats >= 0");
         int axis = ShapeOps.axis(axis0, x.ndim());
-        long n = x.shapeArray()[axis];
+        long n = x.shape[axis];
         long total = Math.multiplyExact(n, repeats);
         if (total > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("got " + total + " positions, expected at most 2^31 - 17");
         long[] idx = new long[(int) total];
@@ -111,7 +112,7 @@ final class Rearrange {
     static List<DArray> split(DArray x, int sections, int axis0, boolean exact) {
         if (sections <= 0) throw new IllegalArgumentException("got " + sections + " sections, expected at least 1");
         int axis = ShapeOps.axis(axis0, x.ndim());
-        long n = x.shapeArray()[axis];
+        long n = x.shape[axis];
         if (exact && n % sections != 0) {
             throw new IllegalArgumentException("array split does not result in an equal division: got length " + n + " on axis " + axis
                     + " and " + sections + " sections, expected a multiple of " + sections + " (arraySplit allows any)");
@@ -129,7 +130,7 @@ final class Rearrange {
     /** {@code np.split(x, indices, axis)}: pieces {@code [0, i0), [i0, i1), ..., [ik, len)} (indices clamp to the axis). */
     static List<DArray> splitAt(DArray x, long[] indices, int axis0) {
         int axis = ShapeOps.axis(axis0, x.ndim());
-        long n = x.shapeArray()[axis];
+        long n = x.shape[axis];
         List<DArray> out = new java.util.ArrayList<>();
         long prev = 0;
         for (int k = 0; k <= indices.length; k++) {
@@ -158,7 +159,7 @@ final class Rearrange {
     /** {@code np.broadcast_arrays}: every array broadcast to the common shape. */
     static List<DArray> broadcastArrays(List<DArray> xs) {
         long[] s = new long[0];
-        for (DArray x : xs) s = Broadcast.shapes(s, x.shapeArray());
+        for (DArray x : xs) s = Broadcast.shapes(s, x.shape);
         List<DArray> out = new java.util.ArrayList<>();
         for (DArray x : xs) out.add(broadcastTo(x, s));
         return out;
@@ -176,7 +177,7 @@ final class Rearrange {
         long[] shape = new long[n];
         for (int i = 0; i < n; i++) {
             if (xs.get(i).ndim() != 1) throw new IllegalArgumentException("got a " + xs.get(i).ndim() + "-d array at " + i + ", expected 1-D arrays");
-            shape[i] = xs.get(i).shapeArray()[0];
+            shape[i] = xs.get(i).shape[0];
         }
         boolean xy = indexing.equals("xy") && n >= 2;
         if (xy) { long t = shape[0]; shape[0] = shape[1]; shape[1] = t; }
@@ -209,7 +210,7 @@ final class Rearrange {
     static DArray triangle(DArray x, long k, boolean upper) {
         int n = x.ndim();
         if (n < 2) throw new IllegalArgumentException("got a " + n + "-d array, expected at least 2 dimensions for tril/triu");
-        long rows = x.shapeArray()[n - 2], cols = x.shapeArray()[n - 1];
+        long rows = x.shape[n - 2], cols = x.shape[n - 1];
         DArray i = DArray.arange(0, rows, 1, Chunks.explicit(x.chunks().sizes(n - 2)), DType.INT64).reshape(rows, 1);
         DArray j = DArray.arange(0, cols, 1, Chunks.explicit(x.chunks().sizes(n - 1)), DType.INT64);
         DArray diag = j.sub(i); // column - row: 0 on the main diagonal
@@ -228,7 +229,7 @@ final class Rearrange {
         }
         DArray r = x;
         for (int d = 0; d < n; d++) {
-            long before = widths[d][0], after = widths[d][1], len = r.shapeArray()[d];
+            long before = widths[d][0], after = widths[d][1], len = r.shape[d];
             if (before < 0 || after < 0) {
                 throw new IllegalArgumentException("got pad widths " + Arrays.toString(widths[d]) + " on axis " + d + ", expected >= 0");
             }
@@ -248,7 +249,7 @@ final class Rearrange {
             parts.add(side(r, d, after, len, mode, constant, false));
             final int axis = d;
             DArray middle = r;
-            parts.removeIf(p -> p != middle && p.shapeArray()[axis] == 0);
+            parts.removeIf(p -> p != middle && p.shape[axis] == 0);
             r = parts.size() == 1 ? r : DArray.concatenate(parts, d);
         }
         return r;
@@ -258,14 +259,14 @@ final class Rearrange {
         if (w == 0) return range(x, d, 0, 0);
         return switch (mode) {
             case CONSTANT -> {
-                long[] s = x.shapeArray().clone();
+                long[] s = x.shape.clone();
                 s[d] = w;
                 long[][] c = x.chunks().sizes();
                 c[d] = new long[] {w};
                 yield DArray.full(Shape.of(s), Chunks.explicit(c), constant, x.dtype());
             }
             case EDGE -> {
-                long[] s = x.shapeArray().clone();
+                long[] s = x.shape.clone();
                 s[d] = w;
                 DArray edge = left ? range(x, d, 0, 1) : range(x, d, len - 1, len);
                 yield broadcastTo(edge, s).rechunk(withAxis(x.chunks(), d, w));
@@ -289,7 +290,7 @@ final class Rearrange {
      */
     static DArray diag(DArray v, long k) {
         if (v.ndim() == 1) {
-            long m = v.shapeArray()[0], n = m + Math.abs(k);
+            long m = v.shape[0], n = m + Math.abs(k);
             List<DArray> parts = new java.util.ArrayList<>(List.of(v));
             if (k != 0) parts.add(DArray.full(Shape.of(Math.abs(k)), Chunks.of(-1), 0L, v.dtype()));
             DArray padded = parts.size() == 1 ? v : DArray.concatenate(parts, 0);
@@ -300,7 +301,7 @@ final class Rearrange {
             return DArray.where(j.sub(i).eq((double) k), laid, DArray.full(Shape.of(), Chunks.of(), 0L, v.dtype()));
         }
         if (v.ndim() != 2) throw new IllegalArgumentException("got a " + v.ndim() + "-d array, expected 1-D or 2-D for diag");
-        long rows = v.shapeArray()[0], cols = v.shapeArray()[1];
+        long rows = v.shape[0], cols = v.shape[1];
         long r0 = Math.max(0, -k), c0 = Math.max(0, k);
         long len = Math.max(0, Math.min(rows - r0, cols - c0));
         long[] idx = new long[(int) len];
@@ -314,7 +315,7 @@ final class Rearrange {
      */
     static DArray gradient(DArray x0, int axis0) {
         int axis = ShapeOps.axis(axis0, x0.ndim());
-        long n = x0.shapeArray()[axis];
+        long n = x0.shape[axis];
         if (n < 2) throw new IllegalArgumentException("got length " + n + " on axis " + axis + ", expected at least 2 for gradient");
         DArray x = x0.astype(DType.resultOfMean(x0.dtype()));
         DArray first = range(x, axis, 1, 2).sub(range(x, axis, 0, 1));
@@ -327,7 +328,7 @@ final class Rearrange {
     /** {@code np.delete(x, positions, axis)}: every position but the given ones (a take). */
     static DArray delete(DArray x, long[] positions, int axis0) {
         int axis = ShapeOps.axis(axis0, x.ndim());
-        long n = x.shapeArray()[axis];
+        long n = x.shape[axis];
         boolean[] drop = new boolean[(int) n];
         for (long p : positions) {
             long q = p < 0 ? p + n : p;
@@ -342,10 +343,10 @@ final class Rearrange {
     /** {@code np.insert(x, position, values, axis)}: {@code values} (broadcast to one slice) inserted before the position. */
     static DArray insert(DArray x, long position, DArray values, int axis0) {
         int axis = ShapeOps.axis(axis0, x.ndim());
-        long n = x.shapeArray()[axis];
+        long n = x.shape[axis];
         long p = position < 0 ? position + n : position;
         if (p < 0 || p > n) throw new IndexOutOfBoundsException("index " + position + " is out of bounds for axis " + axis + " with size " + n);
-        long[] s = x.shapeArray().clone();
+        long[] s = x.shape.clone();
         s[axis] = 1;
         DArray v = values.ndim() < x.ndim() ? values.expandDims(Math.min(axis, values.ndim())) : values;
         v = broadcastTo(v, s).astype(x.dtype());

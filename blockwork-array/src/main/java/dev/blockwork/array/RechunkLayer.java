@@ -50,13 +50,13 @@ final class RechunkLayer extends ArrayLayer {
             if (parts.length == 1) {
                 NDArray b = (NDArray) parts[0];
                 long[] bo = in.blockOffset(srcIdx.get(0));
-                if (java.util.Arrays.equals(bo, off) && java.util.Arrays.equals(b.shape(), len)) return b;
+                if (java.util.Arrays.equals(bo, off) && java.util.Arrays.equals(b.shapeArray(), len)) return b;
                 return b.get(ranges(off, len, bo)).copy();
             }
             NDArray out = NDArray.zeros(dtype, len);
             for (int p = 0; p < parts.length; p++) {
                 NDArray b = (NDArray) parts[p];
-                long[] bo = in.blockOffset(srcIdx.get(p)), bl = b.shape();
+                long[] bo = in.blockOffset(srcIdx.get(p)), bl = b.shapeArray();
                 long[] io = new long[n], il = new long[n];
                 for (int d = 0; d < n; d++) {
                     io[d] = Math.max(off[d], bo[d]);

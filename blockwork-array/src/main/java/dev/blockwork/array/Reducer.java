@@ -84,7 +84,7 @@ interface Reducer extends java.io.Serializable {
 
     static NDArray concatArrays(List<NDArray> parts, int axis) {
         if (parts.size() == 1) return parts.get(0);
-        long[] s = parts.get(0).shape();
+        long[] s = parts.get(0).shapeArray();
         long total = 0;
         for (NDArray p : parts) total += p.shape(axis);
         s[axis] = total;

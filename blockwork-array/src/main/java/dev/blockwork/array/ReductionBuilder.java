@@ -1,6 +1,7 @@
 package dev.blockwork.array;
 
 import dev.blockwork.graph.Graph;
+import dev.blockwork.ndarray.Shape;
 import java.util.Arrays;
 
 /**
@@ -44,7 +45,7 @@ final class ReductionBuilder {
         if ((op == Reduction.ARGMIN || op == Reduction.ARGMAX) && axes.length != 1 && !flatArg) {
             throw new IllegalArgumentException(op.name().toLowerCase() + " takes one axis or none, got axes " + Arrays.toString(axesIn));
         }
-        long[] shape = x.shapeArray();
+        long[] shape = x.shape;
         boolean[] reduced = new boolean[n];
         long extent = 1;
         for (int a : axes) {
@@ -54,7 +55,7 @@ final class ReductionBuilder {
         if (extent == 0 && op != Reduction.SUM && op != Reduction.PROD && op != Reduction.ANY && op != Reduction.ALL
                 && op != Reduction.MEAN && op != Reduction.VAR && op != Reduction.STD) {
             throw new IllegalArgumentException("zero-size array to reduction operation " + op.name().toLowerCase()
-                    + " which has no identity (shape " + Shape.format(shape) + ", axes " + Arrays.toString(axes) + ")");
+                    + " which has no identity (shape " + Shape.toString(shape) + ", axes " + Arrays.toString(axes) + ")");
         }
         if (flatArg && n == 0) axes = new int[0];
         Reducer r = Reducer.of(op, x.dtype(), ddof, shape, n);
@@ -73,7 +74,7 @@ final class ReductionBuilder {
     /** The partial layer, the combine levels and the final layer of a reduction. */
     private static DArray layers(DArray x, Reducer r, Object reducerId, String base, int[] axes, boolean[] reduced, boolean keepDims, int splitEvery) {
         int n = x.ndim();
-        long[] shape = x.shapeArray();
+        long[] shape = x.shape;
         FusedBlocks fb = new FusedBlocks(x.node(), shape, x.chunks());
         // Deterministic names (Dask's tokenize) from the input expression, the reduction and its parameters; a
         // user's reducer or an input without a stable identity gets unique names.

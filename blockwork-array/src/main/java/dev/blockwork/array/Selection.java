@@ -2,6 +2,7 @@ package dev.blockwork.array;
 
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,7 +58,7 @@ final class Selection {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return x.mapBlocks((b, info) -> {
-            NDArray r = NDArray.zeros(DType.BOOL, b.shape());
+            NDArray r = NDArray.zeros(DType.BOOL, b.shapeArray());
             for (long i = 0, n = b.size(); i < n; i++) {
                 double v = b.getDoubleFlat(i); // NaN is in nothing (NaN != NaN); -0.0 equals 0.0
                 if (!Double.isNaN(v) && (Arrays.binarySearch(sorted, v) >= 0 || (v == 0 && Arrays.binarySearch(sorted, -v) >= 0))) {
@@ -71,7 +72,7 @@ final class Selection {
     static DArray searchsorted(DArray x, double[] sorted, boolean right) {
         double[] s = sorted.clone();
         return x.mapBlocks((b, info) -> {
-            NDArray r = NDArray.zeros(DType.INT64, b.shape());
+            NDArray r = NDArray.zeros(DType.INT64, b.shapeArray());
             for (long i = 0, n = b.size(); i < n; i++) {
                 double v = b.getDoubleFlat(i);
                 int lo = 0, hi = s.length;

@@ -2,6 +2,7 @@ package dev.blockwork.array;
 
 import dev.blockwork.graph.Graph;
 import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,7 @@ final class ShapeOps {
         long[] shape = new long[n];
         for (int i = 0; i < n; i++) {
             sizes[i] = x.chunks().sizes(axes[i]);
-            shape[i] = x.shapeArray()[axes[i]];
+            shape[i] = x.shape[axes[i]];
         }
         Chunks out = Chunks.ofTrusted(sizes);
         return DArray.ofLayer(new TransposeLayer(ArrayLayer.name("transpose", x.layerName(), axes, out), x, axes, out), x.graph(), shape, out, x.dtype());
@@ -70,7 +71,7 @@ final class ShapeOps {
         long[][] sizes = new long[n + 1][];
         long[] shape = new long[n + 1];
         for (int i = 0, j = 0; i <= n; i++) {
-            if (i == a) { sizes[i] = new long[] {1}; shape[i] = 1; } else { sizes[i] = x.chunks().sizes(j); shape[i] = x.shapeArray()[j]; j++; }
+            if (i == a) { sizes[i] = new long[] {1}; shape[i] = 1; } else { sizes[i] = x.chunks().sizes(j); shape[i] = x.shape[j]; j++; }
         }
         Chunks out = Chunks.ofTrusted(sizes);
         BlockReshapeLayer l = new BlockReshapeLayer(ArrayLayer.newName("expand-dims"), x, out, idx -> {
@@ -83,7 +84,7 @@ final class ShapeOps {
 
     static DArray squeeze(DArray x0, int[] axes0) {
         int n = x0.ndim();
-        long[] s = x0.shapeArray();
+        long[] s = x0.shape;
         boolean[] drop = new boolean[n];
         if (axes0 == null) {
             for (int i = 0; i < n; i++) drop[i] = s[i] == 1;
@@ -92,7 +93,7 @@ final class ShapeOps {
                 int a = axis(a0, n);
                 if (s[a] != 1) {
                     throw new IllegalArgumentException("cannot select an axis to squeeze out which has size not equal to one: axis "
-                            + a0 + " of shape " + Shape.format(s));
+                            + a0 + " of shape " + Shape.toString(s));
                 }
                 drop[a] = true;
             }
@@ -154,10 +155,10 @@ final class ShapeOps {
         }
         long prod = 1;
         for (long d : ns) prod *= d;
-        long[] s = x0.shapeArray();
+        long[] s = x0.shape;
         if (prod != size) {
-            throw new IllegalArgumentException("cannot reshape array of size " + size + " (shape " + Shape.format(s) + ") into shape "
-                    + Shape.format(ns));
+            throw new IllegalArgumentException("cannot reshape array of size " + size + " (shape " + Shape.toString(s) + ") into shape "
+                    + Shape.toString(ns));
         }
         if (Arrays.equals(s, ns)) return x0;
         if (size == 0 || ns.length == 0 || s.length == 0) {
@@ -229,16 +230,16 @@ final class ShapeOps {
     static DArray reshapeBlockwise(DArray x0, long[] ns, Chunks out0) {
         DArray x = x0.materialize();
         Chunks in = x.chunks();
-        long[] s = x.shapeArray();
+        long[] s = x.shape;
         long size = 1, prod = 1;
         for (long d : s) size *= d;
         for (long d : ns) prod *= d;
         if (size != prod) {
-            throw new IllegalArgumentException("cannot reshape array of size " + size + " (shape " + Shape.format(s) + ") into shape " + Shape.format(ns));
+            throw new IllegalArgumentException("cannot reshape array of size " + size + " (shape " + Shape.toString(s) + ") into shape " + Shape.toString(ns));
         }
         if (out0 != null) {
             if (!Arrays.equals(out0.shape(), ns) || out0.blockCount() != in.blockCount()) {
-                throw new IllegalArgumentException("got chunks " + out0 + ", expected chunks of shape " + Shape.format(ns) + " with "
+                throw new IllegalArgumentException("got chunks " + out0 + ", expected chunks of shape " + Shape.toString(ns) + " with "
                         + in.blockCount() + " blocks (one per input block)");
             }
             for (int f = 0; f < in.blockCount(); f++) {
@@ -263,8 +264,8 @@ final class ShapeOps {
             do { p *= s[i++]; } while (i < s.length && p < ns[o]);
             while (o == ns.length - 1 && i < s.length) p *= s[i++];
             if (p != ns[o]) {
-                throw new IllegalArgumentException("got shape " + Shape.format(ns) + ", expected one that merges consecutive axes of "
-                        + Shape.format(s) + " (or pass chunks)");
+                throw new IllegalArgumentException("got shape " + Shape.toString(ns) + ", expected one that merges consecutive axes of "
+                        + Shape.toString(s) + " (or pass chunks)");
             }
         }
         start[ns.length] = s.length;
@@ -324,15 +325,15 @@ final class ShapeOps {
         int n = arrays.get(0).ndim();
         if (n == 0) throw new IllegalArgumentException("zero-dimensional arrays cannot be concatenated");
         int axis = axis(axis0, n);
-        long[] s0 = arrays.get(0).shapeArray();
+        long[] s0 = arrays.get(0).shape;
         DType t = arrays.get(0).dtype();
         for (DArray a : arrays) {
-            long[] s = a.shapeArray();
+            long[] s = a.shape;
             boolean ok = s.length == n;
             for (int d = 0; ok && d < n; d++) ok = d == axis || s[d] == s0[d];
             if (!ok) {
                 throw new IllegalArgumentException("all the input array dimensions except for the concatenation axis must match exactly, "
-                        + "but got shapes " + Shape.format(s0) + " and " + Shape.format(s) + " for axis " + axis);
+                        + "but got shapes " + Shape.toString(s0) + " and " + Shape.toString(s) + " for axis " + axis);
             }
             t = DType.promote(t, a.dtype());
         }
@@ -377,7 +378,7 @@ final class ShapeOps {
     private static DArray[] axisView(DArray[] xs, int d) {
         DArray[] r = new DArray[xs.length];
         for (int k = 0; k < xs.length; k++) {
-            long len = xs[k].shapeArray()[d];
+            long len = xs[k].shape[d];
             r[k] = DArray.full(Shape.of(len), Chunks.explicit(xs[k].chunks().sizes(d)), 0L, DType.BOOL);
         }
         return r;
@@ -388,12 +389,12 @@ final class ShapeOps {
         int n = arrays.get(0).ndim();
         int a = axis0 < 0 ? axis0 + n + 1 : axis0;
         if (a < 0 || a > n) throw new IllegalArgumentException("axis " + axis0 + " is out of bounds for array of dimension " + (n + 1));
-        long[] s0 = arrays.get(0).shapeArray();
+        long[] s0 = arrays.get(0).shape;
         List<DArray> ex = new ArrayList<>();
         for (DArray x : arrays) {
-            if (!Arrays.equals(x.shapeArray(), s0)) {
-                throw new IllegalArgumentException("all input arrays must have the same shape, got " + Shape.format(s0) + " and "
-                        + Shape.format(x.shapeArray()));
+            if (!Arrays.equals(x.shape, s0)) {
+                throw new IllegalArgumentException("all input arrays must have the same shape, got " + Shape.toString(s0) + " and "
+                        + Shape.toString(x.shape));
             }
             ex.add(x.expandDims(a));
         }

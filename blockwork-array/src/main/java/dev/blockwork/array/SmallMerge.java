@@ -16,13 +16,13 @@ final class SmallMerge {
     private SmallMerge() {}
 
     static boolean applies(NDArray a, NDArray b) {
-        return a.size() <= MAX_ELEMENTS && a.dtype() == b.dtype() && java.util.Arrays.equals(a.shape(), b.shape());
+        return a.size() <= MAX_ELEMENTS && a.dtype() == b.dtype() && java.util.Arrays.equals(a.shapeArray(), b.shapeArray());
     }
 
     static NDArray merge(NDArray a, NDArray b, DoubleBinaryOperator fd, LongBinaryOperator fl) {
         int n = (int) a.size();
         DType t = a.dtype();
-        long[] s = a.shape();
+        long[] s = a.shapeArray();
         return switch (t) {
             case FLOAT64 -> {
                 double[] r = new double[n];

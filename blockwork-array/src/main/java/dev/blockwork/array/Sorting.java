@@ -28,7 +28,7 @@ final class Sorting {
 
     private static DArray wholeAxis(DArray x, int axis) {
         long[][] c = x.chunks().sizes();
-        c[axis] = new long[] {x.shapeArray()[axis]};
+        c[axis] = new long[] {x.shape[axis]};
         return x.rechunk(Chunks.ofTrusted(c));
     }
 
@@ -53,7 +53,7 @@ final class Sorting {
     static DArray topk(DArray x, int k, int axis0, boolean positions) {
         requireReal(x, positions ? "argtopk" : "topk");
         int axis = ShapeOps.axis(axis0, x.ndim());
-        long n = x.shapeArray()[axis];
+        long n = x.shape[axis];
         int m = Math.abs(k);
         if (k == 0 || m > n) throw new IllegalArgumentException("got k " + k + ", expected 1 <= |k| <= " + n + " (the axis length)");
         Chunks c0 = capped(x.chunks(), axis, m);
@@ -169,7 +169,7 @@ final class Sorting {
         double[] fv = floats ? values.toDoubleArray() : null;
         long[] lv = floats ? null : values.toLongArray();
         return x.mapBlocks((b, info) -> {
-            NDArray out = NDArray.zeros(DType.INT64, b.shape());
+            NDArray out = NDArray.zeros(DType.INT64, b.shapeArray());
             for (long f = 0, n = b.size(); f < n; f++) {
                 int p;
                 if (floats) {

@@ -1,6 +1,7 @@
 package dev.blockwork.array;
 
 import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.Shape;
 
 /**
  * {@code cov}, {@code corrcoef} and {@code linalg.norm} from the existing reductions and {@code matmul}: centring is
@@ -16,10 +17,10 @@ final class Statistics {
     static DArray cov(DArray x0, int ddof) {
         if (x0.ndim() > 2) throw new IllegalArgumentException("got a " + x0.ndim() + "-d array, expected 1-D or 2-D for cov");
         DArray x = (x0.ndim() == 1 ? x0.reshape(1, x0.size()) : x0).astype(DType.FLOAT64);
-        long n = x.shapeArray()[1];
+        long n = x.shape[1];
         DArray c = x.sub(x.mean(new int[] {1}, true));
         DArray r = c.matmul(c.transpose()).div((double) Math.max(0, n - ddof));
-        return x.shapeArray()[0] == 1 ? r.reshape() : r;
+        return x.shape[0] == 1 ? r.reshape() : r;
     }
 
     /** {@code np.corrcoef(x)}: {@code cov / sqrt(outer(diag, diag))}, clipped to [-1, 1] as NumPy. */
@@ -32,20 +33,20 @@ final class Statistics {
 
     /** {@code np.average(x, axis, weights)}: weights of x's shape, or 1-D along the axis. */
     static DArray average(DArray x, DArray weights, int axis) {
-        long[] shape = x.shapeArray();
+        long[] shape = x.shape;
         int a = ShapeOps.axis(axis, shape.length);
         DArray w = weights;
         if (weights.ndim() == 1 && shape.length > 1) {
-            if (weights.shapeArray()[0] != shape[a]) {
-                throw new IllegalArgumentException("got 1-D weights of length " + weights.shapeArray()[0] + ", expected the length "
-                        + shape[a] + " of axis " + a + " (shape " + Shape.format(shape) + ")");
+            if (weights.shape[0] != shape[a]) {
+                throw new IllegalArgumentException("got 1-D weights of length " + weights.shape[0] + ", expected the length "
+                        + shape[a] + " of axis " + a + " (shape " + Shape.toString(shape) + ")");
             }
             long[] s = new long[shape.length - a];
             java.util.Arrays.fill(s, 1);
             s[0] = shape[a];
             w = weights.reshape(s);
-        } else if (!java.util.Arrays.equals(weights.shapeArray(), shape)) {
-            throw new IllegalArgumentException("got weights of shape " + weights.shape() + ", expected shape " + Shape.format(shape)
+        } else if (!java.util.Arrays.equals(weights.shape, shape)) {
+            throw new IllegalArgumentException("got weights of shape " + weights.shape() + ", expected shape " + Shape.toString(shape)
                     + " or 1-D of length " + shape[a]);
         }
         DArray num = x.mul(w).sum(new int[] {a}, false);

@@ -41,10 +41,10 @@ final class TiledLinalg {
     static final long SMALL_BYTES = 4L << 20;
 
     static long side(DArray a, String what) {
-        if (a.ndim() != 2 || a.shapeArray()[0] != a.shapeArray()[1]) {
+        if (a.ndim() != 2 || a.shape[0] != a.shape[1]) {
             throw new IllegalArgumentException(what + ": got an array of shape " + a.shape() + ", expected a square 2-D matrix");
         }
-        return a.shapeArray()[0];
+        return a.shape[0];
     }
 
     /** {@code a} ready for the tile algorithms: one block when small, else checked to have square tiles. */
@@ -127,7 +127,7 @@ final class TiledLinalg {
             }
             for (int j = k + 1; j < b; j++) L[k][j] = zeros.of(c[k], c[j]);
         }
-        DArray out = t.output("cholesky", a.shapeArray(), a.chunks(), idx -> L[idx[0]][idx[1]]);
+        DArray out = t.output("cholesky", a.shape, a.chunks(), idx -> L[idx[0]][idx[1]]);
         return out.rechunk(a0.chunks());
     }
 
@@ -193,7 +193,7 @@ final class TiledLinalg {
                 P[i][j] = i == j ? t.task("lu-p", args -> Packed.part((NDArray) args[0], 0).copy(), f.diag()[i]) : zeros.of(f.chunks()[i], f.chunks()[j]);
             }
         }
-        long[] s = a.shapeArray();
+        long[] s = a.shape;
         return List.of(t.output("lu-p", s, a.chunks(), idx -> P[idx[0]][idx[1]]).rechunk(a0.chunks()),
                 t.output("lu-l", s, a.chunks(), idx -> f.l()[idx[0]][idx[1]]).rechunk(a0.chunks()),
                 t.output("lu-u", s, a.chunks(), idx -> f.u()[idx[0]][idx[1]]).rechunk(a0.chunks()));
@@ -225,7 +225,7 @@ final class TiledLinalg {
 
     /** {@code b} as a 2-D array whose rows have {@code rows} chunks. */
     private static DArray rhs(DArray b, long n, long[] rows, String what, DArray a) {
-        if ((b.ndim() != 1 && b.ndim() != 2) || b.shapeArray()[0] != n) {
+        if ((b.ndim() != 1 && b.ndim() != 2) || b.shape[0] != n) {
             throw new IllegalArgumentException(what + ": got a of shape " + a.shape() + " and b of shape " + b.shape()
                     + ", expected b 1-D or 2-D with " + n + " rows");
         }
@@ -244,8 +244,8 @@ final class TiledLinalg {
     }
 
     private static DArray result(BlockTasks t, Key[][] x, DArray b, DArray b0) {
-        DArray out = t.output("solve", b.shapeArray(), b.chunks(), idx -> x[idx[0]][idx[1]]);
-        if (b0.ndim() == 1) out = out.reshape(b0.shapeArray()[0]);
+        DArray out = t.output("solve", b.shape, b.chunks(), idx -> x[idx[0]][idx[1]]);
+        if (b0.ndim() == 1) out = out.reshape(b0.shape[0]);
         return out.rechunk(b0.chunks());
     }
 

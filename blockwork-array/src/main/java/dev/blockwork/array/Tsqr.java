@@ -43,7 +43,7 @@ final class Tsqr {
     static DArray tallSkinny(DArray a, String what) {
         if (a.ndim() != 2) throw new IllegalArgumentException(what + ": got a " + a.ndim() + "-d array of shape " + a.shape() + ", expected a 2-D matrix");
         if (a.numBlocks()[1] == 1) return a;
-        long n = a.shapeArray()[1], rows = 0;
+        long n = a.shape[1], rows = 0;
         for (long r : a.chunks().sizes(0)) rows = Math.max(rows, r);
         long bytes = rows * n * 8;
         if (bytes <= ArraySettings.CHUNK_BYTES.getLong()) {
@@ -60,11 +60,11 @@ final class Tsqr {
         return (int) Math.max(2, Math.min(1 << 20, ArraySettings.CHUNK_BYTES.getLong() / Math.max(1, 8 * n * n)));
     }
 
-    static Factor factor(BlockTasks t, DArray a) { return factor(t, a, fanIn(a.shapeArray()[1])); }
+    static Factor factor(BlockTasks t, DArray a) { return factor(t, a, fanIn(a.shape[1])); }
 
     static Factor factor(BlockTasks t, DArray a, int fanIn) {
         long[] rows = a.chunks().sizes(0);
-        long m = a.shapeArray()[0], n = a.shapeArray()[1], k = Math.min(m, n);
+        long m = a.shape[0], n = a.shape[1], k = Math.min(m, n);
         int nb = rows.length;
         Key[] leaves = new Key[nb];
         List<Node> level = new ArrayList<>();
@@ -136,7 +136,7 @@ final class Tsqr {
     static List<DArray> qr(DArray a0, int fanIn) {
         DArray a = tallSkinny(a0, "qr");
         BlockTasks t = new BlockTasks("tsqr");
-        Factor f = factor(t, a, fanIn > 0 ? fanIn : fanIn(a.shapeArray()[1]));
+        Factor f = factor(t, a, fanIn > 0 ? fanIn : fanIn(a.shape[1]));
         Key[] q = qBlocks(t, f, null);
         Key r = t.task("tsqr-r", args -> Packed.part((NDArray) args[0], 1).copy(), f.root());
         return List.of(t.output("tsqr-q", new long[] {f.m(), f.k()}, BlockTasks.chunks(f.rows(), BlockTasks.one(f.k())), idx -> q[idx[0]]),
@@ -149,7 +149,7 @@ final class Tsqr {
      */
     static List<DArray> svd(DArray a0) {
         if (a0.ndim() != 2) throw new IllegalArgumentException("svd: got a " + a0.ndim() + "-d array of shape " + a0.shape() + ", expected a 2-D matrix");
-        if (a0.shapeArray()[0] < a0.shapeArray()[1]) {
+        if (a0.shape[0] < a0.shape[1]) {
             List<DArray> t = svd(a0.transpose());
             return List.of(t.get(2).transpose(), t.get(1), t.get(0).transpose());
         }
@@ -173,8 +173,8 @@ final class Tsqr {
      */
     static List<DArray> lstsq(DArray a0, DArray b0) {
         if (a0.ndim() != 2) throw new IllegalArgumentException("lstsq: got a " + a0.ndim() + "-d array of shape " + a0.shape() + ", expected a 2-D matrix");
-        long m = a0.shapeArray()[0], n = a0.shapeArray()[1];
-        if ((b0.ndim() != 1 && b0.ndim() != 2) || b0.shapeArray()[0] != m) {
+        long m = a0.shape[0], n = a0.shape[1];
+        if ((b0.ndim() != 1 && b0.ndim() != 2) || b0.shape[0] != m) {
             throw new IllegalArgumentException("lstsq: got a of shape " + a0.shape() + " and b of shape " + b0.shape()
                     + ", expected b 1-D or 2-D with " + m + " rows");
         }
@@ -182,7 +182,7 @@ final class Tsqr {
         DArray a = tallSkinny(a0, "lstsq");
         boolean vec = b0.ndim() == 1;
         DArray b = (vec ? b0.reshape(m, 1) : b0).astype(DType.FLOAT64);
-        long r = b.shapeArray()[1];
+        long r = b.shape[1];
         b = b.rechunk(Chunks.ofTrusted(new long[][] {a.chunks().sizes(0), BlockTasks.one(r)}));
         BlockTasks t = new BlockTasks("lstsq");
         Factor f = factor(t, a);

@@ -4,7 +4,7 @@
  *
  * <p>Entry points: {@link dev.blockwork.array.DArray} (creation, element-wise maths, reductions, indexing, shape
  * operations, linear algebra, user functions, compute), {@link dev.blockwork.array.Chunks} and
- * {@link dev.blockwork.array.ChunkSpec} (block structure and its one normaliser), {@link dev.blockwork.array.Shape},
+ * {@link dev.blockwork.array.ChunkSpec} (block structure and its one normaliser), {@link dev.blockwork.ndarray.Shape},
  * {@link dev.blockwork.array.DRandom}, {@link dev.blockwork.array.Boundary}, {@link dev.blockwork.array.Reduction}
  * and the static helpers of {@link dev.blockwork.array.DArrays}. Each kind of operation is one
  * {@link dev.blockwork.graph.Layer} class ({@code FusedLayer}, {@code PartialReduceLayer}/{@code CombineLayer},

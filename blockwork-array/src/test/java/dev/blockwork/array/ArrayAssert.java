@@ -26,8 +26,8 @@ public final class ArrayAssert {
     static void assertEq(DArray actual, NDArray expected, String context) {
         String ctx = context + " " + actual;
         assertThat(actual.dtype()).as("dtype of %s", ctx).isEqualTo(expected.dtype());
-        assertThat(actual.shapeArray()).as("shape of %s", ctx).isEqualTo(expected.shape());
-        assertThat(actual.chunks().shape()).as("chunks cover the shape of %s", ctx).isEqualTo(expected.shape());
+        assertThat(actual.shape()).as("shape of %s", ctx).isEqualTo(expected.shape());
+        assertThat(actual.chunks().shape()).as("chunks cover the shape of %s", ctx).isEqualTo(expected.shapeArray());
         checkBlocks(actual, ctx);
         for (ComputeOptions o : List.of(SYNC, THREADS)) {
             NDArray r = actual.compute(o);
@@ -44,7 +44,7 @@ public final class ArrayAssert {
         for (int i = 0; i < blocks.length; i++) {
             NDArray b = (NDArray) blocks[i];
             int[] idx = keys.get(i).index();
-            assertThat(b.shape()).as("shape of block %s of %s", Arrays.toString(idx), ctx).isEqualTo(a.chunks().blockShape(idx));
+            assertThat(b.shapeArray()).as("shape of block %s of %s", Arrays.toString(idx), ctx).isEqualTo(a.chunks().blockShape(idx));
             assertThat(b.dtype()).as("dtype of block %s of %s", Arrays.toString(idx), ctx).isEqualTo(a.dtype());
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,7 +130,7 @@ class EinsumTest {
                 want.setDouble(ar.getDouble(ia) * br.getDouble(ib), at);
             }
             ArrayAssert.assertEq(Products.kron(DArray.fromArray(a, Chunks.uniform(2)), DArray.fromArray(b, Chunks.uniform(3))), want,
-                    "seed " + (SEED + 2) + " case " + c + ": kron " + Shape.format(sa) + " x " + Shape.format(sb));
+                    "seed " + (SEED + 2) + " case " + c + ": kron " + Shape.toString(sa) + " x " + Shape.toString(sb));
         }
     }
 

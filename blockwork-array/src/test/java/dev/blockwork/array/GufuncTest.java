@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class GufuncTest {
             NDArray a = random(r, p, q, n);
             DArray x = DArray.fromArray(a, Chunks.explicit(BlockedLinalgTest.randomChunks(r, p, 3), BlockedLinalgTest.randomChunks(r, q, 3),
                     BlockedLinalgTest.randomChunks(r, n, 3)));
-            String what = "seed " + SEED + " case " + c + ": " + Shape.format(a.shape()) + " chunks " + x.chunks();
+            String what = "seed " + SEED + " case " + c + ": " + a.shape() + " chunks " + x.chunks();
             // "(i)->(),()": the minimum and maximum over the core axis, in one function
             List<DArray> mm = DArray.applyGufunc((bs, info) -> new NDArray[] {bs[0].min(new int[] {-1}, false), bs[0].max(new int[] {-1}, false)},
                     "(i)->(),()", List.of(x), List.of(DType.FLOAT64, DType.FLOAT64));

@@ -58,12 +58,12 @@ final class Naive {
 
     /** {@code a op b} element-wise with broadcasting; {@code out} is NumPy's result dtype. */
     static NDArray binary(NDArray a, NDArray b, DType out, DoubleBinaryOperator fd, LongBinaryOperator fl, boolean floatCompute) {
-        long[] s = broadcast(a.shape(), b.shape());
+        long[] s = broadcast(a.shapeArray(), b.shapeArray());
         NDArray r = NDArray.zeros(out, s);
         if (size(s) == 0) return r;
         long[] idx = new long[s.length];
         do {
-            long[] ia = at(idx, a.shape()), ib = at(idx, b.shape());
+            long[] ia = at(idx, a.shapeArray()), ib = at(idx, b.shapeArray());
             if (floatCompute) {
                 double v = fd.applyAsDouble(a.getDouble(ia), b.getDouble(ib));
                 if (out == DType.FLOAT32) v = (float) v;
@@ -89,7 +89,7 @@ final class Naive {
 
     /** A reduction over {@code axes} (sorted, distinct) by plain loops. kind: sum, prod, min, max, mean, var, std, argmin, argmax. */
     static NDArray reduce(NDArray x, String kind, int[] axes, boolean keepDims) {
-        long[] s = x.shape();
+        long[] s = x.shapeArray();
         boolean[] red = new boolean[s.length];
         for (int a : axes) red[a] = true;
         long[] keep = s.clone();

@@ -136,7 +136,7 @@ class NumpyFixtureTest {
 
     /** Five-point mean on the interior of an extended block (the ghost rim of the result is trimmed). */
     static NDArray stencil(NDArray e, BlockFunction.BlockInfo info) {
-        NDArray r = NDArray.zeros(e.dtype(), e.shape());
+        NDArray r = NDArray.zeros(e.dtype(), e.shapeArray());
         Index in = Index.range(1L, -1L), lo = Index.range(null, -2L), hi = Index.range(2L, null);
         Expr sum = Expr.of(e.get(lo, in)).add(Expr.of(e.get(in, in))).add(Expr.of(e.get(hi, in)))
                 .add(Expr.of(e.get(in, lo))).add(Expr.of(e.get(in, hi)));
@@ -174,7 +174,7 @@ class NumpyFixtureTest {
         Map<String, DArray> in = new LinkedHashMap<>();
         for (String k : List.of("a", "b", "c", "d", "m", "x3", "y3", "p", "q4", "r4")) {
             NDArray v = readFixture(fixture("in_" + k));
-            long[] s = v.shape();
+            long[] s = v.shapeArray();
             long[] c = new long[s.length];
             for (int d = 0; d < s.length; d++) c[d] = cut.size.apply(s[d]);
             in.put(k, DArray.fromArray(v, Chunks.of(c)));

@@ -67,7 +67,7 @@ class ShapePropertyTest {
     }
 
     static NDArray takeRef(NDArray a, long[] idx, int axis) {
-        long[] s = a.shape();
+        long[] s = a.shapeArray();
         s[axis] = idx.length;
         NDArray out = NDArray.zeros(a.dtype(), s);
         for (int i = 0; i < idx.length; i++) out.index(axis, i).assign(a.index(axis, idx[i]));
@@ -141,7 +141,7 @@ class ShapePropertyTest {
                     else Naive.set(want, new long[] {i, j}, (long) acc);
                 }
             }
-            DArray x = DArray.fromArray(a, randomChunks(r, a.shape())), y = DArray.fromArray(b, randomChunks(r, b.shape()));
+            DArray x = DArray.fromArray(a, randomChunks(r, a.shapeArray())), y = DArray.fromArray(b, randomChunks(r, b.shapeArray()));
             assertEq(x.matmul(y), want, "matmul " + ta + "(" + m + "," + k + ") chunks " + x.chunks() + " @ " + tb + "(" + k + "," + n + ") chunks " + y.chunks());
         });
     }
@@ -152,7 +152,7 @@ class ShapePropertyTest {
         NDArray a = randomArray(r, new long[] {11}, DType.FLOAT64);
         DArray x = DArray.fromArray(a, Chunks.explicit(new long[] {3, 2, 4, 2}));
         BlockFunction diff = (e, info) -> {
-            NDArray out = NDArray.zeros(e.dtype(), e.shape());
+            NDArray out = NDArray.zeros(e.dtype(), e.shapeArray());
             if (e.shape(0) > 2) {
                 e.slice(0, 2L, null, 1).expr().sub(e.slice(0, null, -2L, 1).expr()).evaluateInto(out.slice(0, 1L, -1L, 1));
             }

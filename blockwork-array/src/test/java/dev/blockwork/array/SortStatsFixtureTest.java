@@ -24,7 +24,7 @@ class SortStatsFixtureTest {
 
     private DArray in(String name) {
         NDArray a = f("in_" + name);
-        return DArray.fromArray(a, PropertyTest.randomChunks(r, a.shape()));
+        return DArray.fromArray(a, PropertyTest.randomChunks(r, a.shapeArray()));
     }
 
     private static void eq(DArray got, String want) { assertEq(got, f(want), "seed " + SEED + " " + want); }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,7 +68,7 @@ class SurfacePropertyTest {
     }
 
     static NDArray mapD(NDArray a, DType out, DoubleUnaryOperator f) {
-        NDArray r = NDArray.zeros(out, a.shape());
+        NDArray r = NDArray.zeros(out, a.shapeArray());
         for (long i = 0; i < a.size(); i++) {
             double v = f.applyAsDouble(a.getDoubleFlat(i));
             if (out.isFloat()) r.setDoubleFlat(i, out == DType.FLOAT32 ? (float) v : v); else r.setLongFlat(i, (long) v);
@@ -76,7 +77,7 @@ class SurfacePropertyTest {
     }
 
     static NDArray zipD(NDArray a, NDArray b, DType out, DoubleBinaryOperator f) {
-        NDArray r = NDArray.zeros(out, a.shape());
+        NDArray r = NDArray.zeros(out, a.shapeArray());
         for (long i = 0; i < a.size(); i++) {
             double v = f.applyAsDouble(a.getDoubleFlat(i), b.getDoubleFlat(i));
             if (out.isFloat()) r.setDoubleFlat(i, v); else r.setLongFlat(i, (long) v);
@@ -85,7 +86,7 @@ class SurfacePropertyTest {
     }
 
     static NDArray zipL(NDArray a, NDArray b, DType out, LongBinaryOperator f) {
-        NDArray r = NDArray.zeros(out, a.shape());
+        NDArray r = NDArray.zeros(out, a.shapeArray());
         for (long i = 0; i < a.size(); i++) r.setLongFlat(i, f.applyAsLong(a.getLongFlat(i), b.getLongFlat(i)));
         return r;
     }
@@ -201,7 +202,7 @@ class SurfacePropertyTest {
     interface Fold { double apply(double[] values); }
 
     static NDArray naive(NDArray a, int[] axes, boolean keep, DType out, Fold f) {
-        long[] s = a.shape();
+        long[] s = a.shapeArray();
         boolean[] red = new boolean[s.length];
         for (int d = 0; d < s.length; d++) red[d] = axes == null;
         if (axes != null) for (int d : axes) red[d] = true;
@@ -290,7 +291,7 @@ class SurfacePropertyTest {
     }
 
     static NDArray scan(NDArray a, int axis, DType out, boolean prod) {
-        long[] s = a.shape();
+        long[] s = a.shapeArray();
         NDArray r = a.astype(out);
         long inner = 1;
         for (int d = axis + 1; d < s.length; d++) inner *= s[d];
@@ -501,7 +502,7 @@ class SurfacePropertyTest {
                 }
             }
             NDArray view = a.copy().get(ix);
-            long[] sel = view.shape();
+            long[] sel = view.shapeArray();
             String ctx = t + Arrays.toString(s) + " " + x.chunks() + " index " + Arrays.toString(ix) + " selection " + Arrays.toString(sel);
             // a scalar
             NDArray want = a.copy();
@@ -574,7 +575,7 @@ class SurfacePropertyTest {
 
     /** np.pad by definition: each output position maps to an input position (or the constant) axis by axis. */
     static NDArray naivePad(NDArray a, long[][] w, PadMode mode, double c) {
-        long[] s = a.shape(), o = s.clone();
+        long[] s = a.shapeArray(), o = s.clone();
         for (int d = 0; d < s.length; d++) o[d] = s[d] + w[d][0] + w[d][1];
         NDArray r = NDArray.zeros(a.dtype(), o);
         long[] idx = new long[o.length], src = new long[o.length];
@@ -690,7 +691,7 @@ class SurfacePropertyTest {
             DType t = new DType[] {DType.FLOAT64, DType.INT64, DType.INT32}[r.nextInt(3)];
             NDArray a = mapD(values(r, new long[] {m, k}, t), t, v -> Double.isFinite(v) ? v : 0.5);
             NDArray b = mapD(values(r, new long[] {k, n}, t), t, v -> Double.isFinite(v) ? v : 0.5);
-            DArray x = DArray.fromArray(a, chunks(r, a.shape())), y = DArray.fromArray(b, chunks(r, b.shape()));
+            DArray x = DArray.fromArray(a, chunks(r, a.shapeArray())), y = DArray.fromArray(b, chunks(r, b.shapeArray()));
             String ctx = t + " " + x.chunks() + " " + y.chunks();
             assertEq(DArray.einsum("ij,jk->ik", x, y), a.matmul(b), "matmul " + ctx);
             assertEq(DArray.einsum("ij,jk->ki", x, y), a.matmul(b).transpose().copy(), "transposed " + ctx);
@@ -707,7 +708,7 @@ class SurfacePropertyTest {
             long m = r.nextInt(6), k = 1 + r.nextInt(6), n = r.nextInt(6);
             NDArray a = mapD(values(r, new long[] {m, k}, DType.FLOAT64), DType.FLOAT64, v -> Double.isFinite(v) ? v : 0.5);
             NDArray b = mapD(values(r, new long[] {k, n}, DType.FLOAT64), DType.FLOAT64, v -> Double.isFinite(v) ? v : 0.5);
-            DArray x = DArray.fromArray(a, chunks(r, a.shape())), y = DArray.fromArray(b, chunks(r, b.shape()));
+            DArray x = DArray.fromArray(a, chunks(r, a.shapeArray())), y = DArray.fromArray(b, chunks(r, b.shapeArray()));
             String ctx = x.chunks() + " " + y.chunks();
             DArray mm = DArray.blockwise((bs, bi) -> bs[0].matmul(bs[1]), "ik", List.of(x, y), List.of("ij", "jk"), DType.FLOAT64);
             assertEq(mm, a.matmul(b), "blockwise matmul " + ctx);
@@ -781,7 +782,7 @@ class SurfacePropertyTest {
             long b0 = r.nextInt(4), m = 1 + r.nextInt(4), k = 1 + r.nextInt(4), n = 1 + r.nextInt(4);
             NDArray a = mapD(values(r, new long[] {b0, m, k}, DType.FLOAT64), DType.FLOAT64, v -> Double.isFinite(v) ? v : 0.5);
             NDArray b = mapD(values(r, new long[] {b0, k, n}, DType.FLOAT64), DType.FLOAT64, v -> Double.isFinite(v) ? v : 0.5);
-            DArray x = DArray.fromArray(a, chunks(r, a.shape())), y = DArray.fromArray(b, chunks(r, b.shape()));
+            DArray x = DArray.fromArray(a, chunks(r, a.shapeArray())), y = DArray.fromArray(b, chunks(r, b.shapeArray()));
             DArray mm = DArray.applyGufunc((bs, bi) -> bs[0].matmul(bs[1]), "(m,n),(n,p)->(m,p)", List.of(x, y), DType.FLOAT64);
             assertEq(mm, a.matmul(b), "gufunc matmul " + x.chunks() + " " + y.chunks());
             DArray inner = DArray.applyGufunc((bs, bi) -> bs[0].expr().mul(bs[0].expr()).evaluate().sum(new int[] {bs[0].ndim() - 1}, false),
@@ -830,7 +831,7 @@ class SurfacePropertyTest {
 
     /** Output of {@code a}'s shape but {@code len} along {@code axis}; position p there reads input position {@code map(p)}. */
     static NDArray permutedLen(NDArray a, int axis, long len, LongMap map) {
-        long[] s = a.shape(), o = s.clone();
+        long[] s = a.shapeArray(), o = s.clone();
         o[axis] = len;
         NDArray r = NDArray.zeros(a.dtype(), o);
         long inner = 1;
@@ -847,7 +848,7 @@ class SurfacePropertyTest {
 
     /** Output element at position p along {@code axis} is input element {@code map(p)}. */
     static NDArray permuted(NDArray a, int axis, PosMap map) {
-        long[] s = a.shape();
+        long[] s = a.shapeArray();
         NDArray r = NDArray.zeros(a.dtype(), s);
         long inner = 1;
         for (int d = axis + 1; d < s.length; d++) inner *= s[d];
@@ -859,7 +860,7 @@ class SurfacePropertyTest {
     }
 
     static NDArray naiveDiff(NDArray a, int axis) {
-        long[] s = a.shape(), o = s.clone();
+        long[] s = a.shapeArray(), o = s.clone();
         o[axis] = s[axis] - 1;
         NDArray r = NDArray.zeros(a.dtype(), o);
         long inner = 1;

@@ -15,7 +15,7 @@ class ReadmeArrayExampleTest {
         DArray x = DArray.ones(shape(1000, 1000), chunks(100, 100));
         DArray z = x.add(x.mul(2));
         NDArray r = z.compute();
-        assertThat(r.shape()).containsExactly(1000, 1000);
+        assertThat(r.shape()).isEqualTo(shape(1000, 1000));
         assertThat(r.getDouble(999, 0)).isEqualTo(3.0);
         assertThat(z.sum().compute().item()).isEqualTo(3_000_000.0);
     }

@@ -286,8 +286,19 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
     /** The dtype the evaluated result will have. */
     public DType dtype() { return dtype; }
 
-    /** The broadcast shape of all operands; {@code ()} when every leaf is a scalar. */
-    public long[] shape() { return shape.clone(); }
+    /**
+     * The broadcast shape of all operands; {@code ()} when every leaf is a scalar.
+     *
+     * @return the shape the evaluated result will have
+     */
+    public Shape shape() { return Shape.of(shape); }
+
+    /**
+     * The broadcast shape as a fresh {@code long[]}, as {@link NDArray#shapeArray()}.
+     *
+     * @return a copy of the extents, outermost first
+     */
+    public long[] shapeArray() { return shape.clone(); }
 
     // ------------------------------------------------------------------ evaluation
 

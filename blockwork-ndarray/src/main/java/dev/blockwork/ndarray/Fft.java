@@ -79,7 +79,7 @@ public final class Fft {
         // the Hermitian extension: X[k] for k <= len/2 from x (cropped or zero-padded), X[len-k] = conj(X[k])
         long half = len / 2 + 1;
         NDArray z = x.dtype.isComplex() ? x : x.astype(DType.COMPLEX128);
-        long[] s = z.shape();
+        long[] s = z.shapeArray();
         s[ax] = len;
         NDArray spec = NDArray.zeros(DType.COMPLEX128, s);
         long take = Math.min(half, m);
@@ -176,7 +176,7 @@ public final class Fft {
         double scale = norm.scale(n, inverse);
         boolean complexIn = x.dtype.isComplex();
         NDArray in = complexIn ? x.contiguous() : x.astype(DType.FLOAT64);
-        long[] os = x.shape();
+        long[] os = x.shapeArray();
         os[ax] = n;
         NDArray out = NDArray.zeros(DType.COMPLEX128, os);
         long outer = 1, inner = 1;

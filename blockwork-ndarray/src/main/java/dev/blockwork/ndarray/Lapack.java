@@ -447,7 +447,7 @@ public final class Lapack {
         } catch (Throwable t) {
             throw failed("cblas_dtrsm", 0, t);
         }
-        return NDArray.fromArray(x, b.shape());
+        return NDArray.fromArray(x, b.shapeArray());
     }
 
     private static int checkTriangular(NDArray a, NDArray b, boolean unitDiagonal) {
@@ -493,6 +493,6 @@ public final class Lapack {
                 for (int c = 0; c < k; c++) x[i * k + c] /= d;
             }
         }
-        return NDArray.fromArray(x, b.shape());
+        return NDArray.fromArray(x, b.shapeArray());
     }
 }

@@ -185,8 +185,29 @@ public final class NDArray implements java.io.Serializable {
 
     public DType dtype() { return dtype; }
 
-    public long[] shape() { return shape.clone(); }
+    /**
+     * The extent of each axis, like NumPy's {@code a.shape}; equal to {@code DArray.shape()} of a chunked array
+     * of the same extents. Prints as {@code (2, 3)}.
+     *
+     * @return the shape
+     */
+    public Shape shape() { return Shape.of(shape); }
 
+    /**
+     * The extents as a fresh {@code long[]}, for loops and index arithmetic; writing to it does not change
+     * this array.
+     *
+     * @return a copy of the extents, outermost first
+     */
+    public long[] shapeArray() { return shape.clone(); }
+
+    /**
+     * The extent of one axis; negative axes count from the end.
+     *
+     * @param axis an axis in {@code [-ndim, ndim)}
+     * @return its extent
+     * @throws IndexOutOfBoundsException when the axis is out of range
+     */
     public long shape(int axis) { return shape[Shapes.normalizeAxis(axis, shape.length)]; }
 
     /** Strides in elements (not bytes), possibly negative or zero. */
@@ -515,7 +536,7 @@ public final class NDArray implements java.io.Serializable {
         if (arrays.length == 0) throw new IllegalArgumentException("need at least one array to concatenate");
         NDArray first = arrays[0];
         int ax = Shapes.normalizeAxis(axis, first.ndim());
-        long[] shape = first.shape();
+        long[] shape = first.shapeArray();
         DType t = first.dtype;
         for (int i = 1; i < arrays.length; i++) {
             NDArray a = arrays[i];

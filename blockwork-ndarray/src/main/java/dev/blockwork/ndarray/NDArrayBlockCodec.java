@@ -16,11 +16,11 @@ public final class NDArrayBlockCodec implements BlockCodec<NDArray> {
         if (a.dtype() == DType.COMPLEX128) {
             // the transport counts storage elements by the shape: a complex block travels as its doubles,
             // shape (..., 2), and loses that trailing axis again in rebuild
-            long[] s = java.util.Arrays.copyOf(a.shape(), a.ndim() + 1);
+            long[] s = java.util.Arrays.copyOf(a.shape, a.ndim() + 1);
             s[a.ndim()] = 2;
             return new Flat(a.dtype().name(), s, a.data(), 2 * a.offset(), Math.toIntExact(2 * a.size()));
         }
-        return new Flat(a.dtype().name(), a.shape(), a.data(), a.offset(), Math.toIntExact(a.size()));
+        return new Flat(a.dtype().name(), a.shapeArray(), a.data(), a.offset(), Math.toIntExact(a.size()));
     }
 
     @Override

@@ -62,16 +62,8 @@ final class Shapes {
         return true;
     }
 
-    /** NumPy-style shape text: {@code (3, 4)}, {@code (5,)}, {@code ()}. */
-    static String format(long[] shape) {
-        if (shape.length == 1) return "(" + shape[0] + ",)";
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(shape[i]);
-        }
-        return sb.append(')').toString();
-    }
+    /** NumPy-style shape text: {@code (3, 4)}, {@code (5,)}, {@code ()}; see {@link Shape#toString(long[])}. */
+    static String format(long[] shape) { return Shape.toString(shape); }
 
     static int normalizeAxis(int axis, int ndim) {
         int a = axis < 0 ? axis + ndim : axis;

@@ -25,7 +25,7 @@ class ComplexArrayTest {
         assertThat(NDArray.of(1, -2).imag().toDoubleArray()).containsExactly(0, 0);
         // broadcasting parts: (2,1) with (3,)
         NDArray b = NDArray.complex(NDArray.fromArray(new double[] {1, 2}, 2, 1), NDArray.of(10, 20, 30));
-        assertThat(b.shape()).containsExactly(2, 3);
+        assertThat(b.shape()).isEqualTo(Shape.of(2, 3));
         assertThat(b.getReal(1, 2)).isEqualTo(2);
         assertThat(b.getImag(1, 2)).isEqualTo(30);
         assertThat(DType.promote(DType.INT32, DType.COMPLEX128)).isEqualTo(DType.COMPLEX128);
@@ -50,7 +50,7 @@ class ComplexArrayTest {
         dst.slice(1, 0L, 1L, 1).assign(NDArray.fromArray(new double[] {5, 6}, 2, 1));
         assertThat(dst.getReal(1, 0)).isEqualTo(6);
         assertThat(dst.getImag(1, 0)).isZero();
-        assertThat(NDArray.concatenate(0, c, NDArray.zeros(DType.FLOAT64, 1, 3)).shape()).containsExactly(3, 3);
+        assertThat(NDArray.concatenate(0, c, NDArray.zeros(DType.FLOAT64, 1, 3)).shape()).isEqualTo(Shape.of(3, 3));
         assertThat(c.conj().conj()).isEqualTo(c);
         assertThat(c.hashCode()).isEqualTo(c.copy().hashCode());
     }
@@ -92,7 +92,7 @@ class ComplexArrayTest {
         assertThat(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("'descr': '<c16'");
         assertThat(Npy.read(p)).isEqualTo(c.copy());
         NDArray numpy = Fixtures.load("fft_in_c"); // written by np.save
-        assertThat(numpy.shape()).containsExactly(6, 10);
+        assertThat(numpy.shape()).isEqualTo(Shape.of(6, 10));
     }
 
     @Test

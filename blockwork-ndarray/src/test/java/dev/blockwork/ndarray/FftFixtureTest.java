@@ -22,7 +22,7 @@ class FftFixtureTest {
     void fixturesReadAsComplex128() {
         NDArray c = f("in_c");
         assertThat(c.dtype()).isEqualTo(DType.COMPLEX128);
-        assertThat(c.shape()).containsExactly(6, 10);
+        assertThat(c.shape()).isEqualTo(Shape.of(6, 10));
     }
 
     @Test

@@ -51,7 +51,7 @@ class FusedLoopTest {
         for (int rep = 0; rep < 300; rep++) {
             long[] shape = rep % 10 == 0 ? new long[] {Cases.TAIL_SIZES[r.nextInt(5)]} : Cases.shape(r);
             Expr e = randomTree(r, 1 + r.nextInt(4), shape);
-            long[] out = Shapes.broadcast(e.shape(), shape);
+            long[] out = Shapes.broadcast(e.shapeArray(), shape);
             FusedLoopCompiler.enabled = true;
             NDArray fused = e.evaluate(out);
             if (Kernel.compile(e, out, null).root instanceof FusedLoopCompiler.KFused) fusedRoots++;
@@ -68,8 +68,8 @@ class FusedLoopTest {
     void commonExpressionsFuseIntoOneLoop() {
         NDArray x = new Random(1).uniform(100, 100);
         Expr e = Expr.of(x).add(Expr.of(x).mul(2));
-        assertThat(Kernel.compile(e, x.shape(), null).root).isInstanceOf(FusedLoopCompiler.KFused.class);
-        NDArray want = NDArray.fromFunction(x.shape(), DType.FLOAT64, idx -> x.getDouble(idx) + x.getDouble(idx) * 2);
+        assertThat(Kernel.compile(e, x.shapeArray(), null).root).isInstanceOf(FusedLoopCompiler.KFused.class);
+        NDArray want = NDArray.fromFunction(x.shapeArray(), DType.FLOAT64, idx -> x.getDouble(idx) + x.getDouble(idx) * 2);
         assertThat(e.evaluate()).isEqualTo(want);
         Expr f32 = Expr.of(x.astype(DType.FLOAT32)).mul(3.0).add(1.0);
         assertThat(f32.dtype()).isEqualTo(DType.FLOAT32);

@@ -64,8 +64,8 @@ class LapackTest {
             NDArray[] qr = path.qr.apply(a);
             int k = Math.min(s[0], s[1]);
             String what = path + " qr " + s[0] + "x" + s[1];
-            assertThat(qr[0].shape()).as(what).containsExactly(s[0], k);
-            assertThat(qr[1].shape()).as(what).containsExactly(k, s[1]);
+            assertThat(qr[0].shape()).as(what).isEqualTo(Shape.of(s[0], k));
+            assertThat(qr[1].shape()).as(what).isEqualTo(Shape.of(k, s[1]));
             orthonormalColumns(qr[0], what);
             close(qr[0].matmul(qr[1]), a, 1e-12 * s[0], what + ": QR = A");
             for (int i = 0; i < k; i++) for (int j = 0; j < i; j++) assertThat(qr[1].getDouble(i, j)).as(what + " R below diagonal").isZero();

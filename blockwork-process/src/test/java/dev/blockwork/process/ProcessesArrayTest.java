@@ -90,13 +90,13 @@ class ProcessesArrayTest {
         DArray y = x.add(x.mul(2));
         NDArray yt = y.compute(threads());
         NDArray yp = y.persist(on(S)).compute(threads());
-        assertThat(yp.shape()).containsExactly(1000, 1000);
+        assertThat(yp.shape()).isEqualTo(shape(1000, 1000));
         assertThat(yp).isEqualTo(yt);
         assertThat(y.sum().persist(on(S)).compute(threads()).item()).isEqualTo(y.sum().compute(threads()).item());
         DArray m = x.matmul(x.transpose());
         NDArray mp = m.persist(on(S)).compute(threads());
         NDArray mt = m.compute(threads());
-        assertThat(mp.shape()).containsExactly(1000, 1000);
+        assertThat(mp.shape()).isEqualTo(shape(1000, 1000));
         for (long i = 0; i < 1000; i += 37) {
             for (long j = 0; j < 1000; j += 41) assertThat(mp.getDouble(i, j)).isCloseTo(mt.getDouble(i, j), org.assertj.core.data.Offset.offset(1e-9));
         }
@@ -136,7 +136,7 @@ class ProcessesArrayTest {
         NDArray got = b.compute(on(S));
         NDArray expected = big(n);
         assertThat(got.dtype()).isEqualTo(DType.FLOAT64);
-        assertThat(got.shape()).containsExactly(n);
+        assertThat(got.shape()).isEqualTo(shape(n));
         assertThat(got).isEqualTo(expected);
         assertThat(Delayed.of(ProcessesArrayTest::checksum, Delayed.value(expected)).compute(on(S))).isEqualTo(checksum(expected));
     }

@@ -96,7 +96,7 @@ public final class Zarr {
      * @return the new array
      * @throws IOException if the metadata cannot be written, or an array is there and overwrite is off
      */
-    public static ZarrArray create(Path path, dev.blockwork.array.Shape shape, DType dtype, ZarrWriteOptions options) throws IOException {
+    public static ZarrArray create(Path path, dev.blockwork.ndarray.Shape shape, DType dtype, ZarrWriteOptions options) throws IOException {
         if (dtype.isComplex()) {
             throw new IllegalArgumentException("got dtype complex128, expected one of float64 float32 int64 int32 bool: the Zarr store has no complex dtype yet");
         }

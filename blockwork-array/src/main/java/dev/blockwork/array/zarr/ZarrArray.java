@@ -4,10 +4,10 @@ import dev.blockwork.array.BlockSink;
 import dev.blockwork.array.ChunkSpec;
 import dev.blockwork.array.Chunks;
 import dev.blockwork.array.DArray;
-import dev.blockwork.array.Shape;
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.Index;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -126,6 +126,9 @@ public final class ZarrArray implements java.io.Serializable {
 
     /** @return the array's shape */
     public Shape shape() { return Shape.of(meta.shape()); }
+
+    /** @return the array's shape as a fresh {@code long[]}, as {@link DArray#shapeArray()} */
+    public long[] shapeArray() { return meta.shape().clone(); }
 
     /** @return the chunk shape (edge chunks are stored whole, as Zarr does) */
     public long[] chunkShape() { return meta.chunkShape().clone(); }
@@ -342,9 +345,9 @@ public final class ZarrArray implements java.io.Serializable {
 
     /** Pads a block smaller than a chunk (at the array's end) with the fill value. */
     NDArray padded(NDArray block) {
-        if (Arrays.equals(block.shape(), meta.chunkShape())) return block;
+        if (Arrays.equals(block.shapeArray(), meta.chunkShape())) return block;
         NDArray c = filled();
-        view(c, ranges(new long[block.shape().length], block.shape())).assign(block);
+        view(c, ranges(new long[block.ndim()], block.shapeArray())).assign(block);
         return c;
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blockwork.array.DArray;
-import dev.blockwork.array.Shape;
 import dev.blockwork.ndarray.DType;
+import dev.blockwork.ndarray.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.blockwork.cli.bench;
 import dev.blockwork.array.Chunks;
 import dev.blockwork.array.DArray;
 import dev.blockwork.array.DRandom;
-import dev.blockwork.array.Shape;
+import dev.blockwork.ndarray.Shape;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

@@ -2,11 +2,11 @@ package dev.blockwork.cli.bench;
 
 import dev.blockwork.array.Chunks;
 import dev.blockwork.array.DArray;
-import dev.blockwork.array.Shape;
 import dev.blockwork.array.zarr.Zarr;
 import dev.blockwork.array.zarr.ZarrWriteOptions;
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 import dev.blockwork.schedule.ComputeOptions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

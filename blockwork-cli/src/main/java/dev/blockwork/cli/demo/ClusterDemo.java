@@ -32,7 +32,7 @@ final class ClusterDemo {
             java.util.Arrays.sort(ns);
             double total = z.sum().compute(on).item();
             long[] moved = local.cluster().bytesMoved();
-            out.println("z = x + x*2 on the cluster: shape " + java.util.Arrays.toString(r.shape()) + ", sum = " + r.sum().item()
+            out.println("z = x + x*2 on the cluster: shape " + r.shape() + ", sum = " + r.sum().item()
                     + "; z.sum() computed on the workers = " + total);
             out.printf("time (warm, median of %d): %.1f ms; bytes sent to workers %,d, results fetched %,d%n", runs, ns[runs / 2] / 1e6, moved[0], moved[2]);
         }

@@ -2,12 +2,12 @@ package dev.blockwork.cli.examples;
 
 import dev.blockwork.array.Chunks;
 import dev.blockwork.array.DArray;
-import dev.blockwork.array.Shape;
 import dev.blockwork.array.zarr.Zarr;
 import dev.blockwork.array.zarr.ZarrGroup;
 import dev.blockwork.array.zarr.ZarrWriteOptions;
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 import dev.blockwork.schedule.ComputeOptions;
 import java.io.IOException;
 import java.nio.file.Path;

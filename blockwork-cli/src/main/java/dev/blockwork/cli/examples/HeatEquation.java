@@ -3,9 +3,9 @@ package dev.blockwork.cli.examples;
 import dev.blockwork.array.Boundary;
 import dev.blockwork.array.Chunks;
 import dev.blockwork.array.DArray;
-import dev.blockwork.array.Shape;
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 import dev.blockwork.schedule.ComputeOptions;
 
 /**
@@ -32,7 +32,7 @@ public final class HeatEquation {
 
     /** The five-point update of a block with one ghost cell per side; the ghost ring of the result is trimmed off. */
     static NDArray step(NDArray b, double r) {
-        long[] s = b.shape();
+        long[] s = b.shapeArray();
         int m = (int) s[0], k = (int) s[1];
         double[] u = b.toDoubleArray(), v = u.clone();
         for (int i = 1; i < m - 1; i++) {

@@ -3,12 +3,12 @@ package dev.blockwork.cli.examples;
 import dev.blockwork.array.Boundary;
 import dev.blockwork.array.Chunks;
 import dev.blockwork.array.DArray;
-import dev.blockwork.array.Shape;
 import dev.blockwork.array.zarr.ZarrCodec;
 import dev.blockwork.array.zarr.ZarrWriteOptions;
 import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
 import dev.blockwork.ndarray.Npy;
+import dev.blockwork.ndarray.Shape;
 import dev.blockwork.schedule.ComputeOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,7 +67,7 @@ public final class ImagePipeline {
 
     /** The 3 × 3 box filter of one image block (with its ghost cells); the ghost ring is trimmed off. */
     static NDArray box(NDArray b) {
-        long[] s = b.shape(); // (1, h+2, w+2)
+        long[] s = b.shapeArray(); // (1, h+2, w+2)
         int m = (int) s[1], k = (int) s[2];
         float[] u = new float[m * k], v = new float[m * k];
         double[] d = b.toDoubleArray();

@@ -38,7 +38,7 @@ public final class SeedArrayExample {
         java.util.Arrays.sort(ns);
         out.println("x = DArray.ones(shape(1000, 1000), chunks(100, 100)); y = x.mul(2); z = x.add(y)");
         out.println("z: " + z);
-        out.println("z.compute(): shape " + dev.blockwork.array.Shape.of(r.shape()) + ", dtype " + r.dtype().numpyName());
+        out.println("z.compute(): shape " + r.shape() + ", dtype " + r.dtype().numpyName());
         out.println("corner z[:3, :3] = " + r.get(dev.blockwork.ndarray.Index.range(0L, 3L), dev.blockwork.ndarray.Index.range(0L, 3L)));
         out.println("sum = " + r.sum().item());
         out.printf("time (warm, median of %d): %.3f ms%n", runs, ns[runs / 2] / 1e6);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blockwork.array.DArray;
 import dev.blockwork.ndarray.NDArray;
+import dev.blockwork.ndarray.Shape;
 import dev.blockwork.schedule.ComputeOptions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,8 @@ class ExamplesTest {
         for (int t = 0; t < 12 * years; t++) for (int i = 0; i < lat; i++) for (int j = 0; j < lon; j++) x[t][i][j] = (float) ClimateAnomaly.value(t, i, j, lat, lon);
         NDArray clim = DArray.fromZarr(dir, "climatology").compute(), anom = DArray.fromZarr(dir, "anomaly").compute();
         NDArray std = DArray.fromZarr(dir, "std").compute();
-        assertThat(anom.shape()).containsExactly(12L * years, lat, lon);
-        assertThat(std.shape()).containsExactly(lat, lon);
+        assertThat(anom.shape()).isEqualTo(Shape.of(12L * years, lat, lon));
+        assertThat(std.shape()).isEqualTo(Shape.of(lat, lon));
         double sumStd = 0;
         for (int i = 0; i < lat; i++) {
             for (int j = 0; j < lon; j++) {
