@@ -18,6 +18,7 @@ open module dev.blockwork.process {
     exports dev.blockwork.process.schedule;
     exports dev.blockwork.process.serial;
     exports dev.blockwork.process.internal to dev.blockwork.cluster;
+    uses dev.blockwork.spi.Serializer;
     provides dev.blockwork.config.SettingsGroup with dev.blockwork.process.ProcessSettings;
     provides dev.blockwork.schedule.SchedulerProvider with dev.blockwork.process.schedule.ProcessesScheduler.Provider;
 }

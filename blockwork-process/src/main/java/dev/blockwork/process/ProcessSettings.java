@@ -24,7 +24,7 @@ public final class ProcessSettings implements SettingsGroup {
             "how long a ProcessQueue waiter tolerates that every other user has exited").onStart();
     public static final Setting SHM_THRESHOLD_BYTES = Setting.integer("serialization.shmThresholdBytes", 64 << 10, "bytes",
             "arrays at least this large travel through shared memory instead of the pipes").onStart();
-    public static final Setting SERIALIZER = Setting.text("serializer", "kryo", "kryo, java",
+    public static final Setting SERIALIZER = Setting.text("serializer", "kryo", "kryo, java, or a registered dev.blockwork.spi.Serializer's name",
             "the serializer of tasks and results between JVMs").onStart();
     public static final Setting ALLOW = Setting.text("serialization.allow", null, "comma-separated class patterns",
             "classes allowed to be deserialized besides java.** and dev.blockwork.** (e.g. com.example.**)").onStart();

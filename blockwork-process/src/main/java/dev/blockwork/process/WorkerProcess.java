@@ -3,7 +3,7 @@ package dev.blockwork.process;
 import dev.blockwork.process.internal.Launcher;
 import dev.blockwork.process.internal.StaticCall;
 import dev.blockwork.process.serial.Serialization;
-import dev.blockwork.process.serial.Serializer;
+import dev.blockwork.spi.Serializer;
 import dev.blockwork.process.serial.UnserializableException;
 import java.io.BufferedReader;
 import java.io.DataOutputStream;

@@ -7,7 +7,7 @@ import dev.blockwork.ndarray.DType;
 import dev.blockwork.ndarray.NDArray;
 import dev.blockwork.process.internal.ShmRegistry;
 import dev.blockwork.process.serial.KryoSerializer;
-import dev.blockwork.process.serial.Serializer;
+import dev.blockwork.spi.Serializer;
 import dev.blockwork.process.serial.ShmTransport;
 import java.io.Serializable;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.blockwork.process.serial.ClassAllowList;
 import dev.blockwork.process.serial.ClassNotAllowedException;
 import dev.blockwork.process.serial.JavaSerializer;
 import dev.blockwork.process.serial.KryoSerializer;
-import dev.blockwork.process.serial.Serializer;
+import dev.blockwork.spi.Serializer;
 import java.net.URI;
 import java.net.URL;
 import java.util.HashMap;

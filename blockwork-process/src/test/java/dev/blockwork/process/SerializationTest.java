@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.blockwork.process.serial.ClassNotAllowedException;
 import dev.blockwork.process.serial.JavaSerializer;
 import dev.blockwork.process.serial.KryoSerializer;
-import dev.blockwork.process.serial.Serializer;
+import dev.blockwork.spi.Serializer;
 import dev.blockwork.process.serial.UnserializableException;
 import java.io.Serializable;
 import java.util.ArrayList;

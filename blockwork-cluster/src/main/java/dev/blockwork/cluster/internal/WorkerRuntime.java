@@ -5,7 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import dev.blockwork.process.serial.ClassAllowList;
 import dev.blockwork.process.serial.Serialization;
-import dev.blockwork.process.serial.Serializer;
+import dev.blockwork.spi.Serializer;
 import dev.blockwork.schedule.RemoteTask;
 import dev.blockwork.schedule.TaskCall;
 import java.util.ArrayList;

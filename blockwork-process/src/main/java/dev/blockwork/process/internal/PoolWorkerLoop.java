@@ -8,7 +8,7 @@ import dev.blockwork.process.SerializableCallable;
 import dev.blockwork.process.WorkerTask;
 import dev.blockwork.process.serial.JavaSerializer;
 import dev.blockwork.process.serial.Serialization;
-import dev.blockwork.process.serial.Serializer;
+import dev.blockwork.spi.Serializer;
 import dev.blockwork.process.serial.ShmTransport;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,7 +2,7 @@ package dev.blockwork.process.internal;
 
 import dev.blockwork.process.ChannelClosedException;
 import dev.blockwork.process.serial.Serialization;
-import dev.blockwork.process.serial.Serializer;
+import dev.blockwork.spi.Serializer;
 
 /**
  * Blocking, timed send and receive of objects and raw bytes over a {@link SlotRing}.

@@ -1,5 +1,7 @@
 package dev.blockwork.process.serial;
 
+import dev.blockwork.spi.Serializer;
+
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;

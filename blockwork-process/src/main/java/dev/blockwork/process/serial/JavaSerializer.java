@@ -1,5 +1,7 @@
 package dev.blockwork.process.serial;
 
+import dev.blockwork.spi.Serializer;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,11 +1,14 @@
 package dev.blockwork.process.serial;
 
+import dev.blockwork.spi.Serializer;
+
 /**
  * The serializer Blockwork processes use for tasks and values.
  *
- * <p>Chosen by the setting {@code serializer} (system property {@code blockwork.serializer}): {@code kryo} (default) or {@code java}; worker
- * JVMs inherit the choice. {@link #set} replaces it in this process (for a custom serializer, set the
- * same one in workers through an initializer).
+ * <p>Chosen by the setting {@code serializer} (system property {@code blockwork.serializer}): {@code kryo}
+ * (default), {@code java}, or the {@link Serializer#name() name} of one registered through
+ * {@link java.util.ServiceLoader} (the core SPI {@code dev.blockwork.spi.Serializer}); worker JVMs inherit the
+ * choice and find a registered one the same way. {@link #set} replaces it in this process only.
  */
 public final class Serialization {
     public static final String PROPERTY = dev.blockwork.process.ProcessSettings.SERIALIZER.property();
@@ -18,10 +21,17 @@ public final class Serialization {
     public static void set(Serializer s) { current = java.util.Objects.requireNonNull(s); }
 
     public static Serializer byName(String name) {
-        return switch (name) {
-            case "kryo" -> new KryoSerializer();
-            case "java" -> new JavaSerializer();
-            default -> throw new IllegalArgumentException("got serializer '" + name + "', expected kryo or java");
-        };
+        switch (name) {
+            case "kryo": return new KryoSerializer();
+            case "java": return new JavaSerializer();
+            default: break;
+        }
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("kryo", "java"));
+        for (Serializer s : java.util.ServiceLoader.load(Serializer.class, Serialization.class.getClassLoader())) {
+            if (s.name().equals(name)) return s;
+            names.add(s.name());
+        }
+        throw new IllegalArgumentException("got serializer '" + name + "', expected one of " + names
+                + " (others are registered as a dev.blockwork.spi.Serializer service)");
     }
 }
