@@ -45,14 +45,12 @@ import java.util.Set;
  *
  * @param <T> the type of the call's result
  */
-public final class Delayed<T> implements PlanNode {
+public final class Delayed<T> {
     private static final Delayed<?>[] NO_DEPS = new Delayed<?>[0];
 
     private final Task task;
     private final Delayed<?>[] deps;
-    private final boolean sharedKey; // named by what it computes: other objects may carry the same key
-    private long planStamp; // PlanNode fields: owned by the planner, guarded by its lock
-    private int planSlot;
+    private final Node node; // what the planner walks: the planner's hooks stay off this public class
 
     private Delayed(Task task, Delayed<?>[] deps) {
         this(task, deps, false);
@@ -61,7 +59,39 @@ public final class Delayed<T> implements PlanNode {
     private Delayed(Task task, Delayed<?>[] deps, boolean sharedKey) {
         this.task = task;
         this.deps = deps;
-        this.sharedKey = sharedKey;
+        PlanNode[] nodes = deps.length == 0 ? NO_NODES : new PlanNode[deps.length];
+        for (int i = 0; i < deps.length; i++) nodes[i] = deps[i].node;
+        this.node = new Node(task, nodes, sharedKey);
+    }
+
+    private static final PlanNode[] NO_NODES = new PlanNode[0];
+
+    /** The planner's view of one call: its task, its dependencies' nodes, and the two fields the planner owns. */
+    private static final class Node implements PlanNode {
+        private final Task task;
+        private final PlanNode[] deps;
+        private final boolean sharedKey; // named by what it computes: other nodes may carry the same key
+        private long planStamp; // owned by the planner, guarded by its lock
+        private int planSlot;
+
+        Node(Task task, PlanNode[] deps, boolean sharedKey) {
+            this.task = task;
+            this.deps = deps;
+            this.sharedKey = sharedKey;
+        }
+
+        @Override public Task task() { return task; }
+        @Override public PlanNode[] planDependencies() { return deps; }
+        @Override public long planStamp() { return planStamp; }
+        @Override public int planSlot() { return planSlot; }
+        @Override public void planMark(long stamp, int slot) { planStamp = stamp; planSlot = slot; }
+        @Override public boolean planSharedKey() { return sharedKey; }
+    }
+
+    private static List<PlanNode> nodes(List<? extends Delayed<?>> values) {
+        List<PlanNode> out = new ArrayList<>(values.size());
+        for (Delayed<?> d : values) out.add(d.node);
+        return out;
     }
 
     // ---- construction ----------------------------------------------------------------------------
@@ -305,7 +335,7 @@ public final class Delayed<T> implements PlanNode {
      */
     @SuppressWarnings("unchecked")
     public T compute(ComputeOptions options) {
-        return (T) Compute.await(Compute.run(Planner.planNodes(List.of(this), options.optimize()), options))[0];
+        return (T) Compute.await(Compute.run(Planner.planNodes(List.of(node), options.optimize()), options))[0];
     }
 
     /**
@@ -325,7 +355,7 @@ public final class Delayed<T> implements PlanNode {
      */
     @SuppressWarnings("unchecked")
     public Computation<T> computeAsync(ComputeOptions options) {
-        Computation<Object[]> c = Compute.run(Planner.planNodes(List.of(this), options.optimize()), options);
+        Computation<Object[]> c = Compute.run(Planner.planNodes(List.of(node), options.optimize()), options);
         return Compute.map(c, r -> (T) r[0]);
     }
 
@@ -336,7 +366,7 @@ public final class Delayed<T> implements PlanNode {
      */
     public Delayed<T> persist() {
         ComputeOptions o = ComputeOptions.defaults().withKeepHeld(true);
-        Object v = Compute.await(Compute.run(Planner.planNodes(List.of(this), o.optimize()), o))[0];
+        Object v = Compute.await(Compute.run(Planner.planNodes(List.of(node), o.optimize()), o))[0];
         if (!(v instanceof HeldResult h)) return new Delayed<>(new Task(key(), task.label(), new Constant(v), new Object[0]), NO_DEPS);
         // kept where it was made (a cluster worker): computes that read it borrow the handle; it is released
         // when the returned Delayed is unreachable
@@ -377,7 +407,7 @@ public final class Delayed<T> implements PlanNode {
      * @return their results, in the order of {@code values}
      */
     public static List<Object> computeAll(ComputeOptions options, List<? extends Delayed<?>> values) {
-        return Arrays.asList(Compute.await(Compute.run(Planner.planNodes(values, options.optimize()), options)));
+        return Arrays.asList(Compute.await(Compute.run(Planner.planNodes(nodes(values), options.optimize()), options)));
     }
 
     /** Every task reachable from {@code roots}, by key (iterative: deep chains do not overflow the stack). */
@@ -396,14 +426,6 @@ public final class Delayed<T> implements PlanNode {
     @Override
     public String toString() { return "Delayed(" + key() + ")"; }
 
-    // ---- PlanNode (for the planner only) ---------------------------------------------------------
-
-    @Override public Task task() { return task; }
-    @Override public PlanNode[] planDependencies() { return deps; }
-    @Override public long planStamp() { return planStamp; }
-    @Override public int planSlot() { return planSlot; }
-    @Override public void planMark(long stamp, int slot) { planStamp = stamp; planSlot = slot; }
-    @Override public boolean planSharedKey() { return sharedKey; }
 
     /**
      * Returns a fixed value.

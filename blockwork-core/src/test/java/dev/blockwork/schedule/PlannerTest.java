@@ -117,10 +117,30 @@ class PlannerTest {
         assertThat(r).containsExactly(1);
     }
 
+    /** A node as an object-graph front end (Delayed's own is private) would make one. */
+    static class TestNode implements PlanNode {
+        final dev.blockwork.graph.Task task;
+        final PlanNode[] deps;
+        long stamp;
+        int slot;
+
+        TestNode(dev.blockwork.graph.Task task, PlanNode... deps) {
+            this.task = task;
+            this.deps = deps;
+        }
+
+        @Override public dev.blockwork.graph.Task task() { return task; }
+        @Override public PlanNode[] planDependencies() { return deps; }
+        @Override public long planStamp() { return stamp; }
+        @Override public int planSlot() { return slot; }
+        @Override public void planMark(long stamp, int slot) { this.stamp = stamp; this.slot = slot; }
+    }
+
     @Test
     void planningWhileAnotherThreadPlansNeverWaitsAndSharesWorkTheSame() throws Exception {
-        dev.blockwork.delayed.Delayed<Integer> shared = dev.blockwork.delayed.Delayed.of((Integer x) -> x * 2, 21);
-        dev.blockwork.delayed.Delayed<Integer> top = dev.blockwork.delayed.Delayed.of((Integer a, Integer b) -> a + b, shared, shared);
+        Key sk = Key.of("shared"), tk = Key.of("top");
+        TestNode shared = new TestNode(new dev.blockwork.graph.Task(sk, "double", a -> 42, new Object[0]));
+        TestNode top = new TestNode(new dev.blockwork.graph.Task(tk, "add", a -> (Integer) a[0] + (Integer) a[1], new Object[] {sk, sk}), shared, shared);
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1), release = new java.util.concurrent.CountDownLatch(1);
         Thread other = Thread.ofPlatform().start(() -> { // stands for a long planning in another thread
             Planner.NODE_LOCK.lock();
@@ -137,11 +157,24 @@ class PlannerTest {
             assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             Plan contended = Planner.planNodes(List.of(top), false); // must not block: the lock is taken
             assertThat(contended.size()).isEqualTo(2); // shared planned once
-            assertThat(top.compute(ComputeOptions.defaults().withScheduler("sync"))).isEqualTo(84);
+            assertThat(Compute.await(Compute.run(contended, ComputeOptions.defaults().withScheduler("sync").withProgress(false)))[0]).isEqualTo(84);
         } finally {
             release.countDown();
             other.join();
         }
         assertThat(Planner.planNodes(List.of(top), false).size()).isEqualTo(2); // the fast path agrees
+    }
+
+    @Test
+    void nodesWithASharedKeyArePlannedOnce() {
+        Key k = Key.of("pure-abc");
+        TestNode a = new TestNode(new dev.blockwork.graph.Task(k, "pure", x -> 1, new Object[0])) {
+            @Override public boolean planSharedKey() { return true; }
+        };
+        TestNode b = new TestNode(new dev.blockwork.graph.Task(k, "pure", x -> 1, new Object[0])) {
+            @Override public boolean planSharedKey() { return true; }
+        };
+        TestNode top = new TestNode(new dev.blockwork.graph.Task(Key.of("top"), "add", x -> 2, new Object[] {k, k}), a, b);
+        assertThat(Planner.planNodes(List.of(top), false).size()).isEqualTo(2);
     }
 }
