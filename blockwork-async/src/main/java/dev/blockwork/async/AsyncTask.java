@@ -153,6 +153,12 @@ public final class AsyncTask<T> {
         return BODY_THREADS.get(Thread.currentThread());
     }
 
+    /** True while this task's body runs on its thread (for tests: the thread map must not keep ended bodies). */
+    boolean isBodyRunning() {
+        Thread thread = runner;
+        return thread != null && BODY_THREADS.get(thread) == this;
+    }
+
     /**
      * A task thread's {@code Runnable}: the body's only frame below the user's code. A parked virtual thread
      * keeps every frame of its stack in a heap stack chunk, so each frame here is paid once per sleeping task

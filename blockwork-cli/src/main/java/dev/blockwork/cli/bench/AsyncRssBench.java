@@ -3,6 +3,7 @@ package dev.blockwork.cli.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,6 +93,7 @@ public final class AsyncRssBench {
                     Long.toString(SLEEP_MS)));
             report(out, c.name(), "flags: " + (c.flags().isEmpty() ? "(none)" : String.join(" ", c.flags())), cmd, runs);
         }
+        leanWithAotCache(out, java, classPath, runs);
         for (String shape : List.of("gather", "taskgroup")) {
             List<String> cmd = List.of("python3", "-c", PYTHON, Integer.toString(TASKS), Double.toString(SLEEP_MS / 1e3),
                     shape);
@@ -104,6 +106,40 @@ public final class AsyncRssBench {
             } catch (IllegalStateException e) {
                 out.println("# python-asyncio-" + shape + ": not measured (" + e.getMessage() + ")");
             }
+        }
+    }
+
+    /**
+     * The lean flags plus a Java 25 AOT cache (JEP 514/515) made by one training run of the same workload: the
+     * cached method profiles let the JIT compile the sleep path sooner, so fewer tasks park with big interpreted
+     * frames. The training run is not measured; the cache is deleted afterwards.
+     */
+    private static void leanWithAotCache(PrintStream out, String java, String classPath, int runs)
+            throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("blockwork-rss-aot");
+        Path cache = dir.resolve("sleepers.aot");
+        try {
+            List<String> workload = List.of("-cp", classPath, AsyncSleepers.class.getName(), Integer.toString(TASKS),
+                    Long.toString(SLEEP_MS));
+            List<String> train = new ArrayList<>(List.of(java));
+            train.addAll(LEAN_FLAGS);
+            train.add("-XX:AOTCacheOutput=" + cache);
+            train.addAll(workload);
+            runChild("lean-aot-cache (training)", train);
+            if (!Files.isRegularFile(cache)) {
+                out.println("# lean-aot-cache: not measured (the training run wrote no cache)");
+                return;
+            }
+            List<String> cmd = new ArrayList<>(List.of(java));
+            cmd.addAll(LEAN_FLAGS);
+            cmd.addAll(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off"));
+            cmd.addAll(workload);
+            report(out, "lean-aot-cache", "flags: " + String.join(" ", LEAN_FLAGS)
+                    + " -XX:AOTCache=<made by one training run of this workload>", cmd, runs);
+        } finally {
+            Files.deleteIfExists(cache);
+            Files.deleteIfExists(dir.resolve("sleepers.aot.config"));
+            Files.deleteIfExists(dir);
         }
     }
 
@@ -126,7 +162,7 @@ public final class AsyncRssBench {
         out.printf("rss-100k-sleepers-%s %.0f MB%n", name, median(rssMb));
     }
 
-    /** Runs one child to completion and returns its {@code key=value} result line. */
+    /** Runs one child to completion and returns the fields of its {@code key=value} result line. */
     private static Map<String, String> runChild(String name, List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String o = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -136,7 +172,7 @@ public final class AsyncRssBench {
                     + " ...), expected a result line; its output: " + o);
         }
         Map<String, String> fields = new HashMap<>();
-        for (String kv : o.lines().reduce((a, b) -> b).orElse("").split(" ")) {
+        for (String kv : o.lines().filter(l -> l.contains("vmhwm_kb=")).reduce((a, b) -> b).orElse("").split(" ")) {
             int eq = kv.indexOf('=');
             if (eq > 0) {
                 fields.put(kv.substring(0, eq), kv.substring(eq + 1));

@@ -27,8 +27,11 @@ public final class AsyncSleepers {
      * @throws IOException if {@code /proc/self/status} exists but cannot be read
      */
     public static void main(String[] args) throws IOException {
-        int tasks = Integer.parseInt(args[0]);
-        Duration sleep = Duration.ofMillis(Long.parseLong(args[1]));
+        System.out.println(run(Integer.parseInt(args[0]), Duration.ofMillis(Long.parseLong(args[1]))));
+    }
+
+    /** Runs {@code tasks} sleepers of {@code sleep} each and returns the result line (class comment). */
+    static String run(int tasks, Duration sleep) throws IOException {
         long start = System.nanoTime();
         long spawned;
         try (TaskGroup g = TaskGroup.open("sleepers")) {
@@ -42,7 +45,7 @@ public final class AsyncSleepers {
         }
         long end = System.nanoTime();
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("seconds=%.3f spawn_seconds=%.3f vmhwm_kb=%d heap_used_kb=%d heap_committed_kb=%d%n",
+        return String.format("seconds=%.3f spawn_seconds=%.3f vmhwm_kb=%d heap_used_kb=%d heap_committed_kb=%d",
                 (end - start) / 1e9, (spawned - start) / 1e9, peakRssKb(), (rt.totalMemory() - rt.freeMemory()) >> 10,
                 rt.totalMemory() >> 10);
     }
