@@ -57,8 +57,8 @@ import java.util.concurrent.TimeoutException;
  * how a nested {@link TaskGroup} finds its parent. It is a map rather than a {@link ScopedValue} for memory: a
  * parked virtual thread keeps its whole stack in a heap stack chunk, and binding a scoped value puts five
  * frames under the body ({@code Carrier.call}, {@code runWith}, two {@code ScopedValueContainer} frames, the
- * {@code CallableOp} adapter), plus a carrier and a snapshot object; with the two of a capturing lambda that
- * doubled the stack chunk of 100,000 sleeping tasks in a fresh JVM (2.1 KB instead of 1.1 KB each, interpreted
+ * {@code CallableOp} adapter), plus a carrier and a snapshot object; with the start lambda's two frames and
+ * {@code runBody}'s (now the one {@code Body.run}) that doubled the stack chunk of 100,000 sleeping tasks in a fresh JVM (2.1 KB instead of 1.2 KB each, interpreted
  * frames). The map costs one node per running body. The thread's {@code Runnable} is the nested {@code Body},
  * whose {@code run} is the one library frame under the user's code.
  *
