@@ -292,7 +292,7 @@ public final class Async {
      * @return the current task, or empty on a thread that is not running a task body
      */
     public static Optional<AsyncTask<?>> currentTask() {
-        return AsyncTask.CURRENT.isBound() ? Optional.of(AsyncTask.CURRENT.get()) : Optional.empty();
+        return Optional.ofNullable(AsyncTask.current());
     }
 
     /**
@@ -300,8 +300,9 @@ public final class Async {
      * for CPU-bound loops that never block (blocking calls notice cancellation through the interrupt).
      */
     public static void checkCancelled() {
-        if (AsyncTask.CURRENT.isBound() && AsyncTask.CURRENT.get().isCancelled()) {
-            throw new CancellationException(AsyncTask.CURRENT.get() + " was cancelled");
+        AsyncTask<?> current = AsyncTask.current();
+        if (current != null && current.isCancelled()) {
+            throw new CancellationException(current + " was cancelled");
         }
     }
 

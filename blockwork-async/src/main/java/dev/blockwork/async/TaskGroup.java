@@ -78,7 +78,7 @@ public final class TaskGroup implements AutoCloseable {
     private TaskGroup(String name, boolean failFast) {
         this.name = name;
         this.failFast = failFast;
-        AsyncTask<?> p = AsyncTask.CURRENT.isBound() ? AsyncTask.CURRENT.get() : null;
+        AsyncTask<?> p = AsyncTask.current();
         if (p != null && !p.addChildGroup(this)) {
             cancelled = true;
         }

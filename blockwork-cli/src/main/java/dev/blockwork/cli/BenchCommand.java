@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs benchmarks; each line is '<case> <median> <unit>', with references measured in the same run.",
                 "Suites: tasks (scheduler overhead), arrays (chunked arrays vs memory bandwidth and NumPy),",
-                "kernels (one-block NDArray kernels vs plain loops), processes (queues, pipes, pools between JVMs),", "async (100,000 sleeping tasks),",
+                "kernels (one-block NDArray kernels vs plain loops), processes (queues, pipes, pools between JVMs),", "async (100,000 sleeping tasks; --cases rss: only their peak RSS, each run in a fresh JVM, vs asyncio),",
                 "zarr (codecs vs raw file I/O, the example workloads at full size, a 16 GiB array in a 1 GiB heap),",
                 "linalg (TSQR of 2,000,000 x 100 and svdCompressed of 10000^2 vs NumPy and matmul; needs -Xmx12g via BLOCKWORK_JAVA_OPTS),",
                 "dashboard (what the live dashboard costs per task), startup (the first computes in a fresh JVM, with and without an AOT cache),",
@@ -24,7 +24,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", description = "Timed runs per case (median reported), default ${DEFAULT-VALUE}.")
     int runs = 7;
 
-    @Option(names = "--cases", split = ",", description = "arrays and zarr only: run just these cases.")
+    @Option(names = "--cases", split = ",", description = "arrays, zarr and async only: run just these cases (async: in-jvm, rss).")
     List<String> cases = List.of();
 
     @Option(names = "--dashboard", description = "Start the live dashboard first (prints its URL) and watch the benchmark in a browser.")
@@ -39,7 +39,10 @@ final class BenchCommand implements Callable<Integer> {
         for (String s : suites) {
             switch (s) {
                 case "tasks" -> TaskBench.run(System.out, runs);
-                case "async" -> dev.blockwork.cli.bench.AsyncBench.run(System.out);
+                case "async" -> {
+                    if (cases.isEmpty() || cases.contains("in-jvm")) dev.blockwork.cli.bench.AsyncBench.run(System.out);
+                    if (cases.isEmpty() || cases.contains("rss")) dev.blockwork.cli.bench.AsyncRssBench.run(System.out, Math.min(runs, 3));
+                }
                 case "kernels" -> dev.blockwork.cli.bench.KernelBench.run(System.out);
                 case "arrays" -> dev.blockwork.cli.bench.ArrayBench.run(System.out, cases.toArray(new String[0]));
                 case "linalg" -> dev.blockwork.cli.bench.LinalgBench.run(System.out, 2_000_000L, 10_000, Math.min(runs, 3));

@@ -1,0 +1,22 @@
+package dev.blockwork.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The RSS bench's child workload, small: its result line is what AsyncRssBench parses. */
+@Timeout(60)
+class AsyncSleepersTest {
+
+    @Test
+    void printsTheFiguresTheRssBenchParses() throws Exception {
+        String line = AsyncSleepers.run(1_000, Duration.ofMillis(1));
+        assertThat(line).matches("seconds=\\d+\\.\\d{3} spawn_seconds=\\d+\\.\\d{3} vmhwm_kb=-?\\d+ heap_used_kb=\\d+"
+                + " heap_committed_kb=\\d+");
+        if (System.getProperty("os.name").startsWith("Linux")) {
+            assertThat(AsyncSleepers.peakRssKb()).isPositive();
+        }
+    }
+}
