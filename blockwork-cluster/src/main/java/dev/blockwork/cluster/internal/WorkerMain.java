@@ -9,7 +9,8 @@ import java.util.List;
  * The main class of the worker JVMs {@link dev.blockwork.cluster.LocalCluster} starts: starts a {@link Worker},
  * prints its ready line, and halts when its parent process exits or its standard input closes (no orphans).
  *
- * <p>Arguments: {@code --name N --cluster C --port P --join a:p,b:q --threads T --memory BYTES --parent PID --code MODE}.
+ * <p>Arguments: {@code --name N --cluster C --port P --bind ADDRESS --join a:p,b:q --threads T --memory BYTES --parent PID
+ * --code MODE}.
  */
 public final class WorkerMain {
     private WorkerMain() {}
@@ -23,12 +24,13 @@ public final class WorkerMain {
                 case "--name" -> o.name(v);
                 case "--cluster" -> o.clusterName(v);
                 case "--port" -> o.port(Integer.parseInt(v), false);
+                case "--bind" -> o.bind(v);
                 case "--join" -> o.join(v.isEmpty() ? List.of() : Arrays.asList(v.split(",")));
                 case "--threads" -> o.threads(Integer.parseInt(v));
                 case "--memory" -> o.memoryLimit(Long.parseLong(v));
                 case "--parent" -> parent = Long.parseLong(v);
                 case "--code" -> o.code(v);
-                default -> throw new IllegalArgumentException("got worker option " + args[i] + ", expected --name, --cluster, --port, --join, --threads, --memory, --parent or --code");
+                default -> throw new IllegalArgumentException("got worker option " + args[i] + ", expected --name, --cluster, --port, --bind, --join, --threads, --memory, --parent or --code");
             }
         }
         if (parent > 0) { // the parent died (kill -9 included): halt, leaving no orphan
