@@ -77,6 +77,8 @@ public final class Worker implements AutoCloseable {
                 byte[] b = code.get(className);
                 return b == null ? new byte[0] : b;
             });
+        } else {
+            runtime.deployedCodeOnly();
         }
         Coordination.bindLocal(hz);
         return new Worker(hz, runtime, name);

@@ -5,13 +5,9 @@ import static dev.blockwork.array.DArrays.shape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blockwork.array.DArray;
-import dev.blockwork.cluster.internal.WorkerMain;
 import dev.blockwork.delayed.Delayed;
-import dev.blockwork.process.serial.ClassAllowList;
 import dev.blockwork.schedule.ComputeOptions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ClusterNetworkNamespacesTest {
     static Net net;
-    static final List<Process> workers = new ArrayList<>();
+    static final List<WorkerJvm> workers = new ArrayList<>();
     static final List<String> readyLines = new ArrayList<>();
     static Cluster cluster;
 
@@ -55,11 +51,8 @@ class ClusterNetworkNamespacesTest {
     static void stop() throws Exception {
         try {
             if (cluster != null) cluster.close();
-            for (Process p : workers) {
-                p.getOutputStream().close(); // a worker halts when its stdin closes
-                if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-            for (Process p : workers) assertThat(p.isAlive()).as("worker JVM ended").isFalse();
+            for (WorkerJvm w : workers) w.stop();
+            for (WorkerJvm w : workers) assertThat(w.process().isAlive()).as("worker JVM ended").isFalse();
         } finally {
             if (net != null) net.close();
         }
@@ -90,30 +83,10 @@ class ClusterNetworkNamespacesTest {
 
     /** Starts worker {@code i} inside its namespace, bound to its address, joining the other worker. */
     static CompletableFuture<String> launch(int i, String clusterName) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", net.namespace(i),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED"));
-        cmd.addAll(JvmFlags.HAZELCAST);
-        cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Dkryo.unsafe=false",
-                "-D" + ClassAllowList.PROPERTY + "=" + ClassAllowList.patterns(),
-                "-cp", dev.blockwork.process.internal.Launcher.classPath(), WorkerMain.class.getName(),
-                "--name", "ns-worker-" + (i + 1), "--cluster", clusterName, "--port", "5701", "--bind", net.address(i),
-                "--join", net.address(1 - i) + ":5701", "--threads", "1", "--parent", Long.toString(ProcessHandle.current().pid())));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        workers.add(p);
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        StringBuilder early = new StringBuilder();
-        Thread.ofPlatform().daemon().start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.startsWith("blockwork worker ")) ready.complete(line);
-                    else if (!ready.isDone()) early.append(line).append('\n');
-                }
-            } catch (IOException e) {
-                // the worker ended: below
-            }
-            ready.completeExceptionally(new IllegalStateException("worker " + (i + 1) + " ended before it was ready:\n" + early));
-        });
-        return ready;
+        WorkerJvm w = WorkerJvm.start(List.of("ip", "netns", "exec", net.namespace(i)), "ns-worker-" + (i + 1), clusterName,
+                List.of("--port", "5701", "--bind", net.address(i), "--join", net.address(1 - i) + ":5701"));
+        workers.add(w);
+        return w.ready();
     }
 
     /** A bridge in this namespace and one namespace per worker, joined to it by a veth pair. */

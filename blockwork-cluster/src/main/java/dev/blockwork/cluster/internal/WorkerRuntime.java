@@ -91,7 +91,9 @@ public final class WorkerRuntime {
             calls = (Object[]) Serialization.get().deserialize(payload);
         } catch (Throwable e) { // a class not allowed, a class the client could not give: every task of the batch fails
             long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
-            IllegalStateException why = readable("worker " + name + " could not read the task", e);
+            String hint = deployedOnly && lacksClass(e)
+                    ? " (this worker runs deployed code only, --code deployed: put the application's classes on its class path)" : "";
+            IllegalStateException why = readable("worker " + name + " could not read the task" + hint, e);
             for (long id : ids) s.outbox.add(new Outcomes.One(id, Outcomes.FAILED, -1, now, now, why));
             return;
         }
@@ -163,6 +165,19 @@ public final class WorkerRuntime {
      * {@code e} as an exception any client can read: its class names and stack trace as text in the message (the
      * original may be of a class the client does not allow, such as Kryo's or Hazelcast's own).
      */
+    /** Set for {@code --code deployed}: classes come from this worker's class path only. */
+    private volatile boolean deployedOnly;
+
+    /** This worker loads no class from its clients ({@code --code deployed}); its errors say so. */
+    public void deployedCodeOnly() { deployedOnly = true; }
+
+    private static boolean lacksClass(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClassNotFoundException || String.valueOf(t.getMessage()).startsWith("Unable to find class")) return true;
+        }
+        return false;
+    }
+
     static IllegalStateException readable(String what, Throwable e) {
         java.io.StringWriter w = new java.io.StringWriter();
         e.printStackTrace(new java.io.PrintWriter(w));
