@@ -36,7 +36,16 @@ public final class WorkerMain {
         if (parent > 0) { // the parent died (kill -9 included): halt, leaving no orphan
             ProcessHandle.of(parent).ifPresentOrElse(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(3)), () -> Runtime.getRuntime().halt(3));
         }
-        Worker w = Worker.start(o);
+        Worker w;
+        try {
+            w = Worker.start(o);
+        } catch (Throwable e) { // Hazelcast's threads would keep this JVM alive with no worker: end it, saying why
+            System.err.println("could not start worker " + o.name() + ": " + e);
+            e.printStackTrace();
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
+            return;
+        }
         System.out.println(w.readyLine());
         System.out.flush();
         // The parent closes our stdin to stop us (or dies: the same end of stream).

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --code deployed}: a worker runs only what its own class path has. The application's deployed classes
+ * Worker JVMs started with options of their own. {@code --code deployed}: a worker runs only what its own class path has. The application's deployed classes
  * run; a class that only the client has is refused with an error naming it and the mode, and nothing is loaded
  * from the client.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class ClusterDeployedCodeTest {
+class ClusterWorkerJvmTest {
     static int triple(int x) { return 3 * x; }
 
     @Test
@@ -42,7 +42,7 @@ class ClusterDeployedCodeTest {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (c.workers().isEmpty() && System.nanoTime() < deadline) c.executor().awaitMembershipChange(100);
                 ComputeOptions on = ComputeOptions.defaults().withScheduler(c.scheduler()).withProgress(false);
-                assertThat(Delayed.of(ClusterDeployedCodeTest::triple, 14).compute(on)).as("a deployed class runs").isEqualTo(42);
+                assertThat(Delayed.of(ClusterWorkerJvmTest::triple, 14).compute(on)).as("a deployed class runs").isEqualTo(42);
 
                 Path src = dir.resolve("com/example/shipped/OnlyHere.java");
                 Files.createDirectories(src.getParent());
@@ -68,5 +68,23 @@ class ClusterDeployedCodeTest {
             w.stop();
         }
         assertThat(w.process().isAlive()).isFalse();
+    }
+
+    /** A worker that cannot start (its port is taken) ends at once, saying why, instead of lingering without a worker. */
+    @Test
+    void aWorkerThatCannotStartEndsSayingWhy() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            WorkerJvm w = WorkerJvm.start(List.of(), "unlucky-worker", "taken-" + ProcessHandle.current().pid(),
+                    List.of("--port", Integer.toString(taken.getLocalPort())));
+            try {
+                assertThatThrownBy(() -> w.ready().get(120, TimeUnit.SECONDS))
+                        .isInstanceOf(java.util.concurrent.ExecutionException.class)
+                        .hasMessageContaining("could not start worker unlucky-worker");
+                assertThat(w.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(w.process().exitValue()).isEqualTo(1);
+            } finally {
+                w.stop();
+            }
+        }
     }
 }
