@@ -260,7 +260,11 @@ public final class BlockArena implements AutoCloseable {
 
         /** The owner's release: the segment is free for the next block. A no-op if the lease already ended. */
         public void free() {
-            Atomics.casLong(segment.file.header(), ShmDescriptor.LEASE_OFFSET, number, ShmDescriptor.LEASE_FREE);
+            try {
+                Atomics.casLong(segment.file.header(), ShmDescriptor.LEASE_OFFSET, number, ShmDescriptor.LEASE_FREE);
+            } catch (IllegalStateException closed) {
+                // the arena was closed (its pool terminated): the segment is gone already
+            }
         }
     }
 }

@@ -14,10 +14,12 @@ import dev.blockwork.process.internal.ShmFile;
  * view) and {@code double[]}, {@code float[]}, {@code long[]}, {@code int[]}, {@code byte[]}.
  *
  * <p>Contract: a block of at least {@link ShmTransport#THRESHOLD_BYTES} written while a
- * {@link ShmTransport} is installed goes into its own shared-memory file and the stream carries only
- * its handle ({@link BlockDescriptor}); anything else is written inline. Reading a handle maps the
- * file, copies the elements once into a new heap array, and closes the mapping (deleting the file if
- * it was handed off). A read block is always C-contiguous with offset 0, whatever view was written.
+ * {@link ShmTransport} is installed goes into shared memory (a recycled segment of the transport's
+ * {@link dev.blockwork.process.internal.BlockArena}, else a file of its own) and the stream carries only
+ * its handle ({@link BlockDescriptor}); anything else is written inline. Reading a handle copies the
+ * elements once into a new heap array: from a segment through the receiver's kept mapping, freeing the
+ * lease if it was handed off; from a file of its own by mapping it, copying and closing (deleting the file
+ * if it was handed off). A read block is always C-contiguous with offset 0, whatever view was written.
  *
  * <p>Implementation overview: registered in every Kryo instance ({@link KryoSerializer#newKryo}), in
  * a fixed order so ids agree across JVMs; the primitive-array serializers delegate inline values to

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * Lets the serializer move large blocks ({@code NDArray}s and primitive arrays of at least
  * {@link #THRESHOLD_BYTES}) through shared memory while a message is serialized: each such value is
- * written into its own shared-memory file and only a small handle goes into the serialized bytes.
+ * written into shared memory (a recycled arena segment, or a file of its own) and only a small handle goes
+ * into the serialized bytes.
  *
  * <p>Contract: {@link #serialize} installs this transport on the calling thread for one serialization;
  * without an installed transport every value is written inline. Who frees a file depends on the mode:
