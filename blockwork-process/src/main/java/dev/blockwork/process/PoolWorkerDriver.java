@@ -40,6 +40,9 @@ final class PoolWorkerDriver implements Runnable {
     /** While tasks are in flight the driver parks at most this long (a worker is busy; idle drivers block on the queue). */
     static final long BUSY_MAX_PARK_NS = ProcessSettings.POOL_BUSY_MAX_PARK_NS.getLong();
 
+    /** Names of block-arena segments end so ({@code ShmFile}'s kind name). */
+    private static final String ARENA_SUFFIX = "-blk";
+
     private final ProcessPool pool;
     private final int slot;
     private WorkerProcess process;
@@ -288,7 +291,15 @@ final class PoolWorkerDriver implements Runnable {
             try { conn.close(); } catch (RuntimeException ignored) { }
             try { pipe.second().close(); } catch (RuntimeException ignored) { }
         }
-        if (process != null) process.close();
+        if (process != null) {
+            process.close();
+            // Nothing more is read from this worker: drop our mappings of its block segments, and delete
+            // those it left if it is gone (killed: it could not clean up; exited: only unread hand-offs remain).
+            dev.blockwork.process.internal.BlockViews.forgetCreatedBy(process.pid());
+            if (!process.isAlive()) {
+                dev.blockwork.process.internal.ShmRegistry.sweepCreatedBy(java.util.Set.of(process.pid()), ARENA_SUFFIX);
+            }
+        }
     }
 
     private void retire() {

@@ -51,9 +51,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link Pipe} and replaces the worker when it dies or reaches {@code maxTasksPerChild}. A chunk
  * is one raw frame ({@link TaskFrameDescriptor}); each worker receives a function's bytes once.
  * Automatic chunk size follows CPython: {@code ceil(n / (4 * processes))}. Array blocks in inputs
- * ({@code NDArray}, large primitive arrays) are written to shared-memory files at submission
- * ({@link ShmTransport#ownedBySender()}) and freed when the chunk's future completes, so retries on a
- * fresh worker re-read them; blocks in results are handed off by the worker and freed by the driver's read.
+ * ({@code NDArray}, large primitive arrays) are written to this pool's recycled shared-memory segments at
+ * submission ({@link ShmTransport#ownedBySender(dev.blockwork.process.internal.BlockArena)}) and freed when the
+ * chunk's future completes, so retries on a fresh worker re-read them; blocks in results go into the worker's
+ * own recycled segments, handed off, and the driver's read frees them (docs/design/processes.md).
  */
 public final class ProcessPool implements AutoCloseable {
     final PoolOptions options;
@@ -67,6 +68,9 @@ public final class ProcessPool implements AutoCloseable {
     private final AtomicInteger fnIds = new AtomicInteger();
     /** Pids of every worker this pool started (for the sweep at {@link #terminate}). */
     final java.util.Set<Long> workersStarted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Recycled shared memory for the array blocks in inputs; deleted at {@link #terminate}. */
+    private final dev.blockwork.process.internal.BlockArena blockArena =
+            new dev.blockwork.process.internal.BlockArena(dev.blockwork.process.internal.BlockArena.CAPACITY_BYTES, false);
 
     private ProcessPool(PoolOptions options) {
         this.options = options.conclude();
@@ -172,7 +176,7 @@ public final class ProcessPool implements AutoCloseable {
 
     private PoolChunk chunk(int mode, int fnId, byte[] fnBytes, java.util.Set<String> fnTrust, List<?> inputs, Object what, long first) {
         byte[] in;
-        ShmTransport blocks = ShmTransport.ownedBySender(); // large blocks: shared memory, kept until the chunk is done
+        ShmTransport blocks = ShmTransport.ownedBySender(blockArena); // large blocks: shared memory, kept until the chunk is done
         Object packed = dev.blockwork.process.internal.Packing.pack(inputs.toArray());
         java.util.Set<String> trust = new java.util.HashSet<>(fnTrust);
         try {
@@ -290,6 +294,7 @@ public final class ProcessPool implements AutoCloseable {
         for (Thread t : threads) {
             try { t.join(15_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
         }
+        blockArena.close(); // the workers that read our input blocks have stopped
         ShmRegistry.sweepCreatedBy(workersStarted); // result blocks our dead workers handed us that nobody will read now
         ShmRegistry.sweepDeadOwners();
     }

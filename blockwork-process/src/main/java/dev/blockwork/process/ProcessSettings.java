@@ -31,10 +31,13 @@ public final class ProcessSettings implements SettingsGroup {
     public static final Setting SHM_DIR = Setting.computed("shm.dir", "/dev/shm, else java.io.tmpdir", "path",
             "the directory of shared-memory files").onStart();
 
+    public static final Setting SHM_ARENA_BYTES = Setting.integer("shm.arenaBytes", 256L << 20, "bytes",
+            "shared memory a sender keeps for recycled array blocks (a pool's inputs, each worker's results); a larger block gets a file of its own").onStart();
+
     @Override public String module() { return "blockwork-process"; }
 
     @Override public List<Setting> settings() {
         return List.of(PROCESSES, POOL_PROCESSES, POOL_MAX_RETRIES, POOL_MAX_START_FAILURES, POOL_PIPE_SLOTS,
-                POOL_PIPE_SLOT_BYTES, POOL_BUSY_MAX_PARK_NS, QUEUE_ORPHAN_GRACE_MS, SHM_THRESHOLD_BYTES, SERIALIZER, ALLOW, SHM_DIR);
+                POOL_PIPE_SLOT_BYTES, POOL_BUSY_MAX_PARK_NS, QUEUE_ORPHAN_GRACE_MS, SHM_THRESHOLD_BYTES, SERIALIZER, ALLOW, SHM_DIR, SHM_ARENA_BYTES);
     }
 }

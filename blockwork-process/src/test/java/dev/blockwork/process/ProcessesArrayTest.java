@@ -37,7 +37,7 @@ class ProcessesArrayTest {
         Leaks.assertClean();
     }
 
-    /** After each test, no block file (kind buf) of this JVM or of any JVM it started is left. */
+    /** After each test, no block file (kind buf) of this JVM or of any JVM it started is left, and no arena segment is leased. */
     @AfterEach
     void blocksFreed() { assertNoBlockFiles(); }
 
@@ -47,6 +47,13 @@ class ProcessesArrayTest {
         ProcessHandle.current().descendants().forEach(p -> ours.add(ShmRegistry.PREFIX + p.pid() + "-"));
         assertThat(ShmRegistry.list()).as("shared-memory block files left in " + ShmRegistry.directory())
                 .noneMatch(n -> n.endsWith("-buf") && ours.stream().anyMatch(n::startsWith));
+        // Recycled block segments stay, but every block in them has been released (the space came back).
+        for (String n : ShmRegistry.list()) {
+            if (!n.endsWith("-blk") || ours.stream().noneMatch(n::startsWith)) continue;
+            long lease;
+            try { lease = dev.blockwork.process.internal.BlockArena.leaseState(n); } catch (java.io.UncheckedIOException gone) { continue; }
+            assertThat(lease).as("lease of block segment " + n).isZero();
+        }
     }
 
     static ComputeOptions on(Scheduler s) { return ComputeOptions.defaults().withScheduler(s).withProgress(false); }

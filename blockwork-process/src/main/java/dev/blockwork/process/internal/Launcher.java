@@ -31,6 +31,8 @@ public final class Launcher {
         cmd.add("-D" + Serialization.PROPERTY + "=" + Serialization.get().name());
         String shm = System.getProperty(ShmRegistry.DIRECTORY_PROPERTY);
         if (shm != null) cmd.add("-D" + ShmRegistry.DIRECTORY_PROPERTY + "=" + shm);
+        String arena = System.getProperty(dev.blockwork.process.ProcessSettings.SHM_ARENA_BYTES.property());
+        if (arena != null) cmd.add("-D" + dev.blockwork.process.ProcessSettings.SHM_ARENA_BYTES.property() + "=" + arena); // workers' result arenas too
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(classPath());

@@ -50,7 +50,7 @@ public record PoolWorkerLoop(Connection connection, WorkerTask initializer, int 
                     continue;
                 }
                 ResultMessage result = execute(f, functions.get(f.fnId()), inputs);
-                ShmTransport blocks = ShmTransport.handedToReceiver(PARENT); // large result blocks: the pool frees them on read
+                ShmTransport blocks = ShmTransport.handedToReceiver(PARENT, BlockArena.ofProcess()); // large result blocks: the pool's read frees them
                 try {
                     blocks.serialize(() -> { c.send(result); return null; });
                     blocks.release();

@@ -21,7 +21,8 @@ import java.lang.foreign.MemorySegment;
  *  +---------------------------------------------------------------+
  *  |    user-table overflow flag (long): 1 = more users than slots | 40
  *  +---------------------------------------------------------------+
- *  |                 reserved                                      | 48
+ *  |  lease state (long, CAS; arena segments only, else 0):          | 48
+ *  |  0 free, n = leased to block n, n|ORPHANED, RETIRED            |
  *  +---------------------------------------------------------------+
  *  |    users: 16 x PID (long), 0 = free; processes with a mapping | 64
  *  +---------------------------------------------------------------+
@@ -30,7 +31,13 @@ import java.lang.foreign.MemorySegment;
  *  |                  data (data size bytes) ...                   | 256
  * </pre>
  *
- * A process that drops its last handle while every other registered user is dead deletes the file
+ * The lease word is used by block-arena segments (kind {@link #KIND_ARENA}, see {@link BlockArena}): its owner
+ * leases a free segment to one block at a time ({@code 0 -> n}, n a positive sequence number), and whoever
+ * releases the block returns it ({@code n -> 0}); {@link #LEASE_ORPHANED} set means the owner has exited and
+ * the holder of lease n deletes the file on release; {@link #LEASE_RETIRED} means the owner is deleting the
+ * file (receivers drop their mappings of it).
+ *
+ * <p>A process that drops its last handle while every other registered user is dead deletes the file
  * (the dead cannot drop their references). The data area starts on a 128-byte boundary so that rings placed in it keep their hot
  * words on separate cache lines (and adjacent-line prefetch pairs).
  */
@@ -44,12 +51,20 @@ public final class ShmDescriptor {
     public static final int REF_COUNT_OFFSET = 24;
     public static final int CREATOR_PID_OFFSET = 32;
     public static final int OVERFLOW_OFFSET = 40;
+    public static final int LEASE_OFFSET = 48;
     public static final int USERS_OFFSET = 64;
     public static final int USER_SLOTS = 16;
     public static final int HEADER_BYTES = 256;
 
     /** Kinds of shared-memory files. */
-    public static final int KIND_BUFFER = 1, KIND_RING = 2, KIND_PIPE = 3, KIND_SYNC = 4;
+    public static final int KIND_BUFFER = 1, KIND_RING = 2, KIND_PIPE = 3, KIND_SYNC = 4, KIND_ARENA = 5;
+
+    /** Lease word: free. */
+    public static final long LEASE_FREE = 0;
+    /** Lease word bit: the owner has exited; the holder of the lease deletes the file when it releases it. */
+    public static final long LEASE_ORPHANED = 1L << 62;
+    /** Lease word: the owner is deleting the segment (never leased again). */
+    public static final long LEASE_RETIRED = Long.MIN_VALUE;
 
     private ShmDescriptor() {}
 

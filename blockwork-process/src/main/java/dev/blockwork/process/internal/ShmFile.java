@@ -193,6 +193,11 @@ public final class ShmFile implements AutoCloseable {
 
     public String name() { return name; }
 
+    /** The whole mapping, header included (for the lease word of arena segments). */
+    MemorySegment header() { return all; }
+
+    Path path() { return path; }
+
     /** The data area (after the header). */
     public MemorySegment data() { return data; }
 
@@ -259,6 +264,7 @@ public final class ShmFile implements AutoCloseable {
             case ShmDescriptor.KIND_RING -> "queue";
             case ShmDescriptor.KIND_PIPE -> "pipe";
             case ShmDescriptor.KIND_SYNC -> "sync";
+            case ShmDescriptor.KIND_ARENA -> "blk";
             default -> "k" + kind;
         };
     }

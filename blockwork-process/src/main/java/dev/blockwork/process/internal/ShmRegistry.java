@@ -87,13 +87,16 @@ public final class ShmRegistry {
      * Deletes the files created by {@code creators} (processes that have exited) whoever they were handed to:
      * for a pool that terminates with results of its own dead workers still unread.
      */
-    public static List<String> sweepCreatedBy(java.util.Set<Long> creators) {
+    public static List<String> sweepCreatedBy(java.util.Set<Long> creators) { return sweepCreatedBy(creators, ""); }
+
+    /** As {@link #sweepCreatedBy(java.util.Set)}, only files whose name ends with {@code suffix} (e.g. {@code "-blk"}). */
+    public static List<String> sweepCreatedBy(java.util.Set<Long> creators, String suffix) {
         List<String> removed = new ArrayList<>();
         if (creators.isEmpty()) return removed;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(DIRECTORY, PREFIX + "*")) {
             for (Path p : ds) {
                 long pid = ownerPid(p.getFileName().toString());
-                if (creators.contains(pid) && !PidTable.alive(pid)) {
+                if (creators.contains(pid) && p.getFileName().toString().endsWith(suffix) && !PidTable.alive(pid)) {
                     try { Files.deleteIfExists(p); removed.add(p.getFileName().toString()); } catch (IOException ignored) { }
                 }
             }

@@ -1,6 +1,5 @@
 package dev.blockwork.process.serial;
 
-import dev.blockwork.process.internal.ShmFile;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -12,27 +11,33 @@ import java.lang.foreign.ValueLayout;
  *  NDArray                                   primitive array (double[], float[], long[], int[], byte[])
  *  +---------------------------------+       +---------------------------------+
  *  | form (byte): INLINE, SHARED,    |       | form (byte)                     |
- *  |   HANDED_OFF                    |       | length (var int), elements      |
+ *  |   HANDED_OFF, ARENA_SHARED,     |       | length (var int), elements      |
+ *  |   ARENA_HANDED_OFF              |       |   (or the shared forms' fields) |
  *  | dtype ordinal (byte)            |       +---------------------------------+
  *  | ndim (var int), shape (var long)|
  *  +---------------------------------+
  *  INLINE: size elements in C order (Kryo's fixed-width encoding)
  *  SHARED / HANDED_OFF: shared-memory file name (string), data bytes (var long);
  *     the file's data area holds the elements in C order, native byte order, bool as one byte 0/1.
+ *  ARENA_SHARED / ARENA_HANDED_OFF: arena segment name (string), lease number (var long), data bytes (var long);
+ *     the segment's data area starts with the elements, as above.
  * </pre>
  *
  * SHARED: the sender keeps the file until it has learnt the receiver is done (a receiver maps, copies,
  * closes). HANDED_OFF: the receiver adopts the sender's reference and its close deletes the file.
+ * ARENA_SHARED: the block is in a recycled segment of the sender's arena; the sender frees the lease when the
+ * receiver is done. ARENA_HANDED_OFF: the receiver's one read frees the lease (the segment goes back to the sender).
  */
 public final class BlockDescriptor {
-    public static final byte INLINE = 0, SHARED = 1, HANDED_OFF = 2;
+    public static final byte INLINE = 0, SHARED = 1, HANDED_OFF = 2, ARENA_SHARED = 3, ARENA_HANDED_OFF = 4;
 
     private BlockDescriptor() {}
 
     /** Throws unless {@code form} is one of the three forms. */
     static void checkForm(byte form) {
-        if (form != INLINE && form != SHARED && form != HANDED_OFF) {
-            throw new IllegalStateException("got block form " + form + ", expected 0 (inline), 1 (shared) or 2 (handed off)");
+        if (form < INLINE || form > ARENA_HANDED_OFF) {
+            throw new IllegalStateException("got block form " + form + ", expected 0 (inline), 1 (shared), 2 (handed off), "
+                    + "3 (arena, shared) or 4 (arena, handed off)");
         }
     }
 
@@ -51,11 +56,14 @@ public final class BlockDescriptor {
         throw new IllegalArgumentException("got " + arrayType.getName() + ", expected double[], float[], long[], int[], byte[] or boolean[]");
     }
 
+    /** Whether a block of this form lives in an arena segment. */
+    static boolean inArena(byte form) { return form == ARENA_SHARED || form == ARENA_HANDED_OFF; }
+
     /**
      * Copies {@code n} elements of {@code array} from {@code off} to the start of {@code f}'s data area:
-     * with {@link ShmFile#write} (no page faults), except booleans (one byte each, through the mapping).
+     * with {@link ShmTransport.Target#write} (no page fault per fresh page), except booleans (one byte each, through the mapping).
      */
-    static void copyOut(Object array, int off, int n, ShmFile f) {
+    static void copyOut(Object array, int off, int n, ShmTransport.Target f) {
         if (array instanceof boolean[]) {
             copyOut(array, off, n, f.data());
             return;
@@ -69,7 +77,7 @@ public final class BlockDescriptor {
             case byte[] a -> MemorySegment.ofArray(a);
             default -> throw new IllegalArgumentException("got " + array.getClass().getName() + ", expected a primitive array");
         };
-        f.write(0, src.asSlice((long) off * size, (long) n * size));
+        f.write(src.asSlice((long) off * size, (long) n * size));
     }
 
     /** Copies {@code n} elements of {@code array} from {@code off} to the start of {@code dst}. */

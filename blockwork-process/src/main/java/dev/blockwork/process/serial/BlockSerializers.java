@@ -7,6 +7,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import dev.blockwork.spi.BlockCodec;
 import dev.blockwork.spi.BlockCodecs;
+import dev.blockwork.process.internal.BlockViews;
 import dev.blockwork.process.internal.ShmDescriptor;
 import dev.blockwork.process.internal.ShmFile;
 
@@ -15,10 +16,12 @@ import dev.blockwork.process.internal.ShmFile;
  * view) and {@code double[]}, {@code float[]}, {@code long[]}, {@code int[]}, {@code byte[]}.
  *
  * <p>Contract: a block of at least {@link ShmTransport#THRESHOLD_BYTES} written while a
- * {@link ShmTransport} is installed goes into its own shared-memory file and the stream carries only
- * its handle ({@link BlockDescriptor}); anything else is written inline. Reading a handle maps the
- * file, copies the elements once into a new heap array, and closes the mapping (deleting the file if
- * it was handed off). A read block is always C-contiguous with offset 0, whatever view was written.
+ * {@link ShmTransport} is installed goes into shared memory (a recycled segment of the transport's
+ * {@link dev.blockwork.process.internal.BlockArena}, else a file of its own) and the stream carries only
+ * its handle ({@link BlockDescriptor}); anything else is written inline. Reading a handle copies the
+ * elements once into a new heap array: from a segment through the receiver's kept mapping, freeing the
+ * lease if it was handed off; from a file of its own by mapping it, copying and closing (deleting the file
+ * if it was handed off). A read block is always C-contiguous with offset 0, whatever view was written.
  *
  * <p>Implementation overview: registered in every Kryo instance ({@link KryoSerializer#newKryo}), in
  * a fixed order so ids agree across JVMs; the primitive-array serializers delegate inline values to
@@ -40,7 +43,7 @@ final class BlockSerializers {
         k.register(c.type(), new CodecSerializer<>(c));
     }
 
-    private static void copyOut(Object array, int off, int n, ShmFile f) {
+    private static void copyOut(Object array, int off, int n, ShmTransport.Target f) {
         try {
             BlockDescriptor.copyOut(array, off, n, f);
         } catch (RuntimeException e) {
@@ -50,6 +53,12 @@ final class BlockSerializers {
 
     private static Object readShared(Input in, byte form, Class<?> arrayType, int n) {
         String name = in.readString();
+        if (BlockDescriptor.inArena(form)) {
+            long lease = in.readVarLong(true);
+            long bytes = in.readVarLong(true);
+            return BlockViews.read(name, lease, bytes, form == BlockDescriptor.ARENA_HANDED_OFF,
+                    data -> BlockDescriptor.copyIn(data, arrayType, n));
+        }
         long bytes = in.readVarLong(true);
         ShmFile f = form == BlockDescriptor.HANDED_OFF ? ShmFile.adopt(name, ShmDescriptor.KIND_BUFFER)
                 : ShmFile.open(name, ShmDescriptor.KIND_BUFFER);
@@ -59,6 +68,18 @@ final class BlockSerializers {
         } finally {
             f.close();
         }
+    }
+
+    private static byte form(ShmTransport t, ShmTransport.Target f) {
+        if (f.lease() != null) return t.handOff() ? BlockDescriptor.ARENA_HANDED_OFF : BlockDescriptor.ARENA_SHARED;
+        return t.handOff() ? BlockDescriptor.HANDED_OFF : BlockDescriptor.SHARED;
+    }
+
+    /** The shared forms' fields after the header ({@link BlockDescriptor}). */
+    private static void writeHandle(Output out, ShmTransport.Target f, long bytes) {
+        out.writeString(f.name());
+        if (f.lease() != null) out.writeVarLong(f.lease().number(), true);
+        out.writeVarLong(bytes, true);
     }
 
     /** Storage kinds on the wire, by flat array type (the codec's dtype name travels beside it). */
@@ -87,12 +108,11 @@ final class BlockSerializers {
             long bytes = (long) n * BlockDescriptor.itemSize(STORAGE[kind]);
             ShmTransport t = ShmTransport.current();
             if (t != null && bytes >= ShmTransport.THRESHOLD_BYTES) {
-                ShmFile f = t.allocate(bytes);
+                ShmTransport.Target f = t.allocate(bytes);
                 copyOut(a.array(), a.offset(), n, f);
-                out.writeByte(t.handOff() ? BlockDescriptor.HANDED_OFF : BlockDescriptor.SHARED);
+                out.writeByte(form(t, f));
                 writeHeader(out, a.dtype(), kind, shape);
-                out.writeString(f.name());
-                out.writeVarLong(bytes, true);
+                writeHandle(out, f, bytes);
                 return;
             }
             out.writeByte(BlockDescriptor.INLINE);
@@ -162,12 +182,11 @@ final class BlockSerializers {
             long bytes = (long) n * itemSize;
             ShmTransport t = ShmTransport.current();
             if (t != null && bytes >= ShmTransport.THRESHOLD_BYTES) {
-                ShmFile f = t.allocate(bytes);
+                ShmTransport.Target f = t.allocate(bytes);
                 copyOut(array, 0, n, f);
-                out.writeByte(t.handOff() ? BlockDescriptor.HANDED_OFF : BlockDescriptor.SHARED);
+                out.writeByte(form(t, f));
                 out.writeVarInt(n, true);
-                out.writeString(f.name());
-                out.writeVarLong(bytes, true);
+                writeHandle(out, f, bytes);
                 return;
             }
             out.writeByte(BlockDescriptor.INLINE);

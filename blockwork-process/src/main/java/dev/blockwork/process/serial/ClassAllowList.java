@@ -76,6 +76,13 @@ public final class ClassAllowList {
     }
 
     public static boolean allows(String name) {
+        if (ALLOWED_NAMES.containsKey(name)) return true; // hot: every class name a message reads
+        if (!allowsUncached(name)) return false;
+        ALLOWED_NAMES.put(name, Boolean.TRUE);
+        return true;
+    }
+
+    private static boolean allowsUncached(String name) {
         name = elementName(name);
         if (name.length() == 1) return true; // primitive array component code
         if (isDenied(name)) return false;
@@ -142,7 +149,7 @@ public final class ClassAllowList {
     static void sent(Class<?> type) {
         String n = SENT_NAME.get(type);
         if (n == null) return;
-        TRUSTED.add(n);
+        if (!TRUSTED.contains(n)) TRUSTED.add(n); // a read, not a locked write, for a name trusted already (the usual case)
         java.util.Set<String> c = COLLECTING.get();
         if (c != null) c.add(n);
     }
@@ -166,14 +173,17 @@ public final class ClassAllowList {
 
     /** Classes already found allowed: an answer that can only stay true (patterns and trusted names only grow). */
     private static final java.util.Map<Class<?>, Boolean> ALLOWED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Class names already found allowed, likewise (names read before their class is loaded). */
+    private static final java.util.Map<String, Boolean> ALLOWED_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A function this JVM serialized declares it returns {@code type}: trust it and, transitively, the types of
      * its fields, type arguments included ({@code List<Part>}: Part; JDK types go by the patterns), as a worker will send them back.
      */
     static void declaredResult(Class<?> type) {
-        java.util.Set<String> names = DECLARED.computeIfAbsent(type, ClassAllowList::walk);
-        TRUSTED.addAll(names);
+        java.util.Set<String> names = DECLARED.get(type);
+        if (names == null) names = DECLARED.computeIfAbsent(type, ClassAllowList::walk);
+        for (String n : names) if (!TRUSTED.contains(n)) TRUSTED.add(n);
         java.util.Set<String> col = COLLECTING.get();
         if (col != null) col.addAll(names); // named to the receiver every time: it may be a fresh worker
     }

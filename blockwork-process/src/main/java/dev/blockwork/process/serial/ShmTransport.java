@@ -1,7 +1,9 @@
 package dev.blockwork.process.serial;
 
+import dev.blockwork.process.internal.BlockArena;
 import dev.blockwork.process.internal.ShmDescriptor;
 import dev.blockwork.process.internal.ShmFile;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -9,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * Lets the serializer move large blocks ({@code NDArray}s and primitive arrays of at least
  * {@link #THRESHOLD_BYTES}) through shared memory while a message is serialized: each such value is
- * written into its own shared-memory file and only a small handle goes into the serialized bytes.
+ * written into shared memory (a recycled arena segment, or a file of its own) and only a small handle goes
+ * into the serialized bytes.
  *
  * <p>Contract: {@link #serialize} installs this transport on the calling thread for one serialization;
  * without an installed transport every value is written inline. Who frees a file depends on the mode:
@@ -21,6 +24,9 @@ import java.util.function.Supplier;
  *       files but leaves their references to the receiver, whose single read copies the data and deletes
  *       the file. A message that is never read is freed when the sender exits (or by the dead-owner sweep).
  * </ul>
+ * With a {@link BlockArena} (the factories that take one; {@link dev.blockwork.process.ProcessPool} uses them), a
+ * block goes into a recycled segment of the arena instead of a file of its own (a file of its own when the
+ * arena cannot hold it): owned, {@link #release()} frees the lease; handed off, the receiver's read frees it.
  * {@link #abort()} deletes all files at once (the message was not sent). Receivers get a heap copy:
  * exactly one copy out of shared memory per read, no mapping outlives the read. Serialize on one
  * thread; {@link #release()} and {@link #abort()} may then run on any thread.
@@ -37,24 +43,35 @@ public final class ShmTransport {
 
     private final boolean handOff;
     private final long receiverPid;
-    private final List<ShmFile> files = new ArrayList<>(2);
+    private final BlockArena arena;
+    private final List<Target> files = new ArrayList<>(2);
     private final List<Runnable> onRelease = new ArrayList<>(0);
     private boolean released;
 
-    private ShmTransport(boolean handOff, long receiverPid) {
+    private ShmTransport(boolean handOff, long receiverPid, BlockArena arena) {
         this.handOff = handOff;
         this.receiverPid = receiverPid;
+        this.arena = arena;
     }
 
     /** Files stay alive until the sender calls {@link #release()}; receivers may read them repeatedly. */
-    public static ShmTransport ownedBySender() { return new ShmTransport(false, -1); }
+    public static ShmTransport ownedBySender() { return new ShmTransport(false, -1, null); }
+
+    /** As {@link #ownedBySender()}, with blocks in {@code arena}'s recycled segments; {@link #release()} frees them. */
+    public static ShmTransport ownedBySender(BlockArena arena) { return new ShmTransport(false, -1, arena); }
+
+    /**
+     * As {@link #handedToReceiver(long)}, with blocks in {@code arena}'s recycled segments: the receiver's one read
+     * frees each (the sender may then reuse it for its next block).
+     */
+    public static ShmTransport handedToReceiver(long receiverPid, BlockArena arena) { return new ShmTransport(true, receiverPid, arena); }
 
     /**
      * Each file is read once by the receiver (process {@code receiverPid}, or -1 if unknown), which frees it;
      * call {@link #release()} after a successful send. The receiver is named in each file's user table at the
      * hand-off, so no dead-owner sweep deletes a file that is on its way to a live receiver.
      */
-    public static ShmTransport handedToReceiver(long receiverPid) { return new ShmTransport(true, receiverPid); }
+    public static ShmTransport handedToReceiver(long receiverPid) { return new ShmTransport(true, receiverPid, null); }
 
     /** Runs {@code serialization} with this transport installed on the calling thread. */
     public <T> T serialize(Supplier<T> serialization) {
@@ -70,12 +87,34 @@ public final class ShmTransport {
     /** The transport installed on this thread, or null (values are then written inline). */
     static ShmTransport current() { return CURRENT.get(); }
 
-    /** A new file of {@code bytes} data bytes, recorded for {@link #release()} / {@link #abort()}. */
-    synchronized ShmFile allocate(long bytes) {
+    /**
+     * Where one block goes: a lease in the arena, or a file of its own ({@code file}) when there is no arena or it
+     * cannot hold the block.
+     */
+    record Target(ShmFile file, BlockArena.Lease lease) {
+        String name() { return lease != null ? lease.name() : file.name(); }
+
+        /** The mapped data area (the block's bytes and beyond for a file of its own). */
+        MemorySegment data() { return lease != null ? lease.data() : file.data(); }
+
+        /** Copies {@code src} to the start of the data area (see {@link ShmFile#write}, {@link BlockArena.Lease#write}). */
+        void write(MemorySegment src) {
+            if (lease != null) lease.write(src); else file.write(0, src);
+        }
+
+        /** The sender gives up the block now (freed, or deleted). */
+        void discard() {
+            if (lease != null) lease.free(); else file.close();
+        }
+    }
+
+    /** Space for a block of {@code bytes} data bytes, recorded for {@link #release()} / {@link #abort()}. */
+    synchronized Target allocate(long bytes) {
         if (released) throw new IllegalStateException("shared-memory transport already released");
-        ShmFile f;
+        Target f;
         try {
-            f = ShmFile.create(ShmDescriptor.KIND_BUFFER, bytes);
+            BlockArena.Lease lease = arena == null ? null : arena.acquire(bytes, handOff ? receiverPid : -1);
+            f = lease != null ? new Target(null, lease) : new Target(ShmFile.create(ShmDescriptor.KIND_BUFFER, bytes), null);
         } catch (RuntimeException e) {
             throw new TransferException("cannot create a shared-memory block of " + bytes + " bytes: " + e.getMessage(), e);
         }
@@ -90,7 +129,7 @@ public final class ShmTransport {
 
     /** Deletes the files created after {@code mark}. */
     void discardFrom(int mark) {
-        while (files.size() > mark) files.removeLast().close();
+        while (files.size() > mark) files.removeLast().discard();
     }
 
     public boolean isEmpty() { return files.isEmpty() && onRelease.isEmpty(); }
@@ -126,8 +165,14 @@ public final class ShmTransport {
     public synchronized void release() {
         if (released) return;
         released = true;
-        for (ShmFile f : files) {
-            if (handOff) f.handOff(receiverPid); else f.close();
+        for (Target f : files) {
+            if (f.lease() != null) {
+                if (!handOff) f.lease().free(); // handed off: the receiver's read frees it
+            } else if (handOff) {
+                f.file().handOff(receiverPid);
+            } else {
+                f.file().close();
+            }
         }
         runReleaseActions();
     }
@@ -135,7 +180,7 @@ public final class ShmTransport {
     /** Deletes every file now (the message was not sent). Idempotent. */
     public synchronized void abort() {
         released = true;
-        for (ShmFile f : files) f.close();
+        for (Target f : files) f.discard();
         runReleaseActions();
     }
 }
