@@ -7,7 +7,7 @@ import dev.blockwork.ndarray.NDArray;
 import dev.blockwork.process.internal.BlockArena;
 import dev.blockwork.process.internal.ShmRegistry;
 import dev.blockwork.process.serial.KryoSerializer;
-import dev.blockwork.process.serial.Serializer;
+import dev.blockwork.spi.Serializer;
 import dev.blockwork.process.serial.ShmTransport;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,7 @@ class BlockArenaTest {
     static NDArray twice(NDArray a) {
         double[] d = a.toDoubleArray();
         for (int i = 0; i < d.length; i++) d[i] *= 2;
-        return NDArray.fromArray(d, a.shape());
+        return NDArray.fromArray(d, a.shapeArray());
     }
 
     /** Every block segment of these processes is free (no block still holds one). */
