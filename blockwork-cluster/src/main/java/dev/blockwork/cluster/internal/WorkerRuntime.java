@@ -6,6 +6,8 @@ import com.hazelcast.core.IExecutorService;
 import dev.blockwork.process.serial.ClassAllowList;
 import dev.blockwork.process.serial.Serialization;
 import dev.blockwork.process.serial.Serializer;
+import dev.blockwork.graph.Key;
+import dev.blockwork.graph.TaskFunction;
 import dev.blockwork.schedule.RemoteTask;
 import dev.blockwork.schedule.TaskCall;
 import java.util.ArrayList;
@@ -33,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * task's thread. A client that disconnects loses its session (its results are dropped).
  *
  * <p>Implementation overview: sessions are keyed by the client's UUID; a session has the results
- * ({@code id → value}), the running tasks ({@code id → Future}, for cancel) and an outbox of finished tasks that
+ * ({@code id → value}), the client's functions ({@code id → TaskFunction}, learnt from its submits: one instance runs
+ * all of that function's tasks, as on {@code threads}), the running tasks ({@code id → Future}, for cancel) and an outbox of finished tasks that
  * the collect call drains (one blocking poll, then whatever else is there). Task threads are platform threads in a
  * fixed pool of {@code threads}. Calls from Hazelcast run on the member's {@code blockwork} executor threads.
  */
@@ -82,13 +85,22 @@ public final class WorkerRuntime {
         storeBytes.addAndGet(-freed);
     }
 
-    /** Queues tasks {@code ids} (payload: their {@code TaskCall}s, Kryo) after trusting the client's class names. */
-    public void submit(String client, long[] ids, String[] trusted, byte[] payload) {
+    /**
+     * Learns the functions {@code functionIds} ({@code functionBytes}: their Kryo bytes), then queues tasks {@code ids}
+     * ({@code payload}: their {@link TaskBatch}, Kryo), after trusting the client's class names. A function that cannot
+     * be read fails every task that calls it; a task naming a function this worker does not have reports
+     * {@link Outcomes#FUNCTION_UNKNOWN}.
+     */
+    public void submit(String client, long[] ids, String[] trusted, byte[] payload, long[] functionIds, byte[][] functionBytes) {
         Session s = session(client);
         if (trusted.length > 0) ClassAllowList.trust(List.of(trusted));
-        Object[] calls;
+        for (int i = 0; i < functionIds.length; i++) {
+            if (!s.functions.containsKey(functionIds[i])) s.functions.putIfAbsent(functionIds[i], readFunction(functionBytes[i]));
+        }
+        TaskBatch batch;
         try {
-            calls = (Object[]) Serialization.get().deserialize(payload);
+            batch = (TaskBatch) Serialization.get().deserialize(payload);
+            if (batch.size() != ids.length) throw new IllegalStateException("got " + batch.size() + " tasks for " + ids.length + " ids, expected as many");
         } catch (Throwable e) { // a class not allowed, a class the client could not give: every task of the batch fails
             long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
             IllegalStateException why = readable("worker " + name + " could not read the task", e);
@@ -96,11 +108,30 @@ public final class WorkerRuntime {
             return;
         }
         for (int i = 0; i < ids.length; i++) {
-            long id = ids[i];
-            TaskCall call = (TaskCall) calls[i];
+            long id = ids[i], fid = batch.functionIds()[i];
+            Object fn = fid == 0 ? readFunction(batch.inlineFunctions()[i]) : s.functions.get(fid);
+            if (!(fn instanceof TaskFunction f)) {
+                long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
+                s.outbox.add(fn == null ? new Outcomes.One(id, Outcomes.FUNCTION_UNKNOWN, -1, now, now, null)
+                        : new Outcomes.One(id, Outcomes.FAILED, -1, now, now, fn));
+                continue;
+            }
+            TaskCall call = new TaskCall((Key) batch.keys()[i], batch.labels()[i], f, (Object[]) batch.args()[i]);
             synchronized (s.running) { // so that the task's own removal cannot precede this put
                 s.running.put(id, threads.submit(() -> run(s, id, call)));
             }
+        }
+    }
+
+    /** A function from its bytes; what cannot be read becomes the exception that fails its tasks. */
+    private Object readFunction(byte[] bytes) {
+        try {
+            Object fn = Serialization.get().deserialize(bytes);
+            if (fn instanceof TaskFunction) return fn;
+            return new IllegalStateException("worker " + name + " got a " + (fn == null ? "null" : fn.getClass().getName())
+                    + " as a task's function, expected a dev.blockwork.graph.TaskFunction");
+        } catch (Throwable e) {
+            return readable("worker " + name + " could not read the task", e);
         }
     }
 
@@ -251,6 +282,8 @@ public final class WorkerRuntime {
         final String client;
         final Map<Long, Object> results = new ConcurrentHashMap<>();
         final Map<Long, Future<?>> running = new HashMap<>();
+        /** The client's functions by id ({@link FunctionTable}): a {@code TaskFunction}, or the exception reading it gave. */
+        final Map<Long, Object> functions = new ConcurrentHashMap<>();
         final LinkedBlockingQueue<Outcomes.One> outbox = new LinkedBlockingQueue<>();
 
         Session(String client) { this.client = client; }
