@@ -244,7 +244,7 @@ public final class ClusterExecutor implements AutoCloseable {
         InFlight f = run.running.remove(task);
         if (f == null) return;
         if (f.link.inFlight.remove(f.id) == null) return; // reported meanwhile
-        if (!f.link.dead) executor.submitToMember(new Messages.Cancel(clientId, new long[] {f.id}), f.link.member, IGNORE);
+        if (!f.link.dead) executor.submitToMember(new Messages.Cancel(clientId, new long[] {f.id}), f.link.member); // no reply needed
         f.link.releases.add(f.id); // in case it finishes anyway: its result is nobody's
         wakeDispatcher();
     }
@@ -475,7 +475,7 @@ public final class ClusterExecutor implements AutoCloseable {
         long[] releases = drainReleases(link);
         boolean waits = link.collecting.compareAndSet(false, true);
         link.submitting.incrementAndGet();
-        executor.submitToMember(new Messages.Submit(clientId, idArr, names.toArray(new String[0]), payload, waits ? COLLECT_WAIT_MS : 0,
+        call(new Messages.Submit(clientId, idArr, names.toArray(new String[0]), payload, waits ? COLLECT_WAIT_MS : 0,
                         4 * batchSize, defIds, defBytes, releases), link.member,
                 new ExecutionCallback<byte[]>() {
                     @Override public void onResponse(byte[] reply) {
@@ -534,7 +534,7 @@ public final class ClusterExecutor implements AutoCloseable {
     private void ensureCollecting(MemberLink link) {
         if (link.dead || closed || !link.collecting.compareAndSet(false, true)) return;
         long[] releases = drainReleases(link);
-        executor.submitToMember(new Messages.Collect(clientId, COLLECT_WAIT_MS, 4 * batchSize, releases), link.member, new ExecutionCallback<byte[]>() {
+        call(new Messages.Collect(clientId, COLLECT_WAIT_MS, 4 * batchSize, releases), link.member, new ExecutionCallback<byte[]>() {
             @Override public void onResponse(byte[] reply) {
                 link.collecting.set(false);
                 try {
@@ -625,7 +625,7 @@ public final class ClusterExecutor implements AutoCloseable {
         for (MemberLink l : links.values()) {
             if (l.dead || l.releases.isEmpty() || (l.collecting.get() && !atLeast(l.releases, RELEASES_AT_ONCE))) continue;
             long[] arr = drainReleases(l);
-            if (arr.length > 0) executor.submitToMember(new Messages.Release(clientId, arr), l.member, IGNORE);
+            if (arr.length > 0) executor.submitToMember(new Messages.Release(clientId, arr), l.member); // no reply needed
         }
     }
 
@@ -654,16 +654,48 @@ public final class ClusterExecutor implements AutoCloseable {
 
     private static final long[] NO_IDS = new long[0];
 
-    private static final ExecutionCallback<Object> IGNORE = new ExecutionCallback<>() {
-        @Override public void onResponse(Object response) { }
-        @Override public void onFailure(Throwable t) { }
-    };
+    /**
+     * Calls {@code msg} on {@code member}; {@code callback} runs on one of this executor's reply threads. Not
+     * Hazelcast's {@code submitToMember(task, member, callback)}: that runs callbacks on {@code ForkJoinPool.commonPool()},
+     * or, where its parallelism is 1 (a 2-core machine), on a new thread per callback.
+     */
+    private <T> void call(java.util.concurrent.Callable<T> msg, Member member, ExecutionCallback<T> callback) {
+        java.util.concurrent.Future<T> f = executor.submitToMember(msg, member);
+        @SuppressWarnings("unchecked")
+        java.util.concurrent.CompletionStage<T> stage = (java.util.concurrent.CompletionStage<T>) f;
+        stage.whenCompleteAsync((v, e) -> {
+            if (e == null) callback.onResponse(v);
+            else callback.onFailure(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+        }, this::onReplyThread);
+    }
+
+    /** Runs {@code r} on a reply thread; once those are shut down (closing), here: the callback sees {@code closed}. */
+    private void onReplyThread(Runnable r) {
+        try {
+            replies.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            r.run();
+        }
+    }
+
+    /** The threads that read replies (and ship what they make ready): one per worker is plenty, at most 4. */
+    private final java.util.concurrent.ExecutorService replies = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())), new java.util.concurrent.ThreadFactory() {
+                private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+                @Override public Thread newThread(Runnable r) {
+                    Thread t = new Thread(r, "blockwork-cluster-reply-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }
+            });
 
     @Override
     public void close() {
         if (closed) return;
         closed = true;
         dispatcher.interrupt();
+        replies.shutdown(); // replies still queued are read (their tasks are cancelled below); nothing new is accepted
         try {
             hz.getCluster().removeMembershipListener(membershipRegistration);
         } catch (RuntimeException ignored) {
