@@ -100,7 +100,7 @@ public final class Messages {
         @Override public byte[] call() throws InterruptedException {
             WorkerRuntime r = runtime();
             if (releases.length > 0) r.release(client, releases);
-            r.submit(client, ids, trusted, payload, functionIds, functionBytes);
+            r.submit(client, ids, trusted, payload, functionIds, functionBytes, lingerMs > 0);
             return r.collect(client, lingerMs, max);
         }
 
