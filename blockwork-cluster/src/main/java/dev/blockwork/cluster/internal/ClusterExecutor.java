@@ -425,7 +425,7 @@ public final class ClusterExecutor implements AutoCloseable {
     private void send(MemberLink link, List<Item> items) {
         int n = items.size();
         long[] idArr = new long[n], fnIds = new long[n];
-        byte[][] inlineFns = new byte[n][];
+        Object[] inlineFns = new Object[n];
         Object[] keys = new Object[n], args = new Object[n];
         String[] labels = new String[n];
         Map<Long, FunctionTable.Def> newFns = new java.util.LinkedHashMap<>();
@@ -441,8 +441,7 @@ public final class ClusterExecutor implements AutoCloseable {
                 fnIds[i] = d.id();
                 if (!link.knownFunctions.contains(d.id())) newFns.putIfAbsent(d.id(), d);
             } else {
-                inlineFns[i] = d.bytes();
-                names.addAll(List.of(d.names()));
+                inlineFns[i] = it.call().function(); // in the batch's own Kryo stream: its class names written once
             }
         }
         byte[] payload;

@@ -14,10 +14,11 @@ import java.util.Set;
  * {@code Delayed.of} call site, the blocks of one array layer) gets an id once, and a worker gets a function's bytes
  * only until it has acknowledged them; after that a task names its function by id.
  *
- * <p>Contract: {@link #define} is thread-safe. A function larger than {@value #MAX_FUNCTION_BYTES} bytes, or any
- * function once the table holds {@value #MAX_FUNCTIONS} functions or {@value #MAX_TOTAL_BYTES} bytes, is not given an
- * id: it travels with its task each time (as before the table existed), so a client that makes endless distinct
- * functions (a lambda capturing a new value per task) cannot grow the table, or a worker's copy of it, without bound.
+ * <p>Contract: {@link #define} is thread-safe. A function gets an id the second time it is seen (one seen once,
+ * such as the per-compute functions of an array graph, travels inside its task's batch, as before the table
+ * existed, and costs the table nothing). A function larger than {@value #MAX_FUNCTION_BYTES} bytes, or any function
+ * once the table holds {@value #MAX_FUNCTIONS} functions or {@value #MAX_TOTAL_BYTES} bytes, is never given an id, so
+ * a client that makes endless distinct functions cannot grow the table, or a worker's copy of it, without bound.
  *
  * <p>Implementation overview: the key is the function's Kryo bytes (serializing is what shipping it costs anyway;
  * identity would not do, as each task's function is usually a fresh capturing lambda). A worker learns a function
@@ -32,14 +33,17 @@ final class FunctionTable {
     static final long MAX_TOTAL_BYTES = 32L << 20;
 
     /**
-     * One function: its id ({@code 0}: not in the table, its bytes travel with the task), its bytes, and the
-     * application class names those bytes hold (the worker trusts them before it reads the bytes).
+     * One function: its id ({@code 0}: not in the table, the function travels in its task's batch), its bytes, and
+     * the application class names those bytes hold (the worker trusts them before it reads the bytes).
      */
     record Def(long id, byte[] bytes, String[] names) {
         boolean cached() { return id != 0; }
     }
 
+    /** Seen once: hashes of functions seen and not yet given an id (forgotten when it grows past its bound). */
+    static final int MAX_SEEN_ONCE = 100_000;
     private final Map<ByteBuffer, Def> byContent = new HashMap<>(); // guarded by this
+    private final Set<Long> seenOnce = new HashSet<>(); // guarded by this
     private long totalBytes; // guarded by this
     private long nextId; // guarded by this
 
@@ -58,6 +62,12 @@ final class FunctionTable {
             Def d = byContent.get(key);
             if (d != null) return d;
             if (byContent.size() >= MAX_FUNCTIONS || totalBytes + bytes.length > MAX_TOTAL_BYTES) return new Def(0, bytes, nameArr);
+            long hash = (long) bytes.length << 32 | (java.util.Arrays.hashCode(bytes) & 0xFFFF_FFFFL); // a collision only promotes early
+            if (seenOnce.add(hash)) {
+                if (seenOnce.size() > MAX_SEEN_ONCE) seenOnce.clear();
+                return new Def(0, bytes, nameArr);
+            }
+            seenOnce.remove(hash);
             d = new Def(++nextId, bytes, nameArr);
             byContent.put(key, d);
             totalBytes += bytes.length;

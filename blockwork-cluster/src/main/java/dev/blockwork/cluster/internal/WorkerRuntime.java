@@ -125,7 +125,8 @@ public final class WorkerRuntime {
         }
         for (int i = 0; i < ids.length; i++) {
             long id = ids[i], fid = batch.functionIds()[i];
-            Object fn = fid == 0 ? readFunction(batch.inlineFunctions()[i]) : s.functions.get(fid);
+            Object fn = fid == 0 ? batch.functions()[i] : s.functions.get(fid);
+            if (fid == 0 && !(fn instanceof TaskFunction)) fn = new IllegalStateException("worker " + name + " got a task without a function");
             if (!(fn instanceof TaskFunction f)) {
                 long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
                 s.outbox.add(fn == null ? new Outcomes.One(id, Outcomes.FUNCTION_UNKNOWN, -1, now, now, null)
