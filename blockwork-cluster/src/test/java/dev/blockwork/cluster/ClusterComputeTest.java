@@ -110,6 +110,39 @@ class ClusterComputeTest {
         }
     }
 
+    static long sumLongs(Object[] xs) {
+        long s = 0;
+        for (Object x : xs) s += (Long) x;
+        return s;
+    }
+
+    /**
+     * Each distinct function runs its own code: lambdas of one call site that capture different values (a function
+     * each in the client's table), and lambdas capturing more than the table keeps (they travel with each task).
+     */
+    @Test
+    void distinctAndLargeFunctionsEachRunTheirOwnCode() {
+        List<Delayed<Long>> parts = new ArrayList<>();
+        for (long k = 0; k < 300; k++) {
+            long kk = k;
+            parts.add(Delayed.of((Long x) -> x + kk, 1000L));
+            parts.add(Delayed.of(ClusterComputeTest::square, k)); // one function for all of these
+        }
+        byte[] big = new byte[40_000]; // 40 KB captured: over the table's limit per function
+        new java.util.Random(1).nextBytes(big);
+        java.util.Arrays.fill(big, 0, 20, (byte) 3);
+        for (int i = 0; i < 20; i++) {
+            int ii = i;
+            parts.add(Delayed.of((Long x) -> x + big[ii] * ii, 0L));
+        }
+        Delayed<Long> total = Delayed.ofN("sum", ClusterComputeTest::sumLongs, parts.toArray());
+        long expected = 0;
+        for (long k = 0; k < 300; k++) expected += 1000 + k + k * k;
+        for (int i = 0; i < 20; i++) expected += 3L * i;
+        assertThat(total.compute(cluster())).isEqualTo(total.compute(threads())).isEqualTo(expected);
+        assertThat(total.compute(cluster())).as("again, now that the workers have the functions").isEqualTo(expected);
+    }
+
     /** A task that submits tasks of its own to the cluster it runs on, and waits for them. */
     static long fanOut(int n) throws Exception {
         try (Client client = Cluster.current().client()) {

@@ -118,4 +118,32 @@ class ClusterFaultTest {
                 .isInstanceOf(KilledWorkerException.class)
                 .hasMessageContaining(bad.key().toString());
     }
+
+    /**
+     * The client sends each function to a worker once and then names it by id: a worker that joins later (here after
+     * the others died) has never seen the functions the client already has ids for, and must get them with its first
+     * tasks, with no task failing or retried on the way.
+     */
+    @Test
+    @Order(4)
+    void aWorkerThatJoinsLaterGetsTheFunctionsTheOthersAlreadyHad() throws Exception {
+        ClusterEvent gate = local.cluster().event("gate-" + System.nanoTime());
+        gate.set();
+        int joined = local.addWorker();
+        String newcomer = local.workerNames().get(joined);
+        Set<String> ranOn = ConcurrentHashMap.newKeySet();
+        List<Throwable> retries = java.util.Collections.synchronizedList(new ArrayList<>());
+        SchedulerListener l = new SchedulerListener() {
+            @Override public boolean wantsTaskEvents() { return true; }
+            @Override public void onTaskFinish(ComputeInfo c, TaskEvent e) { ranOn.add(e.worker()); }
+            @Override public void onTaskRetry(ComputeInfo c, TaskEvent e, Throwable cause) { retries.add(cause); }
+        };
+        int n = 300;
+        List<Delayed<Integer>> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) parts.add(Delayed.of(ClusterFaultTest::gated, gate, 1)); // the function of the first test
+        Delayed<Integer> total = Delayed.ofN("sum", ClusterFaultTest::sum, parts.toArray());
+        assertThat(total.compute(on().withListener(l))).isEqualTo(n);
+        assertThat(retries).as("no task was retried (a worker without the function would fail it)").isEmpty();
+        assertThat(ranOn).as("tasks ran on the worker that joined, " + newcomer).contains(newcomer);
+    }
 }

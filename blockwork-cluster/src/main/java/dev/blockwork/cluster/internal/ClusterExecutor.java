@@ -37,14 +37,15 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The client side of the cluster executor: the engine's protocol ({@link Execution}) on Hazelcast members.
  *
- * <p>Contract: ready tasks are started in the engine ({@code start}, READY → RUNNING) by one dispatcher thread,
- * placed on a worker, and shipped in batches (one {@link Messages.Submit} per worker per round, up to
- * {@code cluster.batchSize} tasks); each worker's finished tasks come back through a long-poll
- * ({@link Messages.Collect}) as {@link ClusterHeld} handles (the value stays on the worker; a small one also comes
- * back inline). Placement: a task goes to the worker holding the most bytes of its inputs when that is at least
- * {@value #LOCALITY_MIN_BYTES} bytes and that worker has room, else to the least loaded worker with room (a worker
- * over its memory limit gets new work only for its own data). At most {@code cluster.inFlightPerWorker} tasks are
- * sent to one worker; the rest wait here, so a worker that joins gets work at once. Releases are batched too.
+ * <p>Contract: ready tasks are started in the engine ({@code start}, READY → RUNNING), placed on a worker, and
+ * shipped in batches (one {@link Messages.Submit} per worker per round, up to {@code cluster.batchSize} tasks); each
+ * distinct function goes to a worker once and tasks name it by id ({@link FunctionTable}). Each worker's finished
+ * tasks come back through one waiting call per worker (a {@link Messages.Collect} long poll, or a submit when no call
+ * waits) as {@link ClusterHeld} handles (the value stays on the worker; a small one also comes back inline). Placement:
+ * a task goes to the worker holding the most bytes of its inputs when that is at least {@value #LOCALITY_MIN_BYTES}
+ * bytes and that worker has room, else to the least loaded worker with room (a worker over its memory limit gets new
+ * work only for its own data). At most {@code cluster.inFlightPerWorker} tasks are sent to one worker; the rest wait
+ * here, so a worker that joins gets work at once. Releases ride on the next submit or collect to their worker.
  *
  * <p>Faults: a worker that leaves (killed, cut off past the heartbeat timeout) fails its in-flight tasks with
  * {@link WorkerLostException} (the engine retries them elsewhere, up to {@code allowedFailures}, then raises
@@ -53,11 +54,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * way after the input is marked lost.
  *
  * <p>Implementation overview: the engine's ready sink pushes to the front of one pending deque (depth-first, as
- * the engine orders its dependents) and the initial tasks to the back; the dispatcher drains as many as there is
- * room for, starts them, groups them by worker, serializes each group once (Kryo, collecting the application class
- * names it holds, whose class files go to the cluster's code map the first time) and submits. Who removes an
- * in-flight entry from its worker's map reports it, exactly once: the collect handler, the membership listener, a
- * failed submit, or a cancel.
+ * the engine orders its dependents) and the initial tasks to the back. Whichever thread made tasks ready ships them
+ * (the caller of {@link #execute}, or the reply thread that reported their inputs), one thread at a time under the
+ * shipping lock; the dispatcher thread only takes over when that lock was busy, and sends releases that found no call
+ * to ride on. Shipping drains as many tasks as there is room for, starts them, groups them by worker, serializes each
+ * group once (Kryo, collecting the application class names it holds, whose class files go to the cluster's code map
+ * the first time) and submits. Who removes an in-flight entry from its worker's map reports it, exactly once: the
+ * collect handler, the membership listener, a failed submit, or a cancel.
  */
 public final class ClusterExecutor implements AutoCloseable {
     static final long LOCALITY_MIN_BYTES = 64 << 10;
@@ -72,6 +75,7 @@ public final class ClusterExecutor implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final Set<String> published = ConcurrentHashMap.newKeySet();
     private final IMap<String, byte[]> code;
+    private final FunctionTable functions = new FunctionTable();
     private final int inFlightCap = (int) ClusterSettings.IN_FLIGHT.getLong();
     private final int batchSize = (int) ClusterSettings.BATCH.getLong();
     private final Thread dispatcher;
@@ -203,18 +207,24 @@ public final class ClusterExecutor implements AutoCloseable {
         lock.lock();
         try {
             for (int t : exec.initialReady()) pending.addLast(new Pending(run, t));
-            work.signal();
         } finally {
             lock.unlock();
         }
+        dispatchRound(false); // ship from the caller's thread: no hand-off to the dispatcher on a future's way out
     }
+
+    /**
+     * Set while a thread runs engine transitions that it will follow with a {@link #dispatchRound} of its own (a
+     * reply's thread): tasks it makes ready need no wake-up of the dispatcher.
+     */
+    private static final ThreadLocal<boolean[]> WILL_DISPATCH = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private void enqueue(Pending p, boolean front) {
         lock.lock();
         try {
             if (front) pending.addFirst(p);
             else pending.addLast(p);
-            work.signal();
+            if (!WILL_DISPATCH.get()[0]) work.signal();
         } finally {
             lock.unlock();
         }
@@ -234,7 +244,7 @@ public final class ClusterExecutor implements AutoCloseable {
         InFlight f = run.running.remove(task);
         if (f == null) return;
         if (f.link.inFlight.remove(f.id) == null) return; // reported meanwhile
-        if (!f.link.dead) executor.submitToMember(new Messages.Cancel(clientId, new long[] {f.id}), f.link.member, IGNORE);
+        if (!f.link.dead) executor.submitToMember(new Messages.Cancel(clientId, new long[] {f.id}), f.link.member); // no reply needed
         f.link.releases.add(f.id); // in case it finishes anyway: its result is nobody's
         wakeDispatcher();
     }
@@ -247,13 +257,17 @@ public final class ClusterExecutor implements AutoCloseable {
         return r;
     }
 
+    /** How often the dispatcher sends releases that found no submit or collect to ride on. */
+    private static final long RELEASE_TICK_NS = 100_000_000L;
+    /** Releases queued for one worker beyond which they go at once in a call of their own. */
+    private static final int RELEASES_AT_ONCE = 4096;
+
     private void dispatchLoop() {
         while (!closed) {
             lock.lock();
             try {
-                while (!closed && !wake && (pending.isEmpty() || room() == 0)) {
-                    work.awaitNanos(200_000_000L);
-                }
+                long left = RELEASE_TICK_NS;
+                while (!closed && !wake && (pending.isEmpty() || room() == 0) && left > 0) left = work.awaitNanos(left);
                 wake = false;
             } catch (InterruptedException e) {
                 return;
@@ -296,9 +310,13 @@ public final class ClusterExecutor implements AutoCloseable {
 
     private final ReentrantLock shipping = new ReentrantLock();
 
+    /** A started task on its way to a worker: its in-flight entry, its call (arguments as shipped) and its function. */
+    private record Item(InFlight f, TaskCall call, FunctionTable.Def function) {}
+
     /** Starts, places and ships {@code batch}, grouped by worker. */
     private void ship(List<Pending> batch) {
-        Map<MemberLink, List<Object[]>> groups = new IdentityHashMap<>();
+        Map<MemberLink, List<Item>> groups = new IdentityHashMap<>();
+        Map<Object, FunctionTable.Def> defined = new IdentityHashMap<>(); // this round's functions: serialized once each
         for (Pending p : batch) {
             Execution exec = p.run.exec;
             TaskCall call;
@@ -311,9 +329,17 @@ public final class ClusterExecutor implements AutoCloseable {
             if (call == null) continue;
             Map<Long, ClusterHeld> inputs = new HashMap<>();
             Object[] args;
+            FunctionTable.Def fn;
             try {
                 args = shipArgs(call.args(), inputs);
             } catch (Throwable e) { // a foreign handle could not be fetched
+                exec.fail(p.task, e, null, p.run.sink);
+                continue;
+            }
+            try {
+                fn = defined.get(call.function());
+                if (fn == null) defined.put(call.function(), fn = functions.define(call.function()));
+            } catch (RuntimeException e) { // the function cannot be serialized: the task fails with why
                 exec.fail(p.task, e, null, p.run.sink);
                 continue;
             }
@@ -326,10 +352,10 @@ public final class ClusterExecutor implements AutoCloseable {
             InFlight f = new InFlight(p.run, p.task, id, target, inputs);
             target.inFlight.put(id, f);
             p.run.running.put(p.task, f);
-            groups.computeIfAbsent(target, k -> new ArrayList<>()).add(new Object[] {f, new TaskCall(call.key(), call.label(), call.function(), args)});
+            groups.computeIfAbsent(target, k -> new ArrayList<>()).add(new Item(f, new TaskCall(call.key(), call.label(), call.function(), args), fn));
         }
-        for (Map.Entry<MemberLink, List<Object[]>> g : groups.entrySet()) {
-            List<Object[]> items = g.getValue();
+        for (Map.Entry<MemberLink, List<Item>> g : groups.entrySet()) {
+            List<Item> items = g.getValue();
             for (int from = 0; from < items.size(); from += batchSize) send(g.getKey(), items.subList(from, Math.min(items.size(), from + batchSize)));
         }
     }
@@ -391,55 +417,91 @@ public final class ClusterExecutor implements AutoCloseable {
         return least;
     }
 
-    private void send(MemberLink link, List<Object[]> items) {
+    /**
+     * One submit of {@code items} to {@code link}: the functions it has not acknowledged, the tasks, and the releases
+     * waiting for it. If no call to the worker is waiting for results, this one waits (a short task's result comes
+     * back in this very reply, one call per round trip); otherwise it returns at once with what has finished.
+     */
+    private void send(MemberLink link, List<Item> items) {
         int n = items.size();
-        long[] idArr = new long[n];
-        Object[] calls = new Object[n];
-        for (int i = 0; i < n; i++) {
-            idArr[i] = ((InFlight) items.get(i)[0]).id();
-            calls[i] = items.get(i)[1];
-        }
+        long[] idArr = new long[n], fnIds = new long[n];
+        Object[] inlineFns = new Object[n];
+        Object[] keys = new Object[n], args = new Object[n];
+        String[] labels = new String[n];
+        Map<Long, FunctionTable.Def> newFns = new java.util.LinkedHashMap<>();
         Set<String> names = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            Item it = items.get(i);
+            idArr[i] = it.f().id();
+            keys[i] = it.call().key();
+            labels[i] = it.call().label();
+            args[i] = it.call().args();
+            FunctionTable.Def d = it.function();
+            if (d.cached()) {
+                fnIds[i] = d.id();
+                if (!link.knownFunctions.contains(d.id())) newFns.putIfAbsent(d.id(), d);
+            } else {
+                inlineFns[i] = it.call().function(); // in the batch's own Kryo stream: its class names written once
+            }
+        }
         byte[] payload;
         try {
-            payload = ClassAllowList.collecting(names, () -> Serialization.get().serialize(calls).copy());
-        } catch (RuntimeException e) { // one task cannot be serialized: find it, fail it, send the others
+            TaskBatch tb = new TaskBatch(fnIds, inlineFns, keys, labels, args);
+            payload = ClassAllowList.collecting(names, () -> Serialization.get().serialize(tb).copy());
+        } catch (RuntimeException e) { // one task's arguments cannot be serialized: find it, fail it, send the others
             if (n == 1) {
-                InFlight f = (InFlight) items.get(0)[0];
+                InFlight f = items.get(0).f();
                 if (link.inFlight.remove(f.id()) != null) {
                     f.run().running.remove(f.task(), f);
                     f.run().exec.fail(f.task(), e, null, f.run().sink);
                 }
                 return;
             }
-            for (Object[] item : items) send(link, List.<Object[]>of(item));
+            for (Item item : items) send(link, List.of(item));
             return;
+        }
+        long[] defIds = new long[newFns.size()];
+        byte[][] defBytes = new byte[newFns.size()][];
+        int k = 0;
+        for (FunctionTable.Def d : newFns.values()) {
+            defIds[k] = d.id();
+            defBytes[k++] = d.bytes();
+            names.addAll(List.of(d.names()));
+            bytesSent.add(d.bytes().length);
         }
         publishCode(names);
         bytesSent.add(payload.length);
+        long[] releases = drainReleases(link);
+        boolean waits = link.collecting.compareAndSet(false, true);
         link.submitting.incrementAndGet();
-        executor.submitToMember(new Messages.Submit(clientId, idArr, names.toArray(new String[0]), payload, SUBMIT_LINGER_MS, 4 * batchSize), link.member,
+        call(new Messages.Submit(clientId, idArr, names.toArray(new String[0]), payload, waits ? COLLECT_WAIT_MS : 0,
+                        4 * batchSize, defIds, defBytes, releases), link.member,
                 new ExecutionCallback<byte[]>() {
                     @Override public void onResponse(byte[] reply) {
+                        for (long id : defIds) link.knownFunctions.add(id); // stored there before this reply was sent
+                        if (waits) link.collecting.set(false);
+                        link.submitting.decrementAndGet();
                         try {
                             collected(link, reply);
                         } catch (Throwable e) {
                             LOG.log(System.Logger.Level.ERROR, "reading results from " + link.name + " failed", e);
                         } finally {
-                            link.submitting.decrementAndGet();
                             if (!link.inFlight.isEmpty() && !closed) ensureCollecting(link);
                         }
                     }
 
                     @Override public void onFailure(Throwable t) {
+                        if (waits) link.collecting.set(false);
                         link.submitting.decrementAndGet();
+                        requeueReleases(link, releases);
                         submitFailed(link, idArr, t);
+                        if (!link.inFlight.isEmpty() && !closed && !link.dead) ensureCollecting(link);
                     }
                 });
     }
 
-    /** How long a submit call waits on the worker for its first result, so that a short task needs one call, not two. */
-    private static final long SUBMIT_LINGER_MS = 50;
+    /** How long the call that waits for a worker's results (a collect, or a submit when none is waiting) waits there. */
+    private static final long COLLECT_WAIT_MS = 500;
 
     /** Class files of application classes that workers may lack, into the cluster's code map (once per class). */
     private void publishCode(Set<String> names) {
@@ -467,24 +529,26 @@ public final class ClusterExecutor implements AutoCloseable {
 
     // ---- results ------------------------------------------------------------------------------------
 
+    /** Makes sure one call waits for {@code link}'s results (a collect, unless a waiting submit is out). */
     private void ensureCollecting(MemberLink link) {
-        if (link.dead || !link.collecting.compareAndSet(false, true)) return;
-        executor.submitToMember(new Messages.Collect(clientId, 500, 4 * batchSize), link.member, new ExecutionCallback<byte[]>() {
+        if (link.dead || closed || !link.collecting.compareAndSet(false, true)) return;
+        long[] releases = drainReleases(link);
+        call(new Messages.Collect(clientId, COLLECT_WAIT_MS, 4 * batchSize, releases), link.member, new ExecutionCallback<byte[]>() {
             @Override public void onResponse(byte[] reply) {
+                link.collecting.set(false);
                 try {
                     collected(link, reply);
                 } catch (Throwable e) {
                     LOG.log(System.Logger.Level.ERROR, "reading results from " + link.name + " failed", e);
                 } finally {
-                    link.collecting.set(false);
-                    // a submit in flight brings results back itself (and starts a collect when it returns)
-                    if (!link.inFlight.isEmpty() && !closed && link.submitting.get() == 0) ensureCollecting(link);
+                    if (!link.inFlight.isEmpty() && !closed) ensureCollecting(link);
                 }
             }
 
             @Override public void onFailure(Throwable t) {
                 link.collecting.set(false);
                 if (link.dead || MemberLink.isMemberGone(t) || closed) return;
+                requeueReleases(link, releases);
                 LOG.log(System.Logger.Level.WARNING, "collecting results from " + link.name + " failed; retrying", t);
                 if (!link.inFlight.isEmpty()) ensureCollecting(link);
             }
@@ -495,6 +559,18 @@ public final class ClusterExecutor implements AutoCloseable {
         bytesReceived.add(reply.length);
         Outcomes o = (Outcomes) Serialization.get().deserialize(reply);
         link.storeBytes = o.storeBytes();
+        if (o.size() == 0) return;
+        boolean[] willDispatch = WILL_DISPATCH.get();
+        willDispatch[0] = true;
+        try {
+            finishAll(link, o);
+        } finally {
+            willDispatch[0] = false;
+        }
+        dispatchRound(false); // room freed, tasks ready: ship them from this thread
+    }
+
+    private void finishAll(MemberLink link, Outcomes o) {
         for (int i = 0; i < o.size(); i++) {
             long id = o.ids()[i];
             byte kind = o.kinds()[i];
@@ -530,36 +606,95 @@ public final class ClusterExecutor implements AutoCloseable {
                         if (input != null && input.exec == exec) exec.lost(input.task);
                         exec.fail(f.task, new WorkerLostException("an input of task " + exec.plan().key(f.task) + " was lost with " + where), report, f.run.sink);
                     }
-                    default -> throw new IllegalStateException("got outcome kind " + kind + " from " + link.name + ", expected 0-3");
+                    case Outcomes.FUNCTION_UNKNOWN -> { // its session for us was reset: send every function again
+                        link.knownFunctions.clear();
+                        exec.fail(f.task, new WorkerLostException("worker " + link.name + " no longer had the function of task "
+                                + exec.plan().key(f.task) + " (its session for this client was reset)"), report, f.run.sink);
+                    }
+                    default -> throw new IllegalStateException("got outcome kind " + kind + " from " + link.name + ", expected 0-4");
                 }
             } catch (RuntimeException e) {
                 exec.cancel(e);
             }
         }
-        dispatchRound(false); // room freed, tasks ready: ship them from this thread
     }
 
+    /** Sends the releases that found no submit or collect to ride on: those of workers no call waits on, or too many. */
     private void flushReleases() {
         for (MemberLink l : links.values()) {
-            if (l.releases.isEmpty() || l.dead) continue;
-            List<Long> ids = new ArrayList<>();
-            for (Long id; (id = l.releases.poll()) != null; ) ids.add(id);
-            long[] arr = new long[ids.size()];
-            for (int i = 0; i < arr.length; i++) arr[i] = ids.get(i);
-            executor.submitToMember(new Messages.Release(clientId, arr), l.member, IGNORE);
+            if (l.dead || l.releases.isEmpty() || (l.collecting.get() && !atLeast(l.releases, RELEASES_AT_ONCE))) continue;
+            long[] arr = drainReleases(l);
+            if (arr.length > 0) executor.submitToMember(new Messages.Release(clientId, arr), l.member); // no reply needed
         }
     }
 
-    private static final ExecutionCallback<Object> IGNORE = new ExecutionCallback<>() {
-        @Override public void onResponse(Object response) { }
-        @Override public void onFailure(Throwable t) { }
-    };
+    private static boolean atLeast(java.util.Queue<Long> q, int n) {
+        int k = 0;
+        for (var it = q.iterator(); it.hasNext() && k < n; it.next()) k++;
+        return k >= n;
+    }
+
+    private static long[] drainReleases(MemberLink l) {
+        if (l.releases.isEmpty()) return NO_IDS;
+        long[] arr = new long[16];
+        int n = 0;
+        for (Long id; (id = l.releases.poll()) != null; ) {
+            if (n == arr.length) arr = java.util.Arrays.copyOf(arr, 2 * n);
+            arr[n++] = id;
+        }
+        return n == arr.length ? arr : java.util.Arrays.copyOf(arr, n);
+    }
+
+    /** Releases whose call failed in transport go out with the next one (a dead worker's are moot). */
+    private static void requeueReleases(MemberLink l, long[] ids) {
+        if (l.dead) return;
+        for (long id : ids) l.releases.add(id);
+    }
+
+    private static final long[] NO_IDS = new long[0];
+
+    /**
+     * Calls {@code msg} on {@code member}; {@code callback} runs on one of this executor's reply threads. Not
+     * Hazelcast's {@code submitToMember(task, member, callback)}: that runs callbacks on {@code ForkJoinPool.commonPool()},
+     * or, where its parallelism is 1 (a 2-core machine), on a new thread per callback.
+     */
+    private <T> void call(java.util.concurrent.Callable<T> msg, Member member, ExecutionCallback<T> callback) {
+        java.util.concurrent.Future<T> f = executor.submitToMember(msg, member);
+        @SuppressWarnings("unchecked")
+        java.util.concurrent.CompletionStage<T> stage = (java.util.concurrent.CompletionStage<T>) f;
+        stage.whenCompleteAsync((v, e) -> {
+            if (e == null) callback.onResponse(v);
+            else callback.onFailure(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+        }, this::onReplyThread);
+    }
+
+    /** Runs {@code r} on a reply thread; once those are shut down (closing), here: the callback sees {@code closed}. */
+    private void onReplyThread(Runnable r) {
+        try {
+            replies.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            r.run();
+        }
+    }
+
+    /** The threads that read replies (and ship what they make ready): one per worker is plenty, at most 4. */
+    private final java.util.concurrent.ExecutorService replies = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())), new java.util.concurrent.ThreadFactory() {
+                private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+                @Override public Thread newThread(Runnable r) {
+                    Thread t = new Thread(r, "blockwork-cluster-reply-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }
+            });
 
     @Override
     public void close() {
         if (closed) return;
         closed = true;
         dispatcher.interrupt();
+        replies.shutdown(); // replies still queued are read (their tasks are cancelled below); nothing new is accepted
         try {
             hz.getCluster().removeMembershipListener(membershipRegistration);
         } catch (RuntimeException ignored) {

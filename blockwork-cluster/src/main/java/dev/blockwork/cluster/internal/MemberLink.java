@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The client's view of one worker: its member, name and size, the tasks it has in flight, the results it holds
- * for this client, and the releases waiting to be sent to it.
+ * for this client, the releases waiting to be sent to it, and the functions it already has.
  */
 final class MemberLink {
     final Member member;
@@ -27,7 +27,10 @@ final class MemberLink {
     final Map<Long, ClusterExecutor.InFlight> inFlight = new ConcurrentHashMap<>();
     /** Results this worker holds for this client (unreleased handles): what a death of the worker loses. */
     final Map<Long, ClusterHeld> held = new ConcurrentHashMap<>();
+    /** Results to release there: they ride on the next submit or collect to it (or the dispatcher's tick sends them). */
     final ConcurrentLinkedQueue<Long> releases = new ConcurrentLinkedQueue<>();
+    /** Ids of this client's functions the worker has acknowledged ({@link FunctionTable}): tasks name them by id only. */
+    final java.util.Set<Long> knownFunctions = ConcurrentHashMap.newKeySet();
     final AtomicBoolean collecting = new AtomicBoolean();
     /** Submit calls in flight (each brings results back in its reply). */
     final java.util.concurrent.atomic.AtomicInteger submitting = new java.util.concurrent.atomic.AtomicInteger();
@@ -88,7 +91,6 @@ final class MemberLink {
 
     void release(long id) {
         releases.add(id);
-        owner.wakeDispatcher();
     }
 
     @Override public String toString() { return name; }

@@ -15,11 +15,15 @@ import java.util.concurrent.Callable;
  * payloads), so Hazelcast never Java-deserializes anything of ours and the allow-list decides every class.
  *
  * <pre>
- *   Submit(client, ids[], trusted names[], payload = Kryo(TaskCall[]), lingerMs, max) → Kryo(Outcomes)  queue tasks, first results
- *   Collect(client, waitMs, max)                                         → Kryo(Outcomes) finished tasks (long poll)
+ *   Submit(client, ids[], trusted names[], payload = Kryo(TaskBatch), lingerMs, max,
+ *          function ids[], function bytes[][], releases[])              → Kryo(Outcomes)  learn functions, queue tasks,
+ *                                                                          release results; what has finished
+ *   Collect(client, waitMs, max, releases[])                             → Kryo(Outcomes) finished tasks (long poll)
  *   Fetch(client, ids[])                                                 → Kryo(Object[]) values
  *   Release(client, ids[])  Cancel(client, ids[])                        → null
  * </pre>
+ * A submit's functions are those of its tasks that the worker has not acknowledged yet ({@link FunctionTable});
+ * releases ride on the next submit or collect to that worker instead of costing a call of their own.
  */
 public final class Messages {
     public static final int FACTORY_ID = 0x0B10C;
@@ -71,24 +75,32 @@ public final class Messages {
         byte[] payload;
         long lingerMs;
         int max;
+        long[] functionIds = new long[0];
+        byte[][] functionBytes = new byte[0][];
+        long[] releases = new long[0];
 
         public Submit() {}
 
-        public Submit(String client, long[] ids, String[] trusted, byte[] payload, long lingerMs, int max) {
+        public Submit(String client, long[] ids, String[] trusted, byte[] payload, long lingerMs, int max, long[] functionIds,
+                      byte[][] functionBytes, long[] releases) {
             this.client = client;
             this.ids = ids;
             this.trusted = trusted;
             this.payload = payload;
             this.lingerMs = lingerMs;
             this.max = max;
+            this.functionIds = functionIds;
+            this.functionBytes = functionBytes;
+            this.releases = releases;
         }
 
         @Override public int getClassId() { return SUBMIT; }
 
-        /** Queues the tasks, then answers like a collect that waits at most {@code lingerMs} (a short task's result comes back in this very reply). */
+        /** Releases, learns the functions, queues the tasks, then answers like a collect that waits at most {@code lingerMs}. */
         @Override public byte[] call() throws InterruptedException {
             WorkerRuntime r = runtime();
-            r.submit(client, ids, trusted, payload);
+            if (releases.length > 0) r.release(client, releases);
+            r.submit(client, ids, trusted, payload, functionIds, functionBytes, lingerMs > 0);
             return r.collect(client, lingerMs, max);
         }
 
@@ -98,6 +110,10 @@ public final class Messages {
             out.writeByteArray(payload);
             out.writeLong(lingerMs);
             out.writeInt(max);
+            out.writeLongArray(functionIds);
+            out.writeInt(functionBytes.length);
+            for (byte[] b : functionBytes) out.writeByteArray(b);
+            out.writeLongArray(releases);
         }
 
         @Override public void readData(ObjectDataInput in) throws IOException {
@@ -106,35 +122,49 @@ public final class Messages {
             payload = in.readByteArray();
             lingerMs = in.readLong();
             max = in.readInt();
+            functionIds = in.readLongArray();
+            int n = in.readInt();
+            if (n != functionIds.length) throw new IOException("got " + n + " function definitions for " + functionIds.length + " ids, expected as many");
+            functionBytes = new byte[n][];
+            for (int i = 0; i < n; i++) functionBytes[i] = in.readByteArray();
+            releases = in.readLongArray();
         }
     }
 
     public static final class Collect extends Call<byte[]> {
         long waitMs;
         int max;
+        long[] releases = new long[0];
 
         public Collect() {}
 
-        public Collect(String client, long waitMs, int max) {
+        public Collect(String client, long waitMs, int max, long[] releases) {
             this.client = client;
             this.waitMs = waitMs;
             this.max = max;
+            this.releases = releases;
         }
 
         @Override public int getClassId() { return COLLECT; }
 
-        @Override public byte[] call() throws InterruptedException { return runtime().collect(client, waitMs, max); }
+        @Override public byte[] call() throws InterruptedException {
+            WorkerRuntime r = runtime();
+            if (releases.length > 0) r.release(client, releases);
+            return r.collect(client, waitMs, max);
+        }
 
         @Override public void writeData(ObjectDataOutput out) throws IOException {
             super.writeData(out);
             out.writeLong(waitMs);
             out.writeInt(max);
+            out.writeLongArray(releases);
         }
 
         @Override public void readData(ObjectDataInput in) throws IOException {
             super.readData(in);
             waitMs = in.readLong();
             max = in.readInt();
+            releases = in.readLongArray();
         }
     }
 

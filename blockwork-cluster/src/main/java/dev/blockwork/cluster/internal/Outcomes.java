@@ -11,6 +11,7 @@ import java.util.List;
  * <pre>
  *   kinds[i]: HELD (value stays on the worker) | INLINE (payload = the value, also held)
  *           | FAILED (payload = the task's exception, a RemoteTask.Failure) | INPUT_LOST (payload = Long: the missing input's id)
+ *           | FUNCTION_UNKNOWN (payload = null: the worker has no function of that id for this client; the client sends it again)
  * </pre>
  *
  * @param worker     the worker's name, as events and failures name it
@@ -19,7 +20,7 @@ import java.util.List;
 public record Outcomes(String worker, long storeBytes, long[] ids, byte[] kinds, long[] sizes, long[] starts, long[] ends, Object[] payloads)
         implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    public static final byte HELD = 0, INLINE = 1, FAILED = 2, INPUT_LOST = 3;
+    public static final byte HELD = 0, INLINE = 1, FAILED = 2, INPUT_LOST = 3, FUNCTION_UNKNOWN = 4;
 
     /** One finished task, worker side. */
     public record One(long id, byte kind, long size, long start, long end, Object payload) {}

@@ -6,6 +6,8 @@ import com.hazelcast.core.IExecutorService;
 import dev.blockwork.process.serial.ClassAllowList;
 import dev.blockwork.process.serial.Serialization;
 import dev.blockwork.spi.Serializer;
+import dev.blockwork.graph.Key;
+import dev.blockwork.graph.TaskFunction;
 import dev.blockwork.schedule.RemoteTask;
 import dev.blockwork.schedule.TaskCall;
 import java.util.ArrayList;
@@ -33,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * task's thread. A client that disconnects loses its session (its results are dropped).
  *
  * <p>Implementation overview: sessions are keyed by the client's UUID; a session has the results
- * ({@code id → value}), the running tasks ({@code id → Future}, for cancel) and an outbox of finished tasks that
+ * ({@code id → value}), the client's functions ({@code id → TaskFunction}, learnt from its submits: one instance runs
+ * all of that function's tasks, as on {@code threads}), the running tasks ({@code id → Future}, for cancel) and an outbox of finished tasks that
  * the collect call drains (one blocking poll, then whatever else is there). Task threads are platform threads in a
  * fixed pool of {@code threads}. Calls from Hazelcast run on the member's {@code blockwork} executor threads.
  */
@@ -45,12 +48,19 @@ public final class WorkerRuntime {
     /** The member, once started (the runtime exists before it joins, so that no call finds a member without one). */
     private final java.util.concurrent.CompletableFuture<HazelcastInstance> member = new java.util.concurrent.CompletableFuture<>();
     private final ExecutorService threads;
+    /**
+     * One permit per task thread: a task runs only with one. A submit of a single task that will wait for its result
+     * anyway runs it on its own (Hazelcast executor) thread when a permit is free: two thread hand-offs fewer on a
+     * future's round trip, and never more tasks at once than {@code threads}.
+     */
+    private final java.util.concurrent.Semaphore slots;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicLong storeBytes = new AtomicLong();
 
     public WorkerRuntime(String name, int threadCount) {
         this.name = name;
         AtomicInteger n = new AtomicInteger();
+        this.slots = new java.util.concurrent.Semaphore(threadCount);
         this.threads = Executors.newFixedThreadPool(threadCount, r -> {
             Thread t = new Thread(r, name + "-task-" + n.incrementAndGet());
             t.setDaemon(true);
@@ -82,27 +92,86 @@ public final class WorkerRuntime {
         storeBytes.addAndGet(-freed);
     }
 
-    /** Queues tasks {@code ids} (payload: their {@code TaskCall}s, Kryo) after trusting the client's class names. */
-    public void submit(String client, long[] ids, String[] trusted, byte[] payload) {
+    /**
+     * Learns the functions {@code functionIds} ({@code functionBytes}: their Kryo bytes), then queues tasks {@code ids}
+     * ({@code payload}: their {@link TaskBatch}, Kryo), after trusting the client's class names. A function that cannot
+     * be read fails every task that calls it; a task naming a function this worker does not have reports
+     * {@link Outcomes#FUNCTION_UNKNOWN}.
+     */
+    public void submit(String client, long[] ids, String[] trusted, byte[] payload, long[] functionIds, byte[][] functionBytes) {
+        submit(client, ids, trusted, payload, functionIds, functionBytes, false);
+    }
+
+    /**
+     * As {@link #submit(String, long[], String[], byte[], long[], byte[][])}; {@code mayRunHere}: a single task may run
+     * in the calling thread, before this returns, if a task thread's permit is free (the caller waits for it anyway).
+     */
+    public void submit(String client, long[] ids, String[] trusted, byte[] payload, long[] functionIds, byte[][] functionBytes,
+                       boolean mayRunHere) {
         Session s = session(client);
         if (trusted.length > 0) ClassAllowList.trust(List.of(trusted));
-        Object[] calls;
+        for (int i = 0; i < functionIds.length; i++) {
+            if (!s.functions.containsKey(functionIds[i])) s.functions.putIfAbsent(functionIds[i], readFunction(functionBytes[i]));
+        }
+        TaskBatch batch;
         try {
-            calls = (Object[]) Serialization.get().deserialize(payload);
+            batch = (TaskBatch) Serialization.get().deserialize(payload);
+            if (batch.size() != ids.length) throw new IllegalStateException("got " + batch.size() + " tasks for " + ids.length + " ids, expected as many");
         } catch (Throwable e) { // a class not allowed, a class the client could not give: every task of the batch fails
             long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
-            String hint = deployedOnly && lacksClass(e)
-                    ? " (this worker runs deployed code only, --code deployed: put the application's classes on its class path)" : "";
-            IllegalStateException why = readable("worker " + name + " could not read the task" + hint, e);
+            IllegalStateException why = cannotRead(e);
             for (long id : ids) s.outbox.add(new Outcomes.One(id, Outcomes.FAILED, -1, now, now, why));
             return;
         }
         for (int i = 0; i < ids.length; i++) {
-            long id = ids[i];
-            TaskCall call = (TaskCall) calls[i];
-            synchronized (s.running) { // so that the task's own removal cannot precede this put
-                s.running.put(id, threads.submit(() -> run(s, id, call)));
+            long id = ids[i], fid = batch.functionIds()[i];
+            Object fn = fid == 0 ? batch.functions()[i] : s.functions.get(fid);
+            if (fid == 0 && !(fn instanceof TaskFunction)) fn = new IllegalStateException("worker " + name + " got a task without a function");
+            if (!(fn instanceof TaskFunction f)) {
+                long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
+                s.outbox.add(fn == null ? new Outcomes.One(id, Outcomes.FUNCTION_UNKNOWN, -1, now, now, null)
+                        : new Outcomes.One(id, Outcomes.FAILED, -1, now, now, fn));
+                continue;
             }
+            TaskCall call = new TaskCall((Key) batch.keys()[i], batch.labels()[i], f, (Object[]) batch.args()[i]);
+            if (mayRunHere && ids.length == 1 && slots.tryAcquire()) {
+                java.util.concurrent.FutureTask<Void> here = new java.util.concurrent.FutureTask<>(() -> run(s, id, call), null);
+                synchronized (s.running) { s.running.put(id, here); }
+                try {
+                    here.run(); // a cancel interrupts this thread, and has been delivered when run() returns
+                } finally {
+                    slots.release();
+                    Thread.interrupted(); // not the executor thread's own interrupt: clear it
+                }
+                return;
+            }
+            synchronized (s.running) { // so that the task's own removal cannot precede this put
+                s.running.put(id, threads.submit(() -> {
+                    try {
+                        slots.acquire();
+                    } catch (InterruptedException cancelled) { // cancelled before it started: nobody waits for an outcome
+                        synchronized (s.running) { s.running.remove(id); }
+                        return;
+                    }
+                    try {
+                        run(s, id, call);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+        }
+    }
+
+    /** A function from its bytes; what cannot be read becomes the exception that fails its tasks. */
+    private Object readFunction(byte[] bytes) {
+        try {
+            Object fn = Serialization.get().deserialize(bytes);
+            if (fn instanceof TaskFunction) return fn;
+            return new IllegalStateException("worker " + name + " got a " + (fn == null ? "null" : fn.getClass().getName())
+                    + " as a task's function, expected a dev.blockwork.graph.TaskFunction");
+        } catch (Throwable e) {
+            return cannotRead(e);
         }
     }
 
@@ -170,6 +239,13 @@ public final class WorkerRuntime {
 
     /** This worker loads no class from its clients ({@code --code deployed}); its errors say so. */
     public void deployedCodeOnly() { deployedOnly = true; }
+
+    /** Why a task (or its function) could not be read; with deployed code only, a missing class says so. */
+    private IllegalStateException cannotRead(Throwable e) {
+        String hint = deployedOnly && lacksClass(e)
+                ? " (this worker runs deployed code only, --code deployed: put the application's classes on its class path)" : "";
+        return readable("worker " + name + " could not read the task" + hint, e);
+    }
 
     private static boolean lacksClass(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -266,6 +342,8 @@ public final class WorkerRuntime {
         final String client;
         final Map<Long, Object> results = new ConcurrentHashMap<>();
         final Map<Long, Future<?>> running = new HashMap<>();
+        /** The client's functions by id ({@link FunctionTable}): a {@code TaskFunction}, or the exception reading it gave. */
+        final Map<Long, Object> functions = new ConcurrentHashMap<>();
         final LinkedBlockingQueue<Outcomes.One> outbox = new LinkedBlockingQueue<>();
 
         Session(String client) { this.client = client; }
