@@ -44,7 +44,7 @@ final class BlockAssembly {
             }
         }
         PersistedLayer l = new PersistedLayer(ArrayLayer.newName("from-blocks"), c, blocks.clone());
-        return DArray.ofLayer(l, Graph.empty(), c.shape(), c, blocks[0].dtype());
+        return DArray.ofLayer(l, Graph.empty(), c.shapeArray(), c, blocks[0].dtype());
     }
 
     private static long[][] sizesOfGrid(int[] grid) {

@@ -220,7 +220,7 @@ public final class Chunks implements java.io.Serializable, dev.blockwork.graph.T
             if (per[d] == ChunkSpec.WHOLE) per[d] = Math.max(1, dims[d]);
         }
         long target = spec.autoBytes > 0 ? spec.autoBytes : DEFAULT_AUTO_BYTES;
-        if (previous != null && previous.ndim() == n && java.util.Arrays.equals(previous.shape(), dims)) {
+        if (previous != null && previous.ndim() == n && java.util.Arrays.equals(previous.shapeArray(), dims)) {
             autoSizesFrom(previous, per, dims, dtype, target);
         } else {
             autoSizes(per, dims, dtype, target);
@@ -371,8 +371,19 @@ public final class Chunks implements java.io.Serializable, dev.blockwork.graph.T
         return (int) n;
     }
 
-    /** The array shape these chunks cover. */
-    public long[] shape() {
+    /**
+     * The array shape these chunks cover, the same type {@code DArray.shape()} and {@code NDArray.shape()} give.
+     *
+     * @return the shape
+     */
+    public dev.blockwork.ndarray.Shape shape() { return dev.blockwork.ndarray.Shape.of(shapeArray()); }
+
+    /**
+     * The array shape these chunks cover, as a new array.
+     *
+     * @return the extents, one per axis
+     */
+    public long[] shapeArray() {
         long[] s = new long[axes.length];
         for (int d = 0; d < s.length; d++) s[d] = axes[d].length();
         return s;

@@ -876,8 +876,8 @@ public final class DArray implements java.io.Serializable {
 
     /** The same values in the given concrete block structure. */
     public DArray rechunk(Chunks target) {
-        if (!Arrays.equals(target.shape(), shape)) {
-            throw new IllegalArgumentException("got chunks " + target + " covering shape " + Shape.toString(target.shape())
+        if (!Arrays.equals(target.shapeArray(), shape)) {
+            throw new IllegalArgumentException("got chunks " + target + " covering shape " + target.shape()
                     + ", expected chunks for shape " + Shape.toString(shape));
         }
         if (target.equals(chunks)) return this;

@@ -55,7 +55,7 @@ final class MultiMapBlocksLayer extends ArrayLayer {
             throw new IllegalArgumentException("got output chunks " + oc + " for inputs aligned to " + c + ", expected the same block grid");
         }
         MultiMapBlocksLayer l = new MultiMapBlocksLayer(ArrayLayer.newName("map-blocks"), deps, names, shapes, f, oc, dtype);
-        return DArray.ofLayer(l, g, oc.shape(), oc, dtype);
+        return DArray.ofLayer(l, g, oc.shapeArray(), oc, dtype);
     }
 
     @Override
@@ -63,11 +63,12 @@ final class MultiMapBlocksLayer extends ArrayLayer {
         long[] want = chunks.blockShape(idx);
         BlockFunction.BlockInfo info = new BlockFunction.BlockInfo(idx.clone(), chunks.blockOffset(idx), want.clone());
         Object[] keys = new Object[inputs.length];
+        long[] outShape = chunks.shapeArray();
         for (int i = 0; i < inputs.length; i++) {
             long[] s = inShapes[i];
             int lead = idx.length - s.length;
             int[] in = new int[s.length];
-            for (int d = 0; d < s.length; d++) in[d] = s[d] == 1 && chunks.shape()[lead + d] != 1 ? 0 : idx[lead + d];
+            for (int d = 0; d < s.length; d++) in[d] = s[d] == 1 && outShape[lead + d] != 1 ? 0 : idx[lead + d];
             keys[i] = Key.of(inputs[i], in);
         }
         return MapBlocksLayer.multiBlockTask(key, "map-blocks", "mapBlocks", keys, f, info, want, dtype, idx);

@@ -238,7 +238,7 @@ final class ShapeOps {
             throw new IllegalArgumentException("cannot reshape array of size " + size + " (shape " + Shape.toString(s) + ") into shape " + Shape.toString(ns));
         }
         if (out0 != null) {
-            if (!Arrays.equals(out0.shape(), ns) || out0.blockCount() != in.blockCount()) {
+            if (!Arrays.equals(out0.shapeArray(), ns) || out0.blockCount() != in.blockCount()) {
                 throw new IllegalArgumentException("got chunks " + out0 + ", expected chunks of shape " + Shape.toString(ns) + " with "
                         + in.blockCount() + " blocks (one per input block)");
             }

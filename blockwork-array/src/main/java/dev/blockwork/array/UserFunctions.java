@@ -14,6 +14,6 @@ final class UserFunctions {
                     + Arrays.toString(out.numBlocks()) + ", expected the input's block grid " + Arrays.toString(x.chunks().numBlocks()));
         }
         MapBlocksLayer l = new MapBlocksLayer(ArrayLayer.newName("map-blocks"), x, f, out, t);
-        return DArray.ofLayer(l, x.graph(), out.shape(), out, t);
+        return DArray.ofLayer(l, x.graph(), out.shapeArray(), out, t);
     }
 }

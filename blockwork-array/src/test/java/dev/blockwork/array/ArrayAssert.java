@@ -27,7 +27,7 @@ public final class ArrayAssert {
         String ctx = context + " " + actual;
         assertThat(actual.dtype()).as("dtype of %s", ctx).isEqualTo(expected.dtype());
         assertThat(actual.shape()).as("shape of %s", ctx).isEqualTo(expected.shape());
-        assertThat(actual.chunks().shape()).as("chunks cover the shape of %s", ctx).isEqualTo(expected.shapeArray());
+        assertThat(actual.chunks().shape()).as("chunks cover the shape of %s", ctx).isEqualTo(expected.shape());
         checkBlocks(actual, ctx);
         for (ComputeOptions o : List.of(SYNC, THREADS)) {
             NDArray r = actual.compute(o);
