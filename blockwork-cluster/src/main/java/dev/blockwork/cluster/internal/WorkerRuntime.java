@@ -230,10 +230,6 @@ public final class WorkerRuntime {
         return value;
     }
 
-    /**
-     * {@code e} as an exception any client can read: its class names and stack trace as text in the message (the
-     * original may be of a class the client does not allow, such as Kryo's or Hazelcast's own).
-     */
     /** Set for {@code --code deployed}: classes come from this worker's class path only. */
     private volatile boolean deployedOnly;
 
@@ -254,6 +250,10 @@ public final class WorkerRuntime {
         return false;
     }
 
+    /**
+     * {@code e} as an exception any client can read: its class names and stack trace as text in the message (the
+     * original may be of a class the client does not allow, such as Kryo's or Hazelcast's own).
+     */
     static IllegalStateException readable(String what, Throwable e) {
         java.io.StringWriter w = new java.io.StringWriter();
         e.printStackTrace(new java.io.PrintWriter(w));
