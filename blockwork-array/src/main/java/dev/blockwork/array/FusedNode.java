@@ -134,8 +134,10 @@ sealed interface FusedNode extends java.io.Serializable {
     /** Kinds of random leaves. */
     enum RandomKind { UNIFORM, NORMAL, INTEGERS }
 
-    /** A weak Python-like scalar operand ({@code x.mul(2)}): it takes the array's dtype where NumPy 2 says so. */
-    /** A scalar operand; {@code value} (a Double, Long or Boolean) names it in tokens, null if unknown. */
+    /**
+     * A weak Python-like scalar operand ({@code x.mul(2)}): it takes the array's dtype where NumPy 2 says so;
+     * {@code value} (a Double, Long or Boolean) names it in tokens, null if unknown.
+     */
     record Scalar(Expr proto, Object value) implements FusedNode {
         Scalar(Expr proto) { this(proto, null); }
 

@@ -74,8 +74,7 @@ interface Reducer extends java.io.Serializable {
         return a[0];
     }
 
-    /** Concatenates NDArrays along {@code axis} (a helper for {@link #concat}). */
-    /** {@link #concatArrays} for partials that are NDArrays (reducers whose partial is one block). */
+    /** {@link #concatArrays} for partials that are NDArrays (reducers whose partial is one block), along {@code axis}. */
     static NDArray concatPartials(List<Object> parts, int axis) {
         List<NDArray> p = new java.util.ArrayList<>(parts.size());
         for (Object o : parts) p.add((NDArray) o);

@@ -89,7 +89,7 @@ public final class Worker implements AutoCloseable {
 
     /** @return the address this worker listens on */
     public InetSocketAddress address() {
-        return (InetSocketAddress) hz.getCluster().getLocalMember().getSocketAddress();
+        return hz.getCluster().getLocalMember().getSocketAddress();
     }
 
     /** @return the addresses of the other members of its cluster, as this worker sees them now */

@@ -24,6 +24,7 @@ final class NativeLibrary {
     private final SymbolLookup lookup; // null when the library is absent
     private final String failure;
 
+    @SuppressWarnings("restricted") // FFM library lookup: the JVM is started with --enable-native-access (see module-info)
     private NativeLibrary(String codec, String packageName, List<String> sonames) {
         this.codec = codec;
         this.packageName = packageName;
@@ -58,6 +59,7 @@ final class NativeLibrary {
     }
 
     /** A downcall handle for {@code name}, critical with heap access. */
+    @SuppressWarnings("restricted") // FFM downcall, as above
     MethodHandle function(String name, FunctionDescriptor d) {
         require();
         Optional<java.lang.foreign.MemorySegment> s = lookup.find(name);

@@ -47,6 +47,7 @@ final class ZstdCodec extends ZarrCodec {
         }
     }
 
+    @SuppressWarnings("restricted") // a C string of unknown length from the library (at most 256 bytes read)
     private static String errorName(long code) {
         try {
             MemorySegment s = (MemorySegment) H.ERROR_NAME.invokeExact(code);

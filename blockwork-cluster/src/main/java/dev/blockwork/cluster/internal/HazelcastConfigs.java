@@ -88,7 +88,7 @@ public final class HazelcastConfigs {
         c.setProperty("hazelcast.client.shutdownhook.enabled", "false");
         c.setProperty("hazelcast.client.heartbeat.timeout", Long.toString(ClusterSettings.HEARTBEAT_SECONDS.getLong() * 1000));
         c.setProperty("hazelcast.client.heartbeat.interval", "1000");
-        c.getNetworkConfig().setAddresses(addresses).setSmartRouting(true);
+        c.getNetworkConfig().setAddresses(addresses).getClusterRoutingConfig().setRoutingMode(com.hazelcast.client.config.RoutingMode.ALL_MEMBERS);
         c.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(20_000);
         serialization(c.getSerializationConfig());
         return c;

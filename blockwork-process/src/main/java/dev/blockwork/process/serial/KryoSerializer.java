@@ -260,6 +260,7 @@ public final class KryoSerializer implements Serializer {
          * every lambda read, which was a large part of a small remote task's cost.
          */
         @Override
+        @SuppressWarnings("rawtypes") // Kryo's signature
         public Object read(Kryo kryo, Input input, Class type) {
             int count = input.readVarInt(true);
             Object[] captured = new Object[count];

@@ -58,12 +58,14 @@ public final class ShmTransport {
     public static ShmTransport ownedBySender() { return new ShmTransport(false, -1, null); }
 
     /** As {@link #ownedBySender()}, with blocks in {@code arena}'s recycled segments; {@link #release()} frees them. */
+    @SuppressWarnings("exports") // internal: the pool's and workers' own transports (BlockArena is not API)
     public static ShmTransport ownedBySender(BlockArena arena) { return new ShmTransport(false, -1, arena); }
 
     /**
      * As {@link #handedToReceiver(long)}, with blocks in {@code arena}'s recycled segments: the receiver's one read
      * frees each (the sender may then reuse it for its next block).
      */
+    @SuppressWarnings("exports") // internal, as above
     public static ShmTransport handedToReceiver(long receiverPid, BlockArena arena) { return new ShmTransport(true, receiverPid, arena); }
 
     /**
