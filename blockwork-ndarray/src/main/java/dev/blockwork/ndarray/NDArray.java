@@ -150,6 +150,27 @@ public final class NDArray implements java.io.Serializable {
         return a;
     }
 
+    /** As {@link #zeros(DType, long...)}, with a shape as another array gives it ({@code a.shape()}). */
+    public static NDArray zeros(DType dtype, Shape shape) { return zeros(dtype, shape.toArray()); }
+
+    /** As {@link #empty(DType, long...)}, with a {@link Shape}. */
+    public static NDArray empty(DType dtype, Shape shape) { return zeros(dtype, shape.toArray()); }
+
+    /** As {@link #ones(DType, long...)}, with a {@link Shape}. */
+    public static NDArray ones(DType dtype, Shape shape) { return ones(dtype, shape.toArray()); }
+
+    /** As {@link #full(double, DType, long...)}, with a {@link Shape}. */
+    public static NDArray full(double value, DType dtype, Shape shape) { return full(value, dtype, shape.toArray()); }
+
+    /** As {@link #full(long, DType, long...)}, with a {@link Shape}. */
+    public static NDArray full(long value, DType dtype, Shape shape) { return full(value, dtype, shape.toArray()); }
+
+    /** As {@link #fromArray(double[], long...)}, with a {@link Shape}. */
+    public static NDArray fromArray(double[] data, Shape shape) { return fromArray(data, shape.toArray()); }
+
+    /** As {@link #fromArray(long[], long...)}, with a {@link Shape}. */
+    public static NDArray fromArray(long[] data, Shape shape) { return fromArray(data, shape.toArray()); }
+
     /** {@code np.arange(start, stop, step, dtype)}: {@code ceil((stop-start)/step)} elements. */
     public static NDArray arange(double start, double stop, double step, DType dtype) {
         return ArrayCreation.arange(start, stop, step, dtype);
@@ -497,6 +518,12 @@ public final class NDArray implements java.io.Serializable {
         for (int i = 0; i < shape.length; i++) st[lead + i] = shape[i] == 1 && target[lead + i] != 1 ? 0 : strides[i];
         return new NDArray(dtype, data, offset, target.clone(), st);
     }
+
+    /** As {@link #broadcastTo(long...)}, with a {@link Shape} ({@code b.shape()}). */
+    public NDArray broadcastTo(Shape target) { return broadcastTo(target.toArray()); }
+
+    /** As {@link #reshape(long...)}, with a {@link Shape}. */
+    public NDArray reshape(Shape newShape) { return reshape(newShape.toArray()); }
 
     /** New shape with the same elements in C order; one extent may be -1. A view when contiguous, else a copy. */
     public NDArray reshape(long... newShape) {

@@ -96,4 +96,18 @@ class ShapeTest {
         assertThat(e.shapeArray()).containsExactly(2, 3);
         assertThat(e.evaluate().shape()).isEqualTo(e.shape());
     }
+
+    /** The factories and shape operations take a Shape as another array gives it: no {@code toArray()} needed. */
+    @Test
+    void factoriesAndShapeOperationsTakeAShape() {
+        NDArray a = NDArray.arange(0, 6, 1, DType.FLOAT64).reshape(2, 3);
+        assertThat(NDArray.zeros(DType.FLOAT64, a.shape()).shape()).isEqualTo(a.shape());
+        assertThat(NDArray.ones(DType.INT32, a.shape()).getLong(1, 2)).isEqualTo(1);
+        assertThat(NDArray.full(2.5, DType.FLOAT64, a.shape()).getDouble(0, 1)).isEqualTo(2.5);
+        assertThat(NDArray.full(Long.MAX_VALUE, DType.INT64, a.shape()).getLong(1, 1)).as("all 64 bits").isEqualTo(Long.MAX_VALUE);
+        assertThat(NDArray.fromArray(new double[] {1, 2, 3, 4, 5, 6}, a.shape()).getDouble(1, 0)).isEqualTo(4.0);
+        assertThat(NDArray.fromArray(new long[] {1, 2, 3, 4, 5, 6}, Shape.of(3, 2)).getLong(2, 1)).isEqualTo(6);
+        assertThat(a.reshape(Shape.of(3, 2)).getDouble(2, 1)).isEqualTo(5.0);
+        assertThat(NDArray.arange(0, 3, 1, DType.FLOAT64).broadcastTo(Shape.of(4, 3)).getDouble(3, 2)).isEqualTo(2.0);
+    }
 }
