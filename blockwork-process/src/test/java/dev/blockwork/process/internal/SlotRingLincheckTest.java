@@ -87,7 +87,7 @@ public class SlotRingLincheckTest {
     @Test
     void stress() { stress(10); }
 
-    /** Longer run: {@code ./build -o -pl blockwork-process test -Dtest=SlotRingLincheckTest -Dgroups=slow}. */
+    /** Longer run: {@code ./build -o -Pslow -pl blockwork-process -am test -Dtest=SlotRingLincheckTest -Dsurefire.failIfNoSpecifiedTests=false}. */
     @Test @Tag("slow")
     void longModelCheckingAndStress() {
         modelChecking(400);

@@ -26,7 +26,7 @@ class SlotRingStressTest {
     @Test
     void manyProducersManyConsumers() throws InterruptedException { run(20_000); }
 
-    /** {@code ./build -o -pl blockwork-process test -Dtest=SlotRingStressTest -Dgroups=slow}. */
+    /** {@code ./build -o -Pslow -pl blockwork-process -am test -Dtest=SlotRingStressTest -Dsurefire.failIfNoSpecifiedTests=false}. */
     @Test @Tag("slow")
     void manyProducersManyConsumersLong() throws InterruptedException { run(2_000_000); }
 
