@@ -45,13 +45,13 @@ public class ProcessSemaphoreLincheckTest {
 
     @Test
     void modelChecking() {
-        new ModelCheckingOptions().sequentialSpecification(Spec.class).iterations(10).invocationsPerIteration(500)
+        new ModelCheckingOptions().sequentialSpecification(Spec.class).iterations(6).invocationsPerIteration(500)
                 .threads(3).actorsPerThread(3).check(getClass());
     }
 
     @Test
     void stress() {
-        new StressOptions().sequentialSpecification(Spec.class).iterations(5).invocationsPerIteration(1000)
+        new StressOptions().sequentialSpecification(Spec.class).iterations(3).invocationsPerIteration(1000)
                 .threads(3).actorsPerThread(3).check(getClass());
     }
 

@@ -56,13 +56,13 @@ public class SharedLongArrayLincheckTest {
 
     @Test
     void modelChecking() {
-        new ModelCheckingOptions().sequentialSpecification(Spec.class).iterations(6).invocationsPerIteration(500)
+        new ModelCheckingOptions().sequentialSpecification(Spec.class).iterations(4).invocationsPerIteration(500)
                 .threads(3).actorsPerThread(3).check(getClass());
     }
 
     @Test
     void stress() {
-        new StressOptions().sequentialSpecification(Spec.class).iterations(3).invocationsPerIteration(1000)
+        new StressOptions().sequentialSpecification(Spec.class).iterations(2).invocationsPerIteration(1000)
                 .threads(3).actorsPerThread(3).check(getClass());
     }
 

@@ -82,10 +82,10 @@ public class SlotRingLincheckTest {
     }
 
     @Test
-    void modelChecking() { modelChecking(20); }
+    void modelChecking() { modelChecking(12); }
 
     @Test
-    void stress() { stress(10); }
+    void stress() { stress(6); }
 
     /** Longer run: {@code ./build -o -Pslow -pl blockwork-process -am test -Dtest=SlotRingLincheckTest -Dsurefire.failIfNoSpecifiedTests=false}. */
     @Test @Tag("slow")
