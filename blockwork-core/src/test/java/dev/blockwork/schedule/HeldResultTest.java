@@ -66,6 +66,7 @@ class HeldResultTest {
         @Override public void release() {
             store.releases.get(id).incrementAndGet();
             store.values.remove(id);
+            synchronized (store) { store.notifyAll(); } // for a test that waits until everything is released
         }
     }
 
