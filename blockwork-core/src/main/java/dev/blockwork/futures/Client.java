@@ -159,7 +159,7 @@ public final class Client implements AutoCloseable {
         // Futures among the arguments: run once they are all done, with their values; a failed one fails this
         // future with the same TaskFailedException (its dependents are cancelled, as in a graph).
         Key key = newKey(label);
-        CompletableFuture<R> outer = new CompletableFuture<>();
+        Dependent<R> outer = new Dependent<>();
         CompletableFuture<?>[] inner = new CompletableFuture<?>[1];
         CompletableFuture.allOf(deps.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
             if (e != null) {
@@ -174,6 +174,7 @@ public final class Client implements AutoCloseable {
             try {
                 CompletableFuture<R> job = (CompletableFuture<R>) launchOne(key, label, fn, resolved);
                 synchronized (inner) { inner[0] = job; }
+                outer.job = job; // the job's future owns its held result: it must live as long as this one
                 job.whenComplete((r, x) -> { if (x != null) outer.completeExceptionally(x); else outer.complete(r); });
                 if (outer.isCancelled()) job.cancel(false);
             } catch (RuntimeException x) {
@@ -242,6 +243,15 @@ public final class Client implements AutoCloseable {
             throw e;
         }
         return java.util.Arrays.asList(slots);
+    }
+
+    /**
+     * The future of a task that waited for its dependencies. It keeps the engine's future of the job reachable:
+     * that future owns the job's held result, released once it is unreachable ({@code releaseWhenUnreachable}),
+     * and nothing else refers to it once it has completed this one.
+     */
+    private static final class Dependent<R> extends CompletableFuture<R> {
+        volatile CompletableFuture<?> job;
     }
 
     /** The future of one task of a futures execution: cancelling it cancels the task in the engine. */

@@ -5,7 +5,6 @@ import dev.blockwork.graph.Key;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -652,12 +651,16 @@ public final class Execution {
             HeldResults.releaseIfHeld(value);
             return;
         }
-        results[task] = value;
+        OBJECTS.setVolatile(results, task, value); // before the second look at `ended` below (abandon() is the mirror)
         if (!INTS.compareAndSet(state, task, RUNNING, DONE)) {
-            results[task] = null;
-            HeldResults.releaseIfHeld(value);
+            HeldResults.releaseIfHeld(OBJECTS.getAndSet(results, task, null)); // unless abandon() took it already
             if (stateOf(task) == CANCELLED) return; // its future was cancelled while it ran
             throw illegal(task, TaskState.DONE, TaskState.RUNNING);
+        }
+        if (ended != 0) { // ended since the first look: abandon() may have swept the results before ours was in
+            countCompleted();
+            HeldResults.releaseIfHeld(OBJECTS.getAndSet(results, task, null)); // whoever takes it out releases it
+            return;
         }
         if (memory != null && !(value instanceof HeldResult)) count(task, value);
         boolean[] again = recomputing;
@@ -920,8 +923,9 @@ public final class Execution {
                 if (outputSink != null && plan.isOutput[t]) outputSink.failed(t, error);
             }
         }
-        if (holdsHandles) for (Object r : results) HeldResults.releaseIfHeld(r);
-        Arrays.fill(results, null); // abandoned: keep nothing alive for whoever holds this compute
+        // Abandoned: keep nothing alive for whoever holds this compute. Each slot is taken out atomically, so a
+        // finish() or releaseInputs() racing this end releases a result only if this loop did not (once in all).
+        for (int t = 0; t < results.length; t++) HeldResults.releaseIfHeld(OBJECTS.getAndSet(results, t, null));
     }
 
     /** Registers the calling thread as running tasks of this compute (so an early end can interrupt it). */
@@ -986,8 +990,8 @@ public final class Execution {
                     HeldResults.releaseIfHeld(OBJECTS.getAndSet(results, d, null));
                     uncount(d);
                 } else {
-                    if (holdsHandles) HeldResults.releaseIfHeld(results[d]);
-                    results[d] = null;
+                    if (holdsHandles) HeldResults.releaseIfHeld(OBJECTS.getAndSet(results, d, null)); // abandon() may race
+                    else results[d] = null;
                 }
                 move(d, DONE, RELEASED);
                 if (taskListeners.length > 0) released(d);

@@ -66,6 +66,7 @@ class HeldResultTest {
         @Override public void release() {
             store.releases.get(id).incrementAndGet();
             store.values.remove(id);
+            synchronized (store) { store.notifyAll(); } // for a test that waits until everything is released
         }
     }
 
@@ -217,6 +218,7 @@ class HeldResultTest {
             TaskFuture<Long> a = client.submit(() -> 40L);
             TaskFuture<Long> b = client.submit((Long x) -> x + 2, a);
             assertThat(b.result()).isEqualTo(42L);
+            for (int i = 0; i < 3; i++) System.gc(); // b waited for a: its handle must not go with an unreachable inner future
             Object raw = ((java.util.concurrent.CompletableFuture<?>) a.toCompletableFuture()).join();
             assertThat(raw).as("the future keeps the handle, not the value").isInstanceOf(HeldResult.class);
             assertThat(a.computeAsync().join()).isEqualTo(40L);

@@ -76,7 +76,9 @@ public final class RingChannel {
                 if (ring.isClosed()) {
                     pos = ring.tryClaim();
                     if (pos >= 0) break;
-                    throw new ChannelClosedException(name + " is closed and drained");
+                    // Drained only when no slot is claimed: a producer that claimed before the close may not have
+                    // published yet, and its unpublished head slot hides the frames after it (SlotRing).
+                    if (ring.usedSlots() == 0) throw new ChannelClosedException(name + " is closed and drained");
                 }
                 if (deadlineNs != Long.MAX_VALUE && System.nanoTime() - deadlineNs >= 0) return TIMED_OUT;
                 backOff.idle();

@@ -13,7 +13,11 @@ import java.lang.foreign.ValueLayout;
  * calls {@link #tryClaim} (position, or -1 when empty), then {@link #length}/{@link #type}/
  * {@link #copyOut} and finally {@link #release}. Writes made before {@code tryWrite} happen-before
  * reads after the matching {@code tryClaim}. Safe for any number of threads in any number of
- * processes that map the same region.
+ * processes that map the same region. With several producers or consumers the ring is not linearizable
+ * (as any Vyukov ring): {@code tryClaim} returns -1 while the head slot is claimed by a producer that has
+ * not published it, even if later frames are ready behind it, and {@code tryWrite} returns {@code FULL}
+ * while a claimed slot awaits its reader's {@code release}. So -1 means "nothing ready at the head", not
+ * "empty": only {@link #usedSlots} of 0 says no frame is on its way (SlotRingLincheckTest).
  *
  * <p>Implementation overview: Dmitry Vyukov's bounded MPMC queue (per-slot sequence numbers, CAS
  * on head and tail, no locks), extended so a frame takes k consecutive slots: a producer checks all
@@ -101,7 +105,7 @@ public final class SlotRing {
         return OK;
     }
 
-    /** Claims the next frame; returns its position or -1 when the ring is empty. */
+    /** Claims the next frame; returns its position or -1 when none is ready at the head (see the class comment). */
     public long tryClaim() {
         while (true) {
             long h = Atomics.getLongVolatile(seg, HEAD_OFFSET);
