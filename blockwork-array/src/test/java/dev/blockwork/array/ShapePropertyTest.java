@@ -41,8 +41,8 @@ class ShapePropertyTest {
                     case 0 -> idx.add(Index.at(r.nextInt((int) d) - (r.nextBoolean() ? d : 0)));
                     case 1 -> {
                         long step = (r.nextInt(3) + 1) * (r.nextBoolean() ? 1 : -1);
-                        Long start = r.nextBoolean() ? null : (long) (r.nextInt((int) (2 * d + 1)) - d);
-                        Long stop = r.nextBoolean() ? null : (long) (r.nextInt((int) (2 * d + 1)) - d);
+                        Long start = r.nextBoolean() ? null : r.nextInt((int) (2 * d + 1)) - d;
+                        Long stop = r.nextBoolean() ? null : r.nextInt((int) (2 * d + 1)) - d;
                         idx.add(Index.range(start, stop, step));
                     }
                     default -> idx.add(Index.all());

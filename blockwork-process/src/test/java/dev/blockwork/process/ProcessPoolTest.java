@@ -64,7 +64,7 @@ class ProcessPoolTest {
         assertThat(pool.apply(() -> new byte[8 << 20])).hasSize(8 << 20);
         assertThat(pool.<byte[], Integer>map(x -> x.length, List.of(new byte[8 << 20]), 1)).containsExactly(8 << 20);
         assertThatThrownBy(() -> pool.apply(() -> "x".repeat(8 << 20))).hasMessageContaining("ring capacity");
-        assertThatThrownBy(() -> pool.apply(() -> (Object) new Object())).isInstanceOf(UnserializableException.class)
+        assertThatThrownBy(() -> pool.apply(() -> new Object())).isInstanceOf(UnserializableException.class)
                 .hasMessageContaining("java.lang.Object");
         assertThatThrownBy(() -> pool.<String, Integer>map(String::length, List.of("x".repeat(8 << 20)), 1))
                 .hasMessageContaining("worker pipe's capacity");
