@@ -65,6 +65,7 @@ public final class ProcessBench {
         pool(out);
         handoff(out);
         schedulerBlock(out);
+        arrays(out);
         schedulerTasks(out);
     }
 
@@ -337,6 +338,45 @@ public final class ProcessBench {
                 line(out, "scheduler_32MB_block_round_trip_" + s.name(), median(ms), "ms");
             }
         }
+    }
+
+    /**
+     * Issue 10's array cases on {@code processes} (2 workers) next to {@code threads} in the same run: the seed
+     * example ({@code z = x + x*2} on ones(1000²), chunks 100², to memory) and {@code x + x*2} on a random 8000²
+     * array in 1000² chunks (64 blocks of 8 MB; the random input keeps the array layer from folding it into a
+     * constant), to memory. Median milliseconds per compute after warm-up computes.
+     */
+    static void arrays(PrintStream out) {
+        dev.blockwork.array.DArray ones = dev.blockwork.array.DArray.ones(dev.blockwork.array.DArrays.shape(1000, 1000),
+                dev.blockwork.array.DArrays.chunks(100, 100));
+        dev.blockwork.array.DArray seed = ones.add(ones.mul(2));
+        dev.blockwork.array.DArray u = new dev.blockwork.array.DRandom(1).uniform(dev.blockwork.array.DArrays.shape(8000, 8000),
+                dev.blockwork.array.DArrays.chunks(1000, 1000));
+        dev.blockwork.array.DArray big = u.add(u.mul(2));
+        java.util.Map<String, Double> seedMs = new java.util.LinkedHashMap<>(), bigMs = new java.util.LinkedHashMap<>();
+        try (ProcessesScheduler processes = new ProcessesScheduler(2); Scheduler threads = Schedulers.get("threads")) {
+            for (Scheduler s : List.of(threads, processes)) {
+                ComputeOptions on = ComputeOptions.defaults().withScheduler(s).withProgress(false);
+                seedMs.put(s.name(), timeMs(() -> seed.compute(on), 3, 9));
+                bigMs.put(s.name(), timeMs(() -> big.compute(on), 1, 3));
+            }
+        }
+        for (String name : seedMs.keySet()) line(out, "seed_1000sq_chunks100_" + name, seedMs.get(name), "ms");
+        out.printf(Locale.ROOT, "# seed on processes: %.1fx threads (issue 10's goal: <= 2x)%n", seedMs.get("processes") / seedMs.get("threads"));
+        for (String name : bigMs.keySet()) line(out, "x_plus_2x_8000sq_to_memory_" + name, bigMs.get(name), "ms");
+        out.printf(Locale.ROOT, "# 8000^2 on processes: %.2fx threads (issue 10's goal: <= 1.3x)%n", bigMs.get("processes") / bigMs.get("threads"));
+        out.flush();
+    }
+
+    private static double timeMs(Runnable r, int warmUp, int rounds) {
+        for (int i = 0; i < warmUp; i++) r.run();
+        double[] ms = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long t0 = System.nanoTime();
+            r.run();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return median(ms);
     }
 
     static long sum(MemorySegment s) {
