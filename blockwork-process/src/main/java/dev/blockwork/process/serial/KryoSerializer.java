@@ -90,6 +90,7 @@ public final class KryoSerializer implements Serializer {
         k.addDefaultSerializer(JavaSerialized.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
         BlockSerializers.register(k); // NDArray and large primitive arrays: shared memory under a ShmTransport
         k.register(dev.blockwork.schedule.TaskCall.class, TASK_CALL); // every remote task: no reflective record access
+        k.register(dev.blockwork.graph.Key.class, KEY); // every task's key and its inputs' keys, compactly
         return k;
     }
 
@@ -183,6 +184,77 @@ public final class KryoSerializer implements Serializer {
             dev.blockwork.graph.TaskFunction fn = (dev.blockwork.graph.TaskFunction) kryo.readClassAndObject(input);
             Object[] args = (Object[]) kryo.readClassAndObject(input);
             return new dev.blockwork.schedule.TaskCall(key, label, fn, args);
+        }
+    };
+
+    /**
+     * Keys, compactly: most names are {@code label-<32 hex>} (a token, or {@code Tokens.unique()}'s per-JVM salt
+     * and counter), written as the label and two longs instead of 33 characters; a salt equal to the previous key's
+     * in the same message (a batch of one client's tasks) is not repeated. Other names are written as they are.
+     * The name read back is the same string, so the key is equal to the one written.
+     */
+    static final com.esotericsoftware.kryo.Serializer<dev.blockwork.graph.Key> KEY = new com.esotericsoftware.kryo.Serializer<>() {
+        private static final Object LAST_HIGH = new Object(); // graph-context entry: the previous key's first 16 hex
+        private static final java.util.HexFormat HEX = java.util.HexFormat.of();
+
+        @Override
+        public void write(Kryo kryo, Output output, dev.blockwork.graph.Key k) {
+            String name = k.name();
+            int dash = name.length() - 33;
+            if (dash > 0 && name.charAt(dash) == '-' && lowerHex(name, dash + 1)) {
+                long high = HEX.fromHexDigitsToLong(name, dash + 1, dash + 17), low = HEX.fromHexDigitsToLong(name, dash + 17, dash + 33);
+                Object last = kryo.getGraphContext().get(LAST_HIGH);
+                boolean same = last instanceof Long l && l == high;
+                output.writeByte(same ? 2 : 1);
+                output.writeString(name.substring(0, dash));
+                if (!same) {
+                    output.writeLong(high);
+                    kryo.getGraphContext().put(LAST_HIGH, high);
+                }
+                output.writeVarLong(low, true);
+            } else {
+                output.writeByte(0);
+                output.writeString(name);
+            }
+            int rank = k.rank();
+            output.writeVarInt(rank, true);
+            for (int i = 0; i < rank; i++) output.writeVarInt(k.index(i), true);
+        }
+
+        @Override
+        public dev.blockwork.graph.Key read(Kryo kryo, Input input, Class<? extends dev.blockwork.graph.Key> type) {
+            byte kind = input.readByte();
+            String name;
+            if (kind == 0) {
+                name = input.readString();
+            } else if (kind == 1 || kind == 2) {
+                String label = input.readString();
+                long high;
+                if (kind == 1) {
+                    high = input.readLong();
+                    kryo.getGraphContext().put(LAST_HIGH, high);
+                } else if (kryo.getGraphContext().get(LAST_HIGH) instanceof Long l) {
+                    high = l;
+                } else {
+                    throw new com.esotericsoftware.kryo.KryoException("a key refers to an earlier key's name, but none was read");
+                }
+                name = label + "-" + HEX.toHexDigits(high) + HEX.toHexDigits(input.readVarLong(true));
+            } else {
+                throw new com.esotericsoftware.kryo.KryoException("got key kind " + kind + ", expected 0, 1 or 2");
+            }
+            int rank = input.readVarInt(true);
+            if (rank > 64) throw new com.esotericsoftware.kryo.KryoException("a key with " + rank + " index components, expected at most 64");
+            int[] index = new int[rank];
+            for (int i = 0; i < rank; i++) index[i] = input.readVarInt(true);
+            return dev.blockwork.graph.Key.of(name, index);
+        }
+
+        private static boolean lowerHex(String s, int from) {
+            for (int i = from; i < from + 32; i++) {
+                char c = s.charAt(i);
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+            }
+            return true;
         }
     };
 
