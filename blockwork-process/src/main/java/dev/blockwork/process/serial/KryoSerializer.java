@@ -198,11 +198,13 @@ public final class KryoSerializer implements Serializer {
         private static final java.util.HexFormat HEX = java.util.HexFormat.of();
 
         @Override
+        @SuppressWarnings("unchecked") // Kryo's graph context is a raw ObjectMap
         public void write(Kryo kryo, Output output, dev.blockwork.graph.Key k) {
             String name = k.name();
             int dash = name.length() - 33;
             if (dash > 0 && name.charAt(dash) == '-' && lowerHex(name, dash + 1)) {
-                long high = HEX.fromHexDigitsToLong(name, dash + 1, dash + 17), low = HEX.fromHexDigitsToLong(name, dash + 17, dash + 33);
+                long high = java.util.HexFormat.fromHexDigitsToLong(name, dash + 1, dash + 17);
+                long low = java.util.HexFormat.fromHexDigitsToLong(name, dash + 17, dash + 33);
                 Object last = kryo.getGraphContext().get(LAST_HIGH);
                 boolean same = last instanceof Long l && l == high;
                 output.writeByte(same ? 2 : 1);
@@ -222,6 +224,7 @@ public final class KryoSerializer implements Serializer {
         }
 
         @Override
+        @SuppressWarnings("unchecked") // as above
         public dev.blockwork.graph.Key read(Kryo kryo, Input input, Class<? extends dev.blockwork.graph.Key> type) {
             byte kind = input.readByte();
             String name;
