@@ -156,8 +156,12 @@ public final class LocalCluster implements AutoCloseable {
         synchronized (this) { return processes.size() - 1; }
     }
 
-    private synchronized CompletableFuture<String> launch(int port, List<Integer> members) {
-        String name = "worker-" + (processes.size() + 1) + "-" + port;
+    /**
+     * The command line of a worker JVM on this machine: this JVM's java, the flags Hazelcast and Kryo need, the
+     * settings workers inherit, this JVM's class path (and module path), then {@code WorkerMain} with
+     * {@code --name}, {@code --parent} (it halts when this JVM ends) and {@code workerArgs}.
+     */
+    static List<String> workerCommand(String name, List<String> workerArgs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
@@ -176,10 +180,17 @@ public final class LocalCluster implements AutoCloseable {
         cmd.add("-cp");
         cmd.add(dev.blockwork.process.internal.Launcher.classPath());
         cmd.add(WorkerMain.class.getName());
+        cmd.addAll(List.of("--name", name, "--parent", Long.toString(ProcessHandle.current().pid())));
+        cmd.addAll(workerArgs);
+        return cmd;
+    }
+
+    private synchronized CompletableFuture<String> launch(int port, List<Integer> members) {
+        String name = "worker-" + (processes.size() + 1) + "-" + port;
         List<String> join = new ArrayList<>();
         for (int p : members) if (p != port) join.add("127.0.0.1:" + p);
-        cmd.addAll(List.of("--name", name, "--cluster", clusterName, "--port", Integer.toString(port), "--join", String.join(",", join),
-                "--threads", Integer.toString(threadsPerWorker), "--parent", Long.toString(ProcessHandle.current().pid())));
+        List<String> cmd = workerCommand(name, List.of("--cluster", clusterName, "--port", Integer.toString(port),
+                "--join", String.join(",", join), "--threads", Integer.toString(threadsPerWorker)));
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -1,31 +1,24 @@
 package dev.blockwork.cluster;
 
-import dev.blockwork.cluster.internal.WorkerMain;
-import dev.blockwork.process.serial.ClassAllowList;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A worker JVM started by a test itself (where {@link LocalCluster}'s choices do not fit: another network
- * namespace, other worker options), as {@code LocalCluster} starts one; {@link #ready()} completes with its ready
+ * namespace, other worker options), with {@code LocalCluster}'s command line; {@link #ready()} completes with its ready
  * line, or fails with what it printed before it ended. It halts when its stdin closes or this JVM exits.
  */
 record WorkerJvm(Process process, CompletableFuture<String> ready) {
     static WorkerJvm start(List<String> prefix, String name, String clusterName, List<String> options) throws IOException {
+        options = new ArrayList<>(options);
+        options.addAll(List.of("--cluster", clusterName, "--threads", "1"));
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED"));
-        cmd.addAll(JvmFlags.HAZELCAST);
-        cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Dkryo.unsafe=false",
-                "-D" + ClassAllowList.PROPERTY + "=" + ClassAllowList.patterns(),
-                "-cp", dev.blockwork.process.internal.Launcher.classPath(), WorkerMain.class.getName(),
-                "--name", name, "--cluster", clusterName, "--threads", "1", "--parent", Long.toString(ProcessHandle.current().pid())));
-        cmd.addAll(options);
+        cmd.addAll(LocalCluster.workerCommand(name, options));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         CompletableFuture<String> ready = new CompletableFuture<>();
         StringBuilder early = new StringBuilder();

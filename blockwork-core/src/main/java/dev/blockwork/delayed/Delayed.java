@@ -104,16 +104,15 @@ public final class Delayed<T> {
      * @return the delayed constant
      */
     public static <T> Delayed<T> value(T value) {
-        String token = Tokens.name("value", () -> null, small(value));
+        String token = tooBigToHash(value) ? null : Tokens.name("value", () -> null, value);
         Key key = Key.of(token != null ? token : Tokens.uniqueName("value"));
         return new Delayed<>(new Task(key, "value", new Constant(value), new Object[0]), NO_DEPS, token != null);
     }
 
-    /** {@code value} if it is cheap to hash, else a part that is never tokenizable (the constant is named uniquely). */
-    private static Object small(Object value) {
-        if (value != null && value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()
-                && (long) java.lang.reflect.Array.getLength(value) * 8 > HASHED_CONSTANT_BYTES) return new Object();
-        return value;
+    /** A primitive array over {@link #HASHED_CONSTANT_BYTES}: named uniquely rather than hashed. */
+    private static boolean tooBigToHash(Object value) {
+        return value != null && value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()
+                && (long) java.lang.reflect.Array.getLength(value) * 8 > HASHED_CONSTANT_BYTES;
     }
 
     /**
