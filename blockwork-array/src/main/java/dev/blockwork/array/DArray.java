@@ -11,6 +11,7 @@ import dev.blockwork.ndarray.Shape;
 import dev.blockwork.schedule.Compute;
 import dev.blockwork.schedule.Computation;
 import dev.blockwork.schedule.ComputeOptions;
+import dev.blockwork.schedule.HeldResults;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -1981,9 +1982,14 @@ public final class DArray implements java.io.Serializable {
 
     public DArray persist(ComputeOptions options) {
         DArray m = materialize();
-        Object[] blocks = Compute.compute(m.graph, m.keys(), options.withKeepHeld(true));
-        PersistedLayer l = new PersistedLayer(ArrayLayer.newName("persist"), chunks, blocks);
-        return ofLayer(l, Graph.empty(), shape, chunks, dtype);
+        List<Key> keys = m.keys();
+        Object[] blocks = Compute.compute(m.graph, keys, options.withKeepHeld(true));
+        if (!HeldResults.anyHeld(blocks)) {
+            return ofLayer(new PersistedLayer(ArrayLayer.newName("persist"), chunks, blocks), Graph.empty(), shape, chunks, dtype);
+        }
+        // held on workers: keep the graph that made them, to make a block again if its worker is lost
+        PersistedLayer l = new PersistedLayer(ArrayLayer.newName("persist"), chunks, blocks, m.graph, keys);
+        return ofLayer(l, m.graph, shape, chunks, dtype);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.blockwork.array;
 
+import dev.blockwork.graph.Graph;
 import dev.blockwork.graph.Key;
 import dev.blockwork.graph.Task;
 import dev.blockwork.graph.TaskFunction;
@@ -7,6 +8,7 @@ import dev.blockwork.ndarray.NDArray;
 import dev.blockwork.schedule.HeldResult;
 import dev.blockwork.schedule.HeldResults;
 import dev.blockwork.schedule.HeldValue;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,13 +16,26 @@ import java.util.Set;
  * {@link NDArray} here, or a {@link HeldResult} handle to one kept where it was made (a worker, a cluster member):
  * tasks then return a borrowed view, so a compute reading the block never releases it; the handles are released
  * when this layer (and so every array built on it) is unreachable.
+ *
+ * <p>Held blocks keep their recipe: the graph and keys that made them. A block whose holder is
+ * {@linkplain HeldResult#isLost() lost} is planned as its recipe's task (under this layer's key), so a compute made
+ * after a worker died makes the block again; the recipe's layers are in the persisted array's graph for that.
  */
 final class PersistedLayer extends ArrayLayer {
     private final Object[] blocks; // C order over the block grid: NDArray or HeldResult
+    private final Graph recipe; // what made held blocks (null when every block is in memory here)
+    private final List<Key> recipeKeys; // C order, as blocks
 
-    PersistedLayer(String name, Chunks chunks, Object[] blocks) {
+    PersistedLayer(String name, Chunks chunks, Object[] blocks) { this(name, chunks, blocks, null, null); }
+
+    PersistedLayer(String name, Chunks chunks, Object[] blocks, Graph recipe, List<Key> recipeKeys) {
         super(name, Set.of(), chunks);
         this.blocks = blocks;
+        this.recipe = recipe;
+        this.recipeKeys = recipeKeys;
+        if (recipeKeys != null && recipeKeys.size() != blocks.length) {
+            throw new IllegalArgumentException("got " + recipeKeys.size() + " recipe keys for " + blocks.length + " blocks, expected as many");
+        }
         if (HeldResults.anyHeld(blocks)) HeldResults.releaseWhenUnreachable(this, blocks);
     }
 
@@ -29,7 +44,13 @@ final class PersistedLayer extends ArrayLayer {
         int flat = 0;
         for (int d = 0; d < idx.length; d++) flat = flat * chunks.numBlocks(d) + idx[d];
         Object b = blocks[flat];
-        if (b instanceof HeldResult h) return new Task(key, "block", new HeldValue(h.borrowed()), new Object[0]);
+        if (b instanceof HeldResult h) {
+            if (recipe != null && h.isLost()) { // its worker is gone: make it again
+                Task t = recipe.task(recipeKeys.get(flat));
+                return new Task(key, t.label(), t.function(), t.args());
+            }
+            return new Task(key, "block", new HeldValue(h.borrowed()), new Object[0]);
+        }
         return new Task(key, "block", (TaskFunction) args -> b, new Object[0]);
     }
 }

@@ -61,7 +61,14 @@ public final class Delayed<T> {
         this.deps = deps;
         PlanNode[] nodes = deps.length == 0 ? NO_NODES : new PlanNode[deps.length];
         for (int i = 0; i < deps.length; i++) nodes[i] = deps[i].node;
-        this.node = new Node(task, nodes, sharedKey);
+        this.node = new Node(task, nodes, sharedKey, null);
+    }
+
+    /** A persisted value: a task holding its handle, and the node that makes it again if its holder is lost. */
+    private Delayed(Task held, PlanNode recipe) {
+        this.task = held;
+        this.deps = NO_DEPS;
+        this.node = new Node(held, NO_NODES, false, recipe);
     }
 
     private static final PlanNode[] NO_NODES = new PlanNode[0];
@@ -71,13 +78,19 @@ public final class Delayed<T> {
         private final Task task;
         private final PlanNode[] deps;
         private final boolean sharedKey; // named by what it computes: other nodes may carry the same key
+        private final PlanNode recipe; // a persisted value's original node (null otherwise)
         private long planStamp; // owned by the planner, guarded by its lock
         private int planSlot;
 
-        Node(Task task, PlanNode[] deps, boolean sharedKey) {
+        Node(Task task, PlanNode[] deps, boolean sharedKey, PlanNode recipe) {
             this.task = task;
             this.deps = deps;
             this.sharedKey = sharedKey;
+            this.recipe = recipe;
+        }
+
+        @Override public PlanNode planReplacement() {
+            return recipe != null && ((HeldValue) task.function()).handle().isLost() ? recipe : null;
         }
 
         @Override public Task task() { return task; }
@@ -334,7 +347,7 @@ public final class Delayed<T> {
      */
     @SuppressWarnings("unchecked")
     public T compute(ComputeOptions options) {
-        return (T) Compute.await(Compute.run(Planner.planNodes(List.of(node), options.optimize()), options))[0];
+        return (T) Compute.await(Compute.run(() -> Planner.planNodes(List.of(node), options.optimize()), options))[0];
     }
 
     /**
@@ -354,22 +367,25 @@ public final class Delayed<T> {
      */
     @SuppressWarnings("unchecked")
     public Computation<T> computeAsync(ComputeOptions options) {
-        Computation<Object[]> c = Compute.run(Planner.planNodes(List.of(node), options.optimize()), options);
+        Computation<Object[]> c = Compute.run(() -> Planner.planNodes(List.of(node), options.optimize()), options);
         return Compute.map(c, r -> (T) r[0]);
     }
 
     /**
-     * Computes now and returns a Delayed that holds the result (later computes reuse it, not recompute it).
+     * Computes now and returns a Delayed that holds the result (later computes reuse it, not recompute it). On a
+     * cluster the value stays on the worker that made it; if that worker is lost, computes make it again from this
+     * Delayed's graph, which the result keeps for that (as Dask's scheduler keeps a persisted key's task).
      *
      * @return a Delayed holding the computed value, with the same key
      */
     public Delayed<T> persist() {
         ComputeOptions o = ComputeOptions.defaults().withKeepHeld(true);
-        Object v = Compute.await(Compute.run(Planner.planNodes(List.of(node), o.optimize()), o))[0];
+        Object v = Compute.await(Compute.run(() -> Planner.planNodes(List.of(node), o.optimize()), o))[0];
         if (!(v instanceof HeldResult h)) return new Delayed<>(new Task(key(), task.label(), new Constant(v), new Object[0]), NO_DEPS);
         // kept where it was made (a cluster worker): computes that read it borrow the handle; it is released
         // when the returned Delayed is unreachable
-        Delayed<T> d = new Delayed<>(new Task(key(), task.label(), new HeldValue(h.borrowed()), new Object[0]), NO_DEPS);
+        // if its worker is lost, a compute planned later makes it again from this Delayed's graph (kept for that)
+        Delayed<T> d = new Delayed<>(new Task(key(), task.label(), new HeldValue(h.borrowed()), new Object[0]), node);
         HeldResults.releaseWhenUnreachable(d, new Object[] {h});
         return d;
     }
@@ -406,7 +422,7 @@ public final class Delayed<T> {
      * @return their results, in the order of {@code values}
      */
     public static List<Object> computeAll(ComputeOptions options, List<? extends Delayed<?>> values) {
-        return Arrays.asList(Compute.await(Compute.run(Planner.planNodes(nodes(values), options.optimize()), options)));
+        return Arrays.asList(Compute.await(Compute.run(() -> Planner.planNodes(nodes(values), options.optimize()), options)));
     }
 
     /** Every task reachable from {@code roots}, by key (iterative: deep chains do not overflow the stack). */

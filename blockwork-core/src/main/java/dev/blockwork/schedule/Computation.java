@@ -8,19 +8,35 @@ import java.util.concurrent.CompletableFuture;
  * started never start and running ones are stopped at their executor.
  */
 public final class Computation<T> extends CompletableFuture<T> {
-    private final Execution execution;
+    private volatile Execution execution; // the compute running now (a new one after a replan)
+    private final Computation<?> source; // for a mapped computation: the one whose compute it follows
 
     Computation(Execution execution) {
         this.execution = execution;
+        this.source = null;
     }
 
-    Execution execution() { return execution; }
+    /** A computation of a value derived from {@code source}'s: it follows (and cancels) {@code source}'s compute. */
+    Computation(Computation<?> source) {
+        this.execution = null;
+        this.source = source;
+    }
+
+    Execution execution() { return source != null ? source.execution() : execution; }
+
+    /** The compute was planned again ({@link Compute#MAX_REPLANS}): this future now follows {@code next}. */
+    void follow(Execution next) {
+        execution = next;
+        if (isCancelled()) next.cancel(new CancellationException("compute " + next.id() + " was cancelled"));
+    }
 
     /** The live compute (task counts, state per task). */
-    public ComputeInfo info() { return execution.info(); }
+    public ComputeInfo info() { return execution().info(); }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
+        if (source != null) source.cancel(mayInterruptIfRunning);
+        Execution execution = execution();
         execution.cancel(new CancellationException("compute " + execution.id() + " was cancelled"));
         // the engine has told the executor to stop the running tasks (threads: interrupt; processes: worker replaced)
         return super.cancel(mayInterruptIfRunning);

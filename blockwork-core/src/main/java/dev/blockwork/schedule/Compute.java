@@ -34,24 +34,58 @@ public final class Compute {
         return await(computeAsync(lookup, outputs, options));
     }
 
+    /**
+     * How often one {@code compute()} is planned again because a persisted result it read was lost with its worker
+     * ({@link HeldInputLostException}); each new plan makes the lost values from their collection's graph.
+     */
+    public static final int MAX_REPLANS = 3;
+
     /** Starts computing {@code outputs} and returns at once (except on {@code sync}, which runs in this thread). */
     public static Computation<Object[]> computeAsync(Function<Key, Task> lookup, List<Key> outputs, ComputeOptions options) {
-        Plan plan = Planner.plan(lookup, outputs, options.optimize());
-        return run(plan, options);
+        boolean fuse = options.optimize();
+        return run(() -> Planner.plan(lookup, outputs, fuse), options);
     }
 
     /** Runs an already-made plan. */
     public static Computation<Object[]> run(Plan plan, ComputeOptions options) {
+        return start(plan, options, null, null, 0);
+    }
+
+    /**
+     * Runs what {@code planner} plans; if a persisted result the compute reads is lost with its worker meanwhile,
+     * plans again (the new plan makes it from its graph) and runs that, up to {@link #MAX_REPLANS} times. The
+     * returned future follows the newest compute.
+     */
+    public static Computation<Object[]> run(java.util.function.Supplier<Plan> planner, ComputeOptions options) {
+        return start(planner.get(), options, null, planner, 0);
+    }
+
+    private static Computation<Object[]> start(Plan plan, ComputeOptions options, Computation<Object[]> into,
+                                               java.util.function.Supplier<Plan> replan, int replans) {
         Scheduler scheduler = options.resolveScheduler();
         List<SchedulerListener> ls = new ArrayList<>(List.of(Listeners.global()));
         ls.addAll(options.listeners());
         if (ProgressBar.enabled(options.progress())) ls.add(ProgressBar.shared());
         Execution exec = new Execution(plan, scheduler.name(), ls, options.executionOptions(null),
                 options.memory() != null ? options.memory() : LocalMemory.get());
-        Computation<Object[]> c = new Computation<>(exec);
+        Computation<Object[]> c = into != null ? into : new Computation<>(exec);
+        if (into != null) into.follow(exec);
         boolean keep = options.keepHeld();
         exec.result().whenComplete((r, e) -> {
-            if (e != null) c.completeExceptionally(e);
+            if (e != null) {
+                if (replan != null && replans < MAX_REPLANS && !c.isDone() && HeldInputLostException.inChain(e)) {
+                    // planning and starting may block: not on the thread that reported the failure (a transport's)
+                    Thread.ofVirtual().name("blockwork-replan-" + exec.info().id()).start(() -> {
+                        try {
+                            start(replan.get(), options, c, replan, replans + 1);
+                        } catch (Throwable x) {
+                            c.completeExceptionally(x);
+                        }
+                    });
+                } else {
+                    c.completeExceptionally(e);
+                }
+            }
             else if (keep || !exec.holdsHandles()) c.complete(r);
             else Thread.ofVirtual().name("blockwork-fetch-" + exec.info().id()).start(() -> fetchOutputs(exec, r, c));
         });
@@ -59,7 +93,8 @@ public final class Compute {
             scheduler.execute(exec);
         } catch (Throwable e) { // never leave a started compute without an end
             exec.cancel(e);
-            throw e;
+            if (into == null) throw e;
+            c.completeExceptionally(e);
         }
         return c;
     }
@@ -85,7 +120,9 @@ public final class Compute {
                     fetched.put(h, values[i]);
                 } catch (Throwable e) {
                     Key k = exec.plan().keys[exec.plan().outputs[i]];
-                    error = e instanceof WorkerLostException
+                    error = e instanceof WorkerLostException && h instanceof HeldResult.Borrowed // a persisted value: plan again
+                            ? new HeldInputLostException("persisted output " + k + " was lost with " + h.location(), e)
+                            : e instanceof WorkerLostException
                             ? new WorkerLostException("output " + k + " was lost with " + h.location() + " before it could be fetched", e)
                             : new TaskFailedException(k, "fetch from " + h.location(), e);
                 }
@@ -98,7 +135,7 @@ public final class Compute {
 
     /** A computation of {@code f} applied to {@code c}'s value; cancelling it cancels {@code c}'s compute. */
     public static <T, R> Computation<R> map(Computation<T> c, Function<? super T, ? extends R> f) {
-        Computation<R> m = new Computation<>(c.execution());
+        Computation<R> m = new Computation<>(c);
         c.whenComplete((r, e) -> {
             if (e != null) m.completeExceptionally(e instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e);
             else {

@@ -758,6 +758,7 @@ public final class Execution {
 
     /** RUNNING → READY if the policy allows another attempt; the task goes back to {@code sink}. */
     private boolean tryRetry(int task, Key key, Throwable cause, String worker, ReadySink sink) {
+        if (cause instanceof HeldInputLostException) return false; // this compute cannot make it: it is planned again
         boolean lostWorker = cause instanceof WorkerLostException;
         synchronized (this) {
             if (lostWorker) {

@@ -51,6 +51,14 @@ public interface HeldResult {
     void release();
 
     /**
+     * Whether the value is known to be gone (its holder left): a compute planned now makes it again from its
+     * collection's graph instead of reading it ({@code persist()} keeps that graph for this).
+     *
+     * @return true once the holder is known gone; false by default
+     */
+    default boolean isLost() { return false; }
+
+    /**
      * A view of this handle that does not own it: releasing the view does nothing. A collection that keeps
      * handles ({@code persist()}) hands out views to the computes that read it, so that those computes cannot
      * release what the collection still holds.
@@ -77,6 +85,7 @@ public interface HeldResult {
         @Override public long sizeBytes() { return owner.sizeBytes(); }
         @Override public Object fetch() throws Exception { return owner.fetch(); }
         @Override public void release() {}
+        @Override public boolean isLost() { return owner.isLost(); }
         @Override public String toString() { return "borrowed " + owner; }
     }
 }

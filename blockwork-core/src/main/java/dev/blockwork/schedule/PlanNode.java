@@ -29,4 +29,12 @@ public interface PlanNode {
      * @return whether this node's key may be shared
      */
     default boolean planSharedKey() { return false; }
+
+    /**
+     * A node to plan in this one's place, or null (the default): a persisted value whose holder is gone names the
+     * node that computes it, so that a compute planned now makes it again. Asked once per planning of this node.
+     *
+     * @return the replacement (same key), or null to plan this node
+     */
+    default PlanNode planReplacement() { return null; }
 }

@@ -124,6 +124,13 @@ public final class Planner {
                 Integer s = slots.get(n);
                 if (s != null) return s;
             }
+            PlanNode r = n.planReplacement();
+            if (r != null) { // a lost persisted value: plan what computes it, under this node's mark too
+                int idx = discoverNode(r);
+                if (slots == null) n.planMark(stamp, idx);
+                else slots.put(n, idx);
+                return idx;
+            }
             int idx = -1;
             if (n.planSharedKey()) { // another object may stand for the same task: one slot per key
                 if (byKey == null) byKey = new java.util.HashMap<>();

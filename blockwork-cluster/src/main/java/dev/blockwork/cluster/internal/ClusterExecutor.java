@@ -12,6 +12,7 @@ import dev.blockwork.process.internal.CodeBridge;
 import dev.blockwork.process.serial.ClassAllowList;
 import dev.blockwork.process.serial.Serialization;
 import dev.blockwork.schedule.Execution;
+import dev.blockwork.schedule.HeldInputLostException;
 import dev.blockwork.schedule.HeldResult;
 import dev.blockwork.schedule.Listeners;
 import dev.blockwork.schedule.ReadySink;
@@ -331,7 +332,7 @@ public final class ClusterExecutor implements AutoCloseable {
             Object[] args;
             FunctionTable.Def fn;
             try {
-                args = shipArgs(call.args(), inputs);
+                args = shipArgs(exec, call.args(), inputs);
             } catch (Throwable e) { // a foreign handle could not be fetched
                 exec.fail(p.task, e, null, p.run.sink);
                 continue;
@@ -364,12 +365,12 @@ public final class ClusterExecutor implements AutoCloseable {
      * The arguments as a worker gets them: handles of this cluster become {@link Ref}s (or their inline value), at
      * any depth of nested {@code Object[]} (a task over several blocks gets arrays of them).
      */
-    private Object[] shipArgs(Object[] args, Map<Long, ClusterHeld> inputs) throws Exception {
+    private Object[] shipArgs(Execution exec, Object[] args, Map<Long, ClusterHeld> inputs) throws Exception {
         Object[] out = null;
         for (int p = 0; p < args.length; p++) {
             Object a = args[p], b = a;
-            if (a instanceof HeldResult h) b = shipArg(h, inputs);
-            else if (a instanceof Object[] list && list.getClass() == Object[].class) b = shipArgs(list, inputs);
+            if (a instanceof HeldResult h) b = shipArg(exec, h, inputs);
+            else if (a instanceof Object[] list && list.getClass() == Object[].class) b = shipArgs(exec, list, inputs);
             if (b != a) {
                 if (out == null) out = args.clone();
                 out[p] = b;
@@ -378,13 +379,21 @@ public final class ClusterExecutor implements AutoCloseable {
         return out == null ? args : out;
     }
 
-    private Object shipArg(HeldResult h, Map<Long, ClusterHeld> inputs) throws Exception {
+    private Object shipArg(Execution exec, HeldResult h, Map<Long, ClusterHeld> inputs) throws Exception {
         if (h.owner() instanceof ClusterHeld c && c.link.owner == this) {
             if (c.hasInline()) return c.inline;
+            if (c.exec != exec && c.isLost()) throw persistedLost(c, null);
             inputs.put(c.id, c);
             return new Ref(c.id, c.link.uuid);
         }
         return h.fetch(); // held by another executor: bring it here and ship the value
+    }
+
+    /** A result made by an earlier compute (a persisted block or value) that is gone with its worker. */
+    private static HeldInputLostException persistedLost(ClusterHeld c, Object readBy) {
+        return new HeldInputLostException("result " + c.id + " (" + c.exec.plan().key(c.task) + ", made by compute " + c.exec.id()
+                + ") was lost with worker " + c.link.name + (readBy == null ? "" : " before task " + readBy + " could read it")
+                + "; the compute is planned again to make it from its graph", null);
     }
 
     /** The worker for a task with these held inputs (see the class comment); null if there is no worker. */
@@ -603,7 +612,12 @@ public final class ClusterExecutor implements AutoCloseable {
                         long missing = (Long) o.payloads()[i];
                         ClusterHeld input = f.inputs.get(missing);
                         String where = input == null ? "another worker" : input.link.name;
-                        if (input != null && input.exec == exec) exec.lost(input.task);
+                        if (input != null && input.exec != exec) { // made by another compute (persisted): this one cannot make it
+                            input.markLost();
+                            exec.fail(f.task, persistedLost(input, f.run.exec.plan().key(f.task)), report, f.run.sink);
+                            break;
+                        }
+                        if (input != null) exec.lost(input.task);
                         exec.fail(f.task, new WorkerLostException("an input of task " + exec.plan().key(f.task) + " was lost with " + where), report, f.run.sink);
                     }
                     case Outcomes.FUNCTION_UNKNOWN -> { // its session for us was reset: send every function again

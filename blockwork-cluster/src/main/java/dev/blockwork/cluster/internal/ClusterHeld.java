@@ -23,6 +23,8 @@ final class ClusterHeld implements HeldResult {
     final Execution exec;
     final int task;
     private final AtomicBoolean released = new AtomicBoolean();
+    /** Set when a read of it found it gone (its holder left; the client may not have heard yet). */
+    private volatile boolean lost;
 
     ClusterHeld(MemberLink link, long id, long size, Object inline, Execution exec, int task) {
         this.link = link;
@@ -43,8 +45,19 @@ final class ClusterHeld implements HeldResult {
     public Object fetch() throws Exception {
         if (hasInline()) return inline;
         if (released.get()) throw new IllegalStateException("result " + id + " on " + link.name + " was already released");
-        return link.fetch(id);
+        try {
+            return link.fetch(id);
+        } catch (WorkerLostException e) {
+            lost = true;
+            throw e;
+        }
     }
+
+    /** Its holder is gone (left the cluster, or a worker found it missing). */
+    @Override public boolean isLost() { return lost || link.dead; }
+
+    /** A worker could not read it from its holder: it is gone, whatever the membership view says yet. */
+    void markLost() { lost = true; }
 
     @Override
     public void release() {
