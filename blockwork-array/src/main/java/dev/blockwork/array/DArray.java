@@ -45,7 +45,7 @@ import java.util.List;
  * array. Writes made by block tasks happen-before {@code compute()} returns (and before a
  * {@code computeAsync()} future completes).
  */
-public final class DArray implements java.io.Serializable {
+public final class DArray implements java.io.Serializable, dev.blockwork.schedule.Publishable {
     private static final long serialVersionUID = 1L;
     final long[] shape; // shared with the package, never written after construction; users get shape() or a copy
     private final Chunks chunks;
@@ -1990,6 +1990,29 @@ public final class DArray implements java.io.Serializable {
         // held on workers: keep the graph that made them, to make a block again if its worker is lost
         PersistedLayer l = new PersistedLayer(ArrayLayer.newName("persist"), chunks, blocks, m.graph, keys);
         return ofLayer(l, m.graph, shape, chunks, dtype);
+    }
+
+    /**
+     * Persists this array with {@code options} (a persisted one is reused: no task runs) for a cluster to publish:
+     * its blocks, and how a reader rebuilds the array over them.
+     */
+    @Override
+    public Publication publication(ComputeOptions options) {
+        DArray p = persist(options);
+        Object[] blocks = ((PersistedLayer) p.graph.layer(p.name)).blocks();
+        for (int i = 0; i < blocks.length; i++) if (blocks[i] instanceof dev.blockwork.schedule.HeldResult h) blocks[i] = h.owner();
+        return new Publication(blocks, new Republished(shape, chunks, dtype), p);
+    }
+
+    /** A published array, rebuilt by a reader over its handles to the blocks. */
+    private record Republished(long[] shape, Chunks chunks, DType dtype) implements dev.blockwork.schedule.Publishable.Rebuild {
+        @Override
+        public Object from(Object[] blocks) {
+            if (blocks.length != chunks.blockCount()) {
+                throw new IllegalArgumentException("got " + blocks.length + " blocks for chunks " + chunks + ", expected " + chunks.blockCount());
+            }
+            return ofLayer(new PersistedLayer(ArrayLayer.newName("dataset"), chunks, blocks.clone()), Graph.empty(), shape, chunks, dtype);
+        }
     }
 
     /**

@@ -39,6 +39,9 @@ final class PersistedLayer extends ArrayLayer {
         if (HeldResults.anyHeld(blocks)) HeldResults.releaseWhenUnreachable(this, blocks);
     }
 
+    /** The blocks (a copy), C order over the block grid. */
+    Object[] blocks() { return blocks.clone(); }
+
     @Override
     Task task(Key key, int[] idx) {
         int flat = 0;

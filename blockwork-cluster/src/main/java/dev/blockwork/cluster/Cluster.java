@@ -3,8 +3,10 @@ package dev.blockwork.cluster;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.core.HazelcastInstance;
 import dev.blockwork.cluster.internal.ClusterExecutor;
+import dev.blockwork.cluster.internal.Datasets;
 import dev.blockwork.cluster.internal.HazelcastConfigs;
 import dev.blockwork.futures.Client;
+import dev.blockwork.schedule.ComputeOptions;
 import dev.blockwork.schedule.Scheduler;
 import dev.blockwork.schedule.Schedulers;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ public final class Cluster implements AutoCloseable {
     private final HazelcastInstance hz;
     private final ClusterExecutor executor;
     private final ClusterScheduler scheduler;
+    private final Datasets datasets;
     private final String clusterName;
     private volatile boolean closed;
 
@@ -46,6 +49,7 @@ public final class Cluster implements AutoCloseable {
         this.clusterName = clusterName;
         this.executor = new ClusterExecutor(hz);
         this.scheduler = new ClusterScheduler(this);
+        this.datasets = new Datasets(executor, hz, clusterName);
     }
 
     /**
@@ -183,6 +187,58 @@ public final class Cluster implements AutoCloseable {
      * @return the variable
      */
     public <T> ClusterVariable<T> variable(String name) { return Coordination.variable(hz(), name); }
+
+    /**
+     * Publishes {@code value} under {@code name} for every client of this cluster (Dask's {@code publish_dataset}):
+     * a {@code DArray} or {@code Delayed} is persisted here first (one already persisted is reused) and its results
+     * stay on the workers, in the dataset's keeping, until {@link #unpublish}, even after this client disconnects;
+     * any other value is stored as it is. A result lost with its worker cannot be made again by a reader: it then
+     * fails saying so.
+     *
+     * @param name  the dataset's name, unique in the cluster
+     * @param value a collection ({@link dev.blockwork.schedule.Publishable}) or any serializable value
+     * @throws IllegalStateException if a dataset of that name exists (unpublish it first), or a worker failed
+     */
+    public void publish(String name, Object value) {
+        datasetsApi().publish(name, value, ComputeOptions.defaults().withScheduler(scheduler()));
+    }
+
+    /**
+     * The dataset published as {@code name} by any client of this cluster (Dask's {@code get_dataset}): a
+     * collection over the results on the workers (reading it moves no data until a compute needs it).
+     *
+     * @param name the dataset's name
+     * @param type what it is, e.g. {@code DArray.class}
+     * @param <T>  its type
+     * @return the dataset
+     * @throws java.util.NoSuchElementException if there is none of that name (the message lists the names)
+     * @throws ClassCastException               if it is not a {@code type}
+     * @throws IllegalStateException            if one of its results was lost with its worker
+     */
+    public <T> T dataset(String name, Class<T> type) {
+        Object v = datasetsApi().get(name);
+        if (v != null && !type.isInstance(v)) {
+            throw new ClassCastException("dataset '" + name + "' is a " + v.getClass().getName() + ", not a " + type.getName());
+        }
+        return type.cast(v);
+    }
+
+    /**
+     * Removes the dataset {@code name}; the workers drop the results only it kept (collections already read from
+     * it fail when they next read them).
+     *
+     * @param name the dataset's name
+     * @return whether there was such a dataset
+     */
+    public boolean unpublish(String name) { return datasetsApi().unpublish(name); }
+
+    /** @return the names of this cluster's datasets, sorted (Dask's {@code list_datasets}) */
+    public List<String> datasets() { return datasetsApi().names(); }
+
+    private Datasets datasetsApi() {
+        ensureOpen();
+        return datasets;
+    }
 
     HazelcastInstance hz() {
         ensureOpen();

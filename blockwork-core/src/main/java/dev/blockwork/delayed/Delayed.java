@@ -21,6 +21,7 @@ import dev.blockwork.schedule.HeldResult;
 import dev.blockwork.schedule.HeldResults;
 import dev.blockwork.schedule.HeldValue;
 import dev.blockwork.schedule.PlanNode;
+import dev.blockwork.schedule.Publishable;
 import dev.blockwork.schedule.Planner;
 
 import java.util.ArrayDeque;
@@ -45,7 +46,7 @@ import java.util.Set;
  *
  * @param <T> the type of the call's result
  */
-public final class Delayed<T> {
+public final class Delayed<T> implements Publishable {
     private static final Delayed<?>[] NO_DEPS = new Delayed<?>[0];
 
     private final Task task;
@@ -378,8 +379,16 @@ public final class Delayed<T> {
      *
      * @return a Delayed holding the computed value, with the same key
      */
-    public Delayed<T> persist() {
-        ComputeOptions o = ComputeOptions.defaults().withKeepHeld(true);
+    public Delayed<T> persist() { return persist(ComputeOptions.defaults()); }
+
+    /**
+     * As {@link #persist()}, computing with {@code options} (a scheduler, listeners, a timeout).
+     *
+     * @param options how to compute
+     * @return a Delayed holding the computed value, with the same key
+     */
+    public Delayed<T> persist(ComputeOptions options) {
+        ComputeOptions o = options.withKeepHeld(true);
         Object v = Compute.await(Compute.run(() -> Planner.planNodes(List.of(node), o.optimize()), o))[0];
         if (!(v instanceof HeldResult h)) return new Delayed<>(new Task(key(), task.label(), new Constant(v), new Object[0]), NO_DEPS);
         // kept where it was made (a cluster worker): computes that read it borrow the handle; it is released
@@ -388,6 +397,27 @@ public final class Delayed<T> {
         Delayed<T> d = new Delayed<>(new Task(key(), task.label(), new HeldValue(h.borrowed()), new Object[0]), node);
         HeldResults.releaseWhenUnreachable(d, new Object[] {h});
         return d;
+    }
+
+    /**
+     * Persists this value with {@code options} (a persisted one is reused) for a cluster to publish: its one result
+     * and how a reader rebuilds it.
+     */
+    @Override
+    public Publication publication(ComputeOptions options) {
+        Delayed<T> p = task.function() instanceof HeldValue || task.function() instanceof Constant ? this : persist(options);
+        Object r = p.task.function() instanceof HeldValue hv ? hv.handle().owner() : ((Constant) p.task.function()).value();
+        return new Publication(new Object[] {r}, new Republished(key(), task.label()), p);
+    }
+
+    /** A published Delayed, rebuilt by a reader over its handle (or the value itself), with the publisher's key. */
+    private record Republished(Key key, String label) implements Publishable.Rebuild {
+        @Override
+        public Object from(Object[] results) {
+            Object r = results[0];
+            TaskFunction f = r instanceof HeldResult h ? new HeldValue(h.borrowed()) : new Constant(r);
+            return new Delayed<>(new Task(key, label, f, new Object[0]), NO_DEPS);
+        }
     }
 
     /**

@@ -99,7 +99,7 @@ public final class ClusterExecutor implements AutoCloseable {
     }
 
     /** A task sent to a worker: what to tell the engine when it ends, and the handles of its inputs. */
-    record InFlight(Run run, int task, long id, MemberLink link, Map<Long, ClusterHeld> inputs) {}
+    record InFlight(Run run, int task, long id, MemberLink link, Map<Ref, ClusterHeld> inputs) {}
 
     public ClusterExecutor(HazelcastInstance hz) {
         this.hz = hz;
@@ -328,7 +328,7 @@ public final class ClusterExecutor implements AutoCloseable {
                 continue;
             }
             if (call == null) continue;
-            Map<Long, ClusterHeld> inputs = new HashMap<>();
+            Map<Ref, ClusterHeld> inputs = new HashMap<>();
             Object[] args;
             FunctionTable.Def fn;
             try {
@@ -365,7 +365,7 @@ public final class ClusterExecutor implements AutoCloseable {
      * The arguments as a worker gets them: handles of this cluster become {@link Ref}s (or their inline value), at
      * any depth of nested {@code Object[]} (a task over several blocks gets arrays of them).
      */
-    private Object[] shipArgs(Execution exec, Object[] args, Map<Long, ClusterHeld> inputs) throws Exception {
+    private Object[] shipArgs(Execution exec, Object[] args, Map<Ref, ClusterHeld> inputs) throws Exception {
         Object[] out = null;
         for (int p = 0; p < args.length; p++) {
             Object a = args[p], b = a;
@@ -379,25 +379,32 @@ public final class ClusterExecutor implements AutoCloseable {
         return out == null ? args : out;
     }
 
-    private Object shipArg(Execution exec, HeldResult h, Map<Long, ClusterHeld> inputs) throws Exception {
+    private Object shipArg(Execution exec, HeldResult h, Map<Ref, ClusterHeld> inputs) throws Exception {
         if (h.owner() instanceof ClusterHeld c && c.link.owner == this) {
             if (c.hasInline()) return c.inline;
             if (c.exec != exec && c.isLost()) throw persistedLost(c, null);
-            inputs.put(c.id, c);
-            return new Ref(c.id, c.link.uuid);
+            Ref r = new Ref(c.id, c.link.uuid, c.space);
+            inputs.put(r, c);
+            return r;
         }
         return h.fetch(); // held by another executor: bring it here and ship the value
     }
 
     /** A result made by an earlier compute (a persisted block or value) that is gone with its worker. */
     private static HeldInputLostException persistedLost(ClusterHeld c, Object readBy) {
-        return new HeldInputLostException("result " + c.id + " (" + c.exec.plan().key(c.task) + ", made by compute " + c.exec.id()
-                + ") was lost with worker " + c.link.name + (readBy == null ? "" : " before task " + readBy + " could read it")
-                + "; the compute is planned again to make it from its graph", null);
+        String what = c.space != null ? "published result " + c.id + " (of " + Datasets.nameOf(c.space) + ")"
+                : "result " + c.id + " (" + c.exec.plan().key(c.task) + ", made by compute " + c.exec.id() + ")";
+        String then = c.space != null ? "; another client cannot make a dataset's results again: publish it again"
+                : "; the compute is planned again to make it from its graph";
+        return new HeldInputLostException(what + " was lost with worker " + c.link.name
+                + (readBy == null ? "" : " before task " + readBy + " could read it") + then, null);
     }
 
+    /** This client's view of the worker with member UUID {@code uuid}, or null if it is not (or no longer) there. */
+    MemberLink link(String uuid) { return links.get(uuid); }
+
     /** The worker for a task with these held inputs (see the class comment); null if there is no worker. */
-    private MemberLink place(Map<Long, ClusterHeld> inputs) {
+    private MemberLink place(Map<Ref, ClusterHeld> inputs) {
         MemberLink best = null;
         if (!inputs.isEmpty()) {
             Map<MemberLink, Long> bytes = new IdentityHashMap<>();
@@ -609,8 +616,7 @@ public final class ClusterExecutor implements AutoCloseable {
                         exec.fail(f.task, error, RemoteTask.failureOf(error) != null ? null : report, f.run.sink);
                     }
                     case Outcomes.INPUT_LOST -> {
-                        long missing = (Long) o.payloads()[i];
-                        ClusterHeld input = f.inputs.get(missing);
+                        ClusterHeld input = f.inputs.get((Ref) o.payloads()[i]);
                         String where = input == null ? "another worker" : input.link.name;
                         if (input != null && input.exec != exec) { // made by another compute (persisted): this one cannot make it
                             input.markLost();

@@ -19,14 +19,27 @@ final class ClusterHeld implements HeldResult {
     final long id;
     final long size;
     final Object inline;
-    /** The compute and task that made it, for {@link Execution#lost} when its holder leaves. */
+    /** The compute and task that made it, for {@link Execution#lost} when its holder leaves (null for a dataset's). */
     final Execution exec;
     final int task;
     private final AtomicBoolean released = new AtomicBoolean();
     /** Set when a read of it found it gone (its holder left; the client may not have heard yet). */
     private volatile boolean lost;
 
+    /** The store it is in on its worker: null for this client's own, a dataset's store name for a published one. */
+    final String space;
+
     ClusterHeld(MemberLink link, long id, long size, Object inline, Execution exec, int task) {
+        this(link, id, size, inline, exec, task, null);
+    }
+
+    /** A result of a published dataset ({@code space}): no compute of this client made it, and it never releases it. */
+    static ClusterHeld published(MemberLink link, long id, long size, Object inline, String space) {
+        return new ClusterHeld(link, id, size, inline, null, -1, space);
+    }
+
+    private ClusterHeld(MemberLink link, long id, long size, Object inline, Execution exec, int task, String space) {
+        this.space = space;
         this.link = link;
         this.id = id;
         this.size = size;
@@ -46,7 +59,7 @@ final class ClusterHeld implements HeldResult {
         if (hasInline()) return inline;
         if (released.get()) throw new IllegalStateException("result " + id + " on " + link.name + " was already released");
         try {
-            return link.fetch(id);
+            return link.fetch(space, id);
         } catch (WorkerLostException e) {
             lost = true;
             throw e;
@@ -61,12 +74,14 @@ final class ClusterHeld implements HeldResult {
 
     @Override
     public void release() {
-        if (!released.compareAndSet(false, true)) return;
+        if (!released.compareAndSet(false, true) || space != null) return; // a dataset's results are its own
         link.held.remove(id);
         if (!link.dead) link.release(id);
     }
 
     boolean isReleased() { return released.get(); }
 
-    @Override public String toString() { return "result " + id + " (" + size + " bytes) on " + link.name; }
+    @Override public String toString() {
+        return (space == null ? "result " : "published result ") + id + " (" + size + " bytes) on " + link.name;
+    }
 }

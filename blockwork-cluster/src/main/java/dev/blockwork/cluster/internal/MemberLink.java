@@ -60,13 +60,13 @@ final class MemberLink {
 
     boolean overMemory() { return storeBytes > memoryLimit; }
 
-    /** The value of result {@code id}, from this worker (blocking). */
-    Object fetch(long id) throws Exception {
+    /** The value of result {@code id}, from this worker's store {@code space} (null: this client's) (blocking). */
+    Object fetch(String space, long id) throws Exception {
         if (dead) throw lost(id, null);
         IExecutorService ex = owner.executorService();
         byte[] bytes;
         try {
-            bytes = ex.submitToMember(new Messages.Fetch(owner.clientId(), new long[] {id}), member).get();
+            bytes = ex.submitToMember(new Messages.Fetch(space == null ? owner.clientId() : space, new long[] {id}), member).get();
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (dead || isMemberGone(c)) throw lost(id, c);

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
  */
 public final class Messages {
     public static final int FACTORY_ID = 0x0B10C;
-    static final int SUBMIT = 1, COLLECT = 2, FETCH = 3, RELEASE = 4, CANCEL = 5;
+    static final int SUBMIT = 1, COLLECT = 2, FETCH = 3, RELEASE = 4, CANCEL = 5, PIN = 10, UNPIN = 11;
 
     private Messages() {}
 
@@ -41,7 +41,9 @@ public final class Messages {
                 case FETCH -> new Fetch();
                 case RELEASE -> new Release();
                 case CANCEL -> new Cancel();
-                default -> throw new IllegalArgumentException("got Blockwork message type " + typeId + ", expected 1-5");
+                case PIN -> new Pin();
+                case UNPIN -> new Unpin();
+                default -> throw new IllegalArgumentException("got Blockwork message type " + typeId + ", expected 1-5, 10 or 11");
             };
         }
     }
@@ -209,6 +211,54 @@ public final class Messages {
 
         @Override public Object call() {
             runtime().cancel(client, ids);
+            return null;
+        }
+    }
+
+    /** Keeps results {@code ids} of {@code client} in a dataset's store ({@link WorkerRuntime#pin}). */
+    public static final class Pin extends Call<Object> {
+        String space;
+
+        public Pin() {}
+
+        public Pin(String client, long[] ids, String space) {
+            this.client = client;
+            this.ids = ids;
+            this.space = space;
+        }
+
+        @Override public int getClassId() { return PIN; }
+
+        @Override
+        public Object call() {
+            runtime().pin(client, ids, space);
+            return null;
+        }
+
+        @Override
+        public void writeData(ObjectDataOutput out) throws IOException {
+            super.writeData(out);
+            out.writeString(space);
+        }
+
+        @Override
+        public void readData(ObjectDataInput in) throws IOException {
+            super.readData(in);
+            space = in.readString();
+        }
+    }
+
+    /** Drops a dataset's store ({@code client} carries the store's name). */
+    public static final class Unpin extends Call<Object> {
+        public Unpin() {}
+
+        public Unpin(String space) { this.client = space; }
+
+        @Override public int getClassId() { return UNPIN; }
+
+        @Override
+        public Object call() {
+            runtime().unpin(client);
             return null;
         }
     }

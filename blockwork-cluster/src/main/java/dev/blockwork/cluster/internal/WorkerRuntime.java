@@ -188,7 +188,7 @@ public final class WorkerRuntime {
                     Sizes.inline(v) ? v : null);
         } catch (InputLost lost) {
             long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
-            out = new Outcomes.One(id, Outcomes.INPUT_LOST, -1, now, now, lost.id);
+            out = new Outcomes.One(id, Outcomes.INPUT_LOST, -1, now, now, lost.ref);
         } catch (RemoteTask.Failure e) { // the task's own failure: its key, step, worker and original exception
             long now = dev.blockwork.schedule.TaskReport.epochNanosNow();
             out = new Outcomes.One(id, Outcomes.FAILED, -1, now, now, e);
@@ -211,19 +211,20 @@ public final class WorkerRuntime {
 
     /** An input's value: from this worker's store, or fetched from the member holding it. */
     private Object resolve(Session s, Ref r, Map<Ref, Object> fetched) throws Exception {
-        Object v = s.results.get(r.id());
+        Session from = r.space() == null ? s : sessions.get(r.space()); // the client's own store, or a dataset's
+        Object v = from == null ? null : from.results.get(r.id());
         if (v != null) return v == NULL ? null : v;
         if (fetched.containsKey(r)) return fetched.get(r);
         HazelcastInstance hz = member.get(60, TimeUnit.SECONDS);
         Member holder = null;
         for (Member m : hz.getCluster().getMembers()) if (m.getUuid().toString().equals(r.member())) holder = m;
-        if (holder == null || holder.localMember()) throw new InputLost(r.id());
+        if (holder == null || holder.localMember()) throw new InputLost(r);
         IExecutorService ex = hz.getExecutorService(HazelcastConfigs.EXECUTOR);
         byte[] bytes;
         try {
-            bytes = ex.submitToMember(new Messages.Fetch(s.client, new long[] {r.id()}), holder).get();
+            bytes = ex.submitToMember(new Messages.Fetch(r.space() == null ? s.client : r.space(), new long[] {r.id()}), holder).get();
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new InputLost(r.id());
+            throw new InputLost(r);
         }
         Object value = decodeFetch(bytes, true)[0]; // a peer: trust the class names it sent with the values
         fetched.put(r, value);
@@ -263,11 +264,11 @@ public final class WorkerRuntime {
 
     /** An input the task needs is on no live member (or its holder no longer has it). */
     static final class InputLost extends Exception {
-        final long id;
+        final Ref ref;
 
-        InputLost(long id) {
-            super("input " + id + " is gone", null, false, false);
-            this.id = id;
+        InputLost(Ref ref) {
+            super("input " + ref.id() + " is gone", null, false, false);
+            this.ref = ref;
         }
     }
 
@@ -315,6 +316,27 @@ public final class WorkerRuntime {
         }
         storeBytes.addAndGet(-freed);
     }
+
+    /**
+     * Keeps results {@code ids} of {@code client} in the store {@code space} too (a published dataset's): they stay
+     * when the client releases them or leaves, until {@link #unpin}. The values are shared, not copied.
+     *
+     * @throws IllegalStateException naming the first id this worker does not hold for the client
+     */
+    public void pin(String client, long[] ids, String space) {
+        Session s = sessions.get(client);
+        Session d = session(space);
+        long added = 0;
+        for (long id : ids) {
+            Object v = s == null ? null : s.results.get(id);
+            if (v == null) throw new IllegalStateException("worker " + name + " holds no result " + id + " of client " + client + " to publish");
+            if (d.results.putIfAbsent(id, v) == null) added += Math.max(0, Sizes.of(v == NULL ? null : v));
+        }
+        storeBytes.addAndGet(added); // counted twice while the client holds them too: a limit errs on the safe side
+    }
+
+    /** Drops the store {@code space} (a dataset unpublished) and what it alone held. */
+    public void unpin(String space) { clientLeft(space); }
 
     /** Interrupts tasks {@code ids} of {@code client} where they run (those still queued never start). */
     public void cancel(String client, long[] ids) {
