@@ -146,4 +146,54 @@ class ClusterFaultTest {
         assertThat(retries).as("no task was retried (a worker without the function would fail it)").isEmpty();
         assertThat(ranOn).as("tasks ran on the worker that joined, " + newcomer).contains(newcomer);
     }
+
+    static int plusOne(int x) { return x + 1; }
+
+    /**
+     * Drops a client's session on the member it runs on, exactly as the member does when it hears that the client
+     * disconnected (its results and the functions it sent are gone; the client may not have noticed).
+     */
+    static final class ResetSession implements java.util.concurrent.Callable<Boolean>, java.io.Serializable,
+            com.hazelcast.core.HazelcastInstanceAware {
+        private static final long serialVersionUID = 1L;
+        private final String client;
+        private transient com.hazelcast.core.HazelcastInstance hz;
+
+        ResetSession(String client) { this.client = client; }
+
+        @Override public void setHazelcastInstance(com.hazelcast.core.HazelcastInstance hz) { this.hz = hz; }
+
+        @Override
+        public Boolean call() {
+            dev.blockwork.cluster.internal.WorkerRuntime.of(hz).clientLeft(client);
+            return true;
+        }
+    }
+
+    /**
+     * A worker whose session for this client was reset no longer has the functions the client named by id: it says
+     * so (FUNCTION_UNKNOWN), the client sends them again, and the tasks run again with them: the compute is right.
+     */
+    @Test
+    @Order(5)
+    void aWorkerThatLostTheClientsFunctionsGetsThemAgain() throws Exception {
+        int n = 200;
+        List<Delayed<Integer>> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) parts.add(Delayed.of(ClusterFaultTest::plusOne, i)); // one function: it gets an id
+        Delayed<Integer> total = Delayed.ofN("sum", ClusterFaultTest::sum, parts.toArray());
+        int expected = n * (n + 1) / 2;
+        assertThat(total.compute(on())).isEqualTo(expected);
+        var hz = local.cluster().hz();
+        String me = hz.getLocalEndpoint().getUuid().toString();
+        var resets = hz.getExecutorService(dev.blockwork.cluster.internal.HazelcastConfigs.EXECUTOR).submitToAllMembers(new ResetSession(me));
+        for (var f : resets.values()) assertThat(f.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        List<Throwable> retries = java.util.Collections.synchronizedList(new ArrayList<>());
+        SchedulerListener l = new SchedulerListener() {
+            @Override public boolean wantsTaskEvents() { return true; }
+            @Override public void onTaskRetry(ComputeInfo c, TaskEvent e, Throwable cause) { retries.add(cause); }
+        };
+        assertThat(total.compute(on().withListener(l))).isEqualTo(expected);
+        assertThat(retries).as("tasks that named a function the worker no longer had ran again").isNotEmpty()
+                .allSatisfy(e -> assertThat(e).hasMessageContaining("no longer had the function"));
+    }
 }
