@@ -434,6 +434,10 @@ public final class Execution {
         try {
             return h.fetch();
         } catch (WorkerLostException e) {
+            if (plan.functions[input] instanceof HeldValue) { // made by an earlier compute: not this one's to make again
+                throw new HeldInputLostException("persisted result " + plan.keys[input] + " was lost with " + h.location()
+                        + "; the compute is planned again to make it from its graph", e);
+            }
             lost(input);
             throw new InputLost();
         }

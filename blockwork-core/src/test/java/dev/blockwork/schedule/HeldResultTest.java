@@ -63,6 +63,7 @@ class HeldResultTest {
             store.fetches.incrementAndGet();
             return v;
         }
+        @Override public boolean isLost() { return store.gone || !store.values.containsKey(id); }
         @Override public void release() {
             store.releases.get(id).incrementAndGet();
             store.values.remove(id);
@@ -169,6 +170,38 @@ class HeldResultTest {
             assertThat(p.then(x -> x * 2).compute()).isEqualTo(42L);
             assertThat(p.compute()).isEqualTo(21L);
             assertThat(s.store.live()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPersistedValueWhoseHolderLostItIsMadeAgainFromItsGraphByTheNextCompute() {
+        try (HoldingScheduler s = new HoldingScheduler(false); var use = Schedulers.use(s)) {
+            AtomicInteger runs = new AtomicInteger();
+            Delayed<Long> p = Delayed.of(() -> { runs.incrementAndGet(); return 20L; }).then(x -> x + 1).persist();
+            assertThat(runs).hasValue(1);
+            s.store.values.clear(); // its holder lost it
+            assertThat(p.then(x -> x * 2).compute()).isEqualTo(42L);
+            assertThat(p.compute()).isEqualTo(21L);
+            assertThat(runs).as("made again for each compute planned after the loss").hasValue(3);
+        }
+    }
+
+    @Test
+    void aComputeThatReadsAPersistedValueLostWhileItRunsIsPlannedAgain() {
+        try (HoldingScheduler s = new HoldingScheduler(false); var use = Schedulers.use(s)) {
+            AtomicInteger runs = new AtomicInteger(), starts = new AtomicInteger();
+            Delayed<Long> p = Delayed.of(() -> { runs.incrementAndGet(); return 20L; }).then(x -> x + 1).persist();
+            long held = s.store.values.keySet().iterator().next();
+            Delayed<Long> dropper = Delayed.of(() -> { s.store.values.remove(held); return 1L; }); // the holder loses p meanwhile
+            Delayed<Long> sum = Delayed.of((Long a, Long b) -> a + b, p, dropper);
+            SchedulerListener l = new SchedulerListener() {
+                @Override public void onComputeStart(ComputeInfo c) { starts.incrementAndGet(); }
+            };
+            Computation<Long> c = sum.computeAsync(ComputeOptions.defaults().withListener(l).withProgress(false));
+            assertThat(Compute.await(c)).isEqualTo(22L);
+            assertThat(starts).as("planned again once p was lost").hasValue(2);
+            assertThat(runs).as("p made again by the second plan").hasValue(2);
+            assertThat(c.info().totalTasks()).as("the future follows the second compute, which makes p").isGreaterThanOrEqualTo(3);
         }
     }
 
