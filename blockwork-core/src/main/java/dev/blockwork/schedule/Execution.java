@@ -436,7 +436,7 @@ public final class Execution {
         } catch (WorkerLostException e) {
             if (plan.functions[input] instanceof HeldValue) { // made by an earlier compute: not this one's to make again
                 throw new HeldInputLostException("persisted result " + plan.keys[input] + " was lost with " + h.location()
-                        + "; the compute is planned again to make it from its graph", e);
+                        + "; a compute of a persisted collection is planned again to make it from the collection's graph", e);
             }
             lost(input);
             throw new InputLost();

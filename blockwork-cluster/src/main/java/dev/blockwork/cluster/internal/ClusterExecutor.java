@@ -395,7 +395,8 @@ public final class ClusterExecutor implements AutoCloseable {
         String what = c.space != null ? "published result " + c.id + " (of " + Datasets.nameOf(c.space) + ")"
                 : "result " + c.id + " (" + c.exec.plan().key(c.task) + ", made by compute " + c.exec.id() + ")";
         String then = c.space != null ? "; another client cannot make a dataset's results again: publish it again"
-                : "; the compute is planned again to make it from its graph";
+                : "; a compute of a persisted collection is planned again and makes it from the collection's graph"
+                        + " (a future's result has no such graph: its dependents fail)";
         return new HeldInputLostException(what + " was lost with worker " + c.link.name
                 + (readBy == null ? "" : " before task " + readBy + " could read it") + then, null);
     }
