@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.blockwork.array.DArray;
 import dev.blockwork.delayed.Delayed;
+import dev.blockwork.futures.Client;
+import dev.blockwork.futures.TaskFuture;
 import dev.blockwork.ndarray.NDArray;
 import dev.blockwork.schedule.Compute;
 import dev.blockwork.schedule.ComputeInfo;
@@ -27,8 +29,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Persisted results lost with their worker ({@code kill -9}) are made again from the collection's graph, as Dask's
  * scheduler recomputes a persisted key: before a later compute (the plan reads the recipe instead of the handle),
- * and while a compute that reads them runs (it is planned again). Each test kills the worker holding what it
- * persisted and starts a new one for the next.
+ * and while a compute that reads them runs (it is planned again); futures' held values are made again for their
+ * readers and dependents. Each test kills the worker holding what it persisted and starts a new one for the next.
  */
 @Timeout(400)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -141,6 +143,40 @@ class ClusterPersistLossTest {
         awaitWorkers(1);
         assertThat(Delayed.of(ClusterPersistLossTest::total, p).compute(on())).isEqualTo(199_999L * 200_000 / 2);
         assertThat(total(p.compute(on()))).isEqualTo(199_999L * 200_000 / 2);
+        local.addWorker();
+    }
+
+    static long[] twice(long[] a) {
+        long[] out = new long[a.length];
+        for (int i = 0; i < a.length; i++) out[i] = 2 * a[i];
+        return out;
+    }
+
+    /** Labels of finished tasks by worker name. */
+    static final class Ran implements SchedulerListener {
+        final Map<String, String> workerOf = new ConcurrentHashMap<>();
+
+        @Override public boolean wantsTaskEvents() { return true; }
+        @Override public void onTaskFinish(ComputeInfo c, TaskEvent e) { workerOf.put(e.label(), e.worker()); }
+    }
+
+    @Test
+    @Order(4)
+    void futuresWhoseWorkerDiedAreMadeAgainForTheirReadersAndDependents() {
+        Ran ran = new Ran();
+        long sum = 199_999L * 200_000 / 2;
+        try (Client client = Client.create(on().withListener(ran))) {
+            TaskFuture<long[]> a = client.submit(ClusterPersistLossTest::big, 200_000); // 1.6 MB: held on a worker
+            TaskFuture<long[]> b = client.submit(ClusterPersistLossTest::twice, a);      // runs where a is
+            assertThat(total(b.result())).isEqualTo(2 * sum);
+            String holder = ran.workerOf.get("twice");
+            assertThat(holder).isNotNull();
+            local.kill(local.workerNames().indexOf(holder));
+            awaitWorkers(1);
+            assertThat(total(b.result())).as("b made again, and a before it").isEqualTo(2 * sum);
+            assertThat(total(a.result())).isEqualTo(sum);
+            assertThat(client.submit(ClusterPersistLossTest::total, a).result()).isEqualTo(sum);
+        }
     }
 
     static void awaitWorkers(int n) {

@@ -11,6 +11,7 @@ import dev.blockwork.graph.TaskFunction;
 import dev.blockwork.schedule.ComputeOptions;
 import dev.blockwork.schedule.ComputeTimeoutException;
 import dev.blockwork.schedule.Execution;
+import dev.blockwork.schedule.HeldInputLostException;
 import dev.blockwork.schedule.HeldResult;
 import dev.blockwork.schedule.HeldResults;
 import dev.blockwork.schedule.Listeners;
@@ -167,24 +168,117 @@ public final class Client implements AutoCloseable {
                 return;
             }
             if (outer.isDone()) return; // cancelled while waiting
-            Object[] resolved = args.clone();
-            for (int i = 0; i < resolved.length; i++) {
-                if (resolved[i] instanceof TaskFuture<?> tf) resolved[i] = tf.toCompletableFuture().join();
-            }
-            try {
-                CompletableFuture<R> job = (CompletableFuture<R>) launchOne(key, label, fn, resolved);
-                synchronized (inner) { inner[0] = job; }
-                outer.job = job; // the job's future owns its held result: it must live as long as this one
-                job.whenComplete((r, x) -> { if (x != null) outer.completeExceptionally(x); else outer.complete(r); });
-                if (outer.isCancelled()) job.cancel(false);
-            } catch (RuntimeException x) {
-                outer.completeExceptionally(x);
-            }
+            startDependent(outer, inner, key, label, fn, args, 0);
         });
         outer.whenComplete((r, e) -> { // cancelling the future also cancels the job if it was handed over already
             if (outer.isCancelled()) synchronized (inner) { if (inner[0] != null) inner[0].cancel(false); }
         });
         return track(key, outer);
+    }
+
+    /**
+     * Runs a dependent's task with its inputs' values (an input lost with its worker is made again first, from its
+     * recipe). If an input is lost while the task runs ({@link HeldInputLostException}), it starts again, at most
+     * {@value #REMAKES} times. A held result gets a {@link Recipe} before the future completes.
+     */
+    @SuppressWarnings("unchecked")
+    private <R> void startDependent(Dependent<R> outer, CompletableFuture<?>[] inner, Key key, String label, TaskFunction fn,
+                                    Object[] args, int attempt) {
+        try {
+            Object[] resolved = args.clone();
+            for (int i = 0; i < resolved.length; i++) {
+                if (resolved[i] instanceof TaskFuture<?> tf) resolved[i] = current(tf.toCompletableFuture());
+            }
+            CompletableFuture<R> job = (CompletableFuture<R>) launchOne(key, label, fn, resolved);
+            synchronized (inner) { inner[0] = job; }
+            outer.job = job; // the job's future owns its held result: it must live as long as this one
+            job.whenComplete((r, x) -> {
+                if (x != null) {
+                    if (attempt < REMAKES && !outer.isDone() && HeldInputLostException.inChain(x)) {
+                        startDependent(outer, inner, key, label, fn, args, attempt + 1);
+                    } else {
+                        outer.completeExceptionally(x);
+                    }
+                    return;
+                }
+                if (r instanceof HeldResult) outer.recipe = new Recipe(this, key, label, fn, recipeArgs(args), outer);
+                outer.complete(r);
+            });
+            if (outer.isCancelled()) job.cancel(false);
+        } catch (Throwable x) {
+            outer.completeExceptionally(x instanceof ExecutionException ee && ee.getCause() != null ? ee.getCause() : x);
+        }
+    }
+
+    /** How often a future's value lost with its worker is made again for one read, and a dependent started again. */
+    static final int REMAKES = 3;
+
+    /** A dependency's value now: its result, or, if that was lost with its worker, the result made again. */
+    static Object current(CompletableFuture<?> f) throws Exception {
+        Object v = f.join();
+        if (v instanceof HeldResult h && h.isLost()) {
+            Recipe r = recipeOf(f);
+            if (r != null) return r.current();
+        }
+        return v;
+    }
+
+    /** The arguments of a recipe: futures become their recipes (which pin no worker memory), or their values. */
+    private static Object[] recipeArgs(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof TaskFuture<?> tf) {
+                CompletableFuture<?> f = tf.toCompletableFuture();
+                Recipe r = recipeOf(f);
+                out[i] = r != null ? r : f.join();
+            }
+        }
+        return out;
+    }
+
+    /** The recipe of a future's held value, or null (its value is not held, or it is no future of a client). */
+    static Recipe recipeOf(CompletableFuture<?> f) {
+        if (f instanceof Slot s) return s.recipe;
+        if (f instanceof Dependent<?> d) return d.recipe;
+        return null;
+    }
+
+    /**
+     * How a future's value was made, kept when the value is held on a worker, to make it again if that worker is
+     * lost (as Dask's scheduler recomputes a lost key from its task): the task's key, label, function and
+     * arguments, where an argument that was a future is that future's recipe. A recipe refers to its own future
+     * only weakly, so that a dependent's recipe never keeps an input's value (or its worker memory) alive.
+     */
+    static final class Recipe {
+        private final Client client;
+        private final Key key;
+        private final String label;
+        private final TaskFunction fn;
+        private final Object[] args; // values, or Recipes
+        private final java.lang.ref.WeakReference<CompletableFuture<?>> original;
+        private CompletableFuture<Object> latest; // guarded by this: the last time it was made again
+
+        Recipe(Client client, Key key, String label, TaskFunction fn, Object[] args, CompletableFuture<?> original) {
+            this.client = client;
+            this.key = key;
+            this.label = label;
+            this.fn = fn;
+            this.args = args;
+            this.original = new java.lang.ref.WeakReference<>(original);
+        }
+
+        /** The value as it is now: the original result or the latest one made, if not lost; else made again here. */
+        synchronized Object current() throws Exception {
+            CompletableFuture<?> o = latest != null ? latest : original.get();
+            if (o != null && o.isDone() && !o.isCompletedExceptionally()) {
+                Object v = o.join();
+                if (!(v instanceof HeldResult h && h.isLost())) return v;
+            }
+            Object[] a = args.clone();
+            for (int i = 0; i < a.length; i++) if (a[i] instanceof Recipe r) a[i] = r.current();
+            latest = client.launchOne(key, label, fn, a); // same key: events and errors name the same task
+            return latest.get();
+        }
     }
 
     /** One engine execution for a batch of independent calls: each call is an output with its own future. */
@@ -201,14 +295,15 @@ public final class Client implements AutoCloseable {
             fns[i] = fn;
             args[i] = argLists.get(i);
         }
-        List<CompletableFuture<Object>> cfs = run(Plan.ofCalls(keys, labels, fns, args));
+        List<CompletableFuture<Object>> cfs = run(Plan.ofCalls(keys, labels, fns, args), args);
         List<TaskFuture<R>> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(track(keys[i], cast(cfs.get(i))));
         return out;
     }
 
+    /** One call, for a dependent or a remake: its caller keeps the recipe (the arguments here are resolved values). */
     private CompletableFuture<Object> launchOne(Key key, String label, TaskFunction fn, Object[] args) {
-        return run(Plan.ofCalls(new Key[] {key}, new String[] {label}, new TaskFunction[] {fn}, new Object[][] {args})).getFirst();
+        return run(Plan.ofCalls(new Key[] {key}, new String[] {label}, new TaskFunction[] {fn}, new Object[][] {args}), null).getFirst();
     }
 
     @SuppressWarnings("unchecked")
@@ -216,8 +311,11 @@ public final class Client implements AutoCloseable {
         return (CompletableFuture<R>) (CompletableFuture<?>) f;
     }
 
-    /** Runs {@code plan} on the engine in futures mode; future i is output i, and cancelling it cancels task i. */
-    private List<CompletableFuture<Object>> run(Plan plan) {
+    /**
+     * Runs {@code plan} on the engine in futures mode; future i is output i, and cancelling it cancels task i.
+     * With {@code args} (plain arguments of task i), a held result gets its recipe (to be made again if lost).
+     */
+    private List<CompletableFuture<Object>> run(Plan plan, Object[][] args) {
         int n = plan.size();
         Slot[] slots = new Slot[n];
         for (int i = 0; i < n; i++) slots[i] = new Slot(i);
@@ -228,6 +326,9 @@ public final class Client implements AutoCloseable {
                 if (value instanceof HeldResult h) { // kept on a worker: the future owns the handle until it is garbage
                     HeldResults.releaseWhenUnreachable(slots[task], new Object[] {h});
                     value = h.borrowed();
+                    if (args != null) {
+                        slots[task].recipe = new Recipe(Client.this, plan.key(task), plan.label(task), plan.function(task), args[task], slots[task]);
+                    }
                 }
                 slots[task].complete(value);
             }
@@ -252,12 +353,14 @@ public final class Client implements AutoCloseable {
      */
     private static final class Dependent<R> extends CompletableFuture<R> {
         volatile CompletableFuture<?> job;
+        volatile Recipe recipe; // set before it completes with a held result
     }
 
     /** The future of one task of a futures execution: cancelling it cancels the task in the engine. */
     private static final class Slot extends CompletableFuture<Object> {
         final int task;
         volatile Execution exec; // null once the task has ended
+        volatile Recipe recipe; // set before it completes with a held result
 
         Slot(int task) { this.task = task; }
 

@@ -4,6 +4,7 @@ import dev.blockwork.graph.Key;
 import dev.blockwork.schedule.ComputeTimeoutException;
 import dev.blockwork.schedule.HeldResult;
 import dev.blockwork.schedule.TaskFailedException;
+import dev.blockwork.schedule.WorkerLostException;
 
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -55,10 +56,25 @@ public final class TaskFuture<T> implements Future<T> {
     @SuppressWarnings("unchecked")
     private T fetched(T v) throws ExecutionException {
         if (!(v instanceof HeldResult h)) return v;
-        try {
-            return (T) h.fetch();
-        } catch (Exception e) {
-            throw new ExecutionException(new TaskFailedException(key, "fetch from " + h.location(), e));
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return (T) h.fetch();
+            } catch (WorkerLostException lost) { // its worker is gone: made again from its recipe, as Dask does
+                Client.Recipe r = Client.recipeOf(future);
+                if (r == null || attempt >= Client.REMAKES) throw new ExecutionException(new TaskFailedException(key, "fetch from " + h.location(), lost));
+                Object again;
+                try {
+                    again = r.current();
+                } catch (Exception e) {
+                    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                    throw new ExecutionException(cause instanceof TaskFailedException ? cause
+                            : new TaskFailedException(key, "making it again after " + h.location() + " was lost", cause));
+                }
+                if (!(again instanceof HeldResult next)) return (T) again;
+                h = next;
+            } catch (Exception e) {
+                throw new ExecutionException(new TaskFailedException(key, "fetch from " + h.location(), e));
+            }
         }
     }
 

@@ -206,6 +206,25 @@ class HeldResultTest {
     }
 
     @Test
+    void aFutureWhoseHeldValueWasLostIsMadeAgainForItsReadersAndDependents() {
+        { // futures as arguments reach the executor as handles: one that moves data (as a cluster does)
+            try (HoldingScheduler s = new HoldingScheduler(true);
+                 Client client = Client.create(ComputeOptions.defaults().withScheduler(s).withProgress(false))) {
+                AtomicInteger runsOfA = new AtomicInteger();
+                TaskFuture<Long> a = client.submit(() -> { runsOfA.incrementAndGet(); return 20L; });
+                TaskFuture<Long> b = client.submit((Long x) -> x + 1, a);
+                assertThat(b.result()).isEqualTo(21L);
+                s.store.values.clear(); // the holder lost everything
+                assertThat(b.result()).as("b made again, a before it").isEqualTo(21L);
+                assertThat(runsOfA).hasValue(2);
+                assertThat(a.result()).as("a's value made for b is a's value now").isEqualTo(20L);
+                assertThat(client.submit((Long x) -> x * 2, a).result()).isEqualTo(40L);
+                assertThat(runsOfA).hasValue(2);
+            }
+        }
+    }
+
+    @Test
     void aHolderThatDiesTakesItsResultsAndTheyAreRecomputed() {
         try (HoldingScheduler s = new HoldingScheduler(false)) {
             ComputeOptions o = ComputeOptions.defaults().withScheduler(s).withProgress(false);
