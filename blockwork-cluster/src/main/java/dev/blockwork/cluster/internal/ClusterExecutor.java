@@ -597,10 +597,10 @@ public final class ClusterExecutor implements AutoCloseable {
                 target.inFlight.remove(g.id);
                 continue;
             }
-            if (target.dead && target.inFlight.remove(g.id) != null) { // it left while we placed: the listener may have missed it
+            if (target.dead) { // it left while we placed: its listener reported the entry, or missed it and we do
                 g.run.running.remove(g.task, g);
-                g.run.exec.fail(g.task, new WorkerLostException("worker " + target.name + " left the cluster before task "
-                        + g.call.key() + " reached it"), null, g.run.sink);
+                if (target.inFlight.remove(g.id) != null) g.run.exec.fail(g.task, new WorkerLostException("worker " + target.name
+                        + " left the cluster before task " + g.call.key() + " reached it"), null, g.run.sink);
                 continue;
             }
             tasksStolen.increment();
