@@ -1,6 +1,7 @@
 package dev.blockwork.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blockwork.delayed.Delayed;
 import dev.blockwork.schedule.Computation;
@@ -15,7 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Work stealing on real worker JVMs ({@link LocalCluster}, 2 workers of 1 thread): tasks that locality queued on
- * the worker holding their input are taken back and run by the idle worker, each exactly once, with right results.
+ * the worker holding their input are taken back and run by the idle worker, each exactly once, with right results;
+ * a compute cancelled after such a steal leaves no task running on either worker.
  */
 @Timeout(300)
 class ClusterStealingTest {
@@ -61,6 +65,36 @@ class ClusterStealingTest {
         return s;
     }
 
+    static final int N = 200, LEN = 16 << 10; // fewer parts than the 512 a worker may have in flight: all go where the block is
+
+    /** {@value #N} parts of one 128 KiB block, each saying it started on {@code started} and waiting for {@code gate}. */
+    static Delayed<Long> gatedParts(ClusterQueue<Integer> started, ClusterEvent gate) {
+        Delayed<double[]> block = Delayed.of(ClusterStealingTest::block, LEN);
+        List<Delayed<Long>> parts = new ArrayList<>();
+        for (int i = 0; i < N; i++) parts.add(Delayed.of(ClusterStealingTest::part, block, i, started, gate));
+        return Delayed.ofN("sum", ClusterStealingTest::sum, parts.toArray());
+    }
+
+    static long expectedSum() {
+        long expected = 0;
+        for (int i = 0; i < N; i++) expected += i + LEN;
+        return expected;
+    }
+
+    /**
+     * Waits (bounded) until two parts have started: with one thread per worker, that means both workers run parts,
+     * though all were placed on the one holding the block. Returns the parts seen.
+     */
+    static Set<Integer> awaitBothWorkersRunning(ClusterQueue<Integer> started) throws InterruptedException {
+        Set<Integer> seen = new HashSet<>();
+        for (int k = 0; k < 2; k++) {
+            Integer i = started.poll(WAIT);
+            assertThat(i).as("a part started on each worker (the idle one stole some), so far " + seen).isNotNull();
+            seen.add(i);
+        }
+        return seen;
+    }
+
     @Test
     void anIdleWorkerStealsTasksQueuedOnTheWorkerHoldingTheirInput() throws Exception {
         String tag = Long.toString(System.nanoTime());
@@ -73,26 +107,37 @@ class ClusterStealingTest {
                 if (e.key().toString().contains("part")) ranOn.computeIfAbsent(e.worker(), k -> new AtomicInteger()).incrementAndGet();
             }
         };
-        int n = 200, len = 16 << 10; // fewer than the 512 a worker may have in flight: all go where the block is
-        Delayed<double[]> block = Delayed.of(ClusterStealingTest::block, len);
-        List<Delayed<Long>> parts = new ArrayList<>();
-        for (int i = 0; i < n; i++) parts.add(Delayed.of(ClusterStealingTest::part, block, i, started, gate));
-        Delayed<Long> total = Delayed.ofN("sum", ClusterStealingTest::sum, parts.toArray());
-        Computation<Long> run = total.computeAsync(on().withListener(l));
-        // One thread per worker: two parts started at once means both workers run them, though all were placed on one.
-        Set<Integer> seen = new HashSet<>();
-        for (int k = 0; k < 2; k++) {
-            Integer i = started.poll(WAIT);
-            assertThat(i).as("a part started on each worker (the idle one stole some), so far " + seen).isNotNull();
-            seen.add(i);
-        }
+        int n = N;
+        Computation<Long> run = gatedParts(started, gate).computeAsync(on().withListener(l));
+        Set<Integer> seen = awaitBothWorkersRunning(started);
         gate.set();
-        long expected = 0;
-        for (int i = 0; i < n; i++) expected += i + len;
-        assertThat(Compute.await(run)).isEqualTo(expected);
+        assertThat(Compute.await(run)).isEqualTo(expectedSum());
         for (Integer i; (i = started.poll(Duration.ZERO)) != null; ) assertThat(seen.add(i)).as("part " + i + " ran once").isTrue();
         assertThat(seen).as("every part ran exactly once").hasSize(n);
         assertThat(ranOn.keySet()).as("parts ran on both workers: " + ranOn).containsExactlyInAnyOrderElementsOf(local.workerNames());
         assertThat(ranOn.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(n);
+    }
+
+    /**
+     * A compute cancelled while its parts are split between the worker holding their input and the one that stole
+     * some ends cancelled, and leaves no part running on either worker: the next compute of one thread per worker
+     * completes (a stolen part that missed the cancel would hold its worker's only thread at the closed gate).
+     */
+    @Test
+    void aComputeCancelledAfterAStealLeavesNoTaskRunning() throws Exception {
+        String tag = Long.toString(System.nanoTime());
+        ClusterQueue<Integer> started = local.cluster().queue("started-" + tag);
+        ClusterEvent never = local.cluster().event("never-" + tag);
+        Computation<Long> run = gatedParts(started, never).computeAsync(on());
+        awaitBothWorkersRunning(started);
+        run.cancel(true);
+        assertThatThrownBy(() -> Compute.await(run)).isInstanceOf(CancellationException.class);
+        ClusterQueue<Integer> startedAgain = local.cluster().queue("again-" + tag);
+        ClusterEvent open = local.cluster().event("open-" + tag);
+        open.set();
+        assertThat(gatedParts(startedAgain, open).computeAsync(on()).get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(expectedSum());
+        Set<Integer> seen = new HashSet<>();
+        for (Integer i; (i = startedAgain.poll(Duration.ZERO)) != null; ) assertThat(seen.add(i)).as("part " + i + " ran once").isTrue();
+        assertThat(seen).hasSize(N);
     }
 }
