@@ -536,7 +536,7 @@ public final class ClusterExecutor implements AutoCloseable {
     private void steal() {
         for (StealPolicy.Steal st : stealing.plan(links.values(), stealsOut.get(), batchSize)) {
             stealsOut.addAndGet(st.max());
-            stealFrom(st.victim(), new Messages.Steal(clientId, st.ids(), st.max()));
+            stealFrom(st.victim(), new Messages.Steal(clientId, st.ids(), st.max()), 1);
         }
     }
 
@@ -544,9 +544,9 @@ public final class ClusterExecutor implements AutoCloseable {
      * Asks {@code victim} for tasks back; what it gives leaves its in-flight map here (so whoever removes it, this or
      * the membership listener if it dies meanwhile, reports it) and waits in {@link #stolen} to be shipped elsewhere.
      * A call that fails while the victim is still a member is asked again (a steal is idempotent: the reply may be
-     * what was lost, and the tasks it took would otherwise never run).
+     * what was lost, and the tasks it took would otherwise never run), up to {@value #STEAL_ATTEMPTS} times.
      */
-    private void stealFrom(MemberLink victim, Messages.Steal msg) {
+    private void stealFrom(MemberLink victim, Messages.Steal msg, int attempt) {
         call(msg, victim.member, new ExecutionCallback<long[]>() {
             @Override public void onResponse(long[] taken) {
                 int n = 0;
@@ -563,8 +563,14 @@ public final class ClusterExecutor implements AutoCloseable {
 
             @Override public void onFailure(Throwable t) {
                 if (!closed && !victim.dead && hz.getCluster().getMembers().contains(victim.member)) {
-                    LOG.log(System.Logger.Level.WARNING, "stealing tasks from " + victim.name + " failed; asking again", t);
-                    stealFrom(victim, msg);
+                    if (attempt < STEAL_ATTEMPTS) {
+                        LOG.log(System.Logger.Level.WARNING, "stealing tasks from " + victim.name + " failed; asking again", t);
+                        stealFrom(victim, msg, attempt + 1);
+                    } else { // a bug, not the network: no more steals from it (its stealing flag stays set)
+                        LOG.log(System.Logger.Level.ERROR, "stealing tasks from " + victim.name + " failed " + attempt
+                                + " times; tasks it may have given back, of ids " + java.util.Arrays.toString(msg.ids) + ", may never run", t);
+                        stealsOut.addAndGet(-msg.max);
+                    }
                     return;
                 }
                 stealsOut.addAndGet(-msg.max); // it left: the membership listener reports its tasks
@@ -572,6 +578,9 @@ public final class ClusterExecutor implements AutoCloseable {
             }
         });
     }
+
+    /** How often a steal that failed in transport is asked again while its worker is still a member. */
+    private static final int STEAL_ATTEMPTS = 10;
 
     /**
      * Ships the stolen tasks to the least loaded other workers under new ids, with their calls as first shipped (the
