@@ -22,15 +22,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Work stealing on real worker JVMs ({@link LocalCluster}, 2 workers of 1 thread): tasks that locality queued on
  * the worker holding their input are taken back and run by the idle worker, each exactly once, with right results;
- * a compute cancelled after such a steal leaves no task running on either worker.
+ * a compute cancelled after such a steal leaves no task running on either worker; a thief killed with stolen tasks
+ * has them run again on the worker left, with the right result (last: it ends a worker).
  */
 @Timeout(300)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterStealingTest {
     static LocalCluster local;
     static final Duration WAIT = Duration.ofSeconds(120);
@@ -96,6 +101,7 @@ class ClusterStealingTest {
     }
 
     @Test
+    @Order(1)
     void anIdleWorkerStealsTasksQueuedOnTheWorkerHoldingTheirInput() throws Exception {
         String tag = Long.toString(System.nanoTime());
         ClusterQueue<Integer> started = local.cluster().queue("started-" + tag);
@@ -124,6 +130,7 @@ class ClusterStealingTest {
      * completes (a stolen part that missed the cancel would hold its worker's only thread at the closed gate).
      */
     @Test
+    @Order(2)
     void aComputeCancelledAfterAStealLeavesNoTaskRunning() throws Exception {
         String tag = Long.toString(System.nanoTime());
         ClusterQueue<Integer> started = local.cluster().queue("started-" + tag);
@@ -139,5 +146,58 @@ class ClusterStealingTest {
         Set<Integer> seen = new HashSet<>();
         for (Integer i; (i = startedAgain.poll(Duration.ZERO)) != null; ) assertThat(seen.add(i)).as("part " + i + " ran once").isTrue();
         assertThat(seen).hasSize(N);
+    }
+
+    /**
+     * Sets {@code gate}, asking again (bounded by {@link #WAIT}) while the cluster still routes it to a member just
+     * killed (its partitions move to the member left once the client sees it go).
+     */
+    static void setOnceReachable(ClusterEvent gate) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            try {
+                gate.set();
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) throw e;
+                Thread.sleep(20); // a poll of the cluster's view, not a wait for our own work
+            }
+        }
+    }
+
+    /**
+     * The thief (the worker not holding the block) is killed while it runs a stolen part and holds others: the
+     * membership listener fails what it had (the re-shipped entries are on its map), the engine runs them again on
+     * the worker left, and the sum is right, each part finishing once.
+     */
+    @Test
+    @Order(3)
+    void aThiefKilledWithStolenTasksHasThemRunAgainElsewhere() throws Exception {
+        String tag = Long.toString(System.nanoTime());
+        ClusterQueue<Integer> started = local.cluster().queue("started-" + tag);
+        ClusterEvent gate = local.cluster().event("gate-" + tag);
+        Map<String, String> blockOn = new ConcurrentHashMap<>();
+        Set<String> finished = ConcurrentHashMap.newKeySet();
+        List<String> twice = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger retried = new AtomicInteger();
+        SchedulerListener l = new SchedulerListener() {
+            @Override public boolean wantsTaskEvents() { return true; }
+            @Override public void onTaskFinish(ComputeInfo c, TaskEvent e) {
+                String key = e.key().toString();
+                if (key.contains("block")) blockOn.put("block", e.worker());
+                if (!finished.add(key)) twice.add(key);
+            }
+            @Override public void onTaskRetry(ComputeInfo c, TaskEvent e, Throwable cause) { retried.incrementAndGet(); }
+        };
+        Computation<Long> run = gatedParts(started, gate).computeAsync(on().withListener(l));
+        awaitBothWorkersRunning(started);
+        List<String> names = local.workerNames();
+        assertThat(blockOn).as("the block's worker is known once a part runs").containsKey("block");
+        int thief = names.get(0).equals(blockOn.get("block")) ? 1 : 0;
+        local.kill(thief);
+        setOnceReachable(gate);
+        assertThat(run.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(expectedSum());
+        assertThat(twice).as("no task finished twice").isEmpty();
+        assertThat(retried).as("the thief's tasks were run again").hasPositiveValue();
     }
 }
