@@ -382,7 +382,7 @@ public final class WorkerRuntime {
                 it.remove();
             }
         }
-        for (Future<?> f : dropped) f.cancel(false); // frees the pool's queue; the claim already keeps it from running
+        for (Future<?> f : dropped) f.cancel(false); // the pool skips it without taking a slot; the claim alone keeps it from running
         return n == taken.length ? taken : java.util.Arrays.copyOf(taken, n);
     }
 
