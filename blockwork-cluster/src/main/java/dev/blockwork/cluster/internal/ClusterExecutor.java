@@ -618,16 +618,22 @@ public final class ClusterExecutor implements AutoCloseable {
         sendAll(groups);
     }
 
-    /** The live worker with the fewest tasks in flight per thread, other than {@code not} if there is another. */
+    /**
+     * The live worker with the fewest tasks in flight per thread, other than {@code not} if there is another; one
+     * under its memory limit before one over it.
+     */
     private MemberLink leastLoaded(MemberLink not) {
         MemberLink least = null;
         double load = Double.MAX_VALUE;
+        boolean leastOver = true;
         for (MemberLink l : links.values()) {
             if (l.dead || l == not) continue;
             double x = (double) l.inFlight.size() / l.threads;
-            if (x < load) {
+            boolean over = l.overMemory();
+            if (least == null || (leastOver && !over) || (over == leastOver && x < load)) {
                 least = l;
                 load = x;
+                leastOver = over;
             }
         }
         return least != null || not.dead ? least : not;

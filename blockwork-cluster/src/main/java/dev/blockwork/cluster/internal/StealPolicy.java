@@ -10,9 +10,9 @@ import java.util.List;
  *
  * <p>Rules, in the spirit of Dask's {@code distributed/stealing.py} but much simpler:
  * <ul>
- *   <li>A <em>thief</em> has free task threads: fewer tasks in flight than its {@code threads}. A <em>victim</em>
- *       has queued work: more in flight than its {@code threads} (tasks sent, not yet reported; some may have
- *       finished there unseen, and the worker then simply gives fewer back).
+ *   <li>A <em>thief</em> has free task threads (fewer tasks in flight than its {@code threads}) and is not over its
+ *       memory limit. A <em>victim</em> has queued work: more in flight than its {@code threads} (tasks sent, not
+ *       yet reported; some may have finished there unseen, and the worker then simply gives fewer back).
  *   <li>Each victim gets at most one steal at a time ({@link MemberLink#stealing}); tasks asked for in steals still
  *       out count against the thieves' free threads, so that a reply on its way is not asked for twice.
  *   <li>A steal asks for half of the victim's excess (at least 1, at most {@code cap}), naming its in-flight tasks
@@ -61,7 +61,7 @@ final class StealPolicy {
         for (MemberLink l : links) {
             if (l.dead) continue;
             int n = l.inFlight.size();
-            if (n < l.threads) {
+            if (n < l.threads && !l.overMemory()) { // a worker over its memory limit gets new work only for its own data
                 free += l.threads - n;
                 if (n == 0) idleThief = true;
             } else if (n > l.threads && !l.stealing.get()) {
