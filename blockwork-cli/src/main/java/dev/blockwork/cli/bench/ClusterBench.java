@@ -23,12 +23,31 @@ import java.io.PrintStream;
  *   <li>{@code seed-*}: the seed example {@code z = x + x*2} on {@code ones((1000,1000), chunks=(100,100))}.</li>
  *   <li>{@code sum-16000^2-*}: {@code (ones((16000,16000), chunks=(1000,1000)) + 1).sum()}: blocks made and reduced
  *       on the workers; only partial sums move.</li>
+ *   <li>{@code imbalance-cluster}: 200 tasks of 10 ms (a sleep standing for work) that all read one 128 KiB block,
+ *       so locality queues them all on the worker holding it: 2000 ms on that worker alone, 1000 ms if the other
+ *       worker steals its half.</li>
  * </ul>
  */
 public final class ClusterBench {
     private ClusterBench() {}
 
     static long inc(long x) { return x + 1; }
+
+    private static final int IMBALANCE_TASKS = 200;
+
+    static double[] block(int n) { return new double[n]; }
+
+    /** 10 ms of "work" (a sleep: the case measures placement, not arithmetic) on a block. */
+    static long slowPart(double[] block, int i) throws InterruptedException {
+        Thread.sleep(10);
+        return i + block.length;
+    }
+
+    static long sumLongs(Object[] xs) {
+        long s = 0;
+        for (Object x : xs) s += (Long) x;
+        return s;
+    }
 
     /**
      * Starts a local cluster of 2 worker JVMs, runs every case and prints one line per case.
@@ -78,6 +97,16 @@ public final class ClusterBench {
             long sumC = Stats.medianNanos(1, Math.max(1, runs / 2), () -> Stats.time(() -> checkD(big.sum().compute(cluster).item(), want)));
             out.printf("sum-16000^2-threads %.1f ms%n", sumT / 1e6);
             out.printf("sum-16000^2-cluster %.1f ms%s%n", sumC / 1e6, moved(c, before, 1 + Math.max(1, runs / 2)));
+
+            Delayed<double[]> block = Delayed.of(ClusterBench::block, 16 << 10);
+            java.util.List<Delayed<Long>> parts = new java.util.ArrayList<>();
+            for (int i = 0; i < IMBALANCE_TASKS; i++) parts.add(Delayed.of(ClusterBench::slowPart, block, i));
+            Delayed<Long> imbalance = Delayed.ofN("sum", ClusterBench::sumLongs, parts.toArray());
+            long wantImbalance = (long) IMBALANCE_TASKS * (IMBALANCE_TASKS - 1) / 2 + (long) IMBALANCE_TASKS * (16 << 10);
+            before = c.bytesMoved();
+            long imb = Stats.medianNanos(1, runs, () -> Stats.time(() -> check(imbalance.compute(cluster), wantImbalance)));
+            out.printf("imbalance-cluster %.0f ms (one worker alone: %d ms; both: %d ms)%s%n", imb / 1e6, IMBALANCE_TASKS * 10,
+                    IMBALANCE_TASKS * 10 / 2, moved(c, before, 1 + runs));
         }
         out.println("# load after: " + loadavg());
     }

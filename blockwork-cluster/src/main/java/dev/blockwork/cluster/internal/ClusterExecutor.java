@@ -48,6 +48,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * work only for its own data). At most {@code cluster.inFlightPerWorker} tasks are sent to one worker; the rest wait
  * here, so a worker that joins gets work at once. Releases ride on the next submit or collect to their worker.
  *
+ * <p>Work stealing: when nothing waits here and a worker has free task threads while another has more tasks in
+ * flight than threads, the busy one is asked ({@link Messages.Steal}) for tasks that have not started, most recently
+ * sent first, and those go to the least loaded other workers; {@link StealPolicy} says which and how many (half the
+ * excess, one steal at a time per worker; not tasks whose label averages under a millisecond; tasks with their big
+ * inputs on the busy worker only for a thief with nothing in flight: a crude stand-in for Dask's weighing of
+ * transfer cost against compute time). The engine does not see the move: the task stays RUNNING, and its call as
+ * first shipped (no second {@code start}) goes out under a new id.
+ *
  * <p>Faults: a worker that leaves (killed, cut off past the heartbeat timeout) fails its in-flight tasks with
  * {@link WorkerLostException} (the engine retries them elsewhere, up to {@code allowedFailures}, then raises
  * {@code KilledWorkerException}) and loses the results it held ({@link Execution#lost}: the engine recomputes
@@ -61,7 +69,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * to ride on. Shipping drains as many tasks as there is room for, starts them, groups them by worker, serializes each
  * group once (Kryo, collecting the application class names it holds, whose class files go to the cluster's code map
  * the first time) and submits. Who removes an in-flight entry from its worker's map reports it, exactly once: the
- * collect handler, the membership listener, a failed submit, or a cancel.
+ * collect handler, the membership listener, a failed submit, a cancel, or a steal's reply. The last hands the
+ * entry to {@link #stolen}; shipping then puts a new entry on the thief and swaps it for the old one in the run's
+ * {@code running} map ({@code replace(task, old, new)}): if a cancel took the old one meanwhile, the swap fails
+ * and the task is dropped (nobody waits for it). A stolen id that finished or started meanwhile is not given back
+ * (the worker's claim decides); a busy worker that dies mid-steal has its tasks reported by the membership
+ * listener, since the steal's reply never comes; a steal that fails in transport while the worker is still a
+ * member is asked again (it is idempotent there), so no task it took is lost.
  */
 public final class ClusterExecutor implements AutoCloseable {
     static final long LOCALITY_MIN_BYTES = 64 << 10;
@@ -73,6 +87,13 @@ public final class ClusterExecutor implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final ArrayDeque<Pending> pending = new ArrayDeque<>(); // guarded by lock
+    /** Tasks a steal took back from their worker, to ship to another (owned by whoever polls them). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<InFlight> stolen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final StealPolicy stealing = new StealPolicy();
+    /** Tasks asked for in steals still out. */
+    private final java.util.concurrent.atomic.AtomicInteger stealsOut = new java.util.concurrent.atomic.AtomicInteger();
+    /** Tasks taken back from one worker and sent to another (for tests and diagnostics). */
+    final LongAdder tasksStolen = new LongAdder();
     private final AtomicLong ids = new AtomicLong();
     private final Set<String> published = ConcurrentHashMap.newKeySet();
     private final IMap<String, byte[]> code;
@@ -98,8 +119,12 @@ public final class ClusterExecutor implements AutoCloseable {
         Run(Execution exec) { this.exec = exec; }
     }
 
-    /** A task sent to a worker: what to tell the engine when it ends, and the handles of its inputs. */
-    record InFlight(Run run, int task, long id, MemberLink link, Map<Ref, ClusterHeld> inputs) {}
+    /**
+     * A task sent to a worker: what to tell the engine when it ends, the handles of its inputs, and its call (arguments
+     * as shipped) and function, to send it again elsewhere if it is stolen back before it starts.
+     */
+    record InFlight(Run run, int task, long id, MemberLink link, Map<Ref, ClusterHeld> inputs, TaskCall call,
+                    FunctionTable.Def function) {}
 
     public ClusterExecutor(HazelcastInstance hz) {
         this.hz = hz;
@@ -292,14 +317,18 @@ public final class ClusterExecutor implements AutoCloseable {
         }
         List<Pending> batch = new ArrayList<>();
         try {
+            boolean nothingPending;
             lock.lock();
             try {
                 int r = room();
                 while (r-- > 0 && !pending.isEmpty()) batch.add(pending.pollFirst());
+                nothingPending = pending.isEmpty();
             } finally {
                 lock.unlock();
             }
             if (!batch.isEmpty()) ship(batch);
+            if (!stolen.isEmpty()) shipStolen();
+            if (nothingPending && !closed) steal();
             flushReleases();
         } catch (Throwable e) { // a bug: never let the dispatcher die silently
             LOG.log(System.Logger.Level.ERROR, "the cluster dispatcher failed", e);
@@ -311,12 +340,9 @@ public final class ClusterExecutor implements AutoCloseable {
 
     private final ReentrantLock shipping = new ReentrantLock();
 
-    /** A started task on its way to a worker: its in-flight entry, its call (arguments as shipped) and its function. */
-    private record Item(InFlight f, TaskCall call, FunctionTable.Def function) {}
-
     /** Starts, places and ships {@code batch}, grouped by worker. */
     private void ship(List<Pending> batch) {
-        Map<MemberLink, List<Item>> groups = new IdentityHashMap<>();
+        Map<MemberLink, List<InFlight>> groups = new IdentityHashMap<>();
         Map<Object, FunctionTable.Def> defined = new IdentityHashMap<>(); // this round's functions: serialized once each
         for (Pending p : batch) {
             Execution exec = p.run.exec;
@@ -350,13 +376,17 @@ public final class ClusterExecutor implements AutoCloseable {
                 continue;
             }
             long id = ids.incrementAndGet();
-            InFlight f = new InFlight(p.run, p.task, id, target, inputs);
+            InFlight f = new InFlight(p.run, p.task, id, target, inputs, new TaskCall(call.key(), call.label(), call.function(), args), fn);
             target.inFlight.put(id, f);
             p.run.running.put(p.task, f);
-            groups.computeIfAbsent(target, k -> new ArrayList<>()).add(new Item(f, new TaskCall(call.key(), call.label(), call.function(), args), fn));
+            groups.computeIfAbsent(target, k -> new ArrayList<>()).add(f);
         }
-        for (Map.Entry<MemberLink, List<Item>> g : groups.entrySet()) {
-            List<Item> items = g.getValue();
+        sendAll(groups);
+    }
+
+    private void sendAll(Map<MemberLink, List<InFlight>> groups) {
+        for (Map.Entry<MemberLink, List<InFlight>> g : groups.entrySet()) {
+            List<InFlight> items = g.getValue();
             for (int from = 0; from < items.size(); from += batchSize) send(g.getKey(), items.subList(from, Math.min(items.size(), from + batchSize)));
         }
     }
@@ -439,7 +469,7 @@ public final class ClusterExecutor implements AutoCloseable {
      * waiting for it. If no call to the worker is waiting for results, this one waits (a short task's result comes
      * back in this very reply, one call per round trip); otherwise it returns at once with what has finished.
      */
-    private void send(MemberLink link, List<Item> items) {
+    private void send(MemberLink link, List<InFlight> items) {
         int n = items.size();
         long[] idArr = new long[n], fnIds = new long[n];
         Object[] inlineFns = new Object[n];
@@ -448,8 +478,8 @@ public final class ClusterExecutor implements AutoCloseable {
         Map<Long, FunctionTable.Def> newFns = new java.util.LinkedHashMap<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < n; i++) {
-            Item it = items.get(i);
-            idArr[i] = it.f().id();
+            InFlight it = items.get(i);
+            idArr[i] = it.id();
             keys[i] = it.call().key();
             labels[i] = it.call().label();
             args[i] = it.call().args();
@@ -467,14 +497,14 @@ public final class ClusterExecutor implements AutoCloseable {
             payload = ClassAllowList.collecting(names, () -> Serialization.get().serialize(tb).copy());
         } catch (RuntimeException e) { // one task's arguments cannot be serialized: find it, fail it, send the others
             if (n == 1) {
-                InFlight f = items.get(0).f();
+                InFlight f = items.get(0);
                 if (link.inFlight.remove(f.id()) != null) {
                     f.run().running.remove(f.task(), f);
                     f.run().exec.fail(f.task(), e, null, f.run().sink);
                 }
                 return;
             }
-            for (Item item : items) send(link, List.of(item));
+            for (InFlight item : items) send(link, List.of(item));
             return;
         }
         long[] defIds = new long[newFns.size()];
@@ -515,6 +545,115 @@ public final class ClusterExecutor implements AutoCloseable {
                         if (!link.inFlight.isEmpty() && !closed && !link.dead) ensureCollecting(link);
                     }
                 });
+    }
+
+    // ---- stealing -----------------------------------------------------------------------------------
+
+    /** Sends the steals {@link StealPolicy} chooses now (one at most per busy worker). */
+    private void steal() {
+        for (StealPolicy.Steal st : stealing.plan(links.values(), stealsOut.get(), batchSize)) {
+            stealsOut.addAndGet(st.max());
+            stealFrom(st.victim(), new Messages.Steal(clientId, st.ids(), st.max()), 1);
+        }
+    }
+
+    /**
+     * Asks {@code victim} for tasks back; what it gives leaves its in-flight map here (so whoever removes it, this or
+     * the membership listener if it dies meanwhile, reports it) and waits in {@link #stolen} to be shipped elsewhere.
+     * A call that fails while the victim is still a member is asked again (a steal is idempotent: the reply may be
+     * what was lost, and the tasks it took would otherwise never run), up to {@value #STEAL_ATTEMPTS} times.
+     */
+    private void stealFrom(MemberLink victim, Messages.Steal msg, int attempt) {
+        call(msg, victim.member, new ExecutionCallback<long[]>() {
+            @Override public void onResponse(long[] taken) {
+                int n = 0;
+                for (long id : taken) {
+                    InFlight f = victim.inFlight.remove(id);
+                    if (f == null) continue; // cancelled meanwhile, or its worker was given up on
+                    stolen.add(f);
+                    n++;
+                }
+                stealsOut.addAndGet(-msg.max);
+                victim.stealing.set(false);
+                if (n > 0) dispatchRound(false); // ship them from this thread
+            }
+
+            @Override public void onFailure(Throwable t) {
+                if (!closed && !victim.dead && hz.getCluster().getMembers().contains(victim.member)) {
+                    if (attempt < STEAL_ATTEMPTS) {
+                        LOG.log(System.Logger.Level.WARNING, "stealing tasks from " + victim.name + " failed; asking again", t);
+                        stealFrom(victim, msg, attempt + 1);
+                    } else { // a bug, not the network: no more steals from it (its stealing flag stays set)
+                        LOG.log(System.Logger.Level.ERROR, "stealing tasks from " + victim.name + " failed " + attempt
+                                + " times; tasks it may have given back, of ids " + java.util.Arrays.toString(msg.ids) + ", may never run", t);
+                        stealsOut.addAndGet(-msg.max);
+                    }
+                    return;
+                }
+                stealsOut.addAndGet(-msg.max); // it left: the membership listener reports its tasks
+                victim.stealing.set(false);
+            }
+        });
+    }
+
+    /** How often a steal that failed in transport is asked again while its worker is still a member. */
+    private static final int STEAL_ATTEMPTS = 10;
+
+    /**
+     * Ships the stolen tasks to the least loaded other workers under new ids, with their calls as first shipped (the
+     * engine has them RUNNING already). A task cancelled since it was stolen no longer maps to its old entry in its
+     * run, and is dropped.
+     */
+    private void shipStolen() {
+        Map<MemberLink, List<InFlight>> groups = new IdentityHashMap<>();
+        for (InFlight f; (f = stolen.poll()) != null; ) {
+            if (f.run.exec.isTerminated()) {
+                f.run.running.remove(f.task, f);
+                continue;
+            }
+            MemberLink target = leastLoaded(f.link);
+            if (target == null) {
+                if (f.run.running.remove(f.task, f)) f.run.exec.fail(f.task, new WorkerLostException("no worker left in the cluster to run task "
+                        + f.call.key()), null, f.run.sink);
+                continue;
+            }
+            InFlight g = new InFlight(f.run, f.task, ids.incrementAndGet(), target, f.inputs, f.call, f.function);
+            target.inFlight.put(g.id, g);
+            if (!f.run.running.replace(f.task, f, g)) { // cancelled since it was stolen: nobody waits for it
+                target.inFlight.remove(g.id);
+                continue;
+            }
+            if (target.dead) { // it left while we placed: its listener reported the entry, or missed it and we do
+                g.run.running.remove(g.task, g);
+                if (target.inFlight.remove(g.id) != null) g.run.exec.fail(g.task, new WorkerLostException("worker " + target.name
+                        + " left the cluster before task " + g.call.key() + " reached it"), null, g.run.sink);
+                continue;
+            }
+            tasksStolen.increment();
+            groups.computeIfAbsent(target, k -> new ArrayList<>()).add(g);
+        }
+        sendAll(groups);
+    }
+
+    /**
+     * The live worker with the fewest tasks in flight per thread, other than {@code not} if there is another; one
+     * under its memory limit before one over it.
+     */
+    private MemberLink leastLoaded(MemberLink not) {
+        MemberLink least = null;
+        double load = Double.MAX_VALUE;
+        boolean leastOver = true;
+        for (MemberLink l : links.values()) {
+            if (l.dead || l == not) continue;
+            double x = (double) l.inFlight.size() / l.threads;
+            boolean over = l.overMemory();
+            if (least == null || (leastOver && !over) || (over == leastOver && x < load)) {
+                least = l;
+                load = x;
+                leastOver = over;
+            }
+        }
+        return least != null || not.dead ? least : not;
     }
 
     /** How long the call that waits for a worker's results (a collect, or a submit when none is waiting) waits there. */
@@ -603,6 +742,7 @@ public final class ClusterExecutor implements AutoCloseable {
                 switch (kind) {
                     case Outcomes.HELD, Outcomes.INLINE -> {
                         ClusterHeld h = new ClusterHeld(link, id, o.sizes()[i], kind == Outcomes.INLINE ? o.payloads()[i] : ClusterHeld.NOT_INLINE, exec, f.task);
+                        stealing.finished(f.call.label(), o.ends()[i] - o.starts()[i]);
                         link.held.put(id, h);
                         if (link.dead) { // it left while we read: what it held is lost
                             link.held.remove(id);
@@ -725,6 +865,7 @@ public final class ClusterExecutor implements AutoCloseable {
         try {
             for (Pending p : pending) p.run.exec.cancel(new IllegalStateException("the cluster connection was closed"));
             pending.clear();
+            for (InFlight f; (f = stolen.poll()) != null; ) f.run.exec.cancel(new IllegalStateException("the cluster connection was closed"));
         } finally {
             lock.unlock();
         }

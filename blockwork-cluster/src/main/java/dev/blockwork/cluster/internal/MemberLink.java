@@ -32,6 +32,8 @@ final class MemberLink {
     /** Ids of this client's functions the worker has acknowledged ({@link FunctionTable}): tasks name them by id only. */
     final java.util.Set<Long> knownFunctions = ConcurrentHashMap.newKeySet();
     final AtomicBoolean collecting = new AtomicBoolean();
+    /** A {@link Messages.Steal} to this worker is out (at most one at a time: {@link StealPolicy}). */
+    final AtomicBoolean stealing = new AtomicBoolean();
     /** Submit calls in flight (each brings results back in its reply). */
     final java.util.concurrent.atomic.AtomicInteger submitting = new java.util.concurrent.atomic.AtomicInteger();
     volatile long storeBytes;

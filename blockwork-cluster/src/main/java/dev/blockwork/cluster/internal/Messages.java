@@ -21,13 +21,15 @@ import java.util.concurrent.Callable;
  *   Collect(client, waitMs, max, releases[])                             → Kryo(Outcomes) finished tasks (long poll)
  *   Fetch(client, ids[])                                                 → Kryo(Object[]) values
  *   Release(client, ids[])  Cancel(client, ids[])                        → null
+ *   Steal(client, ids[], max)                                            → long[] ids taken back: queued, never
+ *                                                                          started, will never run nor report
  * </pre>
  * A submit's functions are those of its tasks that the worker has not acknowledged yet ({@link FunctionTable});
  * releases ride on the next submit or collect to that worker instead of costing a call of their own.
  */
 public final class Messages {
     public static final int FACTORY_ID = 0x0B10C;
-    static final int SUBMIT = 1, COLLECT = 2, FETCH = 3, RELEASE = 4, CANCEL = 5, PIN = 10, UNPIN = 11;
+    static final int SUBMIT = 1, COLLECT = 2, FETCH = 3, RELEASE = 4, CANCEL = 5, STEAL = 6, PIN = 7, UNPIN = 8;
 
     private Messages() {}
 
@@ -41,9 +43,10 @@ public final class Messages {
                 case FETCH -> new Fetch();
                 case RELEASE -> new Release();
                 case CANCEL -> new Cancel();
+                case STEAL -> new Steal();
                 case PIN -> new Pin();
                 case UNPIN -> new Unpin();
-                default -> throw new IllegalArgumentException("got Blockwork message type " + typeId + ", expected 1-5, 10 or 11");
+                default -> throw new IllegalArgumentException("got Blockwork message type " + typeId + ", expected 1-8");
             };
         }
     }
@@ -212,6 +215,33 @@ public final class Messages {
         @Override public Object call() {
             runtime().cancel(client, ids);
             return null;
+        }
+    }
+
+    /** Takes back up to {@code max} of tasks {@code ids} (most recently sent first) that have not started there. */
+    public static final class Steal extends Call<long[]> {
+        int max;
+
+        public Steal() {}
+
+        public Steal(String client, long[] ids, int max) {
+            this.client = client;
+            this.ids = ids;
+            this.max = max;
+        }
+
+        @Override public int getClassId() { return STEAL; }
+
+        @Override public long[] call() { return runtime().steal(client, ids, max); }
+
+        @Override public void writeData(ObjectDataOutput out) throws IOException {
+            super.writeData(out);
+            out.writeInt(max);
+        }
+
+        @Override public void readData(ObjectDataInput in) throws IOException {
+            super.readData(in);
+            max = in.readInt();
         }
     }
 

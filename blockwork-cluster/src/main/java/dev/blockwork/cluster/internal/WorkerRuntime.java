@@ -32,11 +32,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * client); its result stays here under its id and only its size (and the value itself when
  * {@linkplain Sizes#inline small}) goes back, through the client's next {@link #collect}, a long poll.
  * {@link #fetch} serves values to clients and peers; {@link #release} drops them; {@link #cancel} interrupts the
- * task's thread. A client that disconnects loses its session (its results are dropped).
+ * task's thread; {@link #steal} takes back tasks that are queued and have not started (the client re-sends them to
+ * an idle worker). A client that disconnects loses its session (its results are dropped).
  *
  * <p>Implementation overview: sessions are keyed by the client's UUID; a session has the results
  * ({@code id → value}), the client's functions ({@code id → TaskFunction}, learnt from its submits: one instance runs
- * all of that function's tasks, as on {@code threads}), the running tasks ({@code id → Future}, for cancel) and an outbox of finished tasks that
+ * all of that function's tasks, as on {@code threads}), the running tasks ({@code id → Future}, for cancel), the
+ * queued ones ({@code id → Claim}: the task thread that starts a task and a steal or cancel that un-queues it race
+ * for one CAS, so a stolen task never runs and a started one is never stolen) and an outbox of finished tasks that
  * the collect call drains (one blocking poll, then whatever else is there). Task threads are platform threads in a
  * fixed pool of {@code threads}. Calls from Hazelcast run on the member's {@code blockwork} executor threads.
  */
@@ -145,15 +148,24 @@ public final class WorkerRuntime {
                 }
                 return;
             }
+            Claim claim = new Claim();
             synchronized (s.running) { // so that the task's own removal cannot precede this put
+                s.queued.put(id, claim);
                 s.running.put(id, threads.submit(() -> {
                     try {
                         slots.acquire();
                     } catch (InterruptedException cancelled) { // cancelled before it started: nobody waits for an outcome
-                        synchronized (s.running) { s.running.remove(id); }
+                        synchronized (s.running) {
+                            if (claim.take()) { // else a steal or a cancel took it, and removed its entries
+                                s.queued.remove(id);
+                                s.running.remove(id);
+                            }
+                        }
                         return;
                     }
                     try {
+                        if (!claim.take()) return; // stolen: the steal reported it, and removed its entries
+                        synchronized (s.running) { s.queued.remove(id); }
                         run(s, id, call);
                     } finally {
                         slots.release();
@@ -344,9 +356,70 @@ public final class WorkerRuntime {
         if (s == null) return;
         for (long id : ids) {
             Future<?> f;
-            synchronized (s.running) { f = s.running.get(id); }
-            if (f != null) f.cancel(true);
+            boolean queued;
+            synchronized (s.running) {
+                Claim c = s.queued.get(id);
+                queued = c != null && c.take();
+                if (queued) {
+                    s.queued.remove(id);
+                    f = s.running.remove(id);
+                } else {
+                    f = s.running.get(id);
+                }
+            }
+            if (f != null) f.cancel(!queued); // a queued one never starts; a running one is interrupted
         }
+    }
+
+    /**
+     * Takes back up to {@code max} of tasks {@code ids} of {@code client} that are queued here and have not started,
+     * trying them in the order given (the client names the most recently sent first, the tail of the queue, as Dask
+     * steals); returns the ids taken, which will never run nor report an outcome here. An id that runs, has finished
+     * or is unknown is not taken. Idempotent: an id a steal already took is returned again (a client that lost the
+     * reply asks again), as long as this session remembers it ({@value #STOLEN_REMEMBERED} ids).
+     */
+    public long[] steal(String client, long[] ids, int max) {
+        Session s = sessions.get(client);
+        if (s == null) return new long[0];
+        long[] taken = new long[Math.min(ids.length, Math.max(0, max))];
+        int n = 0;
+        List<Future<?>> dropped = new ArrayList<>();
+        synchronized (s.running) {
+            for (int i = 0; i < ids.length && n < taken.length; i++) {
+                long id = ids[i];
+                if (s.stolen.contains(id)) {
+                    taken[n++] = id;
+                    continue;
+                }
+                Claim c = s.queued.get(id);
+                if (c == null || !c.take()) continue; // started, finished, cancelled, or never here
+                s.queued.remove(id);
+                Future<?> f = s.running.remove(id);
+                if (f != null) dropped.add(f);
+                s.stolen.add(id);
+                taken[n++] = id;
+            }
+            for (var it = s.stolen.iterator(); s.stolen.size() > STOLEN_REMEMBERED; ) {
+                it.next();
+                it.remove();
+            }
+        }
+        for (Future<?> f : dropped) f.cancel(false); // the pool skips it without taking a slot; the claim alone keeps it from running
+        return n == taken.length ? taken : java.util.Arrays.copyOf(taken, n);
+    }
+
+    /** How many stolen ids a session remembers, so that a repeated steal returns them again. */
+    static final int STOLEN_REMEMBERED = 1 << 16;
+
+    /**
+     * A queued task's claim: the task thread that starts it and a {@link #steal} race for it, and exactly one wins
+     * (an explicit flag rather than {@code FutureTask.cancel(false)}, which also succeeds on a task that runs).
+     */
+    static final class Claim extends java.util.concurrent.atomic.AtomicBoolean {
+        private static final long serialVersionUID = 1L;
+
+        /** @return whether this caller won the task (it was unclaimed) */
+        boolean take() { return compareAndSet(false, true); }
     }
 
     /** Results held, for tests and diagnostics. */
@@ -364,6 +437,10 @@ public final class WorkerRuntime {
         final String client;
         final Map<Long, Object> results = new ConcurrentHashMap<>();
         final Map<Long, Future<?>> running = new HashMap<>();
+        /** Tasks queued and not started, by id (guarded by {@code running}): a steal may take them back. */
+        final Map<Long, Claim> queued = new HashMap<>();
+        /** Ids taken back by steals, oldest first, at most {@link #STOLEN_REMEMBERED} (guarded by {@code running}). */
+        final java.util.LinkedHashSet<Long> stolen = new java.util.LinkedHashSet<>();
         /** The client's functions by id ({@link FunctionTable}): a {@code TaskFunction}, or the exception reading it gave. */
         final Map<Long, Object> functions = new ConcurrentHashMap<>();
         final LinkedBlockingQueue<Outcomes.One> outbox = new LinkedBlockingQueue<>();
