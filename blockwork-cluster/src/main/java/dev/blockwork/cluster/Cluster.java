@@ -240,6 +240,14 @@ public final class Cluster implements AutoCloseable {
         return datasets;
     }
 
+    /**
+     * The Hazelcast client under this connection, for what Blockwork does not wrap (its maps, topics, metrics).
+     * Blockwork's own structures are named {@code blockwork.*}: leave those alone.
+     *
+     * @return the Hazelcast instance
+     */
+    public HazelcastInstance hazelcast() { return hz(); }
+
     HazelcastInstance hz() {
         ensureOpen();
         return hz;

@@ -19,7 +19,8 @@ import java.io.PrintStream;
  * cases that move data also print the bytes that moved between the client and the workers.
  * <ul>
  *   <li>{@code tree-sum-cluster}: a 100,000-leaf binary-tree sum (199,999 tasks), time per task, planning included.</li>
- *   <li>{@code future-round-trip-cluster}: one {@code submit} of a tiny task and its {@code result()}, in sequence.</li>
+ *   <li>{@code future-round-trip-cluster}: one {@code submit} of a tiny task and its {@code result()}, in sequence;
+ *       {@code hazelcast-call-round-trip}: one bare Hazelcast executor call of a no-op, the transport's floor.</li>
  *   <li>{@code seed-*}: the seed example {@code z = x + x*2} on {@code ones((1000,1000), chunks=(100,100))}.</li>
  *   <li>{@code sum-16000^2-*}: {@code (ones((16000,16000), chunks=(1000,1000)) + 1).sum()}: blocks made and reduced
  *       on the workers; only partial sums move.</li>
@@ -32,6 +33,13 @@ public final class ClusterBench {
     private ClusterBench() {}
 
     static long inc(long x) { return x + 1; }
+
+    /** A no-op call: what one Hazelcast executor round trip costs by itself. */
+    static final class Ping implements java.util.concurrent.Callable<Long>, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override public Long call() { return 1L; }
+    }
 
     private static final int IMBALANCE_TASKS = 200;
 
@@ -76,8 +84,20 @@ public final class ClusterBench {
             try (Client ct = Client.create("threads"); Client cc = c.client()) {
                 long rtT = Stats.medianNanos(200, 20 * runs, () -> Stats.time(() -> check(ct.submit(ClusterBench::inc, 1L).result(), 2)));
                 long rtC = Stats.medianNanos(200, 20 * runs, () -> Stats.time(() -> check(cc.submit(ClusterBench::inc, 1L).result(), 2)));
+                // the transport's own floor, in the same run: one Hazelcast executor call of a no-op, waited for
+                var hz = c.hazelcast();
+                var member = hz.getCluster().getMembers().iterator().next();
+                var executor = hz.getExecutorService("blockwork");
+                long rtH = Stats.medianNanos(200, 20 * runs, () -> Stats.time(() -> {
+                    try {
+                        check(executor.submitToMember(new Ping(), member).get(), 1);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("a Hazelcast call failed", e);
+                    }
+                }));
                 out.printf("future-round-trip-threads %.1f us%n", rtT / 1e3);
-                out.printf("future-round-trip-cluster %.1f us%n", rtC / 1e3);
+                out.printf("future-round-trip-cluster %.1f us (%.2fx one bare Hazelcast call)%n", rtC / 1e3, (double) rtC / rtH);
+                out.printf("hazelcast-call-round-trip %.1f us (a no-op Callable: submitToMember(...).get())%n", rtH / 1e3);
             }
 
             DArray x = DArray.ones(shape(1000, 1000), chunks(100, 100));
