@@ -190,9 +190,10 @@ public final class Cluster implements AutoCloseable {
 
     /**
      * Publishes {@code value} under {@code name} for every client of this cluster (Dask's {@code publish_dataset}):
-     * a {@code DArray} or {@code Delayed} is persisted here first (one already persisted is reused) and its results
-     * stay on the workers, in the dataset's keeping, until {@link #unpublish}, even after this client disconnects;
-     * any other value is stored as it is. A result lost with its worker cannot be made again by a reader: it then
+     * a {@code DArray} or {@code Delayed} is persisted here first (one already persisted is reused), a
+     * {@code TaskFuture} is waited for, and their results stay on the workers, in the dataset's keeping, until
+     * {@link #unpublish}, even after this client disconnects; a list of those is published item by item (and read
+     * back as a list); any other value is stored as it is. A result lost with its worker cannot be made again by a reader: it then
      * fails saying so.
      *
      * @param name  the dataset's name, unique in the cluster
@@ -239,14 +240,6 @@ public final class Cluster implements AutoCloseable {
         ensureOpen();
         return datasets;
     }
-
-    /**
-     * The Hazelcast client under this connection, for what Blockwork does not wrap (its maps, topics, metrics).
-     * Blockwork's own structures are named {@code blockwork.*}: leave those alone.
-     *
-     * @return the Hazelcast instance
-     */
-    public HazelcastInstance hazelcast() { return hz(); }
 
     HazelcastInstance hz() {
         ensureOpen();

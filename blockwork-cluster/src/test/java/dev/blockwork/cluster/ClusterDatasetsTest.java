@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.blockwork.array.DArray;
 import dev.blockwork.delayed.Delayed;
+import dev.blockwork.futures.Client;
+import dev.blockwork.futures.TaskFuture;
 import dev.blockwork.schedule.ComputeInfo;
 import dev.blockwork.schedule.ComputeOptions;
 import dev.blockwork.schedule.SchedulerListener;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Named datasets across clients (Dask's publish/get/list/unpublish_dataset): a second connection publishes and
- * disconnects; the first reads what it published, computed where the blocks are, and can unpublish it.
+ * Named datasets across clients (Dask's publish/get/list/unpublish_dataset): a second connection publishes arrays,
+ * values and futures and disconnects; the first reads what it published, computed where the blocks are, and can
+ * unpublish it.
  */
 @Timeout(300)
 class ClusterDatasetsTest {
@@ -103,5 +106,24 @@ class ClusterDatasetsTest {
         assertThat(reader.unpublish(big)).isTrue();
         assertThat(reader.unpublish(text)).isTrue();
         assertThat(reader.datasets()).doesNotContain(big, text);
+    }
+
+    @Test
+    void aListOfFuturesIsPublishedAndReadBackAsFinishedFutures() {
+        String name = "futures-" + System.nanoTime();
+        try (Cluster publisher = anotherClient(); Client client = publisher.client()) {
+            List<TaskFuture<long[]>> fs = client.map(ClusterDatasetsTest::big, List.of(100_000, 200_000)); // held on workers
+            publisher.publish(name, fs);
+        }
+        Cluster reader = local.cluster();
+        @SuppressWarnings("unchecked")
+        List<TaskFuture<long[]>> got = reader.dataset(name, List.class);
+        assertThat(got).hasSize(2);
+        assertThat(got.get(0).status()).isEqualTo("finished");
+        assertThat(total(got.get(1).result())).isEqualTo(199_999L * 200_000 / 2);
+        try (Client client = reader.client()) { // a published future as another client's task input: read where it is
+            assertThat(client.submit(ClusterDatasetsTest::total, got.get(0)).result()).isEqualTo(99_999L * 100_000 / 2);
+        }
+        assertThat(reader.unpublish(name)).isTrue();
     }
 }

@@ -2,7 +2,9 @@ package dev.blockwork.futures;
 
 import dev.blockwork.graph.Key;
 import dev.blockwork.schedule.ComputeTimeoutException;
+import dev.blockwork.schedule.ComputeOptions;
 import dev.blockwork.schedule.HeldResult;
+import dev.blockwork.schedule.Publishable;
 import dev.blockwork.schedule.TaskFailedException;
 import dev.blockwork.schedule.WorkerLostException;
 
@@ -22,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * <p>Waiting inside a task of the threads scheduler is safe: the pool adds a spare thread while the
  * task waits (see {@link dev.blockwork.schedule.ThreadsScheduler}).
  */
-public final class TaskFuture<T> implements Future<T> {
+public final class TaskFuture<T> implements Future<T>, Publishable {
     private final Key key;
     private final CompletableFuture<T> future;
 
@@ -133,6 +135,34 @@ public final class TaskFuture<T> implements Future<T> {
     @Override public T get() throws InterruptedException, ExecutionException { return fetched(future.get()); }
     @Override public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
         return fetched(future.get(timeout, unit));
+    }
+
+    /**
+     * For a cluster to publish this future (Dask publishes futures too): waits for it, then gives its result (the
+     * handle where it is held) and how a reader rebuilds a finished future of the same key over it. A failed
+     * future cannot be published: its failure is raised. {@code options} are unused (the task already ran).
+     */
+    @Override
+    public Publication publication(ComputeOptions options) {
+        Object v;
+        try {
+            v = future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for " + key + " to publish it");
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+        return new Publication(new Object[] {v instanceof HeldResult h ? h.owner() : v}, new Republished(key), this);
+    }
+
+    /** A published future, rebuilt by a reader as a finished future over its handle (or the value itself). */
+    private record Republished(Key key) implements Publishable.Rebuild {
+        @Override
+        public Object from(Object[] results) {
+            Object r = results[0];
+            return new TaskFuture<>(key, CompletableFuture.completedFuture(r instanceof HeldResult h ? h.borrowed() : r));
+        }
     }
 
     /** Status like Dask's: pending, finished, error or cancelled. */

@@ -25,6 +25,43 @@ public interface Publishable {
      */
     record Publication(Object[] results, Rebuild rebuild, Object keepAlive) {}
 
+    /**
+     * The publication of a list of collections (futures, arrays, ...), rebuilt by a reader as a list of them in
+     * the same order (Dask publishes lists of futures this way).
+     *
+     * @param items   the collections
+     * @param options how to compute them
+     * @return one publication of every item's results
+     */
+    static Publication ofList(java.util.List<? extends Publishable> items, ComputeOptions options) {
+        java.util.List<Object> results = new java.util.ArrayList<>();
+        Rebuild[] parts = new Rebuild[items.size()];
+        int[] counts = new int[items.size()];
+        Object[] keep = new Object[items.size()];
+        for (int i = 0; i < parts.length; i++) {
+            Publication p = items.get(i).publication(options);
+            results.addAll(java.util.Arrays.asList(p.results()));
+            parts[i] = p.rebuild();
+            counts[i] = p.results().length;
+            keep[i] = p.keepAlive();
+        }
+        return new Publication(results.toArray(), new ListRebuild(parts, counts), keep);
+    }
+
+    /** A published list: each item rebuilt over its own results, in order. */
+    record ListRebuild(Rebuild[] parts, int[] counts) implements Rebuild {
+        @Override
+        public Object from(Object[] results) {
+            java.util.List<Object> out = new java.util.ArrayList<>(parts.length);
+            int at = 0;
+            for (int i = 0; i < parts.length; i++) {
+                out.add(parts[i].from(java.util.Arrays.copyOfRange(results, at, at + counts[i])));
+                at += counts[i];
+            }
+            return java.util.Collections.unmodifiableList(out);
+        }
+    }
+
     /** Makes a published collection over a reader's handles; travels from the publisher to its readers. */
     interface Rebuild extends java.io.Serializable {
         /**

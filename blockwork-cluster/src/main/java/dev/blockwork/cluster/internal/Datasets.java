@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Contract: publishing persists the collection on the cluster (a persisted one is reused), then each worker
  * holding its results keeps them in a store of the dataset's own ({@link WorkerRuntime#pin}: shared, not copied),
- * and the cluster's {@value #MAP} map gets the dataset's descriptor: where each result is, the small ones
+ * (a list of collections, such as futures, is published item by item and read back as a list), and the cluster's
+ * {@value #MAP} map gets the dataset's descriptor: where each result is, the small ones
  * themselves, and how a reader rebuilds the collection ({@link Publishable.Rebuild}). A reader gets handles to the
  * results on the workers, which never release them; {@link #unpublish} drops the stores. A result lost with its
  * worker cannot be made again by a reader (the graph that made it stays with its publisher): reading it fails
@@ -65,7 +66,9 @@ public final class Datasets {
     public void publish(String name, Object value, ComputeOptions options) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("got a blank dataset name, expected a name");
         if (map().containsKey(name)) throw exists(name);
-        Publishable.Publication pub = value instanceof Publishable p ? p.publication(options) : null;
+        Publishable.Publication pub = value instanceof Publishable p ? p.publication(options)
+                : value instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(Publishable.class::isInstance)
+                ? Publishable.ofList(l.stream().map(Publishable.class::cast).toList(), options) : null;
         Object[] results = pub != null ? pub.results() : new Object[] {value};
         String space = PREFIX + name + "#" + UUID.randomUUID();
         int n = results.length;
