@@ -82,7 +82,11 @@ class ClusterDatasetsTest {
         assertThat(twos().sum().compute(on(reader).withListener(l2)).item()).isEqualTo(2.0 * 1000 * 1000);
         assertThat(labels).as("the blocks were read, not made again (tasks made from scratch: %s)", lazy).isNotEqualTo(lazy);
         assertThat(x.get(dev.blockwork.ndarray.Index.at(999), dev.blockwork.ndarray.Index.at(0)).compute(on(reader)).item()).isEqualTo(2.0);
+        String again = name + "-again"; // a reader may publish what it read: the blocks stay where they are
+        reader.publish(again, x);
         assertThat(reader.unpublish(name)).isTrue();
+        assertThat(reader.dataset(again, DArray.class).sum().compute(on(reader)).item()).isEqualTo(2.0 * 1000 * 1000);
+        assertThat(reader.unpublish(again)).isTrue();
         assertThat(reader.unpublish(name)).isFalse();
         assertThatThrownBy(() -> reader.dataset(name, DArray.class))
                 .isInstanceOf(NoSuchElementException.class).hasMessageContaining("no dataset named '" + name + "'");

@@ -75,7 +75,7 @@ public final class Datasets {
         String[] members = new String[n];
         long[] ids = new long[n], sizes = new long[n];
         Object[] values = new Object[n];
-        Map<MemberLink, List<Long>> byWorker = new IdentityHashMap<>();
+        Map<MemberLink, Map<String, List<Long>>> byWorker = new IdentityHashMap<>(); // worker → source store → ids
         for (int i = 0; i < n; i++) {
             Object r = results[i];
             if (r instanceof HeldResult h && h.owner() instanceof ClusterHeld c && c.link.owner == executor && !c.hasInline()) {
@@ -83,7 +83,8 @@ public final class Datasets {
                 members[i] = c.link.uuid;
                 ids[i] = c.id;
                 sizes[i] = c.size;
-                byWorker.computeIfAbsent(c.link, k -> new ArrayList<>()).add(c.id);
+                String from = c.space != null ? c.space : executor.clientId(); // this client's, or a dataset read here
+                byWorker.computeIfAbsent(c.link, k -> new java.util.HashMap<>()).computeIfAbsent(from, k -> new ArrayList<>()).add(c.id);
             } else {
                 try {
                     values[i] = r instanceof HeldResult h ? h.fetch() : r; // small (came back inline), or held elsewhere
@@ -94,10 +95,12 @@ public final class Datasets {
         }
         List<MemberLink> pinned = new ArrayList<>();
         try {
-            for (Map.Entry<MemberLink, List<Long>> e : byWorker.entrySet()) {
-                long[] arr = e.getValue().stream().mapToLong(Long::longValue).toArray();
-                call(new Messages.Pin(executor.clientId(), arr, space), e.getKey(), "keep the results of dataset '" + name + "'");
-                pinned.add(e.getKey());
+            for (Map.Entry<MemberLink, Map<String, List<Long>>> e : byWorker.entrySet()) {
+                pinned.add(e.getKey()); // (an unpin of a store it never made is harmless)
+                for (Map.Entry<String, List<Long>> from : e.getValue().entrySet()) {
+                    long[] arr = from.getValue().stream().mapToLong(Long::longValue).toArray();
+                    call(new Messages.Pin(from.getKey(), arr, space), e.getKey(), "keep the results of dataset '" + name + "'");
+                }
             }
             java.lang.ref.Reference.reachabilityFence(pub); // the persisted collection's handles stay ours until pinned
             byte[] bytes = Envelope.wrap(new Descriptor(space, pub == null ? null : pub.rebuild(), members, ids, sizes, values));
