@@ -379,6 +379,12 @@ public final class ClusterExecutor implements AutoCloseable {
             InFlight f = new InFlight(p.run, p.task, id, target, inputs, new TaskCall(call.key(), call.label(), call.function(), args), fn);
             target.inFlight.put(id, f);
             p.run.running.put(p.task, f);
+            if (target.dead && target.inFlight.remove(id) != null) { // it left after place(): its sweep missed this one
+                p.run.running.remove(p.task, f);
+                exec.fail(p.task, new WorkerLostException("worker " + target.name + " left the cluster as task " + call.key()
+                        + " was placed on it"), null, p.run.sink);
+                continue;
+            }
             groups.computeIfAbsent(target, k -> new ArrayList<>()).add(f);
         }
         sendAll(groups);
@@ -670,15 +676,16 @@ public final class ClusterExecutor implements AutoCloseable {
     }
 
     private void submitFailed(MemberLink link, long[] idArr, Throwable t) {
-        if (link.dead) return; // the membership listener reports them
-        // A call that failed in transport (a connection reset while the worker dies, a member not ready yet): the
-        // task may run again elsewhere, as after a worker death (the engine bounds how often).
+        // A call that failed in transport (a connection reset while the worker dies, a member not ready yet), or to
+        // a worker that left: the task may run again elsewhere, as after a worker death (the engine bounds how
+        // often). The membership listener reports the tasks it swept from a dead worker; one placed there just
+        // after the sweep is still in the map, and is reported here (whoever removes an entry reports it).
         for (long id : idArr) {
             InFlight f = link.inFlight.remove(id);
             if (f == null) continue;
             f.run.running.remove(f.task, f);
             f.run.exec.fail(f.task, new WorkerLostException("sending task " + f.run.exec.plan().key(f.task) + " to worker "
-                    + link.name + " failed: " + t, t), null, f.run.sink);
+                    + link.name + (link.dead ? " failed: it left the cluster" : " failed: " + t), t), null, f.run.sink);
         }
         wakeDispatcher();
     }
