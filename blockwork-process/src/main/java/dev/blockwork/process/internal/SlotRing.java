@@ -70,7 +70,6 @@ public final class SlotRing {
     private long seq(long pos) { return Atomics.getLongAcquire(seg, slot(pos) + SEQ_OFFSET); }
 
     public int tryWrite(int type, byte[] src, int off, int len) {
-        if (isClosed()) return CLOSED;
         int k = slotsFor(len, slotBytes);
         if (k > slotCount) {
             throw new IllegalArgumentException("got a message of " + len + " bytes, expected <= " + maxFrameBytes()
@@ -80,6 +79,7 @@ public final class SlotRing {
         claim:
         while (true) {
             t = Atomics.getLongVolatile(seg, TAIL_OFFSET);
+            if ((t & TAIL_CLOSED) != 0) return CLOSED; // the close is in the tail word: no claim can follow it
             for (int j = 0; j < k; j++) {
                 long s = seq(t + j);
                 if (s != t + j) {
@@ -146,12 +146,28 @@ public final class SlotRing {
         for (int j = 0; j < k; j++) Atomics.setLongRelease(seg, slot(pos + j) + SEQ_OFFSET, pos + j + slotCount);
     }
 
-    /** Approximate number of slots in use. */
+    /** Approximate number of slots in use (claimed by producers or not yet released by readers). */
     public long usedSlots() {
-        return Math.max(0, Atomics.getLongVolatile(seg, TAIL_OFFSET) - Atomics.getLongVolatile(seg, HEAD_OFFSET));
+        long tail = Atomics.getLongVolatile(seg, TAIL_OFFSET) & ~TAIL_CLOSED;
+        return Math.max(0, tail - Atomics.getLongVolatile(seg, HEAD_OFFSET));
     }
 
-    public boolean isClosed() { return Atomics.getIntAcquire(seg, CLOSED_OFFSET) != 0; }
+    /**
+     * Set in the tail word by {@link #markClosed}: a producer's claim is a CAS on that word, so a close and a claim
+     * are ordered, and once a reader sees the ring closed with no slot in use, no frame can still come (a flag
+     * apart from the tail let a producer that checked it just before the close publish a frame nobody would read).
+     * Positions stay far below this bit (2^62 slots).
+     */
+    static final long TAIL_CLOSED = 1L << 62;
 
-    public void markClosed() { Atomics.setIntRelease(seg, CLOSED_OFFSET, 1); }
+    public boolean isClosed() { return (Atomics.getLongVolatile(seg, TAIL_OFFSET) & TAIL_CLOSED) != 0; }
+
+    /** Closes the ring to producers (idempotent); frames already claimed are still published and can be read. */
+    public void markClosed() {
+        while (true) {
+            long t = Atomics.getLongVolatile(seg, TAIL_OFFSET);
+            if ((t & TAIL_CLOSED) != 0 || Atomics.casLong(seg, TAIL_OFFSET, t, t | TAIL_CLOSED)) break;
+        }
+        Atomics.setIntRelease(seg, CLOSED_OFFSET, 1); // the descriptor's flag word, for anyone reading the layout
+    }
 }
