@@ -21,6 +21,9 @@ public final class ClusterSettings implements SettingsGroup {
     /** Tasks in one call to a worker. */
     public static final Setting BATCH = Setting.integer("cluster.batchSize", 256, "count",
             "most tasks shipped to a worker in one call");
+    /** Bytes of values fetched from peers that a worker keeps for its next tasks. */
+    public static final Setting REPLICA_BYTES = Setting.integer("cluster.replicaBytes", 64L << 20, "bytes",
+            "values a worker fetched from other workers that it keeps for its next tasks (most recently used; 0: none)").onStart();
     /** Heartbeat timeout of members and clients. */
     public static final Setting HEARTBEAT_SECONDS = Setting.integer("cluster.heartbeatSeconds", 10, "s",
             "a member or client not heard from for this long is dropped (Hazelcast's default, 60 s, is lowered)").onStart();
@@ -38,6 +41,6 @@ public final class ClusterSettings implements SettingsGroup {
     @Override public String module() { return "blockwork-cluster"; }
 
     @Override public List<Setting> settings() {
-        return List.of(ADDRESS, NAME, LOCAL_WORKERS, IN_FLIGHT, BATCH, HEARTBEAT_SECONDS, CODE, LOG_LEVEL, START_SECONDS);
+        return List.of(ADDRESS, NAME, LOCAL_WORKERS, IN_FLIGHT, BATCH, REPLICA_BYTES, HEARTBEAT_SECONDS, CODE, LOG_LEVEL, START_SECONDS);
     }
 }

@@ -173,6 +173,7 @@ public final class LocalCluster implements AutoCloseable {
         cmd.add("-D" + dev.blockwork.schedule.RemoteTask.WORKER_NAME_PROPERTY + "=" + name);
         cmd.add("-D" + ClassAllowList.PROPERTY + "=" + ClassAllowList.patterns());
         for (String key : new String[] {ClusterSettings.HEARTBEAT_SECONDS.property(), ClusterSettings.LOG_LEVEL.property(),
+                ClusterSettings.REPLICA_BYTES.property(),
                 dev.blockwork.process.ProcessSettings.SERIALIZER.property()}) {
             String v = System.getProperty(key);
             if (v != null) cmd.add("-D" + key + "=" + v);

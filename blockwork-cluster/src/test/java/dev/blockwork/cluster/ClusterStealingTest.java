@@ -114,6 +114,7 @@ class ClusterStealingTest {
             }
         };
         int n = N;
+        long servedBefore = fetchesServed();
         Computation<Long> run = gatedParts(started, gate).computeAsync(on().withListener(l));
         Set<Integer> seen = awaitBothWorkersRunning(started);
         gate.set();
@@ -122,6 +123,29 @@ class ClusterStealingTest {
         assertThat(seen).as("every part ran exactly once").hasSize(n);
         assertThat(ranOn.keySet()).as("parts ran on both workers: " + ranOn).containsExactlyInAnyOrderElementsOf(local.workerNames());
         assertThat(ranOn.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(n);
+        int stolenRun = ranOn.values().stream().mapToInt(AtomicInteger::get).min().orElse(0);
+        assertThat(stolenRun).as("the thief ran several parts").isGreaterThan(2);
+        assertThat(fetchesServed() - servedBefore).as("the thief fetched the block once and kept it for its next parts (%d ran there)", stolenRun)
+                .isLessThanOrEqualTo(2);
+    }
+
+    /** Values served by every worker so far ({@code WorkerRuntime.fetchesServed}), asked of each member. */
+    static long fetchesServed() throws Exception {
+        var hz = local.cluster().hz();
+        long n = 0;
+        for (var f : hz.getExecutorService(dev.blockwork.cluster.internal.HazelcastConfigs.EXECUTOR).submitToAllMembers(new Served()).values()) {
+            n += f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        return n;
+    }
+
+    static final class Served implements java.util.concurrent.Callable<Long>, java.io.Serializable, com.hazelcast.core.HazelcastInstanceAware {
+        private static final long serialVersionUID = 1L;
+        private transient com.hazelcast.core.HazelcastInstance hz;
+
+        @Override public void setHazelcastInstance(com.hazelcast.core.HazelcastInstance hz) { this.hz = hz; }
+
+        @Override public Long call() { return dev.blockwork.cluster.internal.WorkerRuntime.of(hz).fetchesServed(); }
     }
 
     /**

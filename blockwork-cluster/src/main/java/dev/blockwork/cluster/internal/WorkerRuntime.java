@@ -87,6 +87,7 @@ public final class WorkerRuntime {
 
     /** A client left: its results and queued outcomes go. */
     public void clientLeft(String client) {
+        replicas.dropStore(client);
         Session s = sessions.remove(client);
         if (s == null) return;
         for (Future<?> f : s.running.values()) f.cancel(true);
@@ -227,6 +228,9 @@ public final class WorkerRuntime {
         Object v = from == null ? null : from.results.get(r.id());
         if (v != null) return v == NULL ? null : v;
         if (fetched.containsKey(r)) return fetched.get(r);
+        ReplicaKey rk = new ReplicaKey(r.space() == null ? s.client : r.space(), r.id(), r.member());
+        Object replica = replicas.get(rk);
+        if (replica != null) return replica == NULL ? null : replica;
         HazelcastInstance hz = member.get(60, TimeUnit.SECONDS);
         Member holder = null;
         for (Member m : hz.getCluster().getMembers()) if (m.getUuid().toString().equals(r.member())) holder = m;
@@ -240,8 +244,58 @@ public final class WorkerRuntime {
         }
         Object value = decodeFetch(bytes, true)[0]; // a peer: trust the class names it sent with the values
         fetched.put(r, value);
+        replicas.put(rk, value == null ? NULL : value, Sizes.of(value));
         return value;
     }
+
+    /** A fetched value's name: the store it is in on its holder (a client's or a dataset's), its id, its holder. */
+    record ReplicaKey(String store, long id, String member) {}
+
+    /**
+     * Values this worker fetched from peers, kept for its next tasks that read them, the most recently used up to
+     * {@code cluster.replicaBytes} (Dask's workers keep such replicas too): a task placed away from its input, or
+     * stolen, fetches it once per worker, not once per task. A result is never changed after it is made and an id
+     * is never reused by its store, so a replica cannot be stale; one whose holder released the original only
+     * takes room until it is evicted (or its client leaves).
+     */
+    static final class Replicas {
+        private final long capacity;
+        private final java.util.LinkedHashMap<ReplicaKey, Object> values = new java.util.LinkedHashMap<>(16, 0.75f, true);
+        private final Map<ReplicaKey, Long> sizes = new HashMap<>();
+        private long bytes;
+
+        Replicas(long capacity) { this.capacity = capacity; }
+
+        synchronized Object get(ReplicaKey k) { return values.get(k); }
+
+        /** Keeps {@code v} unless it is over a quarter of the capacity (or its size is unknown); evicts the oldest. */
+        synchronized void put(ReplicaKey k, Object v, long size) {
+            if (size < 0 || size > capacity / 4 || values.containsKey(k)) return;
+            values.put(k, v);
+            sizes.put(k, size);
+            bytes += size;
+            for (var it = values.keySet().iterator(); bytes > capacity && it.hasNext(); ) {
+                ReplicaKey old = it.next();
+                it.remove();
+                bytes -= sizes.remove(old);
+            }
+        }
+
+        /** Drops the replicas of a store (its client left, or the dataset was unpublished). */
+        synchronized void dropStore(String store) {
+            for (var it = values.keySet().iterator(); it.hasNext(); ) {
+                ReplicaKey k = it.next();
+                if (k.store().equals(store)) {
+                    it.remove();
+                    bytes -= sizes.remove(k);
+                }
+            }
+        }
+
+        synchronized long bytes() { return bytes; }
+    }
+
+    private final Replicas replicas = new Replicas(dev.blockwork.cluster.ClusterSettings.REPLICA_BYTES.getLong());
 
     /** Set for {@code --code deployed}: classes come from this worker's class path only. */
     private volatile boolean deployedOnly;
@@ -302,6 +356,7 @@ public final class WorkerRuntime {
      * (members of one cluster trust each other) and a client ignores (it trusts only what it sent itself).
      */
     public byte[] fetch(String client, long[] ids) {
+        fetchesServed.add(ids.length);
         Session s = sessions.get(client);
         Object[] values = new Object[ids.length];
         for (int i = 0; i < ids.length; i++) {
@@ -421,6 +476,14 @@ public final class WorkerRuntime {
         /** @return whether this caller won the task (it was unclaimed) */
         boolean take() { return compareAndSet(false, true); }
     }
+
+    private final java.util.concurrent.atomic.LongAdder fetchesServed = new java.util.concurrent.atomic.LongAdder();
+
+    /** Values this worker has served to clients and peers ({@link #fetch}), for tests and diagnostics. */
+    public long fetchesServed() { return fetchesServed.sum(); }
+
+    /** Bytes of replicas kept now ({@link Replicas}), for tests and diagnostics. */
+    public long replicaBytes() { return replicas.bytes(); }
 
     /** Results held, for tests and diagnostics. */
     public int heldResults() {
