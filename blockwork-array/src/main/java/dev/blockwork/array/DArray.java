@@ -1987,9 +1987,13 @@ public final class DArray implements java.io.Serializable, dev.blockwork.schedul
         if (!HeldResults.anyHeld(blocks)) {
             return ofLayer(new PersistedLayer(ArrayLayer.newName("persist"), chunks, blocks), Graph.empty(), shape, chunks, dtype);
         }
-        // held on workers: keep the graph that made them, to make a block again if its worker is lost
-        PersistedLayer l = new PersistedLayer(ArrayLayer.newName("persist"), chunks, blocks, m.graph, keys);
-        return ofLayer(l, m.graph, shape, chunks, dtype);
+        // held on workers: keep the graph that made them, to make a block again if its worker is lost; an earlier
+        // persisted array in it is held by its lineage (its recipe), not its blocks, which stay releasable
+        List<Layer> lineage = new ArrayList<>();
+        for (Layer layer : m.graph.layers()) lineage.add(layer instanceof PersistedLayer p ? p.lineage() : layer);
+        Graph recipe = Graph.of(lineage.toArray(new Layer[0]));
+        PersistedLayer l = new PersistedLayer(ArrayLayer.newName("persist"), chunks, blocks, recipe, keys);
+        return ofLayer(l, recipe, shape, chunks, dtype);
     }
 
     /**

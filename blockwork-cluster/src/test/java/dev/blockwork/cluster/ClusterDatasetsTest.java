@@ -82,10 +82,16 @@ class ClusterDatasetsTest {
         assertThat(twos().sum().compute(on(reader).withListener(l2)).item()).isEqualTo(2.0 * 1000 * 1000);
         assertThat(labels).as("the blocks were read, not made again (tasks made from scratch: %s)", lazy).isNotEqualTo(lazy);
         assertThat(x.get(dev.blockwork.ndarray.Index.at(999), dev.blockwork.ndarray.Index.at(0)).compute(on(reader)).item()).isEqualTo(2.0);
-        String again = name + "-again"; // a reader may publish what it read: the blocks stay where they are
-        reader.publish(again, x);
+        // a reader may publish what it read, here with an array of its own: the blocks stay where they are, and the
+        // two stores' results (whose ids both count from 1) do not mix
+        String again = name + "-again";
+        DArray fives = DArray.ones(shape(1000, 1000), chunks(250, 250)).mapBlocks((b, info) -> b.add(b).add(b).add(b).add(b)).persist(on(reader));
+        reader.publish(again, List.of(x, fives));
         assertThat(reader.unpublish(name)).isTrue();
-        assertThat(reader.dataset(again, DArray.class).sum().compute(on(reader)).item()).isEqualTo(2.0 * 1000 * 1000);
+        @SuppressWarnings("unchecked")
+        List<DArray> both = reader.dataset(again, List.class);
+        assertThat(both.get(0).sum().compute(on(reader)).item()).isEqualTo(2.0 * 1000 * 1000);
+        assertThat(both.get(1).sum().compute(on(reader)).item()).isEqualTo(5.0 * 1000 * 1000);
         assertThat(reader.unpublish(again)).isTrue();
         assertThat(reader.unpublish(name)).isFalse();
         assertThatThrownBy(() -> reader.dataset(name, DArray.class))

@@ -163,6 +163,14 @@ class ClusterPersistLossTest {
     @Test
     @Order(4)
     void futuresWhoseWorkerDiedAreMadeAgainForTheirReadersAndDependents() {
+        useFuturesAcrossAWorkerDeath();
+        // their frame has ended: the futures are unreachable, and their values (first and made again) are released
+        awaitHeldAtMost(0);
+        assertThat(local.cluster().executor().heldDescriptions()).as("held after the futures became unreachable").isEmpty();
+        local.addWorker();
+    }
+
+    private static void useFuturesAcrossAWorkerDeath() {
         Ran ran = new Ran();
         long sum = 199_999L * 200_000 / 2;
         try (Client client = Client.create(on().withListener(ran))) {
@@ -174,8 +182,37 @@ class ClusterPersistLossTest {
             local.kill(local.workerNames().indexOf(holder));
             awaitWorkers(1);
             assertThat(total(b.result())).as("b made again, and a before it").isEqualTo(2 * sum);
+            assertThat(ran.workerOf.get("twice")).as("b was made again on the worker left").isNotEqualTo(holder);
             assertThat(total(a.result())).isEqualTo(sum);
             assertThat(client.submit(ClusterPersistLossTest::total, a).result()).isEqualTo(sum);
+        }
+    }
+
+    /**
+     * An iterative {@code x = f(x).persist()} keeps only the live iteration's blocks on the workers (its recipe
+     * holds the earlier iterations' recipes, not their blocks), and a block of it lost with its worker is still made
+     * again, from the first iteration's recipe on.
+     */
+    @Test
+    @Order(5)
+    void iteratedPersistsReleaseEarlierIterationsAndCanStillBeMadeAgain() throws Exception {
+        Where where = new Where();
+        awaitHeldAtMost(0);
+        DArray x = twos().persist(on()); // 16 blocks of 2
+        for (int i = 0; i < 4; i++) x = x.mapBlocks((b, info) -> b.add(b)).persist(on().withListener(where)); // ×2 each time
+        awaitHeldAtMost(16);
+        assertThat(local.cluster().heldResults()).as("only the last iteration's 16 blocks are held").isEqualTo(16);
+        local.kill(where.busiest());
+        awaitWorkers(1);
+        assertThat(x.sum().compute(on()).item()).isEqualTo(2.0 * 16 * 2000 * 2000);
+    }
+
+    /** Handles are released when what holds them is collected: collects until at most {@code n} are held (bounded). */
+    static void awaitHeldAtMost(int n) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (local.cluster().heldResults() > n && System.nanoTime() < deadline) {
+            System.gc();
+            local.cluster().executor().awaitMembershipChange(10); // a bounded pause between collections
         }
     }
 

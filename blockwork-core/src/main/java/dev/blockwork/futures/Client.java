@@ -179,20 +179,32 @@ public final class Client implements AutoCloseable {
     /**
      * Runs a dependent's task with its inputs' values (an input lost with its worker is made again first, from its
      * recipe). If an input is lost while the task runs ({@link HeldInputLostException}), it starts again, at most
-     * {@value #REMAKES} times. A held result gets a {@link Recipe} before the future completes.
+     * {@value #REMAKES} times. A held result gets a {@link Recipe} before the future completes. Making an input
+     * again waits for it, so that is never done on the thread that reported the loss (a transport's reply thread,
+     * which the remake's own reply may need): it moves to a virtual thread.
      */
     @SuppressWarnings("unchecked")
     private <R> void startDependent(Dependent<R> outer, CompletableFuture<?>[] inner, Key key, String label, TaskFunction fn,
                                     Object[] args, int attempt) {
+        if (!Thread.currentThread().isVirtual() && anyLost(args)) {
+            Thread.ofVirtual().name("blockwork-remake-" + key).start(() -> startDependent(outer, inner, key, label, fn, args, attempt));
+            return;
+        }
         try {
             Object[] resolved = args.clone();
+            List<CompletableFuture<?>> keep = new ArrayList<>(); // inputs made again: alive until the job has read them
             for (int i = 0; i < resolved.length; i++) {
-                if (resolved[i] instanceof TaskFuture<?> tf) resolved[i] = current(tf.toCompletableFuture());
+                if (resolved[i] instanceof TaskFuture<?> tf) {
+                    CompletableFuture<?> f = current(tf.toCompletableFuture());
+                    keep.add(f);
+                    resolved[i] = f.join();
+                }
             }
             CompletableFuture<R> job = (CompletableFuture<R>) launchOne(key, label, fn, resolved);
             synchronized (inner) { inner[0] = job; }
             outer.job = job; // the job's future owns its held result: it must live as long as this one
             job.whenComplete((r, x) -> {
+                java.lang.ref.Reference.reachabilityFence(keep);
                 if (x != null) {
                     if (attempt < REMAKES && !outer.isDone() && HeldInputLostException.inChain(x)) {
                         startDependent(outer, inner, key, label, fn, args, attempt + 1);
@@ -213,14 +225,25 @@ public final class Client implements AutoCloseable {
     /** How often a future's value lost with its worker is made again for one read, and a dependent started again. */
     static final int REMAKES = 3;
 
-    /** A dependency's value now: its result, or, if that was lost with its worker, the result made again. */
-    static Object current(CompletableFuture<?> f) throws Exception {
+    /** Whether an input among {@code args} is a future whose held value is gone (it must be made again first). */
+    private static boolean anyLost(Object[] args) {
+        for (Object a : args) {
+            if (a instanceof TaskFuture<?> tf && tf.toCompletableFuture().getNow(null) instanceof HeldResult h && h.isLost()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A dependency as it is now: its own future if its value is there, else the future of its value made again
+     * (from its recipe; this waits), which the caller keeps alive while it uses the value.
+     */
+    static CompletableFuture<?> current(CompletableFuture<?> f) throws Exception {
         Object v = f.join();
         if (v instanceof HeldResult h && h.isLost()) {
             Recipe r = recipeOf(f);
             if (r != null) return r.current();
         }
-        return v;
+        return f;
     }
 
     /** The arguments of a recipe: futures become their recipes (which pin no worker memory), or their values. */
@@ -243,11 +266,24 @@ public final class Client implements AutoCloseable {
         return null;
     }
 
+    /** The future of a value made again for {@code f}'s reads (kept by {@code f}: it lives as long as {@code f}). */
+    private static CompletableFuture<?> remadeOf(CompletableFuture<?> f) {
+        if (f instanceof Slot s) return s.remade;
+        if (f instanceof Dependent<?> d) return d.remade;
+        return null;
+    }
+
+    private static void setRemade(CompletableFuture<?> f, CompletableFuture<?> again) {
+        if (f instanceof Slot s) s.remade = again;
+        else if (f instanceof Dependent<?> d) d.remade = again;
+    }
+
     /**
      * How a future's value was made, kept when the value is held on a worker, to make it again if that worker is
      * lost (as Dask's scheduler recomputes a lost key from its task): the task's key, label, function and
      * arguments, where an argument that was a future is that future's recipe. A recipe refers to its own future
-     * only weakly, so that a dependent's recipe never keeps an input's value (or its worker memory) alive.
+     * only weakly and keeps no value: the value made again belongs to that future (while it lives) or to whoever
+     * asked for it, so a dependent's recipe never keeps an input's value, or its worker memory, alive.
      */
     static final class Recipe {
         private final Client client;
@@ -256,7 +292,6 @@ public final class Client implements AutoCloseable {
         private final TaskFunction fn;
         private final Object[] args; // values, or Recipes
         private final java.lang.ref.WeakReference<CompletableFuture<?>> original;
-        private CompletableFuture<Object> latest; // guarded by this: the last time it was made again
 
         Recipe(Client client, Key key, String label, TaskFunction fn, Object[] args, CompletableFuture<?> original) {
             this.client = client;
@@ -267,17 +302,29 @@ public final class Client implements AutoCloseable {
             this.original = new java.lang.ref.WeakReference<>(original);
         }
 
-        /** The value as it is now: the original result or the latest one made, if not lost; else made again here. */
-        synchronized Object current() throws Exception {
-            CompletableFuture<?> o = latest != null ? latest : original.get();
-            if (o != null && o.isDone() && !o.isCompletedExceptionally()) {
-                Object v = o.join();
-                if (!(v instanceof HeldResult h && h.isLost())) return v;
+        /**
+         * A finished future of the value as it is now: the original future's (or the one last made for it), if
+         * not lost; else the value is made again here (its lost inputs first), and this waits for it.
+         */
+        synchronized CompletableFuture<?> current() throws Exception {
+            CompletableFuture<?> o = original.get();
+            for (CompletableFuture<?> c : new CompletableFuture<?>[] {o == null ? null : remadeOf(o), o}) {
+                if (c != null && c.isDone() && !c.isCompletedExceptionally() && !(c.join() instanceof HeldResult h && h.isLost())) return c;
             }
             Object[] a = args.clone();
-            for (int i = 0; i < a.length; i++) if (a[i] instanceof Recipe r) a[i] = r.current();
-            latest = client.launchOne(key, label, fn, a); // same key: events and errors name the same task
-            return latest.get();
+            List<CompletableFuture<?>> keep = new ArrayList<>();
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] instanceof Recipe r) {
+                    CompletableFuture<?> f = r.current();
+                    keep.add(f);
+                    a[i] = f.join();
+                }
+            }
+            CompletableFuture<Object> again = client.launchOne(key, label, fn, a); // same key: events and errors name the same task
+            again.get();
+            java.lang.ref.Reference.reachabilityFence(keep); // the inputs made again stay until the task has read them
+            if (o != null) setRemade(o, again);
+            return again;
         }
     }
 
@@ -354,6 +401,7 @@ public final class Client implements AutoCloseable {
     private static final class Dependent<R> extends CompletableFuture<R> {
         volatile CompletableFuture<?> job;
         volatile Recipe recipe; // set before it completes with a held result
+        volatile CompletableFuture<?> remade; // its value made again after a loss (it owns that held result)
     }
 
     /** The future of one task of a futures execution: cancelling it cancels the task in the engine. */
@@ -361,6 +409,7 @@ public final class Client implements AutoCloseable {
         final int task;
         volatile Execution exec; // null once the task has ended
         volatile Recipe recipe; // set before it completes with a held result
+        volatile CompletableFuture<?> remade; // its value made again after a loss (it owns that held result)
 
         Slot(int task) { this.task = task; }
 

@@ -66,7 +66,7 @@ public final class TaskFuture<T> implements Future<T>, Publishable {
                 if (r == null || attempt >= Client.REMAKES) throw new ExecutionException(new TaskFailedException(key, "fetch from " + h.location(), lost));
                 Object again;
                 try {
-                    again = r.current();
+                    again = r.current().join(); // made again: this future keeps it (Recipe.current)
                 } catch (Exception e) {
                     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                     throw new ExecutionException(cause instanceof TaskFailedException ? cause

@@ -36,10 +36,13 @@ public final class Computation<T> extends CompletableFuture<T> {
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
         if (source != null) source.cancel(mayInterruptIfRunning);
+        // this future first, then the compute it follows now: a replan's follow() either sees it cancelled or
+        // has already set the execution read here, so its new execution never runs on unseen
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
         Execution execution = execution();
         execution.cancel(new CancellationException("compute " + execution.id() + " was cancelled"));
         // the engine has told the executor to stop the running tasks (threads: interrupt; processes: worker replaced)
-        return super.cancel(mayInterruptIfRunning);
+        return cancelled;
     }
 
     /** Like Dask's reprs: {@code <Computation 12 on threads: 40/100 tasks, running>}. */

@@ -48,7 +48,7 @@ public final class Compute {
 
     /** Runs an already-made plan. */
     public static Computation<Object[]> run(Plan plan, ComputeOptions options) {
-        return start(plan, options, null, null, 0);
+        return start(plan, options, null, null, 0, 0);
     }
 
     /**
@@ -57,11 +57,18 @@ public final class Compute {
      * returned future follows the newest compute.
      */
     public static Computation<Object[]> run(java.util.function.Supplier<Plan> planner, ComputeOptions options) {
-        return start(planner.get(), options, null, planner, 0);
+        long deadline = options.timeout() == null ? 0 : System.nanoTime() + options.timeout().toNanos();
+        return start(planner.get(), options, null, planner, 0, deadline);
     }
 
+    /**
+     * Starts one execution of {@code plan} into {@code into} (null: a new computation). With {@code replan}, a loss
+     * of a persisted input plans again, on a virtual thread (planning may block: never on the thread that reported
+     * the loss, a transport's); a new execution gets what is left of the first one's timeout ({@code deadline}, from
+     * {@link System#nanoTime}; 0: none).
+     */
     private static Computation<Object[]> start(Plan plan, ComputeOptions options, Computation<Object[]> into,
-                                               java.util.function.Supplier<Plan> replan, int replans) {
+                                               java.util.function.Supplier<Plan> replan, int replans, long deadline) {
         Scheduler scheduler = options.resolveScheduler();
         List<SchedulerListener> ls = new ArrayList<>(List.of(Listeners.global()));
         ls.addAll(options.listeners());
@@ -71,23 +78,25 @@ public final class Compute {
         Computation<Object[]> c = into != null ? into : new Computation<>(exec);
         if (into != null) into.follow(exec);
         boolean keep = options.keepHeld();
-        exec.result().whenComplete((r, e) -> {
-            if (e != null) {
-                if (replan != null && replans < MAX_REPLANS && !c.isDone() && HeldInputLostException.inChain(e)) {
-                    // planning and starting may block: not on the thread that reported the failure (a transport's)
-                    Thread.ofVirtual().name("blockwork-replan-" + exec.info().id()).start(() -> {
-                        try {
-                            start(replan.get(), options, c, replan, replans + 1);
-                        } catch (Throwable x) {
-                            c.completeExceptionally(x);
-                        }
-                    });
-                } else {
-                    c.completeExceptionally(e);
-                }
+        java.util.function.Consumer<Throwable> failed = e -> {
+            long left = deadline == 0 ? Long.MAX_VALUE : deadline - System.nanoTime();
+            if (replan != null && replans < MAX_REPLANS && left > 0 && !c.isDone() && HeldInputLostException.inChain(e)) {
+                Thread.ofVirtual().name("blockwork-replan-" + exec.info().id()).start(() -> {
+                    try {
+                        ComputeOptions o = deadline == 0 ? options : options.withTimeout(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                        start(replan.get(), o, c, replan, replans + 1, deadline);
+                    } catch (Throwable x) {
+                        c.completeExceptionally(x);
+                    }
+                });
+            } else {
+                c.completeExceptionally(e);
             }
+        };
+        exec.result().whenComplete((r, e) -> {
+            if (e != null) failed.accept(e);
             else if (keep || !exec.holdsHandles()) c.complete(r);
-            else Thread.ofVirtual().name("blockwork-fetch-" + exec.info().id()).start(() -> fetchOutputs(exec, r, c));
+            else Thread.ofVirtual().name("blockwork-fetch-" + exec.info().id()).start(() -> fetchOutputs(exec, r, c, failed));
         });
         try {
             scheduler.execute(exec);
@@ -104,7 +113,7 @@ public final class Compute {
      * transport's thread, which must not block on another transfer). A handle is released once fetched; if one
      * cannot be fetched, the compute fails naming the output and where it was held, and the rest are released.
      */
-    private static void fetchOutputs(Execution exec, Object[] r, Computation<Object[]> c) {
+    private static void fetchOutputs(Execution exec, Object[] r, Computation<Object[]> c, java.util.function.Consumer<Throwable> failed) {
         Object[] values = r.clone();
         Throwable error = null;
         java.util.IdentityHashMap<HeldResult, Object> fetched = new java.util.IdentityHashMap<>(); // an output may repeat
@@ -130,7 +139,7 @@ public final class Compute {
             h.release();
         }
         if (error == null) c.complete(values);
-        else c.completeExceptionally(error);
+        else failed.accept(error); // a persisted output lost: planned again, like a lost input
     }
 
     /** A computation of {@code f} applied to {@code c}'s value; cancelling it cancels {@code c}'s compute. */

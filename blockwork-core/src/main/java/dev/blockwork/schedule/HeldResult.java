@@ -51,8 +51,8 @@ public interface HeldResult {
     void release();
 
     /**
-     * Whether the value is known to be gone (its holder left): a compute planned now makes it again from its
-     * collection's graph instead of reading it ({@code persist()} keeps that graph for this).
+     * Whether the value is known to be gone (its holder left, or the handle was released): a compute planned now
+     * makes it again from its collection's graph instead of reading it ({@code persist()} keeps that graph for this).
      *
      * @return true once the holder is known gone; false by default
      */

@@ -169,6 +169,13 @@ public final class ClusterExecutor implements AutoCloseable {
         return n;
     }
 
+    /** The results this client's computes hold on workers now, described (for diagnostics and tests). */
+    public List<String> heldDescriptions() {
+        List<String> out = new ArrayList<>();
+        for (MemberLink l : links.values()) for (ClusterHeld h : l.held.values()) out.add(h + " " + h.key + " of compute " + h.computeId);
+        return out;
+    }
+
     /** Bytes that moved so far: {sent to workers, received from them in reports, fetched from them}. */
     public long[] bytesMoved() { return new long[] {bytesSent.sum(), bytesReceived.sum(), bytesFetched.sum()}; }
 
@@ -207,7 +214,8 @@ public final class ClusterExecutor implements AutoCloseable {
         String reason = "left the cluster (its JVM died or it was cut off)";
         for (ClusterHeld h : new ArrayList<>(l.held.values())) { // first the lost results, so retries see them lost
             l.held.remove(h.id);
-            if (!h.isReleased() && !h.exec.isTerminated()) h.exec.lost(h.task);
+            Execution made = h.exec();
+            if (!h.isReleased() && made != null && !made.isTerminated()) made.lost(h.task);
         }
         for (Long id : new ArrayList<>(l.inFlight.keySet())) {
             InFlight f = l.inFlight.remove(id);
@@ -418,7 +426,7 @@ public final class ClusterExecutor implements AutoCloseable {
     private Object shipArg(Execution exec, HeldResult h, Map<Ref, ClusterHeld> inputs) throws Exception {
         if (h.owner() instanceof ClusterHeld c && c.link.owner == this) {
             if (c.hasInline()) return c.inline;
-            if (c.exec != exec && c.isLost()) throw persistedLost(c, null);
+            if (c.exec() != exec && c.isLost()) throw persistedLost(c, null);
             Ref r = new Ref(c.id, c.link.uuid, c.space);
             inputs.put(r, c);
             return r;
@@ -429,11 +437,13 @@ public final class ClusterExecutor implements AutoCloseable {
     /** A result made by an earlier compute (a persisted block or value) that is gone with its worker. */
     private static HeldInputLostException persistedLost(ClusterHeld c, Object readBy) {
         String what = c.space != null ? "published result " + c.id + " (of " + Datasets.nameOf(c.space) + ")"
-                : "result " + c.id + " (" + c.exec.plan().key(c.task) + ", made by compute " + c.exec.id() + ")";
+                : "result " + c.id + " (" + c.key + ", made by compute " + c.computeId + ")";
         String then = c.space != null ? "; another client cannot make a dataset's results again: publish it again"
-                : "; a compute of a persisted collection is planned again and makes it from the collection's graph"
-                        + " (a future's result has no such graph: its dependents fail)";
-        return new HeldInputLostException(what + " was lost with worker " + c.link.name
+                : "; a compute of a persisted collection is planned again, and a future's value is made again, from"
+                        + " what made it";
+        String lostWith = c.space != null ? " is gone from worker " + c.link.name + " (it left, or the dataset was unpublished)"
+                : " was lost with worker " + c.link.name;
+        return new HeldInputLostException(what + lostWith
                 + (readBy == null ? "" : " before task " + readBy + " could read it") + then, null);
     }
 
@@ -589,10 +599,22 @@ public final class ClusterExecutor implements AutoCloseable {
                     if (attempt < STEAL_ATTEMPTS) {
                         LOG.log(System.Logger.Level.WARNING, "stealing tasks from " + victim.name + " failed; asking again", t);
                         stealFrom(victim, msg, attempt + 1);
-                    } else { // a bug, not the network: no more steals from it (its stealing flag stays set)
+                    } else {
+                        // We cannot know which of them it gave back (those never run there): send every one of them
+                        // again elsewhere. One it kept still runs there, and its late report is for an id no longer
+                        // in flight, whose result is released: duplicate work, but no task is left waiting.
                         LOG.log(System.Logger.Level.ERROR, "stealing tasks from " + victim.name + " failed " + attempt
-                                + " times; tasks it may have given back, of ids " + java.util.Arrays.toString(msg.ids) + ", may never run", t);
+                                + " times; sending the " + msg.ids.length + " tasks asked for to other workers", t);
+                        int n = 0;
+                        for (long id : msg.ids) {
+                            InFlight f = victim.inFlight.remove(id);
+                            if (f == null) continue;
+                            stolen.add(f);
+                            n++;
+                        }
                         stealsOut.addAndGet(-msg.max);
+                        victim.stealing.set(false);
+                        if (n > 0) dispatchRound(false);
                     }
                     return;
                 }
@@ -766,7 +788,7 @@ public final class ClusterExecutor implements AutoCloseable {
                     case Outcomes.INPUT_LOST -> {
                         ClusterHeld input = f.inputs.get((Ref) o.payloads()[i]);
                         String where = input == null ? "another worker" : input.link.name;
-                        if (input != null && input.exec != exec) { // made by another compute (persisted): this one cannot make it
+                        if (input != null && input.exec() != exec) { // made by another compute (persisted): this one cannot make it
                             input.markLost();
                             exec.fail(f.task, persistedLost(input, f.run.exec.plan().key(f.task)), report, f.run.sink);
                             break;

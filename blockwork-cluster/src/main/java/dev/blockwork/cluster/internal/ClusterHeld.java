@@ -19,9 +19,16 @@ final class ClusterHeld implements HeldResult {
     final long id;
     final long size;
     final Object inline;
-    /** The compute and task that made it, for {@link Execution#lost} when its holder leaves (null for a dataset's). */
-    final Execution exec;
+    /**
+     * The compute and task that made it, for {@link Execution#lost} when its holder leaves (none for a dataset's).
+     * Weakly: a handle kept after its compute ended (a persisted block, a future's value) must not keep that
+     * compute alive, and with it what it refers to, such as the future whose reachability releases this handle.
+     */
+    private final java.lang.ref.WeakReference<Execution> exec;
     final int task;
+    /** The task's key and its compute's id, for messages once the compute is gone. */
+    final dev.blockwork.graph.Key key;
+    final long computeId;
     private final AtomicBoolean released = new AtomicBoolean();
     /** Set when a read of it found it gone (its holder left; the client may not have heard yet). */
     private volatile boolean lost;
@@ -44,9 +51,14 @@ final class ClusterHeld implements HeldResult {
         this.id = id;
         this.size = size;
         this.inline = inline;
-        this.exec = exec;
+        this.exec = exec == null ? null : new java.lang.ref.WeakReference<>(exec);
         this.task = task;
+        this.key = exec == null ? null : exec.plan().key(task);
+        this.computeId = exec == null ? -1 : exec.id();
     }
+
+    /** The compute that made it, while it is alive (null for a dataset's, or once it is gone). */
+    Execution exec() { return exec == null ? null : exec.get(); }
 
     boolean hasInline() { return inline != NOT_INLINE; }
 
@@ -66,8 +78,12 @@ final class ClusterHeld implements HeldResult {
         }
     }
 
-    /** Its holder is gone (left the cluster, or a worker found it missing). */
-    @Override public boolean isLost() { return lost || link.dead; }
+    /**
+     * The value is gone: its holder left the cluster, a worker found it missing, or it was released (a persisted
+     * collection that became unreachable: a later collection built on it makes it again from its recipe). A
+     * dataset's result is never released by a reader.
+     */
+    @Override public boolean isLost() { return lost || link.dead || (space == null && released.get()); }
 
     /** A worker could not read it from its holder: it is gone, whatever the membership view says yet. */
     void markLost() { lost = true; }

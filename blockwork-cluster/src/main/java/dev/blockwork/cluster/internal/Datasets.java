@@ -75,16 +75,19 @@ public final class Datasets {
         String[] members = new String[n];
         long[] ids = new long[n], sizes = new long[n];
         Object[] values = new Object[n];
-        Map<MemberLink, Map<String, List<Long>>> byWorker = new IdentityHashMap<>(); // worker → source store → ids
+        // worker → source store → {source id, id in the dataset}: a dataset numbers its results itself (1..n), since
+        // results from two stores (this client's, a dataset read here) may carry the same id
+        Map<MemberLink, Map<String, List<long[]>>> byWorker = new IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
             Object r = results[i];
             if (r instanceof HeldResult h && h.owner() instanceof ClusterHeld c && c.link.owner == executor && !c.hasInline()) {
                 if (c.isLost()) throw new IllegalStateException("cannot publish " + name + ": result " + i + " was lost with worker " + c.link.name);
                 members[i] = c.link.uuid;
-                ids[i] = c.id;
+                ids[i] = i + 1;
                 sizes[i] = c.size;
                 String from = c.space != null ? c.space : executor.clientId(); // this client's, or a dataset read here
-                byWorker.computeIfAbsent(c.link, k -> new java.util.HashMap<>()).computeIfAbsent(from, k -> new ArrayList<>()).add(c.id);
+                byWorker.computeIfAbsent(c.link, k -> new java.util.HashMap<>()).computeIfAbsent(from, k -> new ArrayList<>())
+                        .add(new long[] {c.id, ids[i]});
             } else {
                 try {
                     values[i] = r instanceof HeldResult h ? h.fetch() : r; // small (came back inline), or held elsewhere
@@ -95,11 +98,12 @@ public final class Datasets {
         }
         List<MemberLink> pinned = new ArrayList<>();
         try {
-            for (Map.Entry<MemberLink, Map<String, List<Long>>> e : byWorker.entrySet()) {
+            for (Map.Entry<MemberLink, Map<String, List<long[]>>> e : byWorker.entrySet()) {
                 pinned.add(e.getKey()); // (an unpin of a store it never made is harmless)
-                for (Map.Entry<String, List<Long>> from : e.getValue().entrySet()) {
-                    long[] arr = from.getValue().stream().mapToLong(Long::longValue).toArray();
-                    call(new Messages.Pin(from.getKey(), arr, space), e.getKey(), "keep the results of dataset '" + name + "'");
+                for (Map.Entry<String, List<long[]>> from : e.getValue().entrySet()) {
+                    long[] src = from.getValue().stream().mapToLong(x -> x[0]).toArray();
+                    long[] dst = from.getValue().stream().mapToLong(x -> x[1]).toArray();
+                    call(new Messages.Pin(from.getKey(), src, dst, space), e.getKey(), "keep the results of dataset '" + name + "'");
                 }
             }
             java.lang.ref.Reference.reachabilityFence(pub); // the persisted collection's handles stay ours until pinned

@@ -245,15 +245,18 @@ public final class Messages {
         }
     }
 
-    /** Keeps results {@code ids} of {@code client} in a dataset's store ({@link WorkerRuntime#pin}). */
+    /** Keeps results {@code ids} of store {@code client} in a dataset's store, renumbered ({@link WorkerRuntime#pin}). */
     public static final class Pin extends Call<Object> {
+        long[] targets = new long[0];
         String space;
 
         public Pin() {}
 
-        public Pin(String client, long[] ids, String space) {
+        /** Results {@code ids} of store {@code client} become results {@code targets} of store {@code space}. */
+        public Pin(String client, long[] ids, long[] targets, String space) {
             this.client = client;
             this.ids = ids;
+            this.targets = targets;
             this.space = space;
         }
 
@@ -261,19 +264,21 @@ public final class Messages {
 
         @Override
         public Object call() {
-            runtime().pin(client, ids, space);
+            runtime().pin(client, ids, targets, space);
             return null;
         }
 
         @Override
         public void writeData(ObjectDataOutput out) throws IOException {
             super.writeData(out);
+            out.writeLongArray(targets);
             out.writeString(space);
         }
 
         @Override
         public void readData(ObjectDataInput in) throws IOException {
             super.readData(in);
+            targets = in.readLongArray();
             space = in.readString();
         }
     }

@@ -4,13 +4,13 @@ import java.util.List;
 
 /**
  * What one collect call brings back from a worker: for each finished task its id, how it ended, its size, the
- * worker's own start and end times, and a payload (the value when small, the failure, or the id of an input
- * that could not be found). Parallel primitive arrays, so that Kryo writes a reply of a thousand outcomes as
+ * worker's own start and end times, and a payload (the value when small, the failure, or the reference of an
+ * input that could not be found). Parallel primitive arrays, so that Kryo writes a reply of a thousand outcomes as
  * a few arrays (a record per outcome would be rebuilt by reflection).
  *
  * <pre>
  *   kinds[i]: HELD (value stays on the worker) | INLINE (payload = the value, also held)
- *           | FAILED (payload = the task's exception, a RemoteTask.Failure) | INPUT_LOST (payload = Long: the missing input's id)
+ *           | FAILED (payload = the task's exception, a RemoteTask.Failure) | INPUT_LOST (payload = the missing input's Ref)
  *           | FUNCTION_UNKNOWN (payload = null: the worker has no function of that id for this client; the client sends it again)
  * </pre>
  *

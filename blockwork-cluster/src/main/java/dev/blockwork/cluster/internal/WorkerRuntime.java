@@ -385,19 +385,26 @@ public final class WorkerRuntime {
     }
 
     /**
-     * Keeps results {@code ids} of {@code client} in the store {@code space} too (a published dataset's): they stay
+     * Keeps results {@code ids} of store {@code client} in the store {@code space} too (a published dataset's), as
+     * its results {@code targets} (a dataset numbers its results itself): they stay
      * when the client releases them or leaves, until {@link #unpin}. The values are shared, not copied.
      *
      * @throws IllegalStateException naming the first id this worker does not hold for the client
      */
-    public void pin(String client, long[] ids, String space) {
+    public void pin(String client, long[] ids, long[] targets, String space) {
+        if (targets.length != ids.length) throw new IllegalArgumentException("got " + targets.length + " target ids for " + ids.length + " results, expected as many");
         Session s = sessions.get(client);
+        Object[] values = new Object[ids.length];
+        for (int i = 0; i < ids.length; i++) { // all or nothing
+            values[i] = s == null ? null : s.results.get(ids[i]);
+            if (values[i] == null) throw new IllegalStateException("worker " + name + " holds no result " + ids[i] + " of " + client + " to publish");
+        }
         Session d = session(space);
         long added = 0;
-        for (long id : ids) {
-            Object v = s == null ? null : s.results.get(id);
-            if (v == null) throw new IllegalStateException("worker " + name + " holds no result " + id + " of client " + client + " to publish");
-            if (d.results.putIfAbsent(id, v) == null) added += Math.max(0, Sizes.of(v == NULL ? null : v));
+        for (int i = 0; i < ids.length; i++) {
+            Object before = d.results.putIfAbsent(targets[i], values[i]);
+            if (before == null) added += Math.max(0, Sizes.of(values[i] == NULL ? null : values[i]));
+            else if (before != values[i]) throw new IllegalStateException("worker " + name + " already holds result " + targets[i] + " of " + space);
         }
         storeBytes.addAndGet(added); // counted twice while the client holds them too: a limit errs on the safe side
     }
