@@ -61,7 +61,8 @@ class ClusterComputeTest {
         int held = local.cluster().heldResults();
         z.sum().compute(cluster());
         m.compute(cluster());
-        assertThat(local.cluster().heldResults()).as("intermediates and fetched outputs released: no growth").isEqualTo(held);
+        // no growth (a collection meanwhile may release earlier tests' unreachable handles: fewer is fine)
+        assertThat(local.cluster().heldResults()).as("intermediates and fetched outputs released: no growth").isLessThanOrEqualTo(held);
     }
 
     @Test
@@ -79,10 +80,26 @@ class ClusterComputeTest {
         assertThat(workers).as("task events name both workers").hasSize(2);
     }
 
+    /**
+     * Held results once the garbage of earlier tests is collected: handles are released when what holds them is
+     * unreachable, so collects until two counts in a row agree (bounded).
+     */
+    static int settledHeldResults() {
+        int last = -1;
+        for (int i = 0; i < 50; i++) {
+            System.gc();
+            local.cluster().executor().awaitMembershipChange(20); // a bounded pause for the cleaner thread
+            int now = local.cluster().heldResults();
+            if (now == last) return now;
+            last = now;
+        }
+        return last;
+    }
+
     @Test
     void persistKeepsBlocksOnTheWorkers() {
         DArray x = new DRandom(7).uniform(shape(400, 400), chunks(100, 100));
-        int before = local.cluster().heldResults();
+        int before = settledHeldResults(); // earlier tests' unreachable handles are released first
         long fetchedBefore = local.cluster().bytesMoved()[2];
         DArray p = x.mul(3).persist(cluster());
         assertThat(local.cluster().heldResults() - before).as("16 blocks held on the workers").isEqualTo(16);
