@@ -41,17 +41,6 @@ class ClusterDatasetsTest {
 
     static Cluster anotherClient() { return Cluster.connect(local.name(), local.addresses()); }
 
-    static long[] big(int n) {
-        long[] a = new long[n];
-        for (int i = 0; i < n; i++) a[i] = i;
-        return a;
-    }
-
-    static long total(long[] a) {
-        long s = 0;
-        for (long x : a) s += x;
-        return s;
-    }
 
     static DArray twos() { return DArray.ones(shape(1000, 1000), chunks(250, 250)).mapBlocks((b, info) -> b.add(b)); }
 
@@ -102,13 +91,13 @@ class ClusterDatasetsTest {
     void aDelayedAndAPlainValueArePublishedToo() {
         String big = "big-" + System.nanoTime(), text = "text-" + System.nanoTime();
         try (Cluster publisher = anotherClient()) {
-            publisher.publish(big, Delayed.of(ClusterDatasetsTest::big, 200_000)); // 1.6 MB: held on a worker
+            publisher.publish(big, Delayed.of(LongRange::of, 200_000)); // 1.6 MB: held on a worker
             publisher.publish(text, "hello");
         }
         Cluster reader = local.cluster();
         @SuppressWarnings("unchecked")
         Delayed<long[]> v = reader.dataset(big, Delayed.class);
-        assertThat(Delayed.of(ClusterDatasetsTest::total, v).compute(on(reader))).isEqualTo(199_999L * 200_000 / 2);
+        assertThat(Delayed.of(LongRange::total, v).compute(on(reader))).isEqualTo(199_999L * 200_000 / 2);
         assertThat(reader.dataset(text, String.class)).isEqualTo("hello");
         assertThatThrownBy(() -> reader.dataset(text, DArray.class))
                 .isInstanceOf(ClassCastException.class).hasMessageContaining("is a java.lang.String, not a dev.blockwork.array.DArray");
@@ -122,7 +111,7 @@ class ClusterDatasetsTest {
     void aListOfFuturesIsPublishedAndReadBackAsFinishedFutures() {
         String name = "futures-" + System.nanoTime();
         try (Cluster publisher = anotherClient(); Client client = publisher.client()) {
-            List<TaskFuture<long[]>> fs = client.map(ClusterDatasetsTest::big, List.of(100_000, 200_000)); // held on workers
+            List<TaskFuture<long[]>> fs = client.map(LongRange::of, List.of(100_000, 200_000)); // held on workers
             publisher.publish(name, fs);
         }
         Cluster reader = local.cluster();
@@ -130,9 +119,9 @@ class ClusterDatasetsTest {
         List<TaskFuture<long[]>> got = reader.dataset(name, List.class);
         assertThat(got).hasSize(2);
         assertThat(got.get(0).status()).isEqualTo("finished");
-        assertThat(total(got.get(1).result())).isEqualTo(199_999L * 200_000 / 2);
+        assertThat(LongRange.total(got.get(1).result())).isEqualTo(199_999L * 200_000 / 2);
         try (Client client = reader.client()) { // a published future as another client's task input: read where it is
-            assertThat(client.submit(ClusterDatasetsTest::total, got.get(0)).result()).isEqualTo(99_999L * 100_000 / 2);
+            assertThat(client.submit(LongRange::total, got.get(0)).result()).isEqualTo(99_999L * 100_000 / 2);
         }
         assertThat(reader.unpublish(name)).isTrue();
     }

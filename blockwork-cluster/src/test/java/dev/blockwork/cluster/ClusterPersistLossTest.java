@@ -114,35 +114,24 @@ class ClusterPersistLossTest {
         local.addWorker();
     }
 
-    static long[] big(int n) {
-        long[] a = new long[n];
-        for (int i = 0; i < n; i++) a[i] = i;
-        return a;
-    }
-
-    static long total(long[] a) {
-        long s = 0;
-        for (long x : a) s += x;
-        return s;
-    }
 
     @Test
     @Order(3)
     void aPersistedDelayedWhoseWorkerDiedIsMadeAgain() {
         Where where = new Where();
-        Delayed<long[]> v = Delayed.of(ClusterPersistLossTest::big, 200_000);
+        Delayed<long[]> v = Delayed.of(LongRange::of, 200_000);
         Delayed<long[]> p;
         try (var scope = local.cluster().use()) {
             p = v.persist(); // persist() takes the default scheduler: this thread's scope
         }
         // where it was made: ask for it through a task and see which worker ran it
-        Long first = Delayed.of(ClusterPersistLossTest::total, p).compute(on().withListener(where));
+        Long first = Delayed.of(LongRange::total, p).compute(on().withListener(where));
         assertThat(first).isEqualTo(199_999L * 200_000 / 2);
         int victim = where.busiest(); // the reader ran where the 1.6 MB value is (locality)
         local.kill(victim);
         awaitWorkers(1);
-        assertThat(Delayed.of(ClusterPersistLossTest::total, p).compute(on())).isEqualTo(199_999L * 200_000 / 2);
-        assertThat(total(p.compute(on()))).isEqualTo(199_999L * 200_000 / 2);
+        assertThat(Delayed.of(LongRange::total, p).compute(on())).isEqualTo(199_999L * 200_000 / 2);
+        assertThat(LongRange.total(p.compute(on()))).isEqualTo(199_999L * 200_000 / 2);
         local.addWorker();
     }
 
@@ -174,17 +163,17 @@ class ClusterPersistLossTest {
         Ran ran = new Ran();
         long sum = 199_999L * 200_000 / 2;
         try (Client client = Client.create(on().withListener(ran))) {
-            TaskFuture<long[]> a = client.submit(ClusterPersistLossTest::big, 200_000); // 1.6 MB: held on a worker
+            TaskFuture<long[]> a = client.submit(LongRange::of, 200_000); // 1.6 MB: held on a worker
             TaskFuture<long[]> b = client.submit(ClusterPersistLossTest::twice, a);      // runs where a is
-            assertThat(total(b.result())).isEqualTo(2 * sum);
+            assertThat(LongRange.total(b.result())).isEqualTo(2 * sum);
             String holder = ran.workerOf.get("twice");
             assertThat(holder).isNotNull();
             local.kill(local.workerNames().indexOf(holder));
             awaitWorkers(1);
-            assertThat(total(b.result())).as("b made again, and a before it").isEqualTo(2 * sum);
+            assertThat(LongRange.total(b.result())).as("b made again, and a before it").isEqualTo(2 * sum);
             assertThat(ran.workerOf.get("twice")).as("b was made again on the worker left").isNotEqualTo(holder);
-            assertThat(total(a.result())).isEqualTo(sum);
-            assertThat(client.submit(ClusterPersistLossTest::total, a).result()).isEqualTo(sum);
+            assertThat(LongRange.total(a.result())).isEqualTo(sum);
+            assertThat(client.submit(LongRange::total, a).result()).isEqualTo(sum);
         }
     }
 
