@@ -72,13 +72,25 @@ class ClusterStealingTest {
 
     static final int N = 200, LEN = 16 << 10; // fewer parts than the 512 a worker may have in flight: all go where the block is
 
-    /** {@value #N} parts of one 128 KiB block, each saying it started on {@code started} and waiting for {@code gate}. */
+    /**
+     * {@value #N} parts of one 128 KiB block, each saying it started on {@code started} and waiting for {@code gate}.
+     * Each call labels its parts anew ({@code part-<n>}): the client learns how long a label's tasks take, and parts
+     * that ran at once after an earlier test's gate opened must not make this test's parts look too short to steal.
+     */
     static Delayed<Long> gatedParts(ClusterQueue<Integer> started, ClusterEvent gate) {
         Delayed<double[]> block = Delayed.of(ClusterStealingTest::block, LEN);
+        String label = "part-" + LABELS.incrementAndGet();
         List<Delayed<Long>> parts = new ArrayList<>();
-        for (int i = 0; i < N; i++) parts.add(Delayed.of(ClusterStealingTest::part, block, i, started, gate));
+        for (int i = 0; i < N; i++) {
+            parts.add(Delayed.ofN(label, xs -> part((double[]) xs[0], (Integer) xs[1], castQueue(xs[2]), (ClusterEvent) xs[3]), block, i, started, gate));
+        }
         return Delayed.ofN("sum", ClusterStealingTest::sum, parts.toArray());
     }
+
+    private static final AtomicInteger LABELS = new AtomicInteger();
+
+    @SuppressWarnings("unchecked")
+    private static ClusterQueue<Integer> castQueue(Object q) { return (ClusterQueue<Integer>) q; }
 
     static long expectedSum() {
         long expected = 0;
