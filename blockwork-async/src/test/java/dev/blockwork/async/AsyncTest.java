@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -270,5 +271,86 @@ class AsyncTest {
         assertThatThrownBy(() -> Async.sleep(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("got sleep(PT-0.001S), expected a duration >= 0");
+    }
+
+    @Test
+    void sleepLastsItsWholeDurationThoughItsThreadIsUnparked() throws Exception {
+        for (Thread.Builder builder : List.of(Thread.ofVirtual(), Thread.ofPlatform())) {
+            Duration d = Duration.ofMillis(150);
+            AtomicReference<Long> slept = new AtomicReference<>();
+            Thread sleeper = builder.unstarted(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    Async.sleep(d);
+                } catch (InterruptedException e) {
+                    throw new AssertionError("an unpark is not an interrupt", e);
+                }
+                slept.set(System.nanoTime() - t0);
+            });
+            sleeper.start();
+            while (sleeper.isAlive()) {            // spurious wake-ups: the sleep must go back to sleep
+                LockSupport.unpark(sleeper);
+                sleeper.join(Duration.ofMillis(1));
+            }
+            assertThat(slept.get()).as("on " + builder).isGreaterThanOrEqualTo(d.toNanos());
+        }
+    }
+
+    @Test
+    void sleepKeepsAnUnparkGivenWhileItSleptForTheNextPark() throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            CountDownLatch unparked = new CountDownLatch(1);
+            AtomicReference<Long> sleepEnded = new AtomicReference<>();
+            AtomicReference<Long> parkNanos = new AtomicReference<>();
+            Thread sleeper = Thread.ofVirtual().start(() -> {
+                try {
+                    Async.sleep(Duration.ofMillis(300));
+                    sleepEnded.set(System.nanoTime());
+                    TestWaits.await(unparked);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                long t0 = System.nanoTime();
+                LockSupport.parkNanos(TestWaits.LONG.toNanos()); // returns at once if the permit was kept
+                parkNanos.set(System.nanoTime() - t0);
+            });
+            TestWaits.awaitBlocked(sleeper);
+            long unparkedAt = System.nanoTime();
+            LockSupport.unpark(sleeper);
+            unparked.countDown();
+            sleeper.join();
+            if (unparkedAt > sleepEnded.get() && attempt < 5) {
+                continue; // this machine was too slow: the unpark came after the sleep; try again
+            }
+            assertThat(unparkedAt).isLessThan(sleepEnded.get());
+            assertThat(parkNanos.get()).isLessThan(TestWaits.LONG.toNanos());
+            return;
+        }
+    }
+
+    @Test
+    void sleepEndsWithInterruptedExceptionAndClearsTheFlag() throws Exception {
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> Async.sleep(Duration.ofMillis(1)))
+                .isInstanceOf(InterruptedException.class)
+                .hasMessage("interrupted before sleep(PT0.001S)");
+        assertThat(Thread.interrupted()).isFalse();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> flagAfter = new AtomicReference<>();
+        Thread sleeper = Thread.ofVirtual().start(() -> {
+            try {
+                Async.sleep(Duration.ofSeconds(Long.MAX_VALUE)); // saturates; only the interrupt ends it
+            } catch (Throwable e) {
+                thrown.set(e);
+                flagAfter.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        TestWaits.awaitBlocked(sleeper);
+        sleeper.interrupt();
+        sleeper.join();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class)
+                .hasMessageStartingWith("interrupted in sleep(PT");
+        assertThat(flagAfter.get()).isFalse();
+        Async.sleep(Duration.ZERO);
     }
 }
