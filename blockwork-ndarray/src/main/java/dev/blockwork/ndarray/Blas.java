@@ -18,6 +18,9 @@ import java.util.List;
  * <p>Which path is active is decided once, at class initialisation, and logged once (System.Logger, DEBUG):
  * <ol>
  * <li>system property {@code blockwork.blas=java} forces the pure-Java kernel;</li>
+ * <li>a JVM that does not allow this module native access ({@code --enable-native-access}) gets the pure-Java
+ *     kernel and one WARNING line saying which flag to add, unless {@code blockwork.blas=native} or a library path
+ *     (next item) asks for native code anyway (the JDK then prints its own warning);</li>
  * <li>a library path from system property {@code blockwork.blas.library} or environment variable
  *     {@code BLOCKWORK_BLAS_LIBRARY};</li>
  * <li>the system's {@code libopenblas.so.0}, {@code libopenblas.so}, {@code libcblas.so.3}, {@code libblas.so.3}
@@ -25,8 +28,7 @@ import java.util.List;
  * <li>otherwise the pure-Java kernel.</li>
  * </ol>
  * Heap arrays are passed to the native library without copying ({@code Linker.Option.critical(true)} with
- * {@code MemorySegment.ofArray}); the JVM must be started with {@code --enable-native-access=ALL-UNNAMED}
- * (else a warning is printed once). Thread-safe; the native library runs its own threads.
+ * {@code MemorySegment.ofArray}). Thread-safe; the native library runs its own threads.
  */
 public final class Blas {
     private static final System.Logger LOG = System.getLogger(Blas.class.getName());
@@ -41,8 +43,18 @@ public final class Blas {
         MethodHandle d = null, s = null;
         int nativeThreads = 0;
         String active = "java";
+        String choice = System.getProperty("blockwork.blas", "auto");
         String reason = "forced by -Dblockwork.blas=java";
-        if (!"java".equalsIgnoreCase(System.getProperty("blockwork.blas"))) {
+        if (!"java".equalsIgnoreCase(choice) && !"native".equalsIgnoreCase(choice) && explicitLibrary() == null
+                && !Blas.class.getModule().isNativeAccessEnabled()) {
+            // Not loading is the only way to replace the JDK's four-line warning (and a later JDK's refusal) with one
+            // line that says what to do; an explicit -Dblockwork.blas=native or library path loads anyway.
+            reason = "this JVM does not allow native access";
+            LOG.log(System.Logger.Level.WARNING, "matmul and linear algebra use Blockwork's pure-Java kernels: this JVM"
+                    + " does not allow native access, which the system's BLAS needs; start java with"
+                    + " --enable-native-access=ALL-UNNAMED (dev.blockwork.ndarray on the module path) for BLAS,"
+                    + " or -Dblockwork.blas=java to choose the Java kernels without this message");
+        } else if (!"java".equalsIgnoreCase(choice)) {
             reason = "no native CBLAS found (tried " + candidates() + ")";
             for (String lib : candidates()) {
                 try {
@@ -98,11 +110,17 @@ public final class Blas {
         };
     }
 
-    private static List<String> candidates() {
-        List<String> c = new ArrayList<>();
+    /** The library named by {@code blockwork.blas.library} or {@code BLOCKWORK_BLAS_LIBRARY}, or null. */
+    private static String explicitLibrary() {
         String p = System.getProperty("blockwork.blas.library");
         if (p == null || p.isBlank()) p = System.getenv("BLOCKWORK_BLAS_LIBRARY");
-        if (p != null && !p.isBlank()) c.add(p);
+        return p == null || p.isBlank() ? null : p;
+    }
+
+    private static List<String> candidates() {
+        List<String> c = new ArrayList<>();
+        String p = explicitLibrary();
+        if (p != null) c.add(p);
         for (String n : List.of("libopenblas.so.0", "libopenblas.so", "libcblas.so.3", "libblas.so.3")) c.add(n);
         return c;
     }
