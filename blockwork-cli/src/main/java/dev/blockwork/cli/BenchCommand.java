@@ -10,13 +10,22 @@ import java.util.concurrent.Callable;
 
 /** {@code blockwork bench}: benchmarks that print {@code <case> <median> <unit>} lines. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs benchmarks; each line is '<case> <median> <unit>', with references measured in the same run.",
-                "Suites: tasks (scheduler overhead), arrays (chunked arrays vs memory bandwidth and NumPy),",
-                "kernels (one-block NDArray kernels vs plain loops), processes (queues, pipes, pools between JVMs),", "async (100,000 sleeping tasks; --cases rss: only their peak RSS, each run in a fresh JVM, vs asyncio),",
-                "zarr (codecs vs raw file I/O, the example workloads at full size, a 16 GiB array in a 1 GiB heap),",
-                "linalg (TSQR of 2,000,000 x 100 and svdCompressed of 10000^2 vs NumPy and matmul; needs -Xmx12g via BLOCKWORK_JAVA_OPTS),",
-                "dashboard (what the live dashboard costs per task), startup (the first computes in a fresh JVM, with and without an AOT cache),",
-                "cluster (a 2-worker local cluster vs threads and processes)."})
+        description = {"Runs benchmarks, printing one '<case> <median> <unit>' line per case.",
+                "References (plain loops, memory bandwidth, NumPy) are measured in the same run.",
+                "Suites:",
+                "  tasks      scheduler overhead per task",
+                "  arrays     chunked arrays vs memory bandwidth and NumPy",
+                "  kernels    one-block NDArray kernels vs plain loops",
+                "  processes  queues, pipes and pools between JVMs",
+                "  async      100,000 sleeping tasks; --cases rss: only their peak RSS,",
+                "             each run in a fresh JVM, vs asyncio",
+                "  zarr       codecs vs raw file I/O, the example workloads at full size,",
+                "             a 16 GiB array in a 1 GiB heap",
+                "  linalg     TSQR of 2,000,000 x 100 and svdCompressed of 10000^2 vs NumPy",
+                "             and matmul; needs -Xmx12g in BLOCKWORK_JAVA_OPTS",
+                "  dashboard  what the live dashboard costs per task",
+                "  startup    the first computes in a fresh JVM, with and without an AOT cache",
+                "  cluster    a 2-worker local cluster vs threads and processes"})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "SUITE", description = "tasks, kernels, arrays, processes, async, zarr, linalg, dashboard, startup, cluster (default: tasks).")
     List<String> suites = List.of("tasks");

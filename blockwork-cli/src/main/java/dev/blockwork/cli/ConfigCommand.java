@@ -10,8 +10,9 @@ import java.io.PrintWriter;
 
 /** {@code blockwork config}: every setting with the value in force, or the reference table. */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = {"Prints every Blockwork setting with the value in force here (system property blockwork.KEY,",
-                "environment variable BLOCKWORK_KEY, the config file, or the default)."})
+        description = {"Prints every Blockwork setting with the value in force here.",
+                "A value comes from the system property blockwork.KEY, the environment",
+                "variable BLOCKWORK_KEY or the config file; else the default is shown."})
 final class ConfigCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

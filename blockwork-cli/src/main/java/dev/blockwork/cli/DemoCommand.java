@@ -9,18 +9,21 @@ import java.util.concurrent.Callable;
 
 /** {@code blockwork demo}: the seed tutorial's examples, in Java. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the seed tutorial's examples, each labelled, with what it computed and how long it took:",
-                "  1  threads: Hello five times, then a lock shared by several threads",
-                "  2  a pool of parallel workers (worker JVMs) and a Queue between processes",
-                "  3  async tasks on virtual threads",
-                "  4  the chunked-array example: x = ones((1000, 1000), chunks=(100, 100)); z = x + x*2; z.compute()",
-                "  5  the same example on a local cluster of 2 worker JVMs (Hazelcast members)"})
+        description = {"Runs the seed tutorial's examples, printing what each computed and its time.",
+                "The parts:",
+                "  1  " + Demo.PART_1,
+                "  2  " + Demo.PART_2,
+                "  3  " + Demo.PART_3,
+                "  4  " + Demo.PART_4,
+                "  5  " + Demo.PART_5})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-p", "--part"}, split = ",", paramLabel = "N", description = "Run only these parts (1-5), e.g. --part 1,4.")
     List<Integer> parts = List.of(1, 2, 3, 4, 5);
 
-    @Option(names = "--dashboard", description = {"Start the live dashboard first and print its URL; on a terminal, keep it",
-            "open after the demo until Enter is pressed."})
+    @Option(names = "--quick", description = "Smaller sizes and counts (a few seconds in all): the same parts and checks.")
+    boolean quick;
+
+    @Option(names = "--dashboard", description = "Start the live dashboard first and print its URL; on a terminal, keep it open after the demo until Enter is pressed.")
     boolean dashboard;
 
     @Override
@@ -32,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         dev.blockwork.dashboard.Dashboard board = dashboard ? dev.blockwork.dashboard.Dashboard.start() : null;
-        Demo.run(System.out, parts);
+        Demo.run(System.out, parts, quick);
         if (board != null && System.console() != null) {
             System.out.println("The dashboard stays open at " + board.url() + " : press Enter to stop.");
             System.console().readLine();

@@ -16,10 +16,12 @@ import java.util.concurrent.Callable;
  * the workers load the snippets' classes from the shell (see docs/process.md, "Code travels with the task").
  */
 @Command(name = "shell", mixinStandardHelpOptions = true,
-        description = {"Starts JShell with Blockwork on the class path and its usual imports made:",
-                "  import dev.blockwork.array.*;  import static dev.blockwork.array.DArrays.*;",
-                "  import dev.blockwork.ndarray.*; dev.blockwork.delayed.Delayed; dev.blockwork.futures.*;",
-                "  dev.blockwork.schedule.*; dev.blockwork.process.*; dev.blockwork.async.*",
+        description = {"Starts JShell with Blockwork on the class path and its usual imports made.",
+                "The imports:",
+                "  dev.blockwork.array.*           static dev.blockwork.array.DArrays.*",
+                "  dev.blockwork.ndarray.*         dev.blockwork.delayed.Delayed",
+                "  dev.blockwork.futures.*         dev.blockwork.schedule.*",
+                "  dev.blockwork.process.*         dev.blockwork.async.*",
                 "Any further arguments go to jshell (a script file, --feedback, ...)."})
 final class ShellCommand implements Callable<Integer> {
     /** What the shell imports at start (JShell's own defaults stay). */

@@ -17,12 +17,14 @@ import java.util.concurrent.CountDownLatch;
  * prints one line saying where it listens and whom it joined, and runs until stopped (Ctrl-C, SIGTERM).
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Starts a cluster worker: a Hazelcast member that runs Blockwork tasks for the clients of its cluster.",
-                "Clients use it with scheduler=cluster and cluster.address=HOST:PORT, or Cluster.connect(\"HOST:PORT\").",
-                "Prints one line when ready (where it listens, whom it joined) and runs until stopped (Ctrl-C).",
-                "Safe defaults: listens on 127.0.0.1 only; joins only a cluster of the same name. The open-source",
-                "edition has no TLS or authentication: on an untrusted network use a private network, a VPN or a tunnel",
-                "(docs/cluster.md)."})
+        description = {"Starts a cluster worker: a Hazelcast member that runs tasks for its clients.",
+                "Clients use it with scheduler=cluster and cluster.address=HOST:PORT,",
+                "or Cluster.connect(\"HOST:PORT\").",
+                "Prints one line when ready (where it listens, whom it joined) and runs until",
+                "stopped (Ctrl-C).",
+                "Safe defaults: listens on 127.0.0.1 only; joins only a cluster of the same",
+                "name. The open-source edition has no TLS or authentication: on an untrusted",
+                "network use a private network, a VPN or a tunnel (docs/cluster.md)."})
 final class WorkerCommand implements Callable<Integer> {
     @Option(names = {"-c", "--cluster-name"}, paramLabel = "NAME", description = "Cluster name; clients and members must use the same one (default: setting cluster.name, ${DEFAULT-VALUE}).")
     String clusterName = ClusterSettings.NAME.get();

@@ -26,7 +26,7 @@ class MainTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("demo").contains("bench").contains("--version");
         Run demo = run("demo", "--help");
-        assertThat(demo.out()).contains("--part").contains("1  threads").contains("4  the chunked-array example");
+        assertThat(demo.out()).contains("--part").contains("1  threads").contains("4  the chunked-array example").contains("--quick");
         Run bench = run("bench", "--help");
         assertThat(bench.out()).contains("tasks").contains("arrays").contains("processes").contains("async").contains("--runs");
     }
@@ -37,11 +37,11 @@ class MainTest {
         java.io.PrintStream old = System.out;
         System.setOut(new java.io.PrintStream(buf, true));
         try {
-            assertThat(run("demo", "--part", "1").code()).isZero();
+            assertThat(run("demo", "--quick", "--part", "1").code()).isZero();
         } finally {
             System.setOut(old);
         }
-        assertThat(buf.toString()).contains("== (1)").contains("Hello").contains("400000 (expected 400000)");
+        assertThat(buf.toString()).contains("== (1)").contains("Hello").contains("40000 (expected 40000)");
         assertThat(run("demo", "--part", "9").code()).isEqualTo(2);
     }
 

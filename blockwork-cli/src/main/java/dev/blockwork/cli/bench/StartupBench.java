@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Start-up cost: the seed example's first compute in a fresh JVM, and its first ten, with and without Java 25's
+ * Start-up cost: the seed example's first compute in a fresh JVM, its first ten (in all, and computes 2 to 10 per
+ * compute), with and without Java 25's
  * ahead-of-time cache (JEP 514/515: classes loaded and linked, and method profiles, from a training run), next to
  * NumPy's first and next computes of the same expression when {@code python3} with NumPy is present. Each figure is
  * the median over fresh child JVMs.
@@ -31,19 +32,44 @@ public final class StartupBench {
     }
 
     /**
-     * Child mode: prints {@code <ms since JVM start to the first result> <ms of the first compute> <ms of computes 2-10>}.
+     * What one fresh JVM measured, in milliseconds; a child prints it as one line of four numbers.
+     *
+     * @param jvmStartToFirstResult from the JVM's start to the first compute's result
+     * @param firstCompute          the first compute
+     * @param firstTenComputes      the first ten computes in all, the first included
+     * @param computes2To10         computes 2 to 10, per compute
+     */
+    record ChildTimes(double jvmStartToFirstResult, double firstCompute, double firstTenComputes, double computes2To10) {
+        String line() {
+            return String.format(java.util.Locale.ROOT, "%.0f %.3f %.3f %.3f", jvmStartToFirstResult, firstCompute, firstTenComputes, computes2To10);
+        }
+
+        static ChildTimes parse(String line) {
+            String[] f = line.strip().split(" ");
+            if (f.length != 4) throw new IllegalArgumentException("got child line '" + line + "', expected 4 numbers (ms)");
+            return new ChildTimes(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]));
+        }
+    }
+
+    /** Computes the seed example ten times and says how long the first, all ten and the nine after the first took. */
+    static ChildTimes measure(long jvmStartMillis) {
+        long t0 = System.nanoTime();
+        double s = seed();
+        long t1 = System.nanoTime();
+        long firstResultMillis = System.currentTimeMillis();
+        for (int i = 0; i < 9; i++) s += seed();
+        long t2 = System.nanoTime();
+        if (s != 10 * 3_000_000.0) throw new IllegalStateException("seed example gave " + s + ", expected " + 10 * 3_000_000.0);
+        return new ChildTimes(firstResultMillis - jvmStartMillis, (t1 - t0) / 1e6, (t2 - t0) / 1e6, (t2 - t1) / 9e6);
+    }
+
+    /**
+     * Child mode: prints one {@link ChildTimes} line.
      *
      * @param args {@code --child}
      */
     public static void main(String[] args) {
-        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        long t0 = System.nanoTime();
-        double s = seed();
-        long t1 = System.nanoTime();
-        for (int i = 0; i < 9; i++) s += seed();
-        long t2 = System.nanoTime();
-        if (s != 10 * 3_000_000.0) throw new IllegalStateException("seed example gave " + s);
-        System.out.printf(java.util.Locale.ROOT, "%d %.3f %.3f%n", System.currentTimeMillis() - jvmStart, (t1 - t0) / 1e6, (t2 - t1) / 9e6);
+        System.out.println(measure(ManagementFactory.getRuntimeMXBean().getStartTime()).line());
     }
 
     /**
@@ -81,21 +107,28 @@ public final class StartupBench {
     }
 
     private static void report(PrintStream out, String name, List<String> jvm, int runs) throws IOException, InterruptedException {
-        double[] total = new double[runs], first = new double[runs], next = new double[runs];
+        List<ChildTimes> times = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             List<String> cmd = new ArrayList<>(jvm);
             cmd.addAll(List.of(StartupBench.class.getName(), "--child"));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String o = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException(name + ": child JVM failed: " + o);
-            String[] f = o.lines().reduce((a, b) -> b).orElse("").split(" ");
-            total[r] = Double.parseDouble(f[0]);
-            first[r] = Double.parseDouble(f[1]);
-            next[r] = Double.parseDouble(f[2]);
+            times.add(ChildTimes.parse(o.lines().reduce((a, b) -> b).orElse("")));
         }
-        ProcessBench.line(out, name + "_jvm_start_to_first_result", ProcessBench.median(total), "ms");
-        ProcessBench.line(out, name + "_first_compute", ProcessBench.median(first), "ms");
-        ProcessBench.line(out, name + "_computes_2_to_10", ProcessBench.median(next), "ms/compute");
+        lines(out, name, times);
+    }
+
+    /** The case lines of one JVM configuration: each figure's median over its fresh JVMs. */
+    static void lines(PrintStream out, String name, List<ChildTimes> times) {
+        ProcessBench.line(out, name + "_jvm_start_to_first_result", median(times, ChildTimes::jvmStartToFirstResult), "ms");
+        ProcessBench.line(out, name + "_first_compute", median(times, ChildTimes::firstCompute), "ms");
+        ProcessBench.line(out, name + "_first_10_computes", median(times, ChildTimes::firstTenComputes), "ms");
+        ProcessBench.line(out, name + "_computes_2_to_10", median(times, ChildTimes::computes2To10), "ms/compute");
+    }
+
+    private static double median(List<ChildTimes> times, java.util.function.ToDoubleFunction<ChildTimes> figure) {
+        return ProcessBench.median(times.stream().mapToDouble(figure).toArray());
     }
 
     private static void numpy(PrintStream out, int runs) throws InterruptedException {
@@ -103,8 +136,8 @@ public final class StartupBench {
                 "import time, numpy as np",
                 "t0 = time.perf_counter(); x = np.ones((1000, 1000)); s = (x + x * 2).sum(); t1 = time.perf_counter()",
                 "for i in range(9): s += (np.ones((1000, 1000)) * 3).sum()",
-                "t2 = time.perf_counter(); print('%.3f %.3f' % ((t1 - t0) * 1e3, (t2 - t1) / 9 * 1e3))");
-        double[] first = new double[runs], next = new double[runs];
+                "t2 = time.perf_counter(); print('%.3f %.3f %.3f' % ((t1 - t0) * 1e3, (t2 - t0) * 1e3, (t2 - t1) / 9 * 1e3))");
+        double[] first = new double[runs], firstTen = new double[runs], next = new double[runs];
         try {
             for (int r = 0; r < runs; r++) {
                 Process p = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true).start();
@@ -115,13 +148,15 @@ public final class StartupBench {
                 }
                 String[] f = o.split(" ");
                 first[r] = Double.parseDouble(f[0]);
-                next[r] = Double.parseDouble(f[1]);
+                firstTen[r] = Double.parseDouble(f[1]);
+                next[r] = Double.parseDouble(f[2]);
             }
         } catch (IOException e) {
             out.println("# numpy: not measured (no python3 on the PATH)");
             return;
         }
         ProcessBench.line(out, "reference_numpy_first_compute", ProcessBench.median(first), "ms");
+        ProcessBench.line(out, "reference_numpy_first_10_computes", ProcessBench.median(firstTen), "ms");
         ProcessBench.line(out, "reference_numpy_computes_2_to_10", ProcessBench.median(next), "ms/compute");
     }
 }

@@ -6,7 +6,8 @@ import java.io.PrintStream;
 final class ArraysDemo {
     private ArraysDemo() {}
 
-    static void run(PrintStream out) {
-        dev.blockwork.cli.examples.SeedArrayExample.run(out);
+    static void run(PrintStream out, boolean quick) {
+        if (quick) dev.blockwork.cli.examples.SeedArrayExample.run(out, 5, 5);
+        else dev.blockwork.cli.examples.SeedArrayExample.run(out);
     }
 }

@@ -13,15 +13,16 @@ import java.io.PrintStream;
 final class ClusterDemo {
     private ClusterDemo() {}
 
-    static void run(PrintStream out) {
+    /** @param quick 2 warm-up computes and 3 timed ones instead of 10 and 9 */
+    static void run(PrintStream out, boolean quick) {
         long t0 = System.nanoTime();
         try (LocalCluster local = LocalCluster.start(2)) {
             out.printf("started a local cluster of 2 worker JVMs in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, local.cluster().workers());
             ComputeOptions on = ComputeOptions.defaults().withScheduler(local.scheduler()).withProgress(false);
             DArray x = DArray.ones(shape(1000, 1000), chunks(100, 100));
             DArray z = x.add(x.mul(2));
-            for (int i = 0; i < 10; i++) z.compute(on); // warm up both sides
-            int runs = 9;
+            for (int i = 0, warmups = quick ? 2 : 10; i < warmups; i++) z.compute(on); // warm up both sides
+            int runs = quick ? 3 : 9;
             long[] ns = new long[runs];
             NDArray r = null;
             for (int i = 0; i < runs; i++) {

@@ -6,7 +6,7 @@ import java.io.PrintStream;
 final class PoolDemo {
     private PoolDemo() {}
 
-    static void run(PrintStream out) throws Exception {
-        dev.blockwork.cli.examples.ProcessDemo.run(out);
+    static void run(PrintStream out, boolean quick) throws Exception {
+        dev.blockwork.cli.examples.ProcessDemo.run(out, quick);
     }
 }

@@ -52,25 +52,38 @@ public final class ProcessDemo {
      * @throws Exception if a worker fails
      */
     public static void run(PrintStream out) throws Exception {
-        int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+        run(out, false);
+    }
+
+    /**
+     * The same, smaller when {@code quick}: 2 workers, 4 prime limits, 10,000 squares and 10,000 queue items
+     * (instead of one worker per core, 16, 100,000 and 1,000,000).
+     *
+     * @param out   where the demo prints
+     * @param quick the smaller sizes, for a run of a few seconds
+     * @throws Exception if a worker fails
+     */
+    public static void run(PrintStream out, boolean quick) throws Exception {
+        int workers = quick ? 2 : Math.max(2, Runtime.getRuntime().availableProcessors());
+        int squareInputs = quick ? 10_000 : 100_000;
         long t0 = System.nanoTime();
         try (ProcessPool pool = ProcessPool.create(workers)) {
             long t1 = System.nanoTime();
             out.printf(Locale.ROOT, "Launched a pool of %d worker JVMs (pids %s) in %.0f ms%n", workers, pool.workerPids(), ms(t0, t1));
-            List<Integer> limits = IntStream.rangeClosed(1, 16).map(i -> i * 25_000).boxed().toList();
+            List<Integer> limits = IntStream.rangeClosed(1, quick ? 4 : 16).map(i -> i * 25_000).boxed().toList();
             List<Integer> counts = pool.map(ProcessDemo::primesBelow, limits, 1);
             long t2 = System.nanoTime();
-            for (int i = 0; i < limits.size(); i += 4) {
-                out.printf(Locale.ROOT, "  primes below %,7d: %,6d%n", limits.get(i), counts.get(i));
+            for (int i = 0; i < limits.size(); i += limits.size() / 4) {
+                out.printf(Locale.ROOT, "primes below %,7d: %,6d%n", limits.get(i), counts.get(i));
             }
             out.printf(Locale.ROOT, "pool.map(primesBelow, %d limits) on %d workers: %.0f ms; last: %,d primes below %,d%n",
                     limits.size(), workers, ms(t1, t2), counts.getLast(), limits.getLast());
-            List<Long> squares = pool.map(x -> (long) x * x, IntStream.range(0, 100_000).boxed().toList());
+            List<Long> squares = pool.map(x -> (long) x * x, IntStream.range(0, squareInputs).boxed().toList());
             long t3 = System.nanoTime();
-            out.printf(Locale.ROOT, "pool.map(x -> x * x, 100,000 inputs, automatic chunks): %.0f ms (%.2f us/task); sum %,d%n",
-                    ms(t2, t3), ms(t2, t3) * 1000 / 100_000, squares.stream().mapToLong(Long::longValue).sum());
+            out.printf(Locale.ROOT, "pool.map(x -> x * x, %,d inputs, automatic chunks): %.0f ms (%.2f us/task); sum %,d%n",
+                    squareInputs, ms(t2, t3), ms(t2, t3) * 1000 / squareInputs, squares.stream().mapToLong(Long::longValue).sum());
         }
-        int items = 1_000_000;
+        int items = quick ? 10_000 : 1_000_000;
         long t4 = System.nanoTime();
         try (ProcessQueue<String> q = ProcessQueue.create();
              WorkerProcess producer = WorkerProcess.builder().name("producer").start(ProcessDemo::produce, new Produce(q, items))) {
@@ -90,7 +103,7 @@ public final class ProcessDemo {
             producer.join(30, TimeUnit.SECONDS);
             out.printf(Locale.ROOT, "ProcessQueue: producer JVM pid %d put %,d items; first '%s', last '%s'%n",
                     producer.pid(), received, first, last);
-            out.printf(Locale.ROOT, "  first item after %.0f ms (JVM start), the rest in %.1f ms: %,.0f items/s%n",
+            out.printf(Locale.ROOT, "first item after %.0f ms (JVM start), the rest in %.1f ms: %,.0f items/s%n",
                     ms(t4, t5), ms(t5, t6), (received - 1) / ((t6 - t5) / 1e9));
         }
     }

@@ -23,11 +23,22 @@ public final class SeedArrayExample {
      * @param out where it prints
      */
     public static void run(PrintStream out) {
+        run(out, 150, 30);
+    }
+
+    /**
+     * The seed example with fewer (or more) computes: {@code warmups} untimed, then the median of {@code runs}.
+     *
+     * @param out     where it prints
+     * @param warmups computes before the timed ones (JIT and the scheduler's threads)
+     * @param runs    timed computes, at least 1
+     */
+    public static void run(PrintStream out, int warmups, int runs) {
+        if (runs < 1) throw new IllegalArgumentException("got " + runs + " runs, expected at least 1");
         DArray x = DArray.ones(shape(1000, 1000), chunks(100, 100));
         DArray y = x.mul(2);
         DArray z = x.add(y);
-        for (int i = 0; i < 150; i++) z.compute(); // warm up the JIT and the scheduler's threads
-        int runs = 30;
+        for (int i = 0; i < warmups; i++) z.compute(); // warm up the JIT and the scheduler's threads
         long[] ns = new long[runs];
         NDArray r = null;
         for (int i = 0; i < runs; i++) {
