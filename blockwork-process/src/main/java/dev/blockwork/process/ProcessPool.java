@@ -262,11 +262,12 @@ public final class ProcessPool implements AutoCloseable {
         if (b != null) throw new IllegalStateException("pool " + options.name + " is broken: " + b.getMessage(), b);
     }
 
-    /** Like Dask's reprs: {@code <ProcessPool pool: 4 workers, open>}. */
+    /** Like Dask's reprs: {@code <ProcessPool pool: 4 workers, open>} ({@code 1 worker} for one). */
     @Override
     public String toString() {
         String st = terminated ? "terminated" : closing ? "closing" : broken != null ? "broken" : "open";
-        return "<ProcessPool " + options.name + ": " + options.processes + " workers, " + st + ">";
+        int n = options.processes;
+        return "<ProcessPool " + options.name + ": " + n + (n == 1 ? " worker, " : " workers, ") + st + ">";
     }
 
     /** Pids of the current workers. */

@@ -142,9 +142,9 @@ class ProcessPoolTest {
 
     @Test
     void itsReprSaysNameSizeAndState() {
-        assertThat(pool.toString()).matches("<ProcessPool \\S+: \\d+ workers, open>");
-        ProcessPool closed = ProcessPool.create(1);
+        assertThat(pool.toString()).isEqualTo("<ProcessPool pool: 2 workers, open>");
+        ProcessPool closed = ProcessPool.create(new PoolOptions().processes(1).name("solo"));
         closed.close();
-        assertThat(closed.toString()).endsWith("workers, terminated>");
+        assertThat(closed.toString()).isEqualTo("<ProcessPool solo: 1 worker, terminated>"); // singular for one
     }
 }
