@@ -213,12 +213,7 @@ final class PoolWorkerDriver implements Runnable {
             }
         }
         if (original == null) return new RemoteTaskException(where + ":\n" + m.errorText(), null);
-        RemoteTaskException context = new RemoteTaskException(where, null);
-        if (original instanceof RuntimeException || original instanceof Error) {
-            original.addSuppressed(context);
-            return original;
-        }
-        return new RemoteTaskException(where + ": " + original, original);
+        return new RemoteTaskException(where + ": " + original, original); // the caller's join gives it the caller's stack
     }
 
     /**
