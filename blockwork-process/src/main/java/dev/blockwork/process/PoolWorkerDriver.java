@@ -213,12 +213,7 @@ final class PoolWorkerDriver implements Runnable {
             }
         }
         if (original == null) return new RemoteTaskException(where + ":\n" + m.errorText(), null);
-        RemoteTaskException context = new RemoteTaskException(where, null);
-        if (original instanceof RuntimeException || original instanceof Error) {
-            original.addSuppressed(context);
-            return original;
-        }
-        return new RemoteTaskException(where + ": " + original, original);
+        return new RemoteTaskException(where + ": " + original, original); // the caller's join gives it the caller's stack
     }
 
     /**
@@ -261,13 +256,22 @@ final class PoolWorkerDriver implements Runnable {
         while (!inFlight.isEmpty()) pool.queue.addFirst(inFlight.pollLast());
         closeWorker("died with exit status " + status + describe(status));
         if (!ready && consecutiveStartFailures >= pool.options.maxStartFailures) {
+            String err = process.outputTail();
             String why = status > 128 ? "something outside the pool killed it each time (the OOM killer? a kill command?)"
+                    : !err.isEmpty() ? "its last output lines are below"
                     : "the initializer failing? bad JVM flags? see the worker's stderr above";
             pool.broken(new WorkerDiedException(who + " during start-up, before running any task, " + consecutiveStartFailures
-                    + " times in a row with the same exit status (" + why + "); the pool is broken", process.pid(), status));
+                    + " times in a row with the same exit status (" + why + "); the pool is broken" + startupReport(err),
+                    process.pid(), status));
             return;
         }
         if (!pool.terminated) startWorker();
+    }
+
+    /** What a worker that died at start-up left: its last output lines (stderr and stdout), and the class path it was given. */
+    private String startupReport(String err) {
+        String lines = err.isEmpty() ? "" : "\n" + process.name() + "'s last output lines:\n  " + err.replace("\n", "\n  ");
+        return lines + "\n" + process.name() + "'s class path: " + process.classPath();
     }
 
     static String describe(int status) {

@@ -36,10 +36,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * unserializable one fails at once with {@link UnserializableException} naming its class and the
  * task. {@link #map} returns results in input order; {@link #imap} streams them in order and
  * {@link #imapUnordered} as they finish, both keeping a bounded number of chunks in flight
- * (back-pressure: inputs are read lazily). A task that throws fails the call with the original
- * (unchecked) exception, which carries the remote stack trace and a suppressed
- * {@link RemoteTaskException} naming the worker and the input; checked exceptions come wrapped in
- * {@link RemoteTaskException}. A worker that dies (System.exit, OutOfMemoryError, kill -9) fails
+ * (back-pressure: inputs are read lazily). A task that throws fails the call with a
+ * {@link RemoteTaskException} naming the task, the input, the worker and the original exception; its stack
+ * trace is the caller's (where {@code map}, {@code apply} or the iterator's {@code next} was called, like the
+ * engine's {@code TaskFailedException}) and its {@linkplain Throwable#getCause() cause} is the original
+ * exception, of its own type, with the worker's stack trace. A {@link WorkerDiedException} likewise carries the
+ * caller's stack. A worker that dies (System.exit, OutOfMemoryError, kill -9) fails
  * only the chunk it was running: that chunk is retried on a fresh worker up to
  * {@link PoolOptions#maxRetries} times, then fails with {@link WorkerDiedException}. Never a hang:
  * a pool whose workers die at start-up repeatedly fails every pending task.
@@ -243,8 +245,14 @@ public final class ProcessPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Throws a failure to the caller waiting for it. A task's failure and a worker's death were made on a driver
+     * thread: they get the caller's stack instead (the frames that show where the caller waited; the worker's own
+     * trace stays the cause), as the engine does for {@code TaskFailedException}.
+     */
     static RuntimeException rethrow(Throwable t) {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) t = t.getCause();
+        if (t instanceof RemoteTaskException || t instanceof WorkerDiedException) t.fillInStackTrace();
         if (t instanceof RuntimeException r) throw r;
         if (t instanceof Error e) throw e;
         throw new RemoteTaskException(String.valueOf(t), t);
@@ -262,11 +270,12 @@ public final class ProcessPool implements AutoCloseable {
         if (b != null) throw new IllegalStateException("pool " + options.name + " is broken: " + b.getMessage(), b);
     }
 
-    /** Like Dask's reprs: {@code <ProcessPool pool: 4 workers, open>}. */
+    /** Like Dask's reprs: {@code <ProcessPool pool: 4 workers, open>} ({@code 1 worker} for one). */
     @Override
     public String toString() {
         String st = terminated ? "terminated" : closing ? "closing" : broken != null ? "broken" : "open";
-        return "<ProcessPool " + options.name + ": " + options.processes + " workers, " + st + ">";
+        int n = options.processes;
+        return "<ProcessPool " + options.name + ": " + n + (n == 1 ? " worker, " : " workers, ") + st + ">";
     }
 
     /** Pids of the current workers. */

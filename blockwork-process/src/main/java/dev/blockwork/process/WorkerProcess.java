@@ -46,16 +46,26 @@ public final class WorkerProcess implements AutoCloseable {
     /** What happens to the worker's stdout and stderr. */
     public enum Output { PREFIXED, CAPTURE, INHERIT }
 
+    /** How many of its last output lines a worker keeps for the errors that report its death ({@link #outputTail}). */
+    static final int OUTPUT_TAIL_LINES = 20;
+
     private final String name;
     private final Process process;
+    private final String classPath;
+    /**
+     * The last {@link #OUTPUT_TAIL_LINES} lines of stdout and stderr together (the JVM reports some start-up
+     * failures on stdout, the launcher others on stderr), whatever the output mode but INHERIT; guarded by itself.
+     */
+    private final java.util.ArrayDeque<String> outputTail = new java.util.ArrayDeque<>();
 
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
     private final List<Thread> pumps = new ArrayList<>(2);
 
-    private WorkerProcess(String name, Process process) {
+    private WorkerProcess(String name, Process process, String classPath) {
         this.name = name;
         this.process = process;
+        this.classPath = classPath;
     }
 
     /** Starts a worker running {@code task}. */
@@ -113,7 +123,8 @@ public final class WorkerProcess implements AutoCloseable {
             java.nio.file.Path code = dev.blockwork.process.internal.CodeBridge.socket(); // classes it lacks: ask us
             if (code != null) args.addFirst("-D" + dev.blockwork.process.internal.CodeBridge.SOCKET_PROPERTY + "=" + code);
             args.addFirst("-D" + dev.blockwork.schedule.RemoteTask.WORKER_NAME_PROPERTY + "=" + name); // what task reports name
-            ProcessBuilder pb = new ProcessBuilder(Launcher.command(args));
+            String classPath = Launcher.classPath();
+            ProcessBuilder pb = new ProcessBuilder(Launcher.command(args, classPath));
             if (output == Output.INHERIT) {
                 pb.redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
             }
@@ -123,11 +134,11 @@ public final class WorkerProcess implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start worker JVM " + pb.command().getFirst(), e);
             }
-            WorkerProcess w = new WorkerProcess(name, p);
+            WorkerProcess w = new WorkerProcess(name, p, classPath);
 
             if (output != Output.INHERIT) {
-                w.pump(p.getInputStream(), System.out, w.out, output == Output.CAPTURE);
-                w.pump(p.getErrorStream(), System.err, w.err, output == Output.CAPTURE);
+                w.pump(p.getInputStream(), System.out, w.out, output == Output.CAPTURE, w.outputTail);
+                w.pump(p.getErrorStream(), System.err, w.err, output == Output.CAPTURE, w.outputTail);
             }
             try (OutputStream os = p.getOutputStream(); DataOutputStream d = new DataOutputStream(os)) {
                 d.writeInt(task.length);
@@ -143,12 +154,18 @@ public final class WorkerProcess implements AutoCloseable {
         @Override public void run() throws Exception { task.accept(argument); }
     }
 
-    private void pump(InputStream in, PrintStream sink, StringBuilder capture, boolean capturing) {
+    private void pump(InputStream in, PrintStream sink, StringBuilder capture, boolean capturing, java.util.ArrayDeque<String> tail) {
         String prefix = "[" + name + " " + process.pid() + "] ";
         pumps.add(Thread.ofVirtual().name(name + "-output").start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
+                    if (tail != null) {
+                        synchronized (tail) {
+                            if (tail.size() == OUTPUT_TAIL_LINES) tail.removeFirst();
+                            tail.addLast(line);
+                        }
+                    }
                     if (capturing) {
                         synchronized (capture) { capture.append(line).append('\n'); }
                     } else {
@@ -201,6 +218,18 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** Captured stderr so far ({@link Output#CAPTURE} only). */
     public String stderr() { synchronized (err) { return err.toString(); } }
+
+    /** The class path the worker JVM was started with ({@code -cp}). */
+    String classPath() { return classPath; }
+
+    /**
+     * The worker's last lines of output, stdout and stderr as they came (at most {@value #OUTPUT_TAIL_LINES}),
+     * joined by newlines; empty with {@link Output#INHERIT} (its output is ours). Complete once {@link #join} has
+     * seen the worker exit.
+     */
+    String outputTail() {
+        synchronized (outputTail) { return String.join("\n", outputTail); }
+    }
 
     /** Kills the worker if it is still running and waits (up to 10 s) for it to exit. */
     @Override

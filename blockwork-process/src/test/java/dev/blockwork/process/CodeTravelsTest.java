@@ -80,4 +80,44 @@ class CodeTravelsTest {
         assertThat(out).as(out).contains("jshell [P[x=10], P[x=20]]").doesNotContain("ClassNotFoundException");
         assertThat(p.exitValue()).as(out).isZero();
     }
+
+    /**
+     * A shell variable is a static field of a class JShell made: a worker's copy of that class would read 0, so it
+     * is refused, with one sentence naming the class and saying what to do (which then works). A record typed in
+     * the shell without {@code Serializable} is refused by the serializer with one sentence naming it.
+     */
+    @Test
+    void aShellVariableReadByATaskFailsWithOneSentenceSayingWhatToDo(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("v.jsh");
+        Files.writeString(script, """
+                import dev.blockwork.process.ProcessPool;
+                int k = 7;
+                record Q(int x) {}
+                var pool = ProcessPool.create(1);
+                String firstLine(Throwable t) { return t.getClass().getName() + ": " + t.getMessage().lines().findFirst().orElse(""); }
+                try { System.out.println("wrong " + pool.map((Integer v) -> v + k, java.util.List.of(1, 2, 3))); } catch (RuntimeException e) { System.out.println("variable: " + firstLine(e)); }
+                try { System.out.println("wrong " + pool.map((Integer v) -> new Q(v), java.util.List.of(1))); } catch (RuntimeException e) { System.out.println("record: " + firstLine(e)); }
+                { var k2 = k; System.out.println("block " + pool.map((Integer v) -> v + k2, java.util.List.of(1, 2, 3))); }
+                pool.close();
+                /exit
+                """);
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "jshell").toString(),
+                "--class-path", System.getProperty("java.class.path"), "-R--enable-native-access=ALL-UNNAMED", "-R-Dkryo.unsafe=false",
+                "-J-Duser.home=" + dir, "-R-Duser.home=" + dir, script.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out;
+        try {
+            out = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor(90, TimeUnit.SECONDS)).as(out).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        assertThat(out).as(out).doesNotContain("wrong ").contains("block [8, 9, 10]")
+                .containsPattern("variable: dev.blockwork.process.RemoteTaskException: task .* failed in pool-worker-0\\.1 \\(pid \\d+\\): "
+                        + "java.lang.NoClassDefFoundError: the task uses REPL\\.\\$JShell\\$\\d+, a class the shell made for a variable or"
+                        + " method you typed; workers cannot see the shell's variables: copy the value into a local inside a block, e\\.g\\."
+                        + " \\{ var k2 = k; pool\\.map\\(v -> v \\+ k2, xs\\); \\}")
+                .containsPattern("record: .*class REPL\\.\\$JShell\\$\\d+\\$Q is not serializable \\(implement java\\.io\\.Serializable");
+        assertThat(p.exitValue()).as(out).isZero();
+    }
 }

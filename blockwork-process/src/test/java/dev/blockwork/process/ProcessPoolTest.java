@@ -64,8 +64,8 @@ class ProcessPoolTest {
         assertThat(pool.apply(() -> new byte[8 << 20])).hasSize(8 << 20);
         assertThat(pool.<byte[], Integer>map(x -> x.length, List.of(new byte[8 << 20]), 1)).containsExactly(8 << 20);
         assertThatThrownBy(() -> pool.apply(() -> "x".repeat(8 << 20))).hasMessageContaining("ring capacity");
-        assertThatThrownBy(() -> pool.apply(() -> new Object())).isInstanceOf(UnserializableException.class)
-                .hasMessageContaining("java.lang.Object");
+        assertThatThrownBy(() -> pool.apply(() -> new Object())).isInstanceOf(RemoteTaskException.class) // failed on the worker
+                .hasMessageContaining("java.lang.Object").cause().isInstanceOf(UnserializableException.class);
         assertThatThrownBy(() -> pool.<String, Integer>map(String::length, List.of("x".repeat(8 << 20)), 1))
                 .hasMessageContaining("worker pipe's capacity");
         assertThat(pool.workerPids()).isEqualTo(before);
@@ -117,16 +117,35 @@ class ProcessPoolTest {
         assertThat(pool.<Integer, String, String>starmap((n, s) -> s.repeat(n), pairs, 1)).containsExactly("aa", "bbb");
     }
 
+    /** Thrown to the caller with the caller's own frames; the worker's exception, of its own type, is the cause. */
     @Test
-    void aThrowingTaskFailsTheCallWithTheOriginalTypeAndRemoteContext() {
-        assertThatThrownBy(() -> pool.<Integer, Integer>map(x -> {
-            if (x == 5) throw new IllegalArgumentException("bad input " + x);
-            return x;
-        }, range(10), 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("bad input 5")
-                .satisfies(t -> assertThat(t.getSuppressed()[0]).isInstanceOf(RemoteTaskException.class)
-                        .hasMessageContaining("input #1 of chunk").hasMessageContaining("pid"));
+    void aThrowingTaskFailsTheCallAtTheCallerWithTheWorkersExceptionAsCause() {
+        RemoteTaskException thrown = null;
+        try {
+            pool.<Integer, Integer>map(ProcessPoolTest::rejectFive, range(10), 2);
+        } catch (RemoteTaskException e) {
+            thrown = e;
+        }
+        assertThat(thrown).as("map threw RemoteTaskException").isNotNull()
+                .hasMessageContaining("input #1 of chunk").hasMessageContaining("pid")
+                .hasMessageContaining("java.lang.IllegalArgumentException: bad input 5");
+        assertThat(thrown.getStackTrace()).as("the caller's frame is in the thrown exception's own trace")
+                .anyMatch(f -> f.getClassName().equals(ProcessPoolTest.class.getName())
+                        && f.getMethodName().equals("aThrowingTaskFailsTheCallAtTheCallerWithTheWorkersExceptionAsCause"))
+                .noneMatch(f -> f.getClassName().contains("PoolWorkerDriver")); // not the driver thread's
+        assertThat(thrown.getCause()).isInstanceOf(IllegalArgumentException.class).hasMessage("bad input 5");
+        assertThat(thrown.getCause().getStackTrace()).as("the worker's trace")
+                .anyMatch(f -> f.getMethodName().equals("rejectFive"))
+                .anyMatch(f -> f.getClassName().endsWith("PoolWorkerLoop"));
+        Throwable viaApply = org.assertj.core.api.Assertions.catchThrowable(() -> pool.apply(() -> rejectFive(5)));
+        assertThat(viaApply).isInstanceOf(RemoteTaskException.class).cause().isInstanceOf(IllegalArgumentException.class);
+        assertThat(viaApply.getStackTrace()).anyMatch(f -> f.getClassName().equals(ProcessPoolTest.class.getName()));
         assertThat(pool.<Integer, Integer>map(x -> x, range(3))).containsExactly(0, 1, 2); // pool still fine
+    }
+
+    static int rejectFive(int x) {
+        if (x == 5) throw new IllegalArgumentException("bad input " + x);
+        return x;
     }
 
     @Test
@@ -142,9 +161,9 @@ class ProcessPoolTest {
 
     @Test
     void itsReprSaysNameSizeAndState() {
-        assertThat(pool.toString()).matches("<ProcessPool \\S+: \\d+ workers, open>");
-        ProcessPool closed = ProcessPool.create(1);
+        assertThat(pool.toString()).isEqualTo("<ProcessPool pool: 2 workers, open>");
+        ProcessPool closed = ProcessPool.create(new PoolOptions().processes(1).name("solo"));
         closed.close();
-        assertThat(closed.toString()).endsWith("workers, terminated>");
+        assertThat(closed.toString()).isEqualTo("<ProcessPool solo: 1 worker, terminated>"); // singular for one
     }
 }

@@ -29,7 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * asked for, and only if {@link ClassAllowList} admits its name (the application's own classes: those the
  * parent named with the task, or that the patterns allow). The parent answers with the class file's bytes,
  * found through the class loaders of the classes it has serialized, only for names its own allow-list
- * admits; otherwise with nothing, and the worker throws {@code ClassNotFoundException} naming the class. The
+ * admits; otherwise with nothing, and the worker throws {@code ClassNotFoundException} naming the class. A
+ * JShell wrapper class ({@code REPL.$JShell$20}, which holds a variable or a method typed in the shell) is refused
+ * with a {@code NoClassDefFoundError} (what the JVM throws for a missing class anyway) whose message says what to
+ * do: its static fields are the shell's variables, which a worker's copy would have at 0 or null. The
  * same rule (only the application's own classes, only from the process that sent the task) is what a
  * cluster client will use.
  *
@@ -135,6 +138,28 @@ public final class CodeBridge {
         return new byte[0];
     }
 
+    /**
+     * Whether {@code name} is one of the classes JShell wraps each snippet in ({@code REPL.$JShell$20}): the
+     * holder of a variable (a static field) or a method typed in the shell. Classes declared in the shell are
+     * nested in them ({@code REPL.$JShell$4$P}) and are not wrappers.
+     */
+    static boolean isShellWrapper(String name) {
+        String prefix = "REPL.$JShell$";
+        if (!name.startsWith(prefix) || name.length() == prefix.length()) return false;
+        for (int i = prefix.length(); i < name.length(); i++) if (!Character.isDigit(name.charAt(i))) return false;
+        return true;
+    }
+
+    /**
+     * Why a worker refuses a shell wrapper class: it holds the shell's variables as static fields, which a
+     * worker's copy would have at their defaults (0, null): a silent wrong answer, so it is never shipped.
+     */
+    static String shellStateRefused(String name) {
+        return "the task uses " + name + ", a class the shell made for a variable or method you typed; workers cannot see"
+                + " the shell's variables: copy the value into a local inside a block, e.g. { var k2 = k; pool.map(v -> v + k2, xs); }"
+                + " (and put a method the task calls in a class or record you declare)";
+    }
+
     /** Loads what the system class loader lacks from the application's loaders here, then from the parent. */
     static final class CodeLoader extends ClassLoader {
         static { registerAsParallelCapable(); }
@@ -157,7 +182,10 @@ public final class CodeBridge {
             String path = System.getProperty(SOCKET_PROPERTY);
             java.util.function.Function<String, byte[]> from = source;
             if (path == null && from == null) throw new ClassNotFoundException(name);
-            if (!ClassAllowList.allows(name)) throw new ClassNotFoundException(name + " (not an application class the parent sent)");
+            if (!ClassAllowList.allows(name)) {
+                if (isShellWrapper(name)) throw new NoClassDefFoundError(shellStateRefused(name)); // what the JVM would throw, said plainly
+                throw new ClassNotFoundException(name + " (not an application class the parent sent)");
+            }
             if (path == null) {
                 byte[] shipped = from.apply(name);
                 if (shipped == null || shipped.length == 0) throw new ClassNotFoundException(name + ": neither this worker's class path nor its clients have it");
