@@ -625,6 +625,33 @@ public final class NDArray implements java.io.Serializable {
         return Expr.of(this).div(Expr.of(other)).evaluate();
     }
 
+    // Scalars are weak, as Python's are in NumPy (NEP 50): the array's dtype wins when it can hold the result
+    // (float32 * 2.0 is float32, int32 + 1 is int32, int64 * 2.5 is float64), the same rule as DArray's overloads.
+
+    /** {@code this + v} with a weak float scalar. */
+    public NDArray add(double v) { return dtype.isComplex() ? add(scalar(v)) : Expr.of(this).add(v).evaluate(); }
+
+    /** {@code this + v} with a weak integer scalar. */
+    public NDArray add(long v) { return dtype.isComplex() ? add(scalar(v)) : Expr.of(this).add(v).evaluate(); }
+
+    /** {@code this - v} with a weak float scalar. */
+    public NDArray sub(double v) { return dtype.isComplex() ? sub(scalar(v)) : Expr.of(this).sub(v).evaluate(); }
+
+    /** {@code this - v} with a weak integer scalar. */
+    public NDArray sub(long v) { return dtype.isComplex() ? sub(scalar(v)) : Expr.of(this).sub(v).evaluate(); }
+
+    /** {@code this * v} with a weak float scalar. */
+    public NDArray mul(double v) { return dtype.isComplex() ? mul(scalar(v)) : Expr.of(this).mul(v).evaluate(); }
+
+    /** {@code this * v} with a weak integer scalar. */
+    public NDArray mul(long v) { return dtype.isComplex() ? mul(scalar(v)) : Expr.of(this).mul(v).evaluate(); }
+
+    /** {@code this / v}, true division (integers give float64), with a weak float scalar. */
+    public NDArray div(double v) { return dtype.isComplex() ? div(scalar(v)) : Expr.of(this).div(v).evaluate(); }
+
+    /** {@code this / v}, true division (integers give float64), with a weak integer scalar. */
+    public NDArray div(long v) { return dtype.isComplex() ? div(scalar(v)) : Expr.of(this).div(v).evaluate(); }
+
     /** {@code np.real}: the real part as float64 for complex128; real arrays are returned unchanged. */
     public NDArray real() { return dtype.isComplex() ? ComplexMath.real(this) : this; }
 

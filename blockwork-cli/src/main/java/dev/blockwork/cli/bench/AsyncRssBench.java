@@ -31,8 +31,18 @@ public final class AsyncRssBench {
     /** How long each sleeper sleeps, in milliseconds. */
     public static final long SLEEP_MS = 1_000;
 
-    /** One JVM flag set: a case-name suffix and the flags, documented in docs/async.md with their figures. */
-    private record Config(String name, List<String> flags) {}
+    /**
+     * One JVM flag set: a case-name suffix, the flags and the child's warm-up rounds (0: a cold JVM), documented in
+     * docs/async.md with their figures.
+     */
+    private record Config(String name, List<String> flags, int warmups) {
+        Config(String name, List<String> flags) {
+            this(name, flags, 0);
+        }
+    }
+
+    /** Warm-up rounds of the {@code lean-warm} case: enough for the JIT to compile the sleep path (C2) first. */
+    static final int WARMUP_ROUNDS = 5;
 
     /**
      * The flags that bound a huge number of sleepers best in the measurements of docs/PERFORMANCE.md: the
@@ -54,7 +64,15 @@ public final class AsyncRssBench {
             new Config("compact-headers", List.of("-XX:+UseCompactObjectHeaders")),
             new Config("young-16m", List.of("-Xmn16m")),
             new Config("serial-young-16m", List.of("-XX:+UseSerialGC", "-Xmn16m")),
-            new Config("lean", LEAN_FLAGS));
+            new Config("lean", LEAN_FLAGS),
+            new Config("lean-xbatch", concat(LEAN_FLAGS, List.of("-Xbatch"))),
+            new Config("lean-warm", LEAN_FLAGS, WARMUP_ROUNDS));
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     private static final String PYTHON = String.join("\n",
             "import asyncio, resource, sys, time",
@@ -90,8 +108,10 @@ public final class AsyncRssBench {
             List<String> cmd = new ArrayList<>(List.of(java));
             cmd.addAll(c.flags());
             cmd.addAll(List.of("-cp", classPath, AsyncSleepers.class.getName(), Integer.toString(TASKS),
-                    Long.toString(SLEEP_MS)));
-            report(out, c.name(), "flags: " + (c.flags().isEmpty() ? "(none)" : String.join(" ", c.flags())), cmd, runs);
+                    Long.toString(SLEEP_MS), Integer.toString(c.warmups())));
+            report(out, c.name(), "flags: " + (c.flags().isEmpty() ? "(none)" : String.join(" ", c.flags()))
+                    + (c.warmups() == 0 ? "" : "; first " + c.warmups() + " warm-up rounds of " + AsyncSleepers.WARMUP_TASKS
+                    + " sleepers of 50 ms in the same JVM"), cmd, runs);
         }
         leanWithAotCache(out, java, classPath, runs);
         for (String shape : List.of("gather", "taskgroup")) {

@@ -18,15 +18,28 @@ import java.time.Duration;
  * nothing but the library and the JDK is in each task's stack. Nothing else runs in this JVM: no management beans, no sampler thread, no other case.
  */
 public final class AsyncSleepers {
+    /** Sleepers per warm-up round. */
+    static final int WARMUP_TASKS = 10_000;
+    private static final Duration WARMUP_SLEEP = Duration.ofMillis(50);
+
     private AsyncSleepers() {}
 
     /**
      * Runs the sleepers and prints the line described in the class comment.
      *
-     * @param args {@code <tasks> <sleepMs>}
+     * @param args {@code <tasks> <sleepMs> [<warmupRounds>]}: with warm-up rounds, that many rounds of
+     *     {@value #WARMUP_TASKS} sleepers of 50 ms run first (as in a JVM that has served such tasks before, whose
+     *     JIT has compiled the sleep path), then a full collection; the peak covers the whole run
      * @throws IOException if {@code /proc/self/status} exists but cannot be read
      */
     public static void main(String[] args) throws IOException {
+        int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        for (int i = 0; i < warmups; i++) {
+            run(WARMUP_TASKS, WARMUP_SLEEP);
+        }
+        if (warmups > 0) {
+            System.gc(); // the warm-up's sleepers are garbage: the measured round reuses their pages
+        }
         System.out.println(run(Integer.parseInt(args[0]), Duration.ofMillis(Long.parseLong(args[1]))));
     }
 

@@ -19,4 +19,21 @@ class AsyncSleepersTest {
             assertThat(AsyncSleepers.peakRssKb()).isPositive();
         }
     }
+
+    @Test
+    void warmUpRoundsRunBeforeTheMeasuredRound() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        long t0 = System.nanoTime();
+        try {
+            AsyncSleepers.main(new String[] {"100", "1", "2"});
+        } finally {
+            System.setOut(old);
+        }
+        // two warm-up rounds of 50 ms sleepers, then the measured line, once
+        assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()).singleElement()
+                .asString().startsWith("seconds=");
+    }
 }
