@@ -348,8 +348,8 @@ public final class Execution {
     // ---- running tasks ----------------------------------------------------------------------------
 
     /**
-     * Runs {@code task} in the calling thread: start, call, finish or fail. Never throws: a failure of the engine
-     * itself ends the compute with it.
+     * Runs {@code task} in the calling thread: start, call, finish or fail. What the task throws is its failure; an
+     * error of the engine itself ends the compute loudly instead of hanging it.
      *
      * @param task a READY task's number in the plan
      * @param sink where newly ready dependents and retries go (may be called before this returns)

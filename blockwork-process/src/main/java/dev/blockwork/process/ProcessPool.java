@@ -127,7 +127,7 @@ public final class ProcessPool implements AutoCloseable {
      * @return the results, in input order
      * @throws RemoteTaskException  if a task threw (its cause is the original exception)
      * @throws WorkerDiedException  if a chunk's worker died more than {@code maxRetries} times
-     * @throws UnserializableException if {@code fn} or an input cannot be serialized (before anything runs)
+     * @throws UnserializableException if {@code fn} or an input cannot be serialized (queued chunks are withdrawn)
      * @throws IllegalStateException if the pool is closed or broken
      * @throws java.util.concurrent.CancellationException if this thread is interrupted while waiting (its interrupt status is set)
      */
@@ -144,7 +144,7 @@ public final class ProcessPool implements AutoCloseable {
      * @return the results, in input order
      * @throws RemoteTaskException  if a task threw (its cause is the original exception)
      * @throws WorkerDiedException  if a chunk's worker died more than {@code maxRetries} times
-     * @throws UnserializableException if {@code fn} or an input cannot be serialized (before anything runs)
+     * @throws UnserializableException if {@code fn} or an input cannot be serialized (queued chunks are withdrawn)
      * @throws IllegalStateException if the pool is closed or broken
      * @throws java.util.concurrent.CancellationException if this thread is interrupted while waiting (its interrupt status is set)
      */
@@ -183,7 +183,7 @@ public final class ProcessPool implements AutoCloseable {
      * @return the results, in the order of the pairs
      * @throws RemoteTaskException  if a task threw (its cause is the original exception)
      * @throws WorkerDiedException  if a chunk's worker died more than {@code maxRetries} times
-     * @throws UnserializableException if {@code fn} or an input cannot be serialized (before anything runs)
+     * @throws UnserializableException if {@code fn} or an input cannot be serialized (queued chunks are withdrawn)
      * @throws IllegalStateException if the pool is closed or broken
      * @throws java.util.concurrent.CancellationException if this thread is interrupted while waiting (its interrupt status is set)
      */

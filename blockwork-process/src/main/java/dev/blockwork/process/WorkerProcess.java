@@ -273,7 +273,8 @@ public final class WorkerProcess implements AutoCloseable {
     /**
      * Waits, without a bound, for the worker to exit, then up to 2 s for its last output lines.
      *
-     * @return the exit status: 0 the task returned, 1 it threw, 2 the worker could not read it, 3 this JVM died
+     * @return the exit status: 0 the task returned, 1 it threw, 2 the worker could not read it, 3 this JVM died;
+     *         128 + n if a signal n killed it
      * @throws InterruptedException if interrupted while waiting
      */
     public int join() throws InterruptedException {
