@@ -113,13 +113,23 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    /** @return the scheduler that runs computes on this cluster's workers */
+    /**
+     * The scheduler that runs computes on this cluster's workers; pass it to {@code ComputeOptions.withScheduler}.
+     *
+     * @return the scheduler
+     * @throws IllegalStateException if this connection is closed
+     */
     public Scheduler scheduler() {
         ensureOpen();
         return scheduler;
     }
 
-    /** @return a futures client on this cluster (closing it does not close the connection) */
+    /**
+     * A new futures client whose tasks run on this cluster's workers.
+     *
+     * @return the client (closing it does not close the connection)
+     * @throws IllegalStateException if this connection is closed
+     */
     public Client client() { return Client.create(scheduler(), false); }
 
     /**
@@ -129,13 +139,13 @@ public final class Cluster implements AutoCloseable {
      */
     public Schedulers.Scope use() { return Schedulers.use(scheduler()); }
 
-    /** @return the names of the workers this client sees now */
+    /** {@return the names of the workers this client sees now} The list is a snapshot: workers may join or leave after it. */
     public List<String> workers() { return executor.workers(); }
 
-    /** @return the cluster's name */
+    /** {@return the cluster's name, as the workers were started with it} */
     public String name() { return clusterName; }
 
-    /** @return results of this client's computes that workers hold now (unreleased) */
+    /** {@return how many results of this client's computes the workers hold now (not yet released)} */
     public int heldResults() { return executor.heldResults(); }
 
     /**
@@ -233,7 +243,12 @@ public final class Cluster implements AutoCloseable {
      */
     public boolean unpublish(String name) { return datasetsApi().unpublish(name); }
 
-    /** @return the names of this cluster's datasets, sorted (Dask's {@code list_datasets}) */
+    /**
+     * The datasets published on this cluster by any client (Dask's {@code list_datasets}).
+     *
+     * @return their names, sorted
+     * @throws IllegalStateException if this connection is closed
+     */
     public List<String> datasets() { return datasetsApi().names(); }
 
     private Datasets datasetsApi() {

@@ -14,6 +14,7 @@ import java.time.Duration;
  */
 public final class ClusterEvent implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /** The event's name: the only field that travels when it is passed to a task. */
     private final String name;
     private transient volatile HazelcastInstance hz;
 
@@ -28,7 +29,7 @@ public final class ClusterEvent implements java.io.Serializable {
         return h.getMap(Coordination.EVENTS);
     }
 
-    /** @return the event's name */
+    /** {@return the event's name, the same in every client and task that uses it} */
     public String name() { return name; }
 
     /** Sets the flag: every waiter wakes. */
@@ -37,7 +38,7 @@ public final class ClusterEvent implements java.io.Serializable {
     /** Clears the flag. */
     public void clear() { map().delete(name); }
 
-    /** @return whether the flag is set now */
+    /** {@return whether the flag is set now} Does not wait; the answer may be stale as soon as it returns. */
     public boolean isSet() { return Boolean.TRUE.equals(map().get(name)); }
 
     /**

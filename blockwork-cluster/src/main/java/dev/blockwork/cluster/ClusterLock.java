@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClusterLock implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /** The lock's name: the only field that travels when it is passed to a task. */
     private final String name;
     private transient volatile HazelcastInstance hz;
 
@@ -34,7 +35,7 @@ public final class ClusterLock implements java.io.Serializable {
         return h.getMap(Coordination.LOCKS);
     }
 
-    /** @return the lock's name */
+    /** {@return the lock's name, the same in every client and task that uses it} */
     public String name() { return name; }
 
     /** Takes the lock, waiting as long as needed. */
@@ -58,7 +59,7 @@ public final class ClusterLock implements java.io.Serializable {
      */
     public void unlock() { map().unlock(name); }
 
-    /** @return whether some thread of the cluster holds it now */
+    /** {@return whether some thread of the cluster holds it now} Does not wait; use it for monitoring, not to decide whether to lock. */
     public boolean isLocked() { return map().isLocked(name); }
 
     @Override public String toString() { return "cluster lock '" + name + "'"; }

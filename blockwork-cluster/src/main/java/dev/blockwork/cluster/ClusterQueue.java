@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClusterQueue<T> implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /** The queue's name: the only field that travels when it is passed to a task. */
     private final String name;
     private transient volatile HazelcastInstance hz;
 
@@ -36,7 +37,7 @@ public final class ClusterQueue<T> implements java.io.Serializable {
         return h.getQueue(Coordination.QUEUE_PREFIX + name);
     }
 
-    /** @return the queue's name */
+    /** {@return the queue's name, the same in every client and task that uses it} */
     public String name() { return name; }
 
     /**
@@ -69,7 +70,7 @@ public final class ClusterQueue<T> implements java.io.Serializable {
         return b == null ? null : (T) Envelope.unwrap(b, true);
     }
 
-    /** @return the number of elements now */
+    /** {@return the number of elements now} A snapshot: other clients may put or take meanwhile. */
     public int size() { return q().size(); }
 
     @Override public String toString() { return "cluster queue '" + name + "'"; }

@@ -41,7 +41,11 @@ public final class ClusterScheduler implements Scheduler {
 
     @Override public void execute(Execution execution) { cluster.executor().execute(execution); }
 
-    /** The cluster this scheduler runs on. @return the connection */
+    /**
+     * The cluster this scheduler runs on.
+     *
+     * @return the connection
+     */
     public Cluster cluster() { return cluster; }
 
     /** The shared instance: connects on first use, from the configuration. */

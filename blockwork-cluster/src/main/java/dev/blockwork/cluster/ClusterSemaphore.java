@@ -17,7 +17,9 @@ import java.time.Duration;
  */
 public final class ClusterSemaphore implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /** The semaphore's name: with {@link #permits}, all that travels when it is passed to a task. */
     private final String name;
+    /** The permit count it was created with: the most that can be free at once. */
     private final int permits;
     private transient volatile HazelcastInstance hz;
 
@@ -34,7 +36,7 @@ public final class ClusterSemaphore implements java.io.Serializable {
         return h.getMap(Coordination.SEMAPHORES);
     }
 
-    /** @return the semaphore's name */
+    /** {@return the semaphore's name, the same in every client and task that uses it} */
     public String name() { return name; }
 
     /**
@@ -64,7 +66,7 @@ public final class ClusterSemaphore implements java.io.Serializable {
         }
     }
 
-    /** Gives a permit back. */
+    /** Gives a permit back; releasing more often than acquiring never raises the free permits above the count. */
     public void release() {
         IMap<String, Integer> m = map();
         m.lock(name);
@@ -76,7 +78,7 @@ public final class ClusterSemaphore implements java.io.Serializable {
         }
     }
 
-    /** @return the permits free now */
+    /** {@return the permits free now} Does not wait; the answer may be stale as soon as it returns. */
     public int availablePermits() {
         Integer left = map().get(name);
         return left == null ? permits : left;

@@ -38,6 +38,9 @@ public final class ClusterSettings implements SettingsGroup {
     public static final Setting START_SECONDS = Setting.integer("cluster.startSeconds", 120, "s",
             "how long LocalCluster waits for a worker JVM to be ready (two shared cores can make a start slow)");
 
+    /** Creates the group (for {@link java.util.ServiceLoader}). */
+    public ClusterSettings() {}
+
     @Override public String module() { return "blockwork-cluster"; }
 
     @Override public List<Setting> settings() {

@@ -20,6 +20,7 @@ import java.time.Duration;
  */
 public final class ClusterVariable<T> implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /** The variable's name: the only field that travels when it is passed to a task. */
     private final String name;
     private transient volatile HazelcastInstance hz;
 
@@ -34,16 +35,24 @@ public final class ClusterVariable<T> implements java.io.Serializable {
         return h.getMap(Coordination.VARIABLES);
     }
 
-    /** @return the variable's name */
+    /** {@return the variable's name, the same in every client and task that uses it} */
     public String name() { return name; }
 
-    /** @param value the new value (serializable; null deletes it) */
+    /**
+     * Sets the value, replacing the one there (last writer wins); does not wait for readers.
+     *
+     * @param value the new value (serializable; null deletes it)
+     */
     public void set(T value) {
         if (value == null) map().delete(name);
         else map().set(name, Envelope.wrap(value));
     }
 
-    /** @return the value, or null if none is set */
+    /**
+     * The value now, without waiting.
+     *
+     * @return the value, or null if none is set
+     */
     @SuppressWarnings("unchecked")
     public T get() {
         byte[] b = map().get(name);

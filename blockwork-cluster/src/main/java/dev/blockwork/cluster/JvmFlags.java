@@ -24,7 +24,7 @@ public final class JvmFlags {
 
     private JvmFlags() {}
 
-    /** @return whether this JVM was started with the flags (checked on the {@code --add-opens} ones) */
+    /** {@return whether this JVM was started with the flags} Checked on two of the {@code --add-opens} ones. */
     public static boolean present() {
         Module unnamed = JvmFlags.class.getClassLoader().getUnnamedModule();
         return Object.class.getModule().isOpen("java.lang", unnamed)

@@ -94,30 +94,30 @@ public final class LocalCluster implements AutoCloseable {
         return new LocalCluster(n, threadsPerWorker);
     }
 
-    /** @return the connection to the workers (closed with this) */
+    /** {@return the connection to the workers} It is closed when this cluster closes: do not close it yourself. */
     public Cluster cluster() { return cluster; }
 
-    /** @return the scheduler that runs computes on these workers */
+    /** {@return the scheduler that runs computes on these workers} Same as {@code cluster().scheduler()}. */
     public Scheduler scheduler() { return cluster.scheduler(); }
 
-    /** @return the workers' addresses, {@code 127.0.0.1:port} each */
+    /** {@return the workers' addresses, {@code 127.0.0.1:port} each, in start order} */
     public synchronized List<String> addresses() {
         List<String> a = new ArrayList<>();
         for (int p : ports) a.add("127.0.0.1:" + p);
         return a;
     }
 
-    /** @return the cluster's (unique) name */
+    /** {@return the cluster's name, unique to this LocalCluster so that it joins no other cluster} */
     public String name() { return clusterName; }
 
-    /** @return the worker JVMs' process handles, in start order (killed ones included) */
+    /** {@return the worker JVMs' process handles, in start order (killed ones included)} */
     public synchronized List<ProcessHandle> processes() {
         List<ProcessHandle> out = new ArrayList<>();
         for (Process p : processes) out.add(p.toHandle());
         return out;
     }
 
-    /** @return the workers' names, in start order */
+    /** {@return the workers' names, in start order} */
     public synchronized List<String> workerNames() { return List.copyOf(names); }
 
     /**

@@ -84,15 +84,15 @@ public final class Worker implements AutoCloseable {
         return new Worker(hz, runtime, name);
     }
 
-    /** @return this worker's name (what task events and failures name) */
+    /** {@return this worker's name (what task events and failures name)} */
     public String name() { return name; }
 
-    /** @return the address this worker listens on */
+    /** {@return the address this worker's member listens on} */
     public InetSocketAddress address() {
         return hz.getCluster().getLocalMember().getSocketAddress();
     }
 
-    /** @return the addresses of the other members of its cluster, as this worker sees them now */
+    /** {@return the {@code host:port} addresses of the other members of its cluster, as this worker sees them now} */
     public List<String> peers() {
         List<String> out = new ArrayList<>();
         for (Member m : hz.getCluster().getMembers()) {
@@ -101,7 +101,7 @@ public final class Worker implements AutoCloseable {
         return out;
     }
 
-    /** @return the number of results this worker holds for its clients */
+    /** {@return the number of results this worker holds for its clients (not yet released by them)} */
     public int heldResults() { return runtime.heldResults(); }
 
     /**

@@ -29,14 +29,24 @@ public final class WorkerOptions {
     /** Options with the defaults above. */
     public WorkerOptions() {}
 
-    /** @param name the cluster name; a worker joins only members and accepts only clients of the same name @return this */
+    /**
+     * The cluster name (default: the setting {@code cluster.name}).
+     *
+     * @param name the cluster name; a worker joins only members and accepts only clients of the same name
+     * @return this
+     * @throws NullPointerException     if {@code name} is null
+     * @throws IllegalArgumentException if it is blank
+     */
     public WorkerOptions clusterName(String name) { clusterName = requireText(name, "cluster name"); return this; }
 
     /**
      * Members to join, {@code host} or {@code host:port} (default port 5701). None: this worker starts a new cluster
      * that others join.
      *
-     * @param addresses member addresses @return this
+     * @param addresses member addresses, added to those of earlier calls
+     * @return this
+     * @throws NullPointerException     if an address is null
+     * @throws IllegalArgumentException if an address is blank
      */
     public WorkerOptions join(List<String> addresses) {
         for (String a : addresses) members.add(requireText(a, "member address"));
@@ -47,7 +57,10 @@ public final class WorkerOptions {
      * Finds members through Kubernetes (Hazelcast's built-in discovery) instead of a member list: the pods behind
      * a headless service of this DNS name (e.g. {@code blockwork-workers.default.svc.cluster.local}).
      *
-     * @param serviceDns the headless service's DNS name @return this
+     * @param serviceDns the headless service's DNS name
+     * @return this
+     * @throws NullPointerException     if {@code serviceDns} is null
+     * @throws IllegalArgumentException if it is blank
      */
     public WorkerOptions kubernetes(String serviceDns) { kubernetesService = requireText(serviceDns, "Kubernetes service DNS name"); return this; }
 
@@ -55,17 +68,31 @@ public final class WorkerOptions {
      * The address to listen on and announce (default {@code 127.0.0.1}: nothing outside this machine can connect).
      * {@code 0.0.0.0} listens on every interface (then say which address to announce with {@link #publicAddress}).
      *
-     * @param address an IP address of this machine @return this
+     * @param address an IP address of this machine
+     * @return this
+     * @throws NullPointerException     if {@code address} is null
+     * @throws IllegalArgumentException if it is blank
      */
     public WorkerOptions bind(String address) { bind = requireText(address, "bind address"); return this; }
 
-    /** @param address the address other members and clients use to reach this one (behind NAT, in containers) @return this */
+    /**
+     * The address announced to other members and clients instead of the bind address (default: none, announce
+     * the bind address): what they use to reach this one behind NAT or in containers.
+     *
+     * @param address {@code host} or {@code host:port}
+     * @return this
+     * @throws NullPointerException     if {@code address} is null
+     * @throws IllegalArgumentException if it is blank
+     */
     public WorkerOptions publicAddress(String address) { publicAddress = requireText(address, "public address"); return this; }
 
     /**
      * The port to listen on; with {@code autoIncrement} the next free one above it if taken (default 5701, auto).
      *
-     * @param port the port, 1-65535 @param autoIncrement try the following ports if taken @return this
+     * @param port          the port, 1-65535
+     * @param autoIncrement try the following ports if taken
+     * @return this
+     * @throws IllegalArgumentException if {@code port} is out of range
      */
     public WorkerOptions port(int port, boolean autoIncrement) {
         if (port < 1 || port > 65535) throw new IllegalArgumentException("got port " + port + ", expected 1-65535");
@@ -74,7 +101,13 @@ public final class WorkerOptions {
         return this;
     }
 
-    /** @param n threads that run tasks (default: the cores) @return this */
+    /**
+     * How many tasks this worker runs at once (default: the cores).
+     *
+     * @param n threads that run tasks, &gt;= 1
+     * @return this
+     * @throws IllegalArgumentException if {@code n} is below 1
+     */
     public WorkerOptions threads(int n) {
         if (n < 1) throw new IllegalArgumentException("got threads " + n + ", expected >= 1");
         threads = n;
@@ -85,7 +118,9 @@ public final class WorkerOptions {
      * Bytes of results this worker should hold; above it, clients send it only tasks whose inputs it holds (new
      * work goes to other workers). Default: the JVM's maximum heap.
      *
-     * @param bytes the limit, > 0 @return this
+     * @param bytes the limit, &gt; 0
+     * @return this
+     * @throws IllegalArgumentException if {@code bytes} is not positive
      */
     public WorkerOptions memoryLimit(long bytes) {
         if (bytes <= 0) throw new IllegalArgumentException("got memory limit " + bytes + " bytes, expected > 0");
@@ -93,14 +128,23 @@ public final class WorkerOptions {
         return this;
     }
 
-    /** @param name how task events and failures name this worker (default: {@code worker-HOST-PORT}) @return this */
+    /**
+     * This worker's name (default: {@code worker-HOST-PORT}).
+     *
+     * @param name how task events and failures name this worker
+     * @return this
+     * @throws NullPointerException     if {@code name} is null
+     * @throws IllegalArgumentException if it is blank
+     */
     public WorkerOptions name(String name) { this.name = requireText(name, "worker name"); return this; }
 
     /**
      * Where the code of tasks comes from: {@code client} (default: classes this worker lacks are loaded from the
      * client that sent them) or {@code deployed} (only this worker's class path: deploy the application's jar).
      *
-     * @param mode client or deployed @return this
+     * @param mode client or deployed
+     * @return this
+     * @throws IllegalArgumentException if {@code mode} is neither
      */
     public WorkerOptions code(String mode) {
         if (!"client".equals(mode) && !"deployed".equals(mode)) throw new IllegalArgumentException("got code mode '" + mode + "', expected client or deployed");
@@ -108,7 +152,12 @@ public final class WorkerOptions {
         return this;
     }
 
-    /** @param on log Hazelcast's INFO lines (membership changes...) to standard error @return this */
+    /**
+     * Whether the worker logs Hazelcast's INFO lines (default: off, the level of the setting {@code cluster.logLevel}).
+     *
+     * @param on log Hazelcast's INFO lines (membership changes...) to standard error
+     * @return this
+     */
     public WorkerOptions verbose(boolean on) { verbose = on; return this; }
 
     /**
@@ -124,29 +173,29 @@ public final class WorkerOptions {
         return this;
     }
 
-    /** @return the cluster name */
+    /** {@return the cluster name} */
     public String clusterName() { return clusterName; }
-    /** @return the members to join (may be empty) */
+    /** {@return a copy of the members to join (empty: start a new cluster or use Kubernetes)} */
     public List<String> members() { return List.copyOf(members); }
-    /** @return the Kubernetes service DNS name, or null */
+    /** {@return the Kubernetes service DNS name, or null if members are not found through Kubernetes} */
     public String kubernetesService() { return kubernetesService; }
-    /** @return the bind address */
+    /** {@return the address to listen on} */
     public String bind() { return bind; }
-    /** @return the public address, or null */
+    /** {@return the address announced to others, or null to announce the bind address} */
     public String publicAddress() { return publicAddress; }
-    /** @return the port */
+    /** {@return the port to listen on (the first one tried if it may auto-increment)} */
     public int port() { return port; }
-    /** @return whether the port may auto-increment */
+    /** {@return whether the worker may listen on a following port if {@link #port()} is taken} */
     public boolean portAutoIncrement() { return portAutoIncrement; }
-    /** @return the task threads */
+    /** {@return how many tasks the worker runs at once} */
     public int threads() { return threads; }
-    /** @return the memory limit in bytes */
+    /** {@return the bytes of results above which the worker takes only tasks whose inputs it holds} */
     public long memoryLimitBytes() { return memoryLimitBytes; }
-    /** @return the worker name, or null for the default */
+    /** {@return the worker name, or null for the default {@code worker-HOST-PORT}} */
     public String name() { return name; }
-    /** @return client or deployed */
+    /** {@return where task code comes from: {@code client} or {@code deployed}} */
     public String code() { return code; }
-    /** @return whether Hazelcast logs at INFO */
+    /** {@return whether Hazelcast logs at INFO to standard error} */
     public boolean verbose() { return verbose; }
 
     static String requireText(String s, String what) {

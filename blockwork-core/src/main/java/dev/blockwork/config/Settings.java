@@ -13,7 +13,7 @@ import java.util.ServiceLoader;
 public final class Settings {
     private Settings() {}
 
-    /** The groups of every module on the class path, sorted by module name. */
+    /** {@return the groups of every module on the class path, sorted by module name} Each call loads them afresh. */
     public static List<SettingsGroup> groups() {
         List<SettingsGroup> gs = new ArrayList<>();
         for (SettingsGroup g : ServiceLoader.load(SettingsGroup.class, Settings.class.getClassLoader())) gs.add(g);
@@ -21,14 +21,14 @@ public final class Settings {
         return gs;
     }
 
-    /** Every declared setting. */
+    /** {@return every declared setting, in group order, then declaration order} */
     public static List<Setting> all() {
         List<Setting> out = new ArrayList<>();
         for (SettingsGroup g : groups()) out.addAll(g.settings());
         return out;
     }
 
-    /** The reference table in Markdown: one row per setting, grouped by module. */
+    /** {@return the reference table in Markdown: one row per setting, grouped by module, with the defaults (not the values in force)} */
     public static String table() {
         StringBuilder b = new StringBuilder();
         b.append("| setting | module | default | unit | meaning |\n|---|---|---|---|---|\n");

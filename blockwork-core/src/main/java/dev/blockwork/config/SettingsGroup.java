@@ -8,8 +8,9 @@ import java.util.List;
  * {@link Settings#all()} and the configuration reference list every knob of the modules present.
  */
 public interface SettingsGroup {
-    /** The module's name, e.g. {@code blockwork-core}. */
+    /** {@return the module's name, e.g. {@code blockwork-core}} */
     String module();
 
+    /** {@return the module's settings, in the order the reference lists them} */
     List<Setting> settings();
 }

@@ -410,7 +410,12 @@ public final class Delayed<T> implements Publishable {
         return new Publication(new Object[] {r}, new Republished(key(), task.label()), p);
     }
 
-    /** A published Delayed, rebuilt by a reader over its handle (or the value itself), with the publisher's key. */
+    /**
+     * A published Delayed, rebuilt by a reader over its handle (or the value itself), with the publisher's key.
+     *
+     * @param key   the publisher's key, which the rebuilt Delayed keeps
+     * @param label its task's label
+     */
     private record Republished(Key key, String label) implements Publishable.Rebuild {
         @Override
         public Object from(Object[] results) {

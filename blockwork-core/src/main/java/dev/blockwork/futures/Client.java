@@ -75,21 +75,41 @@ public final class Client implements AutoCloseable {
         this.engineOptions = options.executionOptions(null);
     }
 
-    /** A client on the current default scheduler (see {@link Schedulers#current()}). */
+    /**
+     * A client on the current default scheduler (see {@link Schedulers#current()}).
+     *
+     * @return the client; close it to cancel its unfinished futures
+     */
     public static Client create() { return new Client(Schedulers.current(), false, ComputeOptions.defaults()); }
 
-    /** A client on the scheduler called {@code name}. */
+    /**
+     * A client on the shared scheduler called {@code name}.
+     *
+     * @param name a scheduler's name, e.g. {@code threads} or {@code processes}
+     * @return the client; close it to cancel its unfinished futures
+     * @throws IllegalArgumentException naming the known schedulers if none answers to {@code name}
+     */
     public static Client create(String name) { return new Client(Schedulers.get(name), false, ComputeOptions.defaults()); }
 
-    /** A client on {@code scheduler}; if {@code owns}, closing the client closes the scheduler. */
+    /**
+     * A client on {@code scheduler}.
+     *
+     * @param scheduler where its futures run
+     * @param owns      whether closing the client closes the scheduler too
+     * @return the client; close it to cancel its unfinished futures
+     */
     public static Client create(Scheduler scheduler, boolean owns) { return new Client(scheduler, owns, ComputeOptions.defaults()); }
 
     /**
      * A client whose futures run with {@code options}: its scheduler, listeners (besides the global ones,
      * registered when the client is made), retries, and a timeout that applies to each submit or map batch.
+     *
+     * @param options the options; their scheduler is resolved now
+     * @return the client; close it to cancel its unfinished futures
      */
     public static Client create(ComputeOptions options) { return new Client(options.resolveScheduler(), false, options); }
 
+    /** {@return the scheduler this client's futures run on} */
     public Scheduler scheduler() { return scheduler; }
 
     @Override
@@ -99,31 +119,98 @@ public final class Client implements AutoCloseable {
 
     // ---- submit ----------------------------------------------------------------------------------
 
+    /**
+     * Submits {@code f()} to run on the scheduler; returns at once.
+     *
+     * @param f   the function
+     * @param <R> the result type
+     * @return the future of its value; it fails with a {@link dev.blockwork.schedule.TaskFailedException} if the task
+     *         fails
+     * @throws IllegalStateException if this client is closed
+     */
     public <R> TaskFuture<R> submit(Fn0<R> f) {
         return submitCall(Labels.of(f), a -> f.apply(), new Object[0]);
     }
 
+    /**
+     * Submits {@code f(a)} to run as soon as its arguments are ready; returns at once.
+     *
+     * @param f the function
+     * @param a the first argument: a value, or a {@link TaskFuture} replaced by its value
+     * @param <A> the first argument's type
+     * @param <R> the result type
+     * @return the future of its value; it fails with a {@link dev.blockwork.schedule.TaskFailedException} if the task
+     *         or an argument's task fails
+     * @throws IllegalStateException if this client is closed
+     */
     @SuppressWarnings("unchecked")
     public <A, R> TaskFuture<R> submit(Fn1<A, R> f, Object a) {
         return submitCall(Labels.of(f), x -> f.apply((A) x[0]), new Object[] {a});
     }
 
+    /**
+     * Submits {@code f(a, b)} to run as soon as its arguments are ready; returns at once.
+     *
+     * @param f the function
+     * @param a the first argument: a value, or a {@link TaskFuture} replaced by its value
+     * @param b the second argument: a value, or a {@link TaskFuture} replaced by its value
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <R> the result type
+     * @return the future of its value; it fails with a {@link dev.blockwork.schedule.TaskFailedException} if the task
+     *         or an argument's task fails
+     * @throws IllegalStateException if this client is closed
+     */
     @SuppressWarnings("unchecked")
     public <A, B, R> TaskFuture<R> submit(Fn2<A, B, R> f, Object a, Object b) {
         return submitCall(Labels.of(f), x -> f.apply((A) x[0], (B) x[1]), new Object[] {a, b});
     }
 
+    /**
+     * Submits {@code f(a, b, c)} to run as soon as its arguments are ready; returns at once.
+     *
+     * @param f the function
+     * @param a the first argument: a value, or a {@link TaskFuture} replaced by its value
+     * @param b the second argument: a value, or a {@link TaskFuture} replaced by its value
+     * @param c the third argument: a value, or a {@link TaskFuture} replaced by its value
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
+     * @param <R> the result type
+     * @return the future of its value; it fails with a {@link dev.blockwork.schedule.TaskFailedException} if the task
+     *         or an argument's task fails
+     * @throws IllegalStateException if this client is closed
+     */
     @SuppressWarnings("unchecked")
     public <A, B, C, R> TaskFuture<R> submit(Fn3<A, B, C, R> f, Object a, Object b, Object c) {
         return submitCall(Labels.of(f), x -> f.apply((A) x[0], (B) x[1], (C) x[2]), new Object[] {a, b, c});
     }
 
-    /** Any number of arguments; futures among them are replaced by their values. */
+    /**
+     * Submits {@code f(args...)} with any number of arguments; futures among them are replaced by their values.
+     *
+     * @param label names the task in its key, events and errors
+     * @param f     the function
+     * @param args  the arguments (copied)
+     * @param <R>   the result type
+     * @return the future of its value; it fails with a {@link dev.blockwork.schedule.TaskFailedException} if the task
+     *         or an argument's task fails
+     * @throws IllegalStateException if this client is closed
+     */
     public <R> TaskFuture<R> submitN(String label, FnN<R> f, Object... args) {
         return submitCall(label, f::apply, args.clone());
     }
 
-    /** {@code f} applied to each item, as one batch (cheaper than a submit per item). Results keep the items' order. */
+    /**
+     * Submits {@code f} applied to each item, as one batch (cheaper than a submit per item).
+     *
+     * @param f     the function
+     * @param items the arguments: values, or {@link TaskFuture}s replaced by their values
+     * @param <A>   the argument type
+     * @param <R>   the result type
+     * @return one future per item, in the items' order
+     * @throws IllegalStateException if this client is closed
+     */
     @SuppressWarnings("unchecked")
     public <A, R> List<TaskFuture<R>> map(Fn1<A, R> f, Iterable<? extends A> items) {
         ensureOpen();
@@ -445,14 +532,32 @@ public final class Client implements AutoCloseable {
 
     // ---- waiting ---------------------------------------------------------------------------------
 
-    /** The values of {@code futures} in order; raises the first failure met (its TaskFailedException). */
+    /**
+     * Waits for every future, in order.
+     *
+     * @param futures the futures
+     * @param <T>     the value type
+     * @return their values, in order
+     * @throws dev.blockwork.schedule.TaskFailedException the first failure met, in list order
+     * @throws CancellationException if a future was cancelled, or this thread is interrupted
+     */
     public <T> List<T> gather(List<TaskFuture<T>> futures) {
         List<T> out = new ArrayList<>(futures.size());
         for (TaskFuture<T> f : futures) out.add(f.result());
         return out;
     }
 
-    /** As {@link #gather(List)}, failing with {@link ComputeTimeoutException} after {@code timeout} in total. */
+    /**
+     * As {@link #gather(List)}, with a bound on the whole wait.
+     *
+     * @param futures the futures
+     * @param timeout the longest wait for all of them together
+     * @param <T>     the value type
+     * @return their values, in order
+     * @throws ComputeTimeoutException if they did not all finish within {@code timeout} (the futures go on)
+     * @throws dev.blockwork.schedule.TaskFailedException the first failure met, in list order
+     * @throws CancellationException if a future was cancelled, or this thread is interrupted
+     */
     public <T> List<T> gather(List<TaskFuture<T>> futures, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<T> out = new ArrayList<>(futures.size());
@@ -466,12 +571,24 @@ public final class Client implements AutoCloseable {
     /**
      * The futures in the order they finish (an iterator that blocks for the next one), like
      * {@code as_completed}. Failed futures are returned too; call {@link TaskFuture#result()} to see the error.
+     *
+     * @param futures the futures (copied)
+     * @param <T>     the value type
+     * @return an iterable that may be iterated more than once; {@code next()} throws {@link CancellationException}
+     *         if this thread is interrupted
      */
     public <T> Iterable<TaskFuture<T>> asCompleted(Collection<TaskFuture<T>> futures) {
         return asCompleted(futures, null);
     }
 
-    /** As {@link #asCompleted(Collection)}; {@code next()} raises {@link ComputeTimeoutException} after {@code timeout} in total. */
+    /**
+     * As {@link #asCompleted(Collection)}, with a bound on the whole iteration.
+     *
+     * @param futures the futures (copied)
+     * @param timeout the longest wait for all of them, counted from when an iteration starts; null = none
+     * @param <T>     the value type
+     * @return an iterable whose {@code next()} raises {@link ComputeTimeoutException} once {@code timeout} has passed
+     */
     public <T> Iterable<TaskFuture<T>> asCompleted(Collection<TaskFuture<T>> futures, Duration timeout) {
         List<TaskFuture<T>> fs = List.copyOf(futures);
         return () -> new Iterator<>() { // each iteration gets its own queue: the Iterable can be iterated again
@@ -504,6 +621,13 @@ public final class Client implements AutoCloseable {
     /**
      * Waits until the {@code mode} condition holds or {@code timeout} passes (null = no limit), like
      * {@code concurrent.futures.wait}; never raises the futures' own errors.
+     *
+     * @param futures the futures
+     * @param mode    when to return: all finished, the first finished, or the first failed
+     * @param timeout the longest wait, or null for no limit
+     * @param <T>     the value type
+     * @return the futures done and not done when it returned
+     * @throws CancellationException if this thread is interrupted while waiting
      */
     public <T> WaitResult<T> wait(Collection<TaskFuture<T>> futures, WaitMode mode, Duration timeout) {
         if (futures.isEmpty()) return new WaitResult<>(List.of(), List.of());
@@ -536,6 +660,8 @@ public final class Client implements AutoCloseable {
     /**
      * Cancels {@code futures}: those not started never run; running ones are stopped where the executor can
      * (on {@code processes} the worker running one is replaced) or else finish with their results dropped.
+     *
+     * @param futures the futures; those already finished are left as they are
      */
     public void cancel(Collection<? extends TaskFuture<?>> futures) {
         for (TaskFuture<?> f : futures) f.cancel(false);

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Waiting inside a task of the threads scheduler is safe: the pool adds a spare thread while the
  * task waits (see {@link dev.blockwork.schedule.ThreadsScheduler}).
+ *
+ * @param <T> the value type
  */
 public final class TaskFuture<T> implements Future<T>, Publishable {
     private final Key key;
@@ -33,12 +35,16 @@ public final class TaskFuture<T> implements Future<T>, Publishable {
         this.future = future;
     }
 
-    /** The key of the task, which error messages name. */
+    /** {@return the key of the task, which error messages name} */
     public Key key() { return key; }
 
     /**
      * Waits for the value. A failed task raises its {@link dev.blockwork.schedule.TaskFailedException}
      * (key, function, original cause); a cancelled one raises {@link CancellationException}.
+     *
+     * @return the value (fetched here if an executor keeps it elsewhere)
+     * @throws dev.blockwork.schedule.TaskFailedException if the task failed, or its value could not be fetched
+     * @throws CancellationException if the task was cancelled, or this thread is interrupted (its flag is set again)
      */
     public T result() {
         try {
@@ -80,7 +86,15 @@ public final class TaskFuture<T> implements Future<T>, Publishable {
         }
     }
 
-    /** As {@link #result()}, giving up after {@code timeout} with a {@link ComputeTimeoutException}. */
+    /**
+     * As {@link #result()}, giving up after {@code timeout} (the task goes on).
+     *
+     * @param timeout the longest wait
+     * @return the value
+     * @throws ComputeTimeoutException if the task did not finish within {@code timeout}
+     * @throws dev.blockwork.schedule.TaskFailedException if the task failed, or its value could not be fetched
+     * @throws CancellationException if the task was cancelled, or this thread is interrupted
+     */
     public T result(Duration timeout) {
         try {
             return fetched(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
@@ -94,7 +108,11 @@ public final class TaskFuture<T> implements Future<T>, Publishable {
         }
     }
 
-    /** The exception the task failed with, or null if it succeeded; waits for it to end. */
+    /**
+     * Waits for the task to end, without raising its failure.
+     *
+     * @return the exception it failed with (a {@link CancellationException} if cancelled), or null if it succeeded
+     */
     public Throwable exception() {
         try {
             future.join();
@@ -110,12 +128,16 @@ public final class TaskFuture<T> implements Future<T>, Publishable {
      * A CompletableFuture view (for async code: {@code computeAsync()} in other collections). On an executor that
      * keeps results where they were made (a cluster), it completes with the {@link HeldResult} handle: use
      * {@link #computeAsync()} for the value.
+     *
+     * @return the underlying future itself (cancelling it cancels the task)
      */
     public CompletableFuture<T> toCompletableFuture() { return future; }
 
     /**
      * The async bridge every collection offers: completes with the value (fetched if an executor keeps it
      * elsewhere); cancelling it cancels the task.
+     *
+     * @return a new future of the value
      */
     public CompletableFuture<T> computeAsync() {
         CompletableFuture<T> v = future.thenApply(x -> {
@@ -156,7 +178,11 @@ public final class TaskFuture<T> implements Future<T>, Publishable {
         return new Publication(new Object[] {v instanceof HeldResult h ? h.owner() : v}, new Republished(key), this);
     }
 
-    /** A published future, rebuilt by a reader as a finished future over its handle (or the value itself). */
+    /**
+     * A published future, rebuilt by a reader as a finished future over its handle (or the value itself).
+     *
+     * @param key the published future's key, which the rebuilt one keeps
+     */
     private record Republished(Key key) implements Publishable.Rebuild {
         @Override
         public Object from(Object[] results) {
@@ -165,7 +191,7 @@ public final class TaskFuture<T> implements Future<T>, Publishable {
         }
     }
 
-    /** Status like Dask's: pending, finished, error or cancelled. */
+    /** {@return the status, like Dask's: {@code pending}, {@code finished}, {@code error} or {@code cancelled}} */
     public String status() {
         if (!future.isDone()) return "pending";
         if (future.isCancelled()) return "cancelled";

@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The future of a running compute. {@link #cancel(boolean)} stops the compute itself: tasks not yet
  * started never start and running ones are stopped at their executor.
+ *
+ * @param <T> the value type
  */
 public final class Computation<T> extends CompletableFuture<T> {
     private volatile Execution execution; // the compute running now (a new one after a replan)
@@ -30,7 +32,7 @@ public final class Computation<T> extends CompletableFuture<T> {
         if (isCancelled()) next.cancel(new CancellationException("compute " + next.id() + " was cancelled"));
     }
 
-    /** The live compute (task counts, state per task). */
+    /** {@return the live compute (task counts, state per task); after a replan, the newest one} */
     public ComputeInfo info() { return execution().info(); }
 
     @Override

@@ -24,12 +24,32 @@ import java.util.function.Function;
 public final class Compute {
     private Compute() {}
 
-    /** Computes {@code outputs} of {@code graph}. */
+    /**
+     * Computes {@code outputs} of {@code graph} and waits for them.
+     *
+     * @param graph   the graph
+     * @param outputs the keys wanted (a key may repeat)
+     * @param options scheduler, timeout, listeners...
+     * @return the outputs' values, in the order of {@code outputs}
+     * @throws TaskFailedException     if a task failed (key, function, original cause)
+     * @throws ComputeTimeoutException if the options' timeout passed
+     * @throws CancellationException   if the waiting thread was interrupted (the compute is cancelled)
+     */
     public static Object[] compute(Graph graph, List<Key> outputs, ComputeOptions options) {
         return compute(graph::task, outputs, options);
     }
 
-    /** Computes {@code outputs}, looking tasks up with {@code lookup}. */
+    /**
+     * Computes {@code outputs}, looking tasks up with {@code lookup}, and waits for them.
+     *
+     * @param lookup  the task of each key the outputs need
+     * @param outputs the keys wanted (a key may repeat)
+     * @param options scheduler, timeout, listeners...
+     * @return the outputs' values, in the order of {@code outputs}
+     * @throws TaskFailedException     if a task failed (key, function, original cause)
+     * @throws ComputeTimeoutException if the options' timeout passed
+     * @throws CancellationException   if the waiting thread was interrupted (the compute is cancelled)
+     */
     public static Object[] compute(Function<Key, Task> lookup, List<Key> outputs, ComputeOptions options) {
         return await(computeAsync(lookup, outputs, options));
     }
@@ -40,13 +60,26 @@ public final class Compute {
      */
     public static final int MAX_REPLANS = 3;
 
-    /** Starts computing {@code outputs} and returns at once (except on {@code sync}, which runs in this thread). */
+    /**
+     * Starts computing {@code outputs} and returns at once (except on {@code sync}, which runs in this thread).
+     *
+     * @param lookup  the task of each key the outputs need
+     * @param outputs the keys wanted (a key may repeat)
+     * @param options scheduler, timeout, listeners...
+     * @return the running computation; cancelling it cancels the compute
+     */
     public static Computation<Object[]> computeAsync(Function<Key, Task> lookup, List<Key> outputs, ComputeOptions options) {
         boolean fuse = options.optimize();
         return run(() -> Planner.plan(lookup, outputs, fuse), options);
     }
 
-    /** Runs an already-made plan. */
+    /**
+     * Starts running an already-made plan and returns at once (except on {@code sync}).
+     *
+     * @param plan    the plan
+     * @param options scheduler, timeout, listeners...
+     * @return the running computation; cancelling it cancels the compute
+     */
     public static Computation<Object[]> run(Plan plan, ComputeOptions options) {
         return start(plan, options, null, null, 0, 0);
     }
@@ -55,6 +88,10 @@ public final class Compute {
      * Runs what {@code planner} plans; if a persisted result the compute reads is lost with its worker meanwhile,
      * plans again (the new plan makes it from its graph) and runs that, up to {@link #MAX_REPLANS} times. The
      * returned future follows the newest compute.
+     *
+     * @param planner makes the plan (called again for each replan, on a virtual thread)
+     * @param options scheduler, timeout (shared by every replan), listeners...
+     * @return the running computation
      */
     public static Computation<Object[]> run(java.util.function.Supplier<Plan> planner, ComputeOptions options) {
         long deadline = options.timeout() == null ? 0 : System.nanoTime() + options.timeout().toNanos();
@@ -142,7 +179,15 @@ public final class Compute {
         else failed.accept(error); // a persisted output lost: planned again, like a lost input
     }
 
-    /** A computation of {@code f} applied to {@code c}'s value; cancelling it cancels {@code c}'s compute. */
+    /**
+     * A computation of {@code f} applied to {@code c}'s value; cancelling it cancels {@code c}'s compute.
+     *
+     * @param c   the computation
+     * @param f   what to apply, on the thread that completes {@code c}; what it throws fails the result
+     * @param <T> {@code c}'s value type
+     * @param <R> the result type
+     * @return the mapped computation; it fails as {@code c} does
+     */
     public static <T, R> Computation<R> map(Computation<T> c, Function<? super T, ? extends R> f) {
         Computation<R> m = new Computation<>(c);
         c.whenComplete((r, e) -> {
@@ -157,6 +202,13 @@ public final class Compute {
     /**
      * Waits for a compute and returns its value, raising the compute's own exception (not wrapped).
      * Interrupting the waiting thread cancels the compute.
+     *
+     * @param c   the computation
+     * @param <T> its value type
+     * @return its value
+     * @throws TaskFailedException     if a task failed (key, function, original cause)
+     * @throws ComputeTimeoutException if the options' timeout passed
+     * @throws CancellationException   if the waiting thread was interrupted (the compute is cancelled)
      */
     public static <T> T await(Computation<T> c) {
         try {
@@ -174,6 +226,10 @@ public final class Compute {
      * What a waiting caller throws for a compute's or a future's failure: the original exception, not
      * wrapped. A {@link TaskFailedException} gets the caller's stack (its frames show where the caller
      * waited; the task's own trace, from wherever it ran, stays its cause).
+     *
+     * @param t the failure (a {@link CompletionException} is unwrapped)
+     * @return the exception to throw: {@code t} itself if unchecked, else a {@link CompletionException} of it
+     * @throws Error {@code t}, if it is one
      */
     public static RuntimeException rethrow(Throwable t) {
         if (t instanceof CompletionException ce && ce.getCause() != null) t = ce.getCause();

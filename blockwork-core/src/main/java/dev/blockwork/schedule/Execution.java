@@ -101,6 +101,7 @@ public final class Execution {
      * @param outputs      futures mode: each output is reported here as it ends; {@code null} = a compute
      */
     public record Options(long timeoutNanos, RetryPolicy retry, boolean fullStory, OutputSink outputs) {
+        /** {@return a compute with no timeout, {@link RetryPolicy#defaults()} and the short story} */
         public static Options defaults() { return new Options(0, RetryPolicy.defaults(), false, null); }
     }
 
@@ -161,11 +162,27 @@ public final class Execution {
     /** The executor moves held inputs itself ({@link #acceptHeldInputs()}); otherwise local starts fetch them. */
     private volatile boolean acceptsHeld;
 
-    /** A compute with default retries and {@code timeoutNanos} ({@code <= 0} = none). */
+    /**
+     * A compute with default retries and {@code timeoutNanos}, counted against {@link LocalMemory#get()}; the
+     * listeners' {@code onComputeStart} runs before this returns, and the timeout starts then.
+     *
+     * @param plan          what to run
+     * @param schedulerName the scheduler's name, for events
+     * @param listeners     who is told
+     * @param timeoutNanos  the compute ends with a {@link ComputeTimeoutException} after this long; {@code <= 0} = none
+     */
     public Execution(Plan plan, String schedulerName, List<SchedulerListener> listeners, long timeoutNanos) {
         this(plan, schedulerName, listeners, new Options(timeoutNanos, RetryPolicy.defaults(), false, null));
     }
 
+    /**
+     * An execution with these options, counted against {@link LocalMemory#get()}.
+     *
+     * @param plan          what to run
+     * @param schedulerName the scheduler's name, for events
+     * @param listeners     who is told
+     * @param options       timeout, retries, story, futures
+     */
     public Execution(Plan plan, String schedulerName, List<SchedulerListener> listeners, Options options) {
         this(plan, schedulerName, listeners, options, LocalMemory.get());
     }
@@ -226,18 +243,24 @@ public final class Execution {
         }
     }
 
+    /** {@return the plan this execution runs} */
     public Plan plan() { return plan; }
 
-    /** The read-only view listeners and callers get. */
+    /** {@return the read-only view listeners and callers get (never the engine itself)} */
     public ComputeInfo info() { return view; }
 
-    /** Completes with the outputs' values in request order, or exceptionally with the reason the compute ended. */
+    /**
+     * The end of the compute, completed exactly once.
+     *
+     * @return a future of the outputs' values in request order, or failed with the reason the compute ended
+     *         ({@link TaskFailedException}, {@link ComputeTimeoutException}, a cancellation...)
+     */
     public CompletableFuture<Object[]> result() { return result; }
 
-    /** Whether the compute has ended (successfully or not). */
+    /** {@return whether the compute has ended (successfully or not)} */
     public boolean isTerminated() { return ended != 0; }
 
-    /** Tasks that are READY at the start, highest priority first. */
+    /** {@return a copy of the task numbers READY at the start, highest priority first} */
     public int[] initialReady() { return initialReady.clone(); }
 
     private static boolean held(Plan plan) {
@@ -274,20 +297,37 @@ public final class Execution {
         return r;
     }
 
-    /** The state of {@code task} (for diagnostics and tests). */
+    /**
+     * The state of {@code task} now (for diagnostics and tests).
+     *
+     * @param task the task's number in the plan
+     * @return its state; it may change as soon as this returns
+     */
     public TaskState state(int task) { return TaskState.VALUES[stateOf(task)]; }
 
     private int stateOf(int task) { return (int) INTS.getVolatile(state, task); }
 
-    /** Whether the result of {@code task} is currently held (false once released). */
+    /**
+     * Whether the result of {@code task} is currently held.
+     *
+     * @param task the task's number in the plan
+     * @return true while held, false before it finished and once released
+     */
     public boolean holdsResult(int task) { return results[task] != null; }
 
-    /** How many times {@code task} has been started. */
+    /**
+     * How many times {@code task} has been started.
+     *
+     * @param task the task's number in the plan
+     * @return attempts so far, retries included
+     */
     public int attempts(int task) { return runs[task]; }
 
     /**
      * Registers the executor's "cancel this running task" instruction (see {@link TaskCanceller}). Set it
      * before handing out tasks; local executors need none (their threads are interrupted).
+     *
+     * @param c the executor's canceller; it may be called from any thread
      */
     public void onCancel(TaskCanceller c) { canceller = c; }
 
@@ -307,7 +347,13 @@ public final class Execution {
 
     // ---- running tasks ----------------------------------------------------------------------------
 
-    /** Runs {@code task} in the calling thread: start, call, finish or fail (a retry is handed to {@code sink}). */
+    /**
+     * Runs {@code task} in the calling thread: start, call, finish or fail. What the task throws is its failure; an
+     * error of the engine itself ends the compute loudly instead of hanging it.
+     *
+     * @param task a READY task's number in the plan
+     * @param sink where newly ready dependents and retries go (may be called before this returns)
+     */
     public void run(int task, ReadySink sink) {
         if (memory != null && memory.paused()) memory.throttle(); // held blocks above memory.pause: wait a little
         TaskCall call;
@@ -339,6 +385,10 @@ public final class Execution {
     /**
      * Moves {@code task} from READY to RUNNING and returns its call with resolved arguments, or
      * {@code null} if it must not run (the compute has ended, or the task was cancelled).
+     *
+     * @param task a READY task's number in the plan
+     * @return the call to run, or {@code null}
+     * @throws IllegalStateException if {@code task} is neither READY nor cancelled: an executor bug
      */
     public TaskCall start(int task) {
         return begin(task, false, null);
@@ -347,6 +397,11 @@ public final class Execution {
     /**
      * As {@link #start(int)}; if one of the task's inputs was {@linkplain #lost lost}, the task goes back to
      * WAITING, what it needs is recomputed (handed to {@code sink}), and this returns {@code null}.
+     *
+     * @param task a READY task's number in the plan
+     * @param sink where the tasks to recompute go
+     * @return the call to run, or {@code null}
+     * @throws IllegalStateException if {@code task} is neither READY nor cancelled: an executor bug
      */
     public TaskCall start(int task, ReadySink sink) {
         return begin(task, false, sink);
@@ -544,8 +599,10 @@ public final class Execution {
      * The executor lost the result of DONE task {@code task} (the worker holding it died, its store dropped
      * it). Nothing happens at once: a dependent that still needs it sends it back to WAITING when it starts
      * (DONE → WAITING), and it runs again, with whatever it needs recomputed in turn (RELEASED → WAITING).
-     * Outputs are held by the engine and cannot be lost. Returns whether it took effect: {@code task} was
-     * DONE, held and not an output, and the compute is running.
+     * Outputs are held by the engine and cannot be lost.
+     *
+     * @param task the task's number in the plan
+     * @return whether it took effect: {@code task} was DONE, held and not an output, and the compute is running
      */
     public boolean lost(int task) {
         if (ended != 0 || plan.isOutput[task]) return false;
@@ -638,12 +695,28 @@ public final class Execution {
         }
     }
 
-    /** Records the result of a RUNNING task, releases what it no longer needs and hands newly ready dependents to {@code sink}. */
+    /**
+     * Records the result of a RUNNING task, releases what it no longer needs and hands newly ready dependents to
+     * {@code sink}. After the end the result is dropped (a {@link HeldResult} released).
+     *
+     * @param task  a RUNNING task's number in the plan
+     * @param value what it returned (may be null, or a {@link HeldResult} handle)
+     * @param sink  where newly ready dependents go, on this thread
+     * @throws IllegalStateException if {@code task} is not RUNNING (nor cancelled meanwhile): an executor bug
+     */
     public void finish(int task, Object value, ReadySink sink) {
         finish(task, value, null, sink, 0);
     }
 
-    /** As {@link #finish(int, Object, ReadySink)}, with what the executor reported (worker, its times, bytes). */
+    /**
+     * As {@link #finish(int, Object, ReadySink)}, with what the executor reported (worker, its times, bytes).
+     *
+     * @param task   a RUNNING task's number in the plan
+     * @param value  what it returned (may be null, or a {@link HeldResult} handle)
+     * @param report the executor's report, or null
+     * @param sink   where newly ready dependents go, on this thread
+     * @throws IllegalStateException if {@code task} is not RUNNING (nor cancelled meanwhile): an executor bug
+     */
     public void finish(int task, Object value, TaskReport report, ReadySink sink) {
         finish(task, value, report, sink, 0);
     }
@@ -697,7 +770,12 @@ public final class Execution {
         }
     }
 
-    /** Records that a RUNNING task raised {@code error}, without a retry (no sink to hand it back to). */
+    /**
+     * Records that a RUNNING task raised {@code error}, without a retry (no sink to hand it back to).
+     *
+     * @param task  a RUNNING task's number in the plan
+     * @param error what it threw (a task that was cancelled meanwhile stays cancelled)
+     */
     public void fail(int task, Throwable error) {
         fail(task, error, null, null, 0, null);
     }
@@ -706,6 +784,11 @@ public final class Execution {
      * Records that a RUNNING task raised {@code error}. If the {@link RetryPolicy} allows it, the task moves
      * back to READY and is handed to {@code sink} again; otherwise it is ERRED and the compute ends with a
      * {@link TaskFailedException} (futures: that task's future fails and its dependents are cancelled).
+     *
+     * @param task   a RUNNING task's number in the plan
+     * @param error  what it threw
+     * @param report the executor's report, or null
+     * @param sink   where a retry goes, or null for none
      */
     public void fail(int task, Throwable error, TaskReport report, ReadySink sink) {
         fail(task, error, report, sink, 0, null);
@@ -817,7 +900,10 @@ public final class Execution {
 
     /**
      * Cancels one task (futures): not started → CANCELLED; running → CANCELLED and its executor is told to
-     * stop it; its dependents are cancelled. Returns false if it had already ended.
+     * stop it; its dependents are cancelled.
+     *
+     * @param task the task's number in the plan
+     * @return true if it was cancelled, false if it had already ended
      */
     public boolean cancelTask(int task) {
         while (true) {
@@ -862,6 +948,8 @@ public final class Execution {
     /**
      * Ends the compute with {@code reason} (a {@link CancellationException}, a timeout...): tasks not
      * started never start, running ones are cancelled and their results dropped. No effect if ended.
+     *
+     * @param reason what {@link #result()} fails with
      */
     public void cancel(Throwable reason) {
         terminate(reason);
@@ -1085,8 +1173,10 @@ public final class Execution {
         return t == null ? -1 : t;
     }
 
+    /** {@return this execution's id, unique in this JVM (what events and messages name)} */
     public long id() { return id; }
 
+    /** {@return how many tasks have finished so far: done, erred, or cancelled while running} */
     public long completedTasks() { return completedMany != null ? completedMany.sum() : completedFew; }
 
     /** The read-only view of this execution (what listeners get: never the engine itself). */

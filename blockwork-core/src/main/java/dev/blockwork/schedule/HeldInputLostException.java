@@ -10,6 +10,8 @@ public class HeldInputLostException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * An exception naming the lost result.
+     *
      * @param message what was lost, and where it was held
      * @param cause   why it could not be read, or null
      */

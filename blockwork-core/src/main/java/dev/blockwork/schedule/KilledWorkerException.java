@@ -11,8 +11,18 @@ import dev.blockwork.graph.Key;
  */
 public class KilledWorkerException extends TaskFailedException {
     private static final long serialVersionUID = 1L;
+    /** How many workers died running this task. */
     private final int workersKilled;
 
+    /**
+     * An exception whose message names the task, the deaths, the last one and what to check.
+     *
+     * @param key           the task's key
+     * @param function      the label of its function
+     * @param workersKilled how many workers died running it
+     * @param failure       the last attempt's worker and trace
+     * @param lastDeath     the last {@link WorkerLostException}, not null
+     */
     public KilledWorkerException(Key key, String function, int workersKilled, TaskFailure failure, Throwable lastDeath) {
         super("task " + key + " (" + function + ") killed " + workersKilled + " workers in a row, more than the "
                 + (workersKilled - 1) + " allowed (blockwork.allowedFailures); the last death: " + lastDeath.getMessage()
@@ -20,6 +30,6 @@ public class KilledWorkerException extends TaskFailedException {
         this.workersKilled = workersKilled;
     }
 
-    /** How many workers died running this task. */
+    /** {@return how many workers died running this task} */
     public int workersKilled() { return workersKilled; }
 }

@@ -9,13 +9,23 @@ public final class Listeners {
 
     private Listeners() {}
 
-    /** Registers {@code listener} for every compute; close the returned handle to remove it. */
+    /**
+     * Registers {@code listener} for every compute of this JVM (and for worker events); thread-safe.
+     *
+     * @param listener the listener
+     * @return a handle whose {@code close()} removes it (computes already running may still call it)
+     */
     public static AutoCloseable register(SchedulerListener listener) {
         GLOBAL.add(listener);
         return () -> GLOBAL.remove(listener);
     }
 
-    /** The global listeners followed by {@code extra} (no copy when none is registered). */
+    /**
+     * The listeners a compute gets: the global ones followed by the call's own.
+     *
+     * @param extra the call's own listeners
+     * @return the global listeners followed by {@code extra}; {@code extra} itself when none is registered
+     */
     public static java.util.List<SchedulerListener> withGlobal(java.util.List<SchedulerListener> extra) {
         if (!autostarted) autostart();
         if (GLOBAL.isEmpty()) return extra;
@@ -24,7 +34,14 @@ public final class Listeners {
         return all;
     }
 
-    /** Tells the global listeners that {@code worker} of {@code pool} started (for executors). */
+    /**
+     * Tells the global listeners that {@code worker} of {@code pool} started (for executors); a listener that
+     * throws is logged and skipped.
+     *
+     * @param pool   the pool's or scheduler's name
+     * @param worker the worker's name
+     * @param pid    its process id
+     */
     public static void workerAdded(String pool, String worker, long pid) {
         if (GLOBAL.isEmpty()) return;
         WorkerEvent e = new WorkerEvent(pool, worker, pid, null, System.nanoTime());
@@ -33,7 +50,15 @@ public final class Listeners {
         }
     }
 
-    /** Tells the global listeners that {@code worker} of {@code pool} left, and why. */
+    /**
+     * Tells the global listeners that {@code worker} of {@code pool} left, and why; a listener that throws is
+     * logged and skipped.
+     *
+     * @param pool   the pool's or scheduler's name
+     * @param worker the worker's name
+     * @param pid    its process id
+     * @param reason why it left: died with exit status..., replaced after a cancel...
+     */
     public static void workerRemoved(String pool, String worker, long pid, String reason) {
         if (GLOBAL.isEmpty()) return;
         WorkerEvent e = new WorkerEvent(pool, worker, pid, reason, System.nanoTime());

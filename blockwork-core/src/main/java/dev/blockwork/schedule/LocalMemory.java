@@ -158,34 +158,34 @@ public final class LocalMemory {
         }
     }
 
-    /** @return the memory limit in bytes */
+    /** {@return the memory limit in bytes} */
     public long limit() { return limit; }
 
-    /** @return the bytes beyond which held results spill */
+    /** {@return the bytes beyond which held results spill} */
     public long target() { return target; }
 
-    /** @return bytes of counted results held in memory now */
+    /** {@return bytes of counted results held in memory now} */
     public long heldBytes() { return held.get(); }
 
-    /** @return bytes written to spill files so far */
+    /** {@return bytes written to spill files so far} */
     public long spilledBytes() { return spilledBytes.sum(); }
 
-    /** @return results spilled so far */
+    /** {@return results spilled so far} */
     public long spillCount() { return spills.sum(); }
 
-    /** @return spilled results read back so far */
+    /** {@return spilled results read back so far} */
     public long readCount() { return reads.sum(); }
 
-    /** @return times a task waited before starting because held bytes were above the pause threshold */
+    /** {@return times a task waited before starting because held bytes were above the pause threshold} */
     public long pauseCount() { return pauses.sum(); }
 
-    /** @return the bytes beyond which local tasks wait before starting */
+    /** {@return the bytes beyond which local tasks wait before starting} */
     public long pauseBytes() { return pause; }
 
-    /** @return spill files that exist now */
+    /** {@return spill files that exist now} */
     public long spillFiles() { return files.get(); }
 
-    /** @return why the last spill failed (the result stayed in memory), or null */
+    /** {@return why the last spill failed (the result stayed in memory), or null} */
     public String lastSpillFailure() { return lastFailure; }
 
     @Override

@@ -6,8 +6,19 @@ package dev.blockwork.schedule;
  * cancelled it.
  */
 public interface OutputSink {
+    /**
+     * An output finished.
+     *
+     * @param task  the output's task number
+     * @param value its result (a {@link HeldResult} handle where the executor keeps it elsewhere)
+     */
     void done(int task, Object value);
 
-    /** {@code error} is a {@link TaskFailedException}, or a {@link java.util.concurrent.CancellationException}. */
+    /**
+     * An output failed or was cancelled.
+     *
+     * @param task  the output's task number
+     * @param error a {@link TaskFailedException}, or a {@link java.util.concurrent.CancellationException}
+     */
     void failed(int task, Throwable error);
 }

@@ -16,10 +16,18 @@ import java.util.List;
  */
 public final class Plan {
 
-    /** An argument slot that receives the result of task {@code task}. */
+    /**
+     * An argument slot that receives the result of task {@code task}.
+     *
+     * @param task the number of the task whose result goes here
+     */
     public record Ref(int task) implements java.io.Serializable {}
 
-    /** An argument slot that receives the results of several tasks as an {@code Object[]}. */
+    /**
+     * An argument slot that receives the results of several tasks as an {@code Object[]}.
+     *
+     * @param tasks the numbers of the tasks whose results go here, in order (do not modify)
+     */
     public record RefList(int[] tasks) implements java.io.Serializable {}
 
     final Key[] keys;
@@ -73,7 +81,13 @@ public final class Plan {
     /**
      * A plan of independent calls, each its own output (the futures API: one batch of submits). Costs
      * a few arrays; no graph walk. The argument arrays are handed to the functions as they are (a literal
-     * that is a {@link Ref} stays a literal).
+     * that is a {@link Ref} stays a literal). The arrays are kept, not copied: do not modify them afterwards.
+     *
+     * @param keys      one key per call, distinct
+     * @param labels    one label per call, for events and errors
+     * @param functions one function per call
+     * @param args      one argument array per call
+     * @return the plan: task {@code i} is call {@code i}, and every task is an output
      */
     public static Plan ofCalls(Key[] keys, String[] labels, TaskFunction[] functions, Object[][] args) {
         int n = keys.length;
@@ -85,35 +99,74 @@ public final class Plan {
         return new Plan(keys, labels, functions, args, none, order, isOut);
     }
 
-    /** Number of tasks to run. */
+    /** {@return the number of tasks to run} */
     public int size() { return keys.length; }
 
-    /** How many tasks of the original graph were merged into others by linear-chain fusion. */
+    /** {@return how many tasks of the original graph were merged into others by linear-chain fusion} */
     public int fusedAway() { return fusedAway; }
 
+    /**
+     * The key of a task (for a fused task, the key of the chain's last step).
+     *
+     * @param task a task number, {@code 0..size()-1}
+     * @return its key
+     */
     public Key key(int task) { return keys[task]; }
 
+    /**
+     * The label of a task: what events, the progress bar and errors call its function.
+     *
+     * @param task a task number, {@code 0..size()-1}
+     * @return its label
+     */
     public String label(int task) { return labels[task]; }
 
+    /**
+     * The function a task runs on its resolved arguments.
+     *
+     * @param task a task number, {@code 0..size()-1}
+     * @return its function
+     */
     public TaskFunction function(int task) { return functions[task]; }
 
-    /** The argument template of {@code task} (do not modify). */
+    /**
+     * The argument template of a task: its arguments with {@link Ref}s and {@link RefList}s for its dependencies.
+     *
+     * @param task a task number, {@code 0..size()-1}
+     * @return the template itself (do not modify)
+     */
     public Object[] argTemplate(int task) { return argTemplates[task]; }
 
-    /** Distinct tasks whose results {@code task} needs. */
+    /**
+     * The distinct tasks whose results a task needs.
+     *
+     * @param task a task number, {@code 0..size()-1}
+     * @return their numbers (the array itself: do not modify)
+     */
     public int[] dependencies(int task) { return dependencies[task]; }
 
-    /** Distinct tasks that need the result of {@code task}. */
+    /**
+     * The distinct tasks that need the result of a task.
+     *
+     * @param task a task number, {@code 0..size()-1}
+     * @return their numbers (the array itself: do not modify)
+     */
     public int[] dependents(int task) { return dependents[task]; }
 
-    /** Task numbers of the requested outputs, in request order (an output may repeat). */
+    /** {@return a copy of the task numbers of the requested outputs, in request order (an output may repeat)} */
     public int[] outputs() { return outputs.clone(); }
 
+    /**
+     * Whether a task is one of the requested outputs.
+     *
+     * @param task a task number, {@code 0..size()-1}
+     * @return true if it is
+     */
     public boolean isOutput(int task) { return isOutput[task]; }
 
-    /** Tasks with no dependencies, highest priority first (see {@code Planner} for the ordering rule). */
+    /** {@return a copy of the tasks with no dependencies, highest priority first (see {@code Planner} for the ordering rule)} */
     public int[] initialReady() { return initialReady.clone(); }
 
-    /** Keys of all tasks, by task number. */
+    /** {@return the keys of all tasks, by task number} */
     public List<Key> keys() { return List.of(keys); }
 }

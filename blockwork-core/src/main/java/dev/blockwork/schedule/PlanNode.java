@@ -8,17 +8,24 @@ import dev.blockwork.graph.Task;
  * fields for the planner ({@link #planMark}); nothing else may touch them.
  */
 public interface PlanNode {
-    /** The task this node stands for; its Key (and Keys) arguments appear in the same order as {@link #planDependencies()}. */
+    /** {@return the task this node stands for} Its Key (and Keys) arguments appear in the same order as {@link #planDependencies()}. */
     Task task();
 
-    /** One node per key occurrence in the task's arguments, in order. */
+    /** {@return one node per key occurrence in the task's arguments, in order} */
     PlanNode[] planDependencies();
 
+    /** {@return the stamp of the planning that last marked this node (planner use only)} */
     long planStamp();
 
+    /** {@return this node's slot in the planning of {@link #planStamp()} (planner use only)} */
     int planSlot();
 
-    /** Records this node's slot in the planning with {@code stamp}. */
+    /**
+     * Records this node's slot in the planning with {@code stamp} (planner use only).
+     *
+     * @param stamp the planning's stamp, unique to it
+     * @param slot  the node's slot in that planning
+     */
     void planMark(long stamp, int slot);
 
     /**

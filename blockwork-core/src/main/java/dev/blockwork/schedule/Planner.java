@@ -64,11 +64,27 @@ public final class Planner {
         };
     }
 
-    /** Plans with fusion on. */
+    /**
+     * Plans the graph that {@code lookup} describes for {@code outputs}, with fusion on.
+     *
+     * @param lookup  the task of each key the outputs need
+     * @param outputs the keys wanted (a key may repeat)
+     * @return the plan: culled to what the outputs need, tasks numbered in priority order
+     * @throws IllegalArgumentException if {@code outputs} is empty
+     */
     public static Plan plan(Function<Key, Task> lookup, List<Key> outputs) {
         return plan(lookup, outputs, true);
     }
 
+    /**
+     * Plans the graph that {@code lookup} describes for {@code outputs}: cull, fuse if asked, order.
+     *
+     * @param lookup  the task of each key the outputs need
+     * @param outputs the keys wanted (a key may repeat)
+     * @param fuse    whether to fuse linear chains
+     * @return the plan: culled to what the outputs need, tasks numbered in priority order
+     * @throws IllegalArgumentException if {@code outputs} is empty
+     */
     public static Plan plan(Function<Key, Task> lookup, List<Key> outputs, boolean fuse) {
         if (outputs.isEmpty()) throw new IllegalArgumentException("nothing to compute: no output keys given");
         KeyWalk w = new KeyWalk(lookup);
@@ -87,6 +103,11 @@ public final class Planner {
      * this planning, which needs the one lock that owns those marks. A planning that finds the lock taken
      * (another thread is planning) does not wait: it keeps its slots in its own identity map instead, so
      * unrelated graphs plan in parallel.
+     *
+     * @param outputs the nodes wanted (a node may repeat)
+     * @param fuse    whether to fuse linear chains
+     * @return the plan: culled to what the outputs need, tasks numbered in priority order
+     * @throws IllegalArgumentException if {@code outputs} is empty
      */
     public static Plan planNodes(List<? extends PlanNode> outputs, boolean fuse) {
         if (outputs.isEmpty()) throw new IllegalArgumentException("nothing to compute: no outputs given");

@@ -48,7 +48,12 @@ public interface Publishable {
         return new Publication(results.toArray(), new ListRebuild(parts, counts), keep);
     }
 
-    /** A published list: each item rebuilt over its own results, in order. */
+    /**
+     * A published list: each item rebuilt over its own results, in order.
+     *
+     * @param parts  how to rebuild each item
+     * @param counts how many of the results belong to each item, in order
+     */
     record ListRebuild(Rebuild[] parts, int[] counts) implements Rebuild {
         @Override
         public Object from(Object[] results) {

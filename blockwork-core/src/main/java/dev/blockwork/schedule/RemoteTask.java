@@ -11,6 +11,8 @@ import dev.blockwork.graph.Key;
  *
  * <p>The driver side turns what came back into engine reports with {@link #report(Result, long)} and
  * {@link #failureOf(Throwable)}.
+ *
+ * @param call the task with its resolved arguments, as {@link Execution#start(int)} made it
  */
 public record RemoteTask(TaskCall call) implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -18,7 +20,14 @@ public record RemoteTask(TaskCall call) implements java.io.Serializable {
     /** System property that a worker JVM's launcher sets to the worker's name (reported with every task). */
     public static final String WORKER_NAME_PROPERTY = "blockwork.worker.name";
 
-    /** A value and where and when it was made. */
+    /**
+     * A value and where and when it was made.
+     *
+     * @param value           what the task returned
+     * @param worker          the worker's name ({@link #workerName()} there)
+     * @param startEpochNanos when it started, in nanoseconds since the epoch on the worker's clock
+     * @param endEpochNanos   when it ended, likewise
+     */
     public record Result(Object value, String worker, long startEpochNanos, long endEpochNanos) implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
     }
@@ -29,7 +38,9 @@ public record RemoteTask(TaskCall call) implements java.io.Serializable {
      */
     public static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
+        /** The failing step's key and function, the worker and the attempt. */
         private final TaskFailure failure;
+        /** When the task started and ended, in nanoseconds since the epoch on the worker's clock. */
         private final long startEpochNanos, endEpochNanos;
 
         Failure(TaskFailure failure, Throwable cause, long startEpochNanos, long endEpochNanos) {
@@ -39,15 +50,16 @@ public record RemoteTask(TaskCall call) implements java.io.Serializable {
             this.endEpochNanos = endEpochNanos;
         }
 
+        /** {@return the failing step's key and function, the worker and the attempt} */
         public TaskFailure failure() { return failure; }
 
-        /** The executor-side times, converted to this JVM's nanoTime clock. */
+        /** {@return the worker and the executor-side times, converted to this JVM's nanoTime clock (bytes unknown: -1)} */
         public TaskReport report() {
             return new TaskReport(failure.worker(), TaskReport.fromEpochNanos(startEpochNanos), TaskReport.fromEpochNanos(endEpochNanos), -1);
         }
     }
 
-    /** This JVM's worker name: the launcher's {@value #WORKER_NAME_PROPERTY} with the pid, or just the pid. */
+    /** {@return this JVM's worker name: the launcher's {@value #WORKER_NAME_PROPERTY} with the pid, or just the pid} */
     public static String workerName() {
         return WORKER_NAME;
     }
@@ -60,7 +72,12 @@ public record RemoteTask(TaskCall call) implements java.io.Serializable {
         return n == null ? "pid " + pid : n + " (pid " + pid + ")";
     }
 
-    /** Runs the call here (on the worker). */
+    /**
+     * Runs the call here (on the worker), timing it.
+     *
+     * @return the value, this worker's name and the times
+     * @throws Failure if the call threw anything: the failing step, this worker, the times, and the original as cause
+     */
     public Result run() throws Failure {
         long t0 = TaskReport.epochNanosNow();
         try {
@@ -80,12 +97,23 @@ public record RemoteTask(TaskCall call) implements java.io.Serializable {
         }
     }
 
-    /** The engine report for a result that arrived here; {@code bytes} as measured by the transport, or -1. */
+    /**
+     * The engine report for a result that arrived here.
+     *
+     * @param r     the result
+     * @param bytes its size as measured by the transport, or -1
+     * @return the report, with the times converted to this JVM's nanoTime clock
+     */
     public static TaskReport report(Result r, long bytes) {
         return new TaskReport(r.worker(), TaskReport.fromEpochNanos(r.startEpochNanos()), TaskReport.fromEpochNanos(r.endEpochNanos()), bytes);
     }
 
-    /** The {@link Failure} inside {@code error}'s cause chain (a transport may wrap it), or null. */
+    /**
+     * Finds the {@link Failure} in what a transport reported (it may wrap it).
+     *
+     * @param error what the transport reported
+     * @return the {@link Failure} in {@code error}'s cause chain, or null if there is none
+     */
     public static Failure failureOf(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof Failure f) return f;

@@ -11,16 +11,18 @@ package dev.blockwork.schedule;
  */
 public interface Scheduler extends AutoCloseable {
 
-    /** The name users select it by. */
+    /** {@return the name users select it by, e.g. {@code threads}} */
     String name();
 
     /**
      * Starts running {@code execution}'s tasks and returns; {@link Execution#result()} tells when it ends.
      * A scheduler that runs tasks in the calling thread (sync) returns only when it has ended.
+     *
+     * @param execution the execution to run, fresh (no task handed out yet)
      */
     void execute(Execution execution);
 
-    /** How many tasks it runs at once (for chunking decisions). */
+    /** {@return how many tasks it runs at once (for chunking decisions)} */
     int parallelism();
 
     /** Releases the scheduler's own resources (a shared default instance ignores this). */

@@ -7,9 +7,9 @@ import java.util.Set;
  * {@code META-INF/services/dev.blockwork.schedule.SchedulerProvider}.
  */
 public interface SchedulerProvider {
-    /** Names (and aliases) this provider answers to, e.g. {@code sync}, {@code synchronous}. */
+    /** {@return the names (and aliases) this provider answers to, lower case, e.g. {@code sync}, {@code synchronous}} */
     Set<String> names();
 
-    /** The shared instance used when a compute names this scheduler; created once per JVM. */
+    /** {@return a new scheduler: the shared instance used when a compute names this scheduler, created once per JVM} */
     Scheduler create();
 }

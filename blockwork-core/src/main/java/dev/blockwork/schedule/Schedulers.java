@@ -25,8 +25,10 @@ public final class Schedulers {
     private Schedulers() {}
 
     /**
-     * The shared scheduler called {@code name}.
+     * The shared scheduler called {@code name}, made by its {@link SchedulerProvider} on first use; thread-safe.
      *
+     * @param name a scheduler's name or alias, any case, e.g. {@code threads}
+     * @return the one instance of that scheduler in this JVM
      * @throws IllegalArgumentException naming the known schedulers if none answers to {@code name}
      */
     public static Scheduler get(String name) {
@@ -50,7 +52,12 @@ public final class Schedulers {
         }
     }
 
-    /** The scheduler a compute uses when it names none (see the class comment for the precedence). */
+    /**
+     * The scheduler a compute uses when it names none (see the class comment for the precedence).
+     *
+     * @return this thread's innermost {@link #use} scope's, else the one of the setting {@code scheduler}
+     * @throws IllegalArgumentException if the setting names no known scheduler
+     */
     public static Scheduler current() {
         Scheduler scoped = SCOPES.get().peek();
         if (scoped != null) return scoped;
@@ -60,12 +67,21 @@ public final class Schedulers {
     /**
      * Makes {@code name} the default for computes started by this thread until the returned scope closes:
      * {@code try (var s = Schedulers.use("sync")) { ... }}. Scopes nest.
+     *
+     * @param name a scheduler's name
+     * @return the scope; close it on this thread, innermost first
+     * @throws IllegalArgumentException naming the known schedulers if none answers to {@code name}
      */
     public static Scope use(String name) {
         return use(get(name));
     }
 
-    /** As {@link #use(String)}, with an instance (e.g. a {@code ThreadsScheduler} of a chosen size). */
+    /**
+     * As {@link #use(String)}, with an instance (e.g. a {@code ThreadsScheduler} of a chosen size).
+     *
+     * @param scheduler the scheduler
+     * @return the scope; close it on this thread, innermost first
+     */
     public static Scope use(Scheduler scheduler) {
         ArrayDeque<Scheduler> stack = SCOPES.get();
         stack.push(scheduler);
@@ -83,6 +99,7 @@ public final class Schedulers {
             this.scheduler = scheduler;
         }
 
+        /** {@return the scheduler this scope made the default} */
         public Scheduler scheduler() { return scheduler; }
 
         @Override

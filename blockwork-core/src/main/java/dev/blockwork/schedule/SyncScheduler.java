@@ -11,9 +11,15 @@ public final class SyncScheduler implements Scheduler {
 
     /** Registers {@code sync} (also {@code synchronous}, {@code single-threaded}). */
     public static final class Provider implements SchedulerProvider {
+        /** Creates the provider (for {@link java.util.ServiceLoader}). */
+        public Provider() {}
+
         @Override public Set<String> names() { return Set.of("sync", "synchronous", "single-threaded"); }
         @Override public Scheduler create() { return new SyncScheduler(); }
     }
+
+    /** A scheduler of its own; {@code Schedulers.get("sync")} gives the shared one (they behave the same). */
+    public SyncScheduler() {}
 
     @Override public String name() { return "sync"; }
 

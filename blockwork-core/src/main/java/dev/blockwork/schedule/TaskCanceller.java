@@ -8,5 +8,10 @@ package dev.blockwork.schedule;
  */
 @FunctionalInterface
 public interface TaskCanceller {
+    /**
+     * Stops the work of a task that is RUNNING; its result, if one still arrives, is dropped.
+     *
+     * @param task its task number
+     */
     void cancel(int task);
 }

@@ -21,7 +21,17 @@ import java.io.StringWriter;
 public record TaskFailure(Key key, String function, String worker, int attempt, String exceptionClass,
                           String message, String stackTrace) implements java.io.Serializable {
 
-    /** The record for {@code error}, raised by step {@code key}/{@code function}. */
+    /**
+     * The record for {@code error}, raised by step {@code key}/{@code function}: its class, message and printed
+     * stack trace, taken now.
+     *
+     * @param key      the failing step's key
+     * @param function the failing step's function label
+     * @param worker   where it ran, or {@code null} if unknown
+     * @param attempt  1 for the first run, 2 for the first retry...
+     * @param error    what it threw, not null
+     * @return the record
+     */
     public static TaskFailure of(Key key, String function, String worker, int attempt, Throwable error) {
         StringWriter w = new StringWriter();
         error.printStackTrace(new PrintWriter(w));

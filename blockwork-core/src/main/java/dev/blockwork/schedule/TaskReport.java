@@ -11,7 +11,13 @@ package dev.blockwork.schedule;
  * @param bytes      the result's size in bytes as transferred, -1 if not measured
  */
 public record TaskReport(String worker, long startNanos, long endNanos, long bytes) {
-    /** Converts an epoch time in nanoseconds (another JVM's {@code Instant}) to this JVM's nanoTime clock. */
+    /**
+     * Converts an epoch time in nanoseconds (another JVM's {@code Instant}) to this JVM's nanoTime clock; as exact
+     * as the two machines' wall clocks agree.
+     *
+     * @param epochNanos nanoseconds since the epoch, e.g. from {@link #epochNanosNow()} on a worker
+     * @return the same instant on this JVM's {@link System#nanoTime()} clock
+     */
     public static long fromEpochNanos(long epochNanos) {
         return epochNanos - epochMinusNano();
     }
@@ -30,7 +36,7 @@ public record TaskReport(String worker, long startNanos, long endNanos, long byt
     /** {offset, when measured (nanoTime)}; replaced whole, so readers see a consistent pair. */
     private static volatile long[] OFFSET = {0, Long.MIN_VALUE / 2};
 
-    /** This JVM's current time as epoch nanoseconds (what a remote side sends). */
+    /** {@return this JVM's current time as epoch nanoseconds (what a remote side sends)} */
     public static long epochNanosNow() {
         java.time.Instant now = java.time.Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();

@@ -17,11 +17,29 @@ package dev.blockwork.schedule;
  * RELEASED means the result was dropped because its last dependent has run (outputs are never released).
  */
 public enum TaskState {
-    WAITING, READY, RUNNING, DONE, ERRED, RELEASED, CANCELLED;
+    /** Some dependency has not finished yet. */
+    WAITING,
+    /** Every dependency is done: the task may be handed to an executor. */
+    READY,
+    /** An executor is running it. */
+    RUNNING,
+    /** It ran; its result is held. */
+    DONE,
+    /** It failed for good: retries used up, or not retryable. */
+    ERRED,
+    /** It ran and its result was dropped after its last dependent ran. */
+    RELEASED,
+    /** It will not run, or its result is dropped: the execution ended, its future was cancelled, or a dependency failed. */
+    CANCELLED;
 
     static final TaskState[] VALUES = values();
 
-    /** Whether the engine may move a task from this state to {@code to}. */
+    /**
+     * Whether the engine may move a task from this state to {@code to} (the table above).
+     *
+     * @param to the state it would move to
+     * @return true if the move is a transition
+     */
     public boolean canMoveTo(TaskState to) {
         return switch (this) {
             case WAITING -> to == READY || to == CANCELLED;
@@ -33,7 +51,7 @@ public enum TaskState {
         };
     }
 
-    /** DONE, ERRED, RELEASED or CANCELLED: nothing more will run for this task. */
+    /** {@return whether this is DONE, ERRED, RELEASED or CANCELLED: nothing more will run for this task, unless a lost result is recomputed} */
     public boolean isTerminal() {
         return this == DONE || this == ERRED || this == RELEASED || this == CANCELLED;
     }

@@ -35,6 +35,9 @@ public final class ThreadsScheduler implements Scheduler {
 
     /** Registers {@code threads} (also {@code threading}). */
     public static final class Provider implements SchedulerProvider {
+        /** Creates the provider (for {@link java.util.ServiceLoader}). */
+        public Provider() {}
+
         @Override public Set<String> names() { return Set.of("threads", "threading"); }
         @Override public Scheduler create() {
             int n = dev.blockwork.config.CoreSettings.THREADS.getInt(Runtime.getRuntime().availableProcessors());
@@ -43,7 +46,12 @@ public final class ThreadsScheduler implements Scheduler {
         }
     }
 
-    /** A scheduler with a private pool of {@code threads} threads; close it when done. */
+    /**
+     * A scheduler with a private pool of {@code threads} threads; close it when done.
+     *
+     * @param threads the pool's parallelism, &gt;= 1 (a task that waits for others may add a spare thread)
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
     public ThreadsScheduler(int threads) {
         this(threads, POOLS.incrementAndGet());
     }
@@ -58,7 +66,7 @@ public final class ThreadsScheduler implements Scheduler {
         this.poolId = poolId;
     }
 
-    /** The number in this pool's thread names ({@code blockwork-threads-<poolId>-<n>}). */
+    /** {@return the number in this pool's thread names ({@code blockwork-threads-<poolId>-<n>})} */
     public int poolId() { return poolId; }
 
     private static ForkJoinPool newPool(int threads, int poolId) {

@@ -8,7 +8,18 @@ package dev.blockwork.schedule;
 public class WorkerLostException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception naming the task and the worker.
+     *
+     * @param message which worker went away, and what it was running
+     */
     public WorkerLostException(String message) { super(message); }
 
+    /**
+     * An exception naming the task and the worker, with what reported the loss.
+     *
+     * @param message which worker went away, and what it was running
+     * @param cause   the transport's or the executor's own exception
+     */
     public WorkerLostException(String message, Throwable cause) { super(message, cause); }
 }

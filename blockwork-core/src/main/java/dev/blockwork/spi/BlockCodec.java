@@ -12,13 +12,23 @@ package dev.blockwork.spi;
  * @param <T> the block type, e.g. {@code NDArray}
  */
 public interface BlockCodec<T> {
-    /** The exact class this codec moves. */
+    /** {@return the exact class this codec moves (not its subclasses)} */
     Class<T> type();
 
-    /** {@code block}'s elements as a flat array (C order), with its element type's name and shape. */
+    /**
+     * Flattens a block for a transport, without changing it.
+     *
+     * @param block a block of {@link #type()}
+     * @return its elements as a flat array (C order), with its element type's name and shape
+     */
     Flat flatten(T block);
 
-    /** The block that {@code flat} describes; {@code flat.array()} is the transport's own copy (offset 0). */
+    /**
+     * Rebuilds a block from what {@link #flatten} gave on the sending side.
+     *
+     * @param flat the block as received; {@code flat.array()} is the transport's own copy (offset 0), which the block may keep
+     * @return the block {@code flat} describes
+     */
     T rebuild(Flat flat);
 
     /**

@@ -21,10 +21,16 @@ public final class BlockCodecs {
         return List.copyOf(l);
     }
 
-    /** Every codec, ordered by the name of the class it moves. */
+    /** {@return every codec, ordered by the name of the class it moves (immutable)} */
     public static List<BlockCodec<?>> all() { return ALL; }
 
-    /** The codec for exactly {@code type}, or null. */
+    /**
+     * The codec for a block class.
+     *
+     * @param type the block's exact class
+     * @param <T>  the block type
+     * @return the codec for exactly {@code type}, or null if none is registered
+     */
     @SuppressWarnings("unchecked")
     public static <T> BlockCodec<T> of(Class<T> type) {
         for (BlockCodec<?> c : ALL) if (c.type() == type) return (BlockCodec<T>) c;

@@ -67,39 +67,92 @@ public final class Connection implements AutoCloseable, KryoSerializer.JavaSeria
         }
     }
 
-    /** Which end of the pipe this is: 0 or 1. */
+    /** {@return which end of the pipe this is: 0 or 1} */
     public int end() { return end; }
 
-    /** Sends a serializable, non-null value; blocks while the pipe is full. */
+    /**
+     * Sends a value, serialized in this thread; blocks while the pipe is full.
+     *
+     * @param value the value, serializable, not null
+     * @throws IllegalArgumentException if its serialized form is larger than the pipe's ring
+     * @throws ChannelClosedException if every handle to the other end is closed
+     * @throws PeerDiedException      if the process holding the other end has exited
+     * @throws IllegalStateException   if this handle is closed
+     */
     public void send(Object value) {
         ensureOpen();
         java.util.Objects.requireNonNull(value, "value");
         out.sendObject(value, Long.MAX_VALUE);
     }
 
-    /** Sends; returns false if there was no room before the timeout. */
+    /**
+     * Sends a value, waiting at most {@code timeout} for room.
+     *
+     * @param value   the value, serializable, not null
+     * @param timeout the longest wait, &gt;= 0, in {@code unit}
+     * @param unit    the unit of {@code timeout}
+     * @return true if it was sent, false if there was no room before the timeout
+     * @throws ChannelClosedException if every handle to the other end is closed
+     * @throws PeerDiedException      if the process holding the other end has exited
+     * @throws IllegalStateException   if this handle is closed
+     */
     public boolean offer(Object value, long timeout, TimeUnit unit) {
         ensureOpen();
         java.util.Objects.requireNonNull(value, "value");
         return out.sendObject(value, RingChannel.deadline(timeout, unit));
     }
 
-    /** Sends raw bytes without serialization (received as a {@code byte[]}). */
+    /**
+     * Sends raw bytes without serialization (received as a {@code byte[]}); blocks while the pipe is full.
+     *
+     * @param bytes the message; copied before this returns
+     * @throws ChannelClosedException if every handle to the other end is closed
+     * @throws PeerDiedException      if the process holding the other end has exited
+     * @throws IllegalStateException   if this handle is closed
+     */
     public void sendBytes(byte[] bytes) { sendBytes(bytes, 0, bytes.length); }
 
+    /**
+     * Sends {@code length} bytes of {@code bytes} from {@code offset}, as {@link #sendBytes(byte[])} does.
+     *
+     * @param bytes  the array holding the message; copied before this returns
+     * @param offset where the message starts in {@code bytes}
+     * @param length the message's length in bytes
+     * @throws ChannelClosedException if every handle to the other end is closed
+     * @throws PeerDiedException      if the process holding the other end has exited
+     * @throws IllegalStateException   if this handle is closed
+     */
     public void sendBytes(byte[] bytes, int offset, int length) {
         ensureOpen();
         out.sendBytes(bytes, offset, length, Long.MAX_VALUE);
     }
 
-    /** Receives the next value; blocks until one arrives. */
+    /**
+     * Receives the next value; blocks until one arrives.
+     *
+     * @param <T> the type the caller expects (not checked: a wrong one fails where the value is used)
+     * @return the value (a {@code byte[]} for a message sent with {@link #sendBytes})
+     * @throws ChannelClosedException if the other end is closed and everything it sent was received
+     * @throws PeerDiedException      if the process holding the other end has exited
+     * @throws IllegalStateException   if this handle is closed
+     */
     @SuppressWarnings("unchecked")
     public <T> T receive() {
         ensureOpen();
         return (T) in.receive(Long.MAX_VALUE);
     }
 
-    /** Receives the next value, or {@code null} if none arrived before the timeout. */
+    /**
+     * Receives the next value, waiting at most {@code timeout}.
+     *
+     * @param timeout the longest wait, &gt;= 0, in {@code unit}
+     * @param unit    the unit of {@code timeout}
+     * @param <T>     the type the caller expects (not checked)
+     * @return the value, or {@code null} if none arrived before the timeout
+     * @throws ChannelClosedException if the other end is closed and everything it sent was received
+     * @throws PeerDiedException      if the process holding the other end has exited
+     * @throws IllegalStateException   if this handle is closed
+     */
     @SuppressWarnings("unchecked")
     public <T> T poll(long timeout, TimeUnit unit) {
         ensureOpen();
@@ -115,14 +168,19 @@ public final class Connection implements AutoCloseable, KryoSerializer.JavaSeria
         return o == RingChannel.TIMED_OUT ? null : (T) o;
     }
 
-    /** Receives the next raw message sent with {@link #sendBytes}. */
+    /**
+     * Receives the next message, blocking as {@link #receive} does, and expects it to be raw bytes.
+     *
+     * @return the bytes sent with {@link #sendBytes}
+     * @throws IllegalStateException if the next message is a serialized value (it is lost), or this handle is closed
+     */
     public byte[] receiveBytes() {
         Object o = receive();
         if (o instanceof byte[] b) return b;
         throw new IllegalStateException("got a " + o.getClass().getName() + " message, expected raw bytes");
     }
 
-    /** True if a message is waiting (approximate). */
+    /** {@return whether a message is waiting (approximate: another receiver on this end may take it first)} */
     public boolean ready() { return in.ring().usedSlots() > 0; }
 
     private void checkPeer() {
@@ -158,9 +216,20 @@ public final class Connection implements AutoCloseable, KryoSerializer.JavaSeria
         file.close();
     }
 
+    /**
+     * Serialized for another process: only the file name and the end travel.
+     *
+     * @return the {@link Handle} that travels instead of this
+     * @throws ObjectStreamException never; declared as serialization requires
+     */
     private Object writeReplace() throws ObjectStreamException { return new Handle(file.name(), end); }
 
-    /** What travels between processes: the file name and which end. */
+    /**
+     * What travels between processes: the receiving process opens its own handle to the same end.
+     *
+     * @param name the pipe's shared-memory file
+     * @param end  which end, 0 or 1
+     */
     record Handle(String name, int end) implements Serializable {
         private Object readResolve() throws ObjectStreamException { return Connection.attach(name, end); }
     }

@@ -33,9 +33,24 @@ public final class Pipe implements AutoCloseable {
         this.second = second;
     }
 
+    /**
+     * Opens a pipe with rings of {@link #DEFAULT_SLOT_COUNT} slots of {@link #DEFAULT_SLOT_BYTES} bytes.
+     *
+     * @return the pipe, with this process's handles to both ends
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
     public static Pipe open() { return open(DEFAULT_SLOT_COUNT, DEFAULT_SLOT_BYTES); }
 
-    /** Opens a pipe with rings of {@code slotCount} (power of two) slots of {@code slotBytes} (multiple of 64). */
+    /**
+     * Opens a pipe with a ring per direction of {@code slotCount} slots of {@code slotBytes} bytes; the largest
+     * message must fit in one ring.
+     *
+     * @param slotCount slots per direction, a power of two &gt;= 2
+     * @param slotBytes bytes per slot, a multiple of 64, &gt;= 64
+     * @return the pipe, with this process's handles to both ends
+     * @throws IllegalArgumentException if a size is out of range
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
     public static Pipe open(int slotCount, int slotBytes) {
         long ringBytes = RingDescriptor.regionBytes(slotCount, slotBytes);
         ShmFile f = ShmFile.create(ShmDescriptor.KIND_PIPE, PipeDescriptor.dataBytes(ringBytes));
@@ -57,8 +72,10 @@ public final class Pipe implements AutoCloseable {
         }
     }
 
+    /** {@return end 0, as this process's handle} */
     public Connection first() { return first; }
 
+    /** {@return end 1, as this process's handle: typically the one passed to the other process} */
     public Connection second() { return second; }
 
     @Override

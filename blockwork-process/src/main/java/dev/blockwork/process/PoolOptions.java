@@ -34,17 +34,78 @@ public final class PoolOptions {
     String name = "pool";
     private boolean concluded;
 
+    /** Options with the defaults above. */
+    public PoolOptions() {}
+
+    /**
+     * Worker JVMs (default: the setting {@code blockwork.pool.processes}, else the available processors).
+     *
+     * @param n worker JVMs, &gt;= 1; 0 for the default
+     * @return this
+     */
     public PoolOptions processes(int n) { processes = n; return this; }
+    /**
+     * Chunks a worker runs before it is replaced by a fresh one (default 0: never replaced). Checked by {@link ProcessPool#create(PoolOptions)}, which throws {@code IllegalArgumentException} if it is out of range.
+     *
+     * @param n chunks, &gt;= 0; 0 = unlimited
+     * @return this
+     */
     public PoolOptions maxTasksPerChild(int n) { maxTasksPerChild = n; return this; }
+    /**
+     * Times a chunk whose worker died is run again on a fresh worker before it fails with {@link WorkerDiedException} (default: the setting {@code blockwork.pool.maxRetries}, 2).
+     *
+     * @param n retries, &gt;= 0
+     * @return this
+     */
     public PoolOptions maxRetries(int n) { maxRetries = n; return this; }
+    /**
+     * Chunks sent ahead to each worker (default 2; lowered to {@code maxTasksPerChild} if that is smaller).
+     *
+     * @param n chunks in flight per worker, &gt;= 1
+     * @return this
+     */
     public PoolOptions prefetch(int n) { prefetch = n; return this; }
+    /**
+     * Worker deaths in a row during start-up, with the same exit status, after which the pool is broken and fails its pending tasks (default: the setting {@code blockwork.pool.maxStartFailures}, 3).
+     *
+     * @param n deaths, &gt;= 1
+     * @return this
+     */
     public PoolOptions maxStartFailures(int n) { maxStartFailures = n; return this; }
+    /**
+     * Code each worker runs once before its first task (default: none). If it throws, the worker exits before it is ready, which counts towards {@code maxStartFailures}.
+     *
+     * @param init the initializer, serializable; null for none
+     * @return this
+     */
     public PoolOptions initializer(WorkerTask init) { initializer = init; return this; }
+    /**
+     * Extra flags for the worker JVMs (default: none), added to those of earlier calls.
+     *
+     * @param args JVM flags, one argument each, e.g. {@code "-Xmx2g"}
+     * @return this
+     */
     public PoolOptions jvmArgs(String... args) { jvmArgs.addAll(List.of(args)); return this; }
+    /**
+     * What happens to the workers' standard output and error (default {@link WorkerProcess.Output#PREFIXED}).
+     *
+     * @param o the output handling, not null
+     * @return this
+     * @throws NullPointerException if {@code o} is null
+     */
     public PoolOptions output(WorkerProcess.Output o) { output = Objects.requireNonNull(o); return this; }
+    /**
+     * The pool's name, used in its threads', workers' and errors' names (default {@code pool}).
+     *
+     * @param n the name, not null
+     * @return this
+     * @throws NullPointerException if {@code n} is null
+     */
     public PoolOptions name(String n) { name = Objects.requireNonNull(n); return this; }
 
+    /** {@return the worker JVMs; 0 (the default) until the pool is created, then the available processors} */
     public int processes() { return processes; }
+    /** {@return the times a chunk whose worker died is run again} */
     public int maxRetries() { return maxRetries; }
 
     /** Fills defaults and validates; called by the pool. */

@@ -25,6 +25,15 @@ public final class ProcessBarrier extends SharedSync {
         checkType(words, TYPE_BARRIER, f.name());
     }
 
+    /**
+     * A new barrier for {@code parties} parties, in a new shared-memory file.
+     *
+     * @param parties how many {@link #await} calls release a generation, &gt;= 1
+     * @return this process's handle; pass it to workers as an argument, and close it (the last handle deletes the
+     *         shared words)
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     * @throws IllegalArgumentException if {@code parties} is below 1
+     */
     public static ProcessBarrier create(int parties) {
         if (parties < 1) throw new IllegalArgumentException("got parties " + parties + ", expected >= 1");
         ShmFile f = createFile(TYPE_BARRIER);
@@ -32,11 +41,20 @@ public final class ProcessBarrier extends SharedSync {
         return new ProcessBarrier(f);
     }
 
+    /** {@return how many parties the barrier waits for} */
     public int parties() { return (int) words.get(ValueLayout.JAVA_LONG, AUX_OFFSET); }
 
+    /** {@return whether a party timed out or was interrupted: every wait then fails} A broken barrier stays broken. */
     public boolean isBroken() { return Atomics.getLongVolatile(words, FLAGS_OFFSET) != 0; }
 
-    /** Waits for all parties; returns the arrival index (parties-1 for the first, 0 for the last). */
+    /**
+     * Waits, without a bound, for all parties of this generation to arrive.
+     *
+     * @return the arrival index: {@code parties - 1} for the first, 0 for the last
+     * @throws InterruptedException   if interrupted while waiting (the barrier is then broken)
+     * @throws BrokenBarrierException if the barrier is or becomes broken
+     * @throws IllegalStateException  if this handle is closed
+     */
     public int await() throws InterruptedException, BrokenBarrierException {
         try {
             return await(Long.MAX_VALUE);
@@ -45,6 +63,17 @@ public final class ProcessBarrier extends SharedSync {
         }
     }
 
+    /**
+     * Waits at most {@code timeout} for all parties of this generation to arrive.
+     *
+     * @param timeout the longest wait, &gt;= 0, in {@code unit}
+     * @param unit    the unit of {@code timeout}
+     * @return the arrival index: {@code parties - 1} for the first, 0 for the last
+     * @throws InterruptedException   if interrupted while waiting (the barrier is then broken)
+     * @throws BrokenBarrierException if the barrier is or becomes broken
+     * @throws TimeoutException       if not all parties arrived in time (the barrier is then broken)
+     * @throws IllegalStateException  if this handle is closed
+     */
     public int await(long timeout, TimeUnit unit) throws InterruptedException, BrokenBarrierException, TimeoutException {
         return await(RingChannel.deadline(timeout, unit));
     }

@@ -28,15 +28,43 @@ public final class ProcessLock extends SharedSync {
         checkType(words, TYPE_LOCK, f.name());
     }
 
+    /**
+     * A new lock, free, in a new shared-memory file.
+     *
+     * @return this process's handle; pass it to workers as an argument, and close it (the last handle deletes the
+     *         shared words)
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
     public static ProcessLock create() { return new ProcessLock(createFile(TYPE_LOCK)); }
 
+    /**
+     * Takes the lock, waiting as long as needed (a lock whose holder process died is taken over).
+     *
+     * @throws InterruptedException  if interrupted while waiting
+     * @throws IllegalStateException if this handle is closed
+     */
     public void lock() throws InterruptedException { tryLock(Long.MAX_VALUE); }
 
+    /**
+     * Takes the lock if it is free now, without waiting (and without taking over from a dead holder).
+     *
+     * @return true if this thread now holds it
+     * @throws IllegalStateException if this handle is closed
+     */
     public boolean tryLock() {
         ensureOpen();
         return attempt();
     }
 
+    /**
+     * Takes the lock if it is free within {@code timeout} (a lock whose holder process died is taken over).
+     *
+     * @param timeout the longest wait, &gt;= 0, in {@code unit}
+     * @param unit    the unit of {@code timeout}
+     * @return true if this thread now holds it, false on timeout
+     * @throws InterruptedException  if interrupted while waiting
+     * @throws IllegalStateException if this handle is closed
+     */
     public boolean tryLock(long timeout, TimeUnit unit) throws InterruptedException {
         return tryLock(dev.blockwork.process.internal.RingChannel.deadline(timeout, unit));
     }
@@ -68,9 +96,20 @@ public final class ProcessLock extends SharedSync {
         return false;
     }
 
-    /** True if the last successful acquire by this handle took the lock over from a dead process. */
+    /**
+     * Whether the last successful acquire by this handle took the lock over from a dead process: then the data the
+     * lock protects may be half-updated.
+     *
+     * @return true if it was taken over
+     */
     public boolean lastAcquireRecovered() { return recovered; }
 
+    /**
+     * Releases the lock; the next holder sees the writes made while this thread held it.
+     *
+     * @throws IllegalMonitorStateException if this thread does not hold it
+     * @throws IllegalStateException        if this handle is closed
+     */
     public void unlock() {
         ensureOpen();
         long me = ProcessHandle.current().pid();
@@ -81,6 +120,6 @@ public final class ProcessLock extends SharedSync {
         Atomics.setLongRelease(words, STATE_OFFSET, 0);
     }
 
-    /** Pid of the holding process, or 0 when free. */
+    /** {@return the pid of the holding process, or 0 when free} Does not wait; for monitoring. */
     public long holderPid() { return Atomics.getLongVolatile(words, STATE_OFFSET); }
 }

@@ -93,22 +93,77 @@ public final class ProcessPool implements AutoCloseable {
         }
     }
 
-    /** A pool of {@code processes} workers with default options. */
+    /**
+     * A pool of {@code processes} workers with default options; the worker JVMs are started before it returns.
+     *
+     * @param processes worker JVMs, &gt;= 1 (0: the setting {@code blockwork.pool.processes}, else the cores)
+     * @return the running pool; close it to stop the workers
+     * @throws IllegalArgumentException if {@code processes} is negative
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be launched
+     */
     public static ProcessPool create(int processes) { return new ProcessPool(new PoolOptions().processes(processes)); }
 
+    /**
+     * A pool with these options, checked first ({@link PoolOptions} lists the rules); the worker JVMs are started
+     * before it returns, and those already started are killed if one cannot be.
+     *
+     * @param options the options; they should not be changed afterwards
+     * @return the running pool; close it to stop the workers
+     * @throws IllegalArgumentException if an option is out of range
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be launched
+     */
     public static ProcessPool create(PoolOptions options) { return new ProcessPool(options); }
 
+    /** {@return the number of worker JVMs (each replaced when it dies)} */
     public int processes() { return options.processes; }
 
-    /** Applies {@code fn} to every input on the workers; results in input order. Automatic chunk size. */
+    /**
+     * Applies {@code fn} to every input on the workers and waits; automatic chunk size.
+     *
+     * @param fn     the function, serializable
+     * @param inputs the inputs, serializable, read at once
+     * @param <T>    the input type
+     * @param <R>    the result type
+     * @return the results, in input order
+     * @throws RemoteTaskException  if a task threw (its cause is the original exception)
+     * @throws WorkerDiedException  if a chunk's worker died more than {@code maxRetries} times
+     * @throws UnserializableException if {@code fn} or an input cannot be serialized (queued chunks are withdrawn)
+     * @throws IllegalStateException if the pool is closed or broken
+     * @throws java.util.concurrent.CancellationException if this thread is interrupted while waiting (its interrupt status is set)
+     */
     public <T, R> List<R> map(SerializableFunction<T, R> fn, Iterable<? extends T> inputs) { return map(fn, inputs, 0); }
 
-    /** As {@link #map(SerializableFunction, Iterable)} with {@code chunksize} inputs per task (0 = automatic). */
+    /**
+     * As {@link #map(SerializableFunction, Iterable)} with {@code chunksize} inputs per task.
+     *
+     * @param fn        the function, serializable
+     * @param inputs    the inputs, serializable, read at once
+     * @param chunksize inputs per task; 0 = automatic ({@code ceil(n / (4 * processes))})
+     * @param <T>       the input type
+     * @param <R>       the result type
+     * @return the results, in input order
+     * @throws RemoteTaskException  if a task threw (its cause is the original exception)
+     * @throws WorkerDiedException  if a chunk's worker died more than {@code maxRetries} times
+     * @throws UnserializableException if {@code fn} or an input cannot be serialized (queued chunks are withdrawn)
+     * @throws IllegalStateException if the pool is closed or broken
+     * @throws java.util.concurrent.CancellationException if this thread is interrupted while waiting (its interrupt status is set)
+     */
     public <T, R> List<R> map(SerializableFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize) {
         return join(mapAsync(fn, inputs, chunksize));
     }
 
-    /** Starts a map; the future completes with all results in input order (use {@code get(timeout)} to bound the wait). */
+    /**
+     * Starts a map and returns at once; use {@code get(timeout)} on the future to bound the wait.
+     *
+     * @param fn        the function, serializable
+     * @param inputs    the inputs, serializable, all serialized in this thread before it returns
+     * @param chunksize inputs per task; 0 = automatic
+     * @param <T>       the input type
+     * @param <R>       the result type
+     * @return a future of the results in input order; it fails with the first failing chunk's exception
+     * @throws UnserializableException if {@code fn} or an input cannot be serialized (nothing stays queued)
+     * @throws IllegalStateException   if the pool is closed or broken
+     */
     public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize) {
         List<? extends T> list = toList(inputs);
         int cs = chunksize > 0 ? chunksize : autoChunk(list.size());
@@ -116,7 +171,22 @@ public final class ProcessPool implements AutoCloseable {
         return gather(chunks, list.size());
     }
 
-    /** Calls {@code fn(a, b)} for each pair; results in order. */
+    /**
+     * Calls {@code fn(a, b)} on the workers for each pair and waits (Python's {@code Pool.starmap}).
+     *
+     * @param fn        the function, serializable
+     * @param pairs     the argument pairs, serializable, read at once
+     * @param chunksize pairs per task; 0 = automatic
+     * @param <A>       the first argument's type
+     * @param <B>       the second argument's type
+     * @param <R>       the result type
+     * @return the results, in the order of the pairs
+     * @throws RemoteTaskException  if a task threw (its cause is the original exception)
+     * @throws WorkerDiedException  if a chunk's worker died more than {@code maxRetries} times
+     * @throws UnserializableException if {@code fn} or an input cannot be serialized (queued chunks are withdrawn)
+     * @throws IllegalStateException if the pool is closed or broken
+     * @throws java.util.concurrent.CancellationException if this thread is interrupted while waiting (its interrupt status is set)
+     */
     public <A, B, R> List<R> starmap(SerializableBiFunction<A, B, R> fn, Iterable<? extends Map.Entry<A, B>> pairs, int chunksize) {
         List<Map.Entry<A, B>> list = new ArrayList<>();
         for (Map.Entry<A, B> e : pairs) list.add(new java.util.AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue()));
@@ -124,13 +194,31 @@ public final class ProcessPool implements AutoCloseable {
         return join(gather(submitAll(TaskFrameDescriptor.MODE_STAR, fn, list, cs), list.size()));
     }
 
-    /** Runs {@code task} on a worker and waits for its result. */
+    /**
+     * Runs {@code task} on a worker and waits for its result.
+     *
+     * @param task the task, serializable
+     * @param <R>  the result type
+     * @return what the task returned
+     * @throws RemoteTaskException  if a task threw (its cause is the original exception)
+     * @throws WorkerDiedException  if a chunk's worker died more than {@code maxRetries} times
+     * @throws UnserializableException if {@code task} cannot be serialized (before anything runs)
+     * @throws IllegalStateException if the pool is closed or broken
+     * @throws java.util.concurrent.CancellationException if this thread is interrupted while waiting (its interrupt status is set)
+     */
     public <R> R apply(SerializableCallable<R> task) { return join(applyAsync(task)); }
 
     /**
      * Runs {@code task} on a worker; the future completes with its result. Cancelling the future stops the
      * task: not yet sent, it never runs; running, its worker is killed and replaced (other tasks that were
      * queued on that worker go back to the queue, uncharged).
+     *
+     * @param task the task, serializable
+     * @param <R>  the result type
+     * @return a future of what the task returned; it fails with {@link RemoteTaskException} or
+     *         {@link WorkerDiedException}
+     * @throws UnserializableException if {@code task} cannot be serialized
+     * @throws IllegalStateException   if the pool is closed or broken
      */
     @SuppressWarnings("unchecked")
     public <R> CompletableFuture<R> applyAsync(SerializableCallable<R> task) {
@@ -142,12 +230,35 @@ public final class ProcessPool implements AutoCloseable {
         return out;
     }
 
-    /** Streams results in input order; inputs are read lazily, at most a few chunks per worker ahead. */
+    /**
+     * Streams results in input order; inputs are read lazily, at most a few chunks per worker ahead. The iterator
+     * is for one thread; its {@code next} throws what {@link #map} throws for the chunk it waits for.
+     *
+     * @param fn        the function, serializable
+     * @param inputs    the inputs, serializable, read as results are consumed
+     * @param chunksize inputs per task; values below 1 mean 1
+     * @param <T>       the input type
+     * @param <R>       the result type
+     * @return an iterator over the results, in input order
+     * @throws UnserializableException if {@code fn} or an input of the first chunks cannot be serialized
+     * @throws IllegalStateException   if the pool is closed or broken
+     */
     public <T, R> Iterator<R> imap(SerializableFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize) {
         return new Streamer<T, R>(fn, inputs.iterator(), Math.max(1, chunksize), true);
     }
 
-    /** Streams results as they finish (any order), with the same back-pressure as {@link #imap}. */
+    /**
+     * Streams results as they finish (any order), with the same back-pressure and failures as {@link #imap}.
+     *
+     * @param fn        the function, serializable
+     * @param inputs    the inputs, serializable, read as results are consumed
+     * @param chunksize inputs per task; values below 1 mean 1
+     * @param <T>       the input type
+     * @param <R>       the result type
+     * @return an iterator over the results, in the order they finish (within a chunk, in input order)
+     * @throws UnserializableException if {@code fn} or an input of the first chunks cannot be serialized
+     * @throws IllegalStateException   if the pool is closed or broken
+     */
     public <T, R> Iterator<R> imapUnordered(SerializableFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize) {
         return new Streamer<T, R>(fn, inputs.iterator(), Math.max(1, chunksize), false);
     }
@@ -278,13 +389,20 @@ public final class ProcessPool implements AutoCloseable {
         return "<ProcessPool " + options.name + ": " + n + (n == 1 ? " worker, " : " workers, ") + st + ">";
     }
 
-    /** Pids of the current workers. */
+    /** {@return the pids of the current workers, one per slot (a worker that replaced a dead one has a new pid)} */
     public List<Long> workerPids() { return drivers.stream().map(PoolWorkerDriver::pid).toList(); }
 
     /** No new tasks; queued ones still run. Workers exit when the queue is drained. */
     public void shutdown() { closing = true; }
 
-    /** Waits for the workers to exit after {@link #shutdown}; returns false on timeout. */
+    /**
+     * Waits for the workers to exit after {@link #shutdown}.
+     *
+     * @param timeout the longest wait, in {@code unit}
+     * @param unit    the unit of {@code timeout}
+     * @return true if every worker exited, false on timeout
+     * @throws InterruptedException if interrupted while waiting
+     */
     public boolean join(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         for (Thread t : threads) {

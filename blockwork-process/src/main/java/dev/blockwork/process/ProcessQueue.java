@@ -44,6 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Implementation overview: a many-to-many {@link SlotRing} (Vyukov-style, CAS on head and tail)
  * plus a table of user PIDs ({@link QueueDescriptor}). Waits back off spin → yield → park.
+ *
+ * @param <T> the type of the values
  */
 public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.JavaSerialized {
     /** Default ring: 16384 slots of 128 bytes (2 MiB). */
@@ -68,8 +70,26 @@ public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.Java
         PidTable.add(pids(), pid);
     }
 
+    /**
+     * A new queue of {@link #DEFAULT_SLOT_COUNT} slots of {@link #DEFAULT_SLOT_BYTES} bytes, in a new shared-memory file.
+     *
+     * @param <T> the type of the values
+     * @return this process's handle; close it when done (the last handle deletes the file)
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
     public static <T> ProcessQueue<T> create() { return create(DEFAULT_SLOT_COUNT, DEFAULT_SLOT_BYTES); }
 
+    /**
+     * A new queue of {@code slotCount} slots of {@code slotBytes} bytes, in a new shared-memory file of about their product.
+     * The largest value (serialized) must fit in the whole ring.
+     *
+     * @param slotCount slots, a power of two &gt;= 2
+     * @param slotBytes bytes per slot, a multiple of 64, &gt;= 64
+     * @param <T>       the type of the values
+     * @return this process's handle; close it when done (the last handle deletes the file)
+     * @throws IllegalArgumentException if a size is out of range
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
     public static <T> ProcessQueue<T> create(int slotCount, int slotBytes) {
         long ringBytes = RingDescriptor.regionBytes(slotCount, slotBytes);
         ShmFile f = ShmFile.create(ShmDescriptor.KIND_RING, QueueDescriptor.dataBytes(ringBytes));
@@ -94,31 +114,87 @@ public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.Java
 
     private MemorySegment pids() { return file.data().asSlice(QueueDescriptor.PIDS_OFFSET, PidTable.BYTES); }
 
+    /**
+     * Appends {@code value}, waiting while the queue is full; the value is serialized in this thread.
+     *
+     * @param value the value, serializable, not null
+     * @throws IllegalArgumentException if its serialized form is larger than the whole ring
+     * @throws ChannelClosedException after {@link #shutdown}
+     * @throws PeerDiedException      if every other process that used the queue has exited while this one waits
+     * @throws java.util.concurrent.CancellationException if this thread is interrupted while waiting
+     * @throws IllegalStateException   if this handle is closed
+     */
     public void put(T value) {
         ensureOpen();
         channel.sendObject(Objects.requireNonNull(value, "value"), Long.MAX_VALUE);
     }
 
+    /**
+     * Appends {@code value} if there is room now, without waiting.
+     *
+     * @param value the value, serializable, not null
+     * @return true if it was put, false if the queue was full
+     * @throws ChannelClosedException after {@link #shutdown}
+     * @throws IllegalStateException  if this handle is closed
+     */
     public boolean offer(T value) { return offer(value, 0, TimeUnit.NANOSECONDS); }
 
+    /**
+     * Appends {@code value}, waiting at most {@code timeout} for room.
+     *
+     * @param value   the value, serializable, not null
+     * @param timeout the longest wait, &gt;= 0, in {@code unit}
+     * @param unit    the unit of {@code timeout}
+     * @return true if it was put, false on timeout
+     * @throws ChannelClosedException after {@link #shutdown}
+     * @throws PeerDiedException      if every other process that used the queue has exited while this one waits
+     * @throws java.util.concurrent.CancellationException if this thread is interrupted while waiting
+     * @throws IllegalStateException   if this handle is closed
+     */
     public boolean offer(T value, long timeout, TimeUnit unit) {
         ensureOpen();
         return channel.sendObject(Objects.requireNonNull(value, "value"), RingChannel.deadline(timeout, unit));
     }
 
-    /** Puts raw bytes, not serialized; a taker receives them as a {@code byte[]}. */
+    /**
+     * Puts raw bytes, not serialized; a taker receives them as a {@code byte[]}. Waits while the queue is full.
+     *
+     * @param bytes the message; copied before this returns
+     * @throws ChannelClosedException after {@link #shutdown}
+     * @throws PeerDiedException      if every other process that used the queue has exited while this one waits
+     * @throws java.util.concurrent.CancellationException if this thread is interrupted while waiting
+     * @throws IllegalStateException   if this handle is closed
+     */
     public void putBytes(byte[] bytes) {
         ensureOpen();
         channel.sendBytes(bytes, 0, bytes.length, Long.MAX_VALUE);
     }
 
+    /**
+     * Takes the oldest value, waiting while the queue is empty.
+     *
+     * @return the value (a {@code byte[]} if it was put with {@link #putBytes})
+     * @throws ChannelClosedException after {@link #shutdown}, once the queue is drained
+     * @throws PeerDiedException      if every other process that used the queue has exited while this one waits
+     * @throws java.util.concurrent.CancellationException if this thread is interrupted while waiting
+     * @throws IllegalStateException   if this handle is closed
+     */
     @SuppressWarnings("unchecked")
     public T take() {
         ensureOpen();
         return (T) channel.receive(Long.MAX_VALUE);
     }
 
-    /** Takes a value, or returns {@code null} when none arrived before the timeout. */
+    /**
+     * Takes the oldest value, waiting at most {@code timeout} for one.
+     *
+     * @param timeout the longest wait, &gt;= 0, in {@code unit}
+     * @param unit    the unit of {@code timeout}
+     * @return the value, or {@code null} when none arrived before the timeout
+     * @throws ChannelClosedException after {@link #shutdown}, once the queue is drained
+     * @throws PeerDiedException      if every other process that used the queue has exited while this one waits
+     * @throws IllegalStateException   if this handle is closed
+     */
     @SuppressWarnings("unchecked")
     public T poll(long timeout, TimeUnit unit) {
         ensureOpen();
@@ -126,7 +202,12 @@ public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.Java
         return o == RingChannel.TIMED_OUT ? null : (T) o;
     }
 
-    /** Takes without waiting, or returns {@code null}. */
+    /**
+     * Takes the oldest value without waiting.
+     *
+     * @return the value, or {@code null} if the queue is empty
+     * @throws IllegalStateException if this handle is closed
+     */
     @SuppressWarnings("unchecked")
     public T poll() {
         ensureOpen();
@@ -134,23 +215,31 @@ public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.Java
         return o == RingChannel.TIMED_OUT ? null : (T) o;
     }
 
-    /** Takes the next raw message put with {@link #putBytes}. */
+    /**
+     * Takes the next message, waiting as {@link #take} does, and expects it to be raw bytes.
+     *
+     * @return the bytes put with {@link #putBytes}
+     * @throws IllegalStateException if the next message is a serialized value (it is lost), or this handle is closed
+     */
     public byte[] takeBytes() {
         Object o = take();
         if (o instanceof byte[] b) return b;
         throw new IllegalStateException("got a " + o.getClass().getName() + " value, expected raw bytes");
     }
 
-    /** Approximate number of slots in use (not values). */
+    /** {@return the approximate number of slots in use (not values: a large value takes several)} */
     public long usedSlots() { return channel.ring().usedSlots(); }
 
+    /** {@return whether no slot is in use now} Approximate, as {@link #usedSlots()} is. */
     public boolean isEmpty() { return usedSlots() == 0; }
 
     /** Closes the queue for every process: no more puts; takes drain and then throw. */
     public void shutdown() { channel.close(); }
 
+    /** {@return whether some process called {@link #shutdown}} */
     public boolean isShutdown() { return channel.ring().isClosed(); }
 
+    /** {@return the name of the queue's shared-memory file, the same in every process} */
     public String name() { return file.name(); }
 
     private void checkOthers() {
@@ -191,6 +280,9 @@ public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.Java
      * Serialized for another process: counted in transit. Inside a pool task (a message its sender keeps
      * until the task is done, re-sent to a fresh worker if one dies) it stays counted until the sender lets the
      * message go; otherwise until a process attaches it.
+     *
+     * @return the {@link Handle} that travels instead of this
+     * @throws ObjectStreamException never; declared as serialization requires
      */
     private Object writeReplace() throws ObjectStreamException {
         MemorySegment d = file.data();
@@ -205,7 +297,12 @@ public final class ProcessQueue<T> implements AutoCloseable, KryoSerializer.Java
         return new Handle(file.name(), false);
     }
 
-    /** {@code countedUntilAttach}: the attaching process takes the handle out of transit. */
+    /**
+     * What travels for a queue: the attaching process opens its own handle.
+     *
+     * @param name               the queue's shared-memory file
+     * @param countedUntilAttach whether the attaching process takes the handle out of transit (else its sender does)
+     */
     record Handle(String name, boolean countedUntilAttach) implements Serializable {
         private Object readResolve() throws ObjectStreamException {
             ProcessQueue<?> q = ProcessQueue.attach(name);

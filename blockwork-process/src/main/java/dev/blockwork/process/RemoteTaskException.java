@@ -8,5 +8,11 @@ package dev.blockwork.process;
  * stack trace, so the caller's frames show where the call was made.
  */
 public class RemoteTaskException extends RuntimeException {
+    /**
+     * An exception for a task that failed in a worker.
+     *
+     * @param message names the task, the input, the worker and the original exception
+     * @param cause   the original exception, with the worker's stack trace, or null if it could not be sent back
+     */
     public RemoteTaskException(String message, Throwable cause) { super(message, cause); }
 }

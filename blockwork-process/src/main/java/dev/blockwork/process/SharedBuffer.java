@@ -39,26 +39,46 @@ public class SharedBuffer implements AutoCloseable, KryoSerializer.JavaSerialize
 
     SharedBuffer(ShmFile file) { this.file = file; }
 
-    /** Allocates {@code bytes} of zeroed shared memory. */
+    /**
+     * Allocates {@code bytes} of zeroed shared memory in a new file.
+     *
+     * @param bytes the data size, &gt;= 0
+     * @return the creator's handle; close it after every receiver has opened its own
+     * @throws IllegalArgumentException if {@code bytes} is negative
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
     public static SharedBuffer allocate(long bytes) { return new SharedBuffer(ShmFile.create(ShmDescriptor.KIND_BUFFER, bytes)); }
 
-    /** Opens an existing buffer by name (see {@link #name()}). */
+    /**
+     * Opens an existing buffer by name (see {@link #name()}), in this or another process.
+     *
+     * @param name the buffer's name
+     * @return a new handle to the same memory; close it too
+     * @throws IllegalStateException if no such buffer exists any more
+     */
     public static SharedBuffer open(String name) { return new SharedBuffer(ShmFile.open(name, ShmDescriptor.KIND_BUFFER)); }
 
-    /** The shared data. */
+    /**
+     * The shared data, {@link #byteSize()} bytes; the segment may be used from any thread.
+     *
+     * @return a segment valid until this handle is closed
+     * @throws IllegalStateException if this handle is closed
+     */
     public MemorySegment segment() {
         ensureOpen();
         return file.data();
     }
 
+    /** {@return the size of the data in bytes} */
     public long byteSize() { return file.data().byteSize(); }
 
+    /** {@return the buffer's name, for {@link #open(String)} in another process} */
     public String name() { return file.name(); }
 
-    /** A typed view of the same memory as doubles; the view is a new handle: close it too. */
+    /** {@return a typed view of the same memory as doubles} The view is a new handle: close it too. */
     public SharedDoubleArray asDoubleArray() { return new SharedDoubleArray(ShmFile.open(file.name(), ShmDescriptor.KIND_BUFFER)); }
 
-    /** A typed view of the same memory as longs; the view is a new handle: close it too. */
+    /** {@return a typed view of the same memory as longs} The view is a new handle: close it too. */
     public SharedLongArray asLongArray() { return new SharedLongArray(ShmFile.open(file.name(), ShmDescriptor.KIND_BUFFER)); }
 
     SharedDoubleArray asDoubleArrayOwned() {
@@ -71,8 +91,24 @@ public class SharedBuffer implements AutoCloseable, KryoSerializer.JavaSerialize
         return new SharedLongArray(file);
     }
 
+    /**
+     * Reads one byte, a plain read (see the class doc for ordering across processes).
+     *
+     * @param index the byte offset, 0 &lt;= index &lt; {@link #byteSize()}
+     * @return the byte
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     * @throws IllegalStateException     if this handle is closed
+     */
     public byte getByte(long index) { return segment().get(ValueLayout.JAVA_BYTE, index); }
 
+    /**
+     * Writes one byte, a plain write (see the class doc for ordering across processes).
+     *
+     * @param index the byte offset, 0 &lt;= index &lt; {@link #byteSize()}
+     * @param value the byte
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     * @throws IllegalStateException     if this handle is closed
+     */
     public void setByte(long index, byte value) { segment().set(ValueLayout.JAVA_BYTE, index, value); }
 
     void ensureOpen() {
@@ -87,6 +123,12 @@ public class SharedBuffer implements AutoCloseable, KryoSerializer.JavaSerialize
         if (closed.compareAndSet(false, true)) file.close();
     }
 
+    /**
+     * Serialized for another process: only the name and the view's kind travel.
+     *
+     * @return the {@link Handle} that travels instead of this
+     * @throws ObjectStreamException never; declared as serialization requires
+     */
     Object writeReplace() throws ObjectStreamException { return new Handle(file.name(), getClass().getSimpleName()); }
 
     record Handle(String name, String kind) implements Serializable {

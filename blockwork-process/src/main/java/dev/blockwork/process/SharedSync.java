@@ -51,6 +51,7 @@ abstract sealed class SharedSync implements AutoCloseable, KryoSerializer.JavaSe
         if (closed.get()) throw new IllegalStateException(getClass().getSimpleName() + " " + file.name() + " is closed");
     }
 
+    /** {@return the name of the shared words' file, the same in every process that opened them} */
     public String name() { return file.name(); }
 
     /** Releases this handle; the last handle deletes the shared words. Idempotent. */

@@ -44,7 +44,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkerProcess implements AutoCloseable {
     /** What happens to the worker's stdout and stderr. */
-    public enum Output { PREFIXED, CAPTURE, INHERIT }
+    public enum Output {
+        /** Forwarded to this JVM's stdout and stderr line by line, each line prefixed with {@code [name pid]}. */
+        PREFIXED,
+        /** Kept in memory, unprinted: read with {@link #stdout()} and {@link #stderr()}. */
+        CAPTURE,
+        /** The worker writes to this JVM's own stdout and stderr, unprefixed. */
+        INHERIT
+    }
 
     /** How many of its last output lines a worker keeps for the errors that report its death ({@link #outputTail}). */
     static final int OUTPUT_TAIL_LINES = 20;
@@ -68,15 +75,42 @@ public final class WorkerProcess implements AutoCloseable {
         this.classPath = classPath;
     }
 
-    /** Starts a worker running {@code task}. */
+    /**
+     * Starts a worker running {@code task}, with the builder's defaults.
+     *
+     * @param task the task, serializable
+     * @return the running worker; close it (or join it) to reap it
+     * @throws UnserializableException if the task or an argument cannot be serialized (no JVM is started)
+     * @throws java.io.UncheckedIOException if the worker JVM cannot be launched
+     */
     public static WorkerProcess start(WorkerTask task) { return builder().start(task); }
 
-    /** Starts a worker running {@code task.accept(argument)}. */
+    /**
+     * Starts a worker running {@code task.accept(argument)}, with the builder's defaults.
+     *
+     * @param task     the task, serializable
+     * @param argument its argument, serializable (may be null)
+     * @param <T>      the argument's type
+     * @return the running worker; close it (or join it) to reap it
+     * @throws UnserializableException if the task or an argument cannot be serialized (no JVM is started)
+     * @throws java.io.UncheckedIOException if the worker JVM cannot be launched
+     */
     public static <T> WorkerProcess start(SerializableConsumer<T> task, T argument) { return builder().start(task, argument); }
 
-    /** Starts a worker running the public static method {@code type.method(args...)}. */
+    /**
+     * Starts a worker running the public static method {@code type.method(args...)}, with the builder's defaults;
+     * only the names and the arguments travel, so {@code type} must be on the worker's class path.
+     *
+     * @param type   the class that declares the method
+     * @param method the method's name
+     * @param args   its arguments, serializable
+     * @return the running worker; close it (or join it) to reap it
+     * @throws UnserializableException if the task or an argument cannot be serialized (no JVM is started)
+     * @throws java.io.UncheckedIOException if the worker JVM cannot be launched
+     */
     public static WorkerProcess start(Class<?> type, String method, Object... args) { return builder().start(type, method, args); }
 
+    /** {@return a builder of workers with the defaults: name {@code worker}, {@link Output#PREFIXED}, no extra flags} */
     public static Builder builder() { return new Builder(); }
 
     /** Options for starting a worker. */
@@ -85,15 +119,43 @@ public final class WorkerProcess implements AutoCloseable {
         private Output output = Output.PREFIXED;
         private final List<String> jvmArgs = new ArrayList<>();
 
-        /** Name used in output prefixes and errors; default {@code worker}. */
+        /** A builder with the defaults, as {@link WorkerProcess#builder()} returns. */
+        public Builder() {}
+
+        /**
+         * The worker's name, used in output prefixes and errors; default {@code worker}.
+         *
+         * @param name the name, not null
+         * @return this
+         * @throws NullPointerException if {@code name} is null
+         */
         public Builder name(String name) { this.name = Objects.requireNonNull(name); return this; }
 
-        /** Default {@link Output#PREFIXED}. */
+        /**
+         * What happens to the worker's stdout and stderr; default {@link Output#PREFIXED}.
+         *
+         * @param output the output handling, not null
+         * @return this
+         * @throws NullPointerException if {@code output} is null
+         */
         public Builder output(Output output) { this.output = Objects.requireNonNull(output); return this; }
 
-        /** Extra JVM flags, e.g. {@code -Xmx256m}. */
+        /**
+         * Extra JVM flags, added to those of earlier calls.
+         *
+         * @param args flags, one argument each, e.g. {@code -Xmx256m}
+         * @return this
+         */
         public Builder jvmArgs(String... args) { jvmArgs.addAll(List.of(args)); return this; }
 
+        /**
+         * Starts a worker running {@code task}; the task is serialized in this thread.
+         *
+         * @param task the task, serializable
+         * @return the running worker; close it (or join it) to reap it
+         * @throws UnserializableException if the task or an argument cannot be serialized (no JVM is started)
+         * @throws java.io.UncheckedIOException if the worker JVM cannot be launched
+         */
         public WorkerProcess start(WorkerTask task) {
             Objects.requireNonNull(task, "task");
             byte[] bytes;
@@ -106,11 +168,32 @@ public final class WorkerProcess implements AutoCloseable {
             return launch(bytes, trust);
         }
 
+        /**
+         * Starts a worker running {@code task.accept(argument)}.
+         *
+         * @param task     the task, serializable
+         * @param argument its argument, serializable (may be null)
+         * @param <T>      the argument's type
+         * @return the running worker; close it (or join it) to reap it
+         * @throws UnserializableException if the task or an argument cannot be serialized (no JVM is started)
+         * @throws java.io.UncheckedIOException if the worker JVM cannot be launched
+         */
         public <T> WorkerProcess start(SerializableConsumer<T> task, T argument) {
             Objects.requireNonNull(task, "task");
             return start(new BoundTask<>(task, argument));
         }
 
+        /**
+         * Starts a worker running the public static method {@code type.method(args...)}; only the names and the
+         * arguments travel, so {@code type} must be on the worker's class path.
+         *
+         * @param type   the class that declares the method
+         * @param method the method's name
+         * @param args   its arguments, serializable
+         * @return the running worker; close it (or join it) to reap it
+         * @throws UnserializableException if the task or an argument cannot be serialized (no JVM is started)
+         * @throws java.io.UncheckedIOException if the worker JVM cannot be launched
+         */
         public WorkerProcess start(Class<?> type, String method, Object... args) {
             return start(new StaticCall(type.getName(), method, args));
         }
@@ -178,20 +261,36 @@ public final class WorkerProcess implements AutoCloseable {
         }));
     }
 
+    /** {@return the worker's name, as in its output prefix} */
     public String name() { return name; }
 
+    /** {@return the worker JVM's process id} */
     public long pid() { return process.pid(); }
 
+    /** {@return whether the worker JVM is still running} */
     public boolean isAlive() { return process.isAlive(); }
 
-    /** Waits for exit; returns the exit status. */
+    /**
+     * Waits, without a bound, for the worker to exit, then up to 2 s for its last output lines.
+     *
+     * @return the exit status: 0 the task returned, 1 it threw, 2 the worker could not read it, 3 this JVM died;
+     *         128 + n if a signal n killed it
+     * @throws InterruptedException if interrupted while waiting
+     */
     public int join() throws InterruptedException {
         int s = process.waitFor();
         drainPumps(2_000);
         return s;
     }
 
-    /** Waits up to the timeout; returns true if the worker exited. */
+    /**
+     * Waits up to the timeout for the worker to exit (then up to 2 s more for its last output lines).
+     *
+     * @param timeout the longest wait, in {@code unit}
+     * @param unit    the unit of {@code timeout}
+     * @return true if the worker exited, false on timeout
+     * @throws InterruptedException if interrupted while waiting
+     */
     public boolean join(long timeout, TimeUnit unit) throws InterruptedException {
         boolean done = process.waitFor(timeout, unit);
         if (done) drainPumps(2_000);
@@ -202,7 +301,7 @@ public final class WorkerProcess implements AutoCloseable {
         for (Thread t : pumps) t.join(ms);
     }
 
-    /** Exit status, or empty while running. */
+    /** {@return the exit status, or empty while the worker runs} Does not wait. */
     public OptionalInt exitCode() {
         return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
@@ -213,10 +312,10 @@ public final class WorkerProcess implements AutoCloseable {
     /** Sends SIGTERM: the worker's shutdown hooks run. */
     public void terminate() { process.destroy(); }
 
-    /** Captured stdout so far ({@link Output#CAPTURE} only). */
+    /** {@return the stdout captured so far; empty unless the output is {@link Output#CAPTURE}} */
     public String stdout() { synchronized (out) { return out.toString(); } }
 
-    /** Captured stderr so far ({@link Output#CAPTURE} only). */
+    /** {@return the stderr captured so far; empty unless the output is {@link Output#CAPTURE}} */
     public String stderr() { synchronized (err) { return err.toString(); } }
 
     /** The class path the worker JVM was started with ({@code -cp}). */

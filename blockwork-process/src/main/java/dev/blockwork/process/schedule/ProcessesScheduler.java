@@ -48,6 +48,9 @@ public final class ProcessesScheduler implements Scheduler {
 
     /** Registers {@code processes} (also {@code multiprocessing}). */
     public static final class Provider implements SchedulerProvider {
+        /** Creates the provider (for {@link java.util.ServiceLoader}). */
+        public Provider() {}
+
         @Override public Set<String> names() { return Set.of("processes", "multiprocessing"); }
 
         @Override public Scheduler create() {
@@ -55,7 +58,12 @@ public final class ProcessesScheduler implements Scheduler {
         }
     }
 
-    /** A private scheduler with {@code processes} workers; close it when done. */
+    /**
+     * A private scheduler with {@code processes} workers, started on its first compute; close it when done.
+     *
+     * @param processes worker JVMs, &gt;= 1
+     * @throws IllegalArgumentException if {@code processes} is below 1
+     */
     public ProcessesScheduler(int processes) { this(processes, false); }
 
     private ProcessesScheduler(int processes, boolean shared) {
@@ -122,6 +130,8 @@ public final class ProcessesScheduler implements Scheduler {
      * What a worker runs for one task: the engine's remote side (times, worker name, failing step). The result
      * travels as {@code {value, worker, startEpochNanos, endEpochNanos}}: an array Kryo writes directly, where a
      * record would be rebuilt through its constructor by reflection.
+     *
+     * @param task the engine's call, with the task's function and inputs
      */
     record RemoteCall(TaskCall task) implements SerializableCallable<Object[]> { // one record less to ship than RemoteTask
         @Override public Object[] call() throws Exception {

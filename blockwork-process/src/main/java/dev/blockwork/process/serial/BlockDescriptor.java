@@ -29,6 +29,7 @@ import java.lang.foreign.ValueLayout;
  * receiver is done. ARENA_HANDED_OFF: the receiver's one read frees the lease (the segment goes back to the sender).
  */
 public final class BlockDescriptor {
+    /** The form byte that starts a block's handle: how the block travels and who frees it (see above). */
     public static final byte INLINE = 0, SHARED = 1, HANDED_OFF = 2, ARENA_SHARED = 3, ARENA_HANDED_OFF = 4;
 
     private BlockDescriptor() {}

@@ -31,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * what the sender knows, so a cluster can apply it the same way.
  */
 public final class ClassAllowList {
+    /** The system property of extra patterns, {@code blockwork.serialization.allow}: comma-separated. */
     public static final String PROPERTY = dev.blockwork.process.ProcessSettings.ALLOW.property();
     private static final CopyOnWriteArrayList<String> PATTERNS = new CopyOnWriteArrayList<>(List.of("java.**", "dev.blockwork.**"));
 
@@ -55,15 +56,30 @@ public final class ClassAllowList {
 
     private ClassAllowList() {}
 
-    /** Allows a pattern (see class doc) in this process and in worker JVMs started after this call. */
+    /**
+     * Allows a pattern (see class doc) in this process and in worker JVMs started after this call. Thread-safe;
+     * it cannot be taken back, and it does not lift a refusal of {@link #isDenied}.
+     *
+     * @param pattern {@code a.b.C}, {@code a.b.*} or {@code a.b.**}
+     */
     public static void allow(String pattern) { PATTERNS.addIfAbsent(pattern); }
 
-    /** Allows (registers) one class. */
+    /**
+     * Allows (registers) one class by its exact name, as {@link #allow(String)} does.
+     *
+     * @param type the class
+     */
     public static void allow(Class<?> type) { allow(type.getName()); }
 
-    /** Patterns in effect, comma-separated (what worker JVMs receive). */
+    /** {@return the patterns in effect, comma-separated (what worker JVMs receive)} */
     public static String patterns() { return String.join(",", PATTERNS); }
 
+    /**
+     * Whether deserialization accepts {@code type}: an array by its component type, a primitive always.
+     *
+     * @param type the class
+     * @return true if a pattern or a trusted name allows it and it is not denied
+     */
     public static boolean allows(Class<?> type) {
         if (ALLOWED.containsKey(type)) return true;
         Class<?> t = type;
@@ -75,6 +91,13 @@ public final class ClassAllowList {
         return false;
     }
 
+    /**
+     * Whether deserialization accepts the class of this name (a binary name, or an array descriptor such as
+     * {@code [Lx.Y;}); a lambda's name is judged by its capturing class. Answers that are true are cached.
+     *
+     * @param name the class name
+     * @return true if a pattern or a trusted name allows it and it is not denied
+     */
     public static boolean allows(String name) {
         if (ALLOWED_NAMES.containsKey(name)) return true; // hot: every class name a message reads
         if (!allowsUncached(name)) return false;
@@ -110,7 +133,13 @@ public final class ClassAllowList {
         return name;
     }
 
-    /** JDK classes refused whatever the patterns say (see the class doc); never to be suggested for allowing. */
+    /**
+     * Whether {@code name} is one of the JDK classes refused whatever the patterns say (see the class doc); never
+     * to be suggested for allowing.
+     *
+     * @param name the class name, or an array descriptor
+     * @return true if it is refused always
+     */
     public static boolean isDenied(String name) {
         name = elementName(name);
         if (name.startsWith("java.net.")) return !name.equals("java.net.URI");
@@ -137,7 +166,12 @@ public final class ClassAllowList {
         return false;
     }
 
-    /** Trusts these exact class names in this JVM (a worker: the names its parent sent with a task). Denied ones stay denied. */
+    /**
+     * Trusts these exact class names in this JVM (a worker: the names its parent sent with a task). Denied ones
+     * stay denied; array descriptors trust their element class.
+     *
+     * @param names binary class names
+     */
     public static void trust(java.util.Collection<String> names) {
         for (String n : names) {
             String e = elementName(n.trim());
@@ -225,7 +259,12 @@ public final class ClassAllowList {
 
     /**
      * Runs {@code body}, recording into {@code into} the names it made this JVM trust (what it serialized), so
-     * that they can go with the message to its receiver.
+     * that they can go with the message to its receiver. Nested calls also add their names to the outer set.
+     *
+     * @param into the set that receives the names; written on this thread only
+     * @param body the serialization to run
+     * @param <T>  what it returns
+     * @return what {@code body} returned
      */
     public static <T> T collecting(java.util.Set<String> into, java.util.function.Supplier<T> body) {
         java.util.Set<String> previous = COLLECTING.get();
@@ -238,7 +277,12 @@ public final class ClassAllowList {
         }
     }
 
-    /** Throws {@link ClassNotAllowedException} unless allowed. */
+    /**
+     * Checks a class name before it is deserialized.
+     *
+     * @param name the class name, as {@link #allows(String)} takes it
+     * @throws ClassNotAllowedException unless it is allowed
+     */
     public static void check(String name) {
         if (!allows(name)) throw new ClassNotAllowedException(name);
     }

@@ -2,6 +2,12 @@ package dev.blockwork.process.serial;
 
 /** Deserialization met a class that is neither allowed nor registered (see {@link ClassAllowList}). */
 public class ClassNotAllowedException extends SecurityException {
+    /**
+     * An exception whose message says why {@code className} is refused and, unless it is always refused, how to
+     * allow it.
+     *
+     * @param className the refused class's name (or array descriptor)
+     */
     public ClassNotAllowedException(String className) {
         super(message(className));
     }

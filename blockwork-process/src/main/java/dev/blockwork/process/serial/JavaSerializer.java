@@ -27,6 +27,9 @@ public final class JavaSerializer implements Serializer {
         return ObjectInputFilter.Status.REJECTED;
     };
 
+    /** A serializer; it keeps no state between calls, so one may be shared by every thread. */
+    public JavaSerializer() {}
+
     @Override
     public Bytes serialize(Object value) {
         ByteArrayOutputStream bo = new ByteArrayOutputStream(256);

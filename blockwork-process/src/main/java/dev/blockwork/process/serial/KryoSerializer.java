@@ -62,6 +62,9 @@ public final class KryoSerializer implements Serializer {
     };
     private final ThreadLocal<State> state = ThreadLocal.withInitial(State::new);
 
+    /** A serializer with its own Kryo instance per thread that uses it; thread-safe. */
+    public KryoSerializer() {}
+
     private static final class State {
         Kryo kryo = newKryo();
         final Output out = new Output(1024, -1);

@@ -11,15 +11,31 @@ import dev.blockwork.spi.Serializer;
  * choice and find a registered one the same way. {@link #set} replaces it in this process only.
  */
 public final class Serialization {
+    /** The system property that chooses the serializer, {@code blockwork.serializer}. */
     public static final String PROPERTY = dev.blockwork.process.ProcessSettings.SERIALIZER.property();
     private static volatile Serializer current = byName(dev.blockwork.process.ProcessSettings.SERIALIZER.get());
 
     private Serialization() {}
 
+    /** {@return the serializer this process uses now} Thread-safe; serializers are. */
     public static Serializer get() { return current; }
 
+    /**
+     * Replaces the serializer in this process only (workers started later still use the setting's).
+     *
+     * @param s the serializer, not null
+     * @throws NullPointerException if {@code s} is null
+     */
     public static void set(Serializer s) { current = java.util.Objects.requireNonNull(s); }
 
+    /**
+     * A serializer by name: {@code kryo}, {@code java}, or a registered {@code dev.blockwork.spi.Serializer}'s
+     * {@link Serializer#name() name}.
+     *
+     * @param name the serializer's name
+     * @return a new serializer
+     * @throws IllegalArgumentException if no serializer has that name (the message lists those there are)
+     */
     public static Serializer byName(String name) {
         switch (name) {
             case "kryo": return new KryoSerializer();

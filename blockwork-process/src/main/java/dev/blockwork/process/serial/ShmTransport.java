@@ -54,16 +54,30 @@ public final class ShmTransport {
         this.arena = arena;
     }
 
-    /** Files stay alive until the sender calls {@link #release()}; receivers may read them repeatedly. */
+    /**
+     * A transport whose files stay alive until the sender calls {@link #release()}; receivers may read them
+     * repeatedly.
+     *
+     * @return a new transport, not installed; use it for one message
+     */
     public static ShmTransport ownedBySender() { return new ShmTransport(false, -1, null); }
 
-    /** As {@link #ownedBySender()}, with blocks in {@code arena}'s recycled segments; {@link #release()} frees them. */
+    /**
+     * As {@link #ownedBySender()}, with blocks in {@code arena}'s recycled segments; {@link #release()} frees them.
+     *
+     * @param arena the sender's arena; a block it cannot hold gets a file of its own
+     * @return a new transport, not installed; use it for one message
+     */
     @SuppressWarnings("exports") // internal: the pool's and workers' own transports (BlockArena is not API)
     public static ShmTransport ownedBySender(BlockArena arena) { return new ShmTransport(false, -1, arena); }
 
     /**
      * As {@link #handedToReceiver(long)}, with blocks in {@code arena}'s recycled segments: the receiver's one read
      * frees each (the sender may then reuse it for its next block).
+     *
+     * @param receiverPid the receiving process, or -1 if unknown
+     * @param arena       the sender's arena; a block it cannot hold gets a file of its own
+     * @return a new transport, not installed; use it for one message
      */
     @SuppressWarnings("exports") // internal, as above
     public static ShmTransport handedToReceiver(long receiverPid, BlockArena arena) { return new ShmTransport(true, receiverPid, arena); }
@@ -72,10 +86,21 @@ public final class ShmTransport {
      * Each file is read once by the receiver (process {@code receiverPid}, or -1 if unknown), which frees it;
      * call {@link #release()} after a successful send. The receiver is named in each file's user table at the
      * hand-off, so no dead-owner sweep deletes a file that is on its way to a live receiver.
+     *
+     * @param receiverPid the receiving process, or -1 if unknown
+     * @return a new transport, not installed; use it for one message
      */
     public static ShmTransport handedToReceiver(long receiverPid) { return new ShmTransport(true, receiverPid, null); }
 
-    /** Runs {@code serialization} with this transport installed on the calling thread. */
+    /**
+     * Runs {@code serialization} with this transport installed on the calling thread (the previous one is restored
+     * after, so serializations may nest).
+     *
+     * @param serialization the code that serializes one message, on this thread
+     * @param <T>           what it returns
+     * @return what {@code serialization} returned
+     * @throws TransferException if a block could not be written to shared memory
+     */
     public <T> T serialize(Supplier<T> serialization) {
         ShmTransport previous = CURRENT.get();
         CURRENT.set(this);
@@ -134,15 +159,26 @@ public final class ShmTransport {
         while (files.size() > mark) files.removeLast().discard();
     }
 
+    /** {@return whether the message put nothing in shared memory and registered no release action} */
     public boolean isEmpty() { return files.isEmpty() && onRelease.isEmpty(); }
 
-    /** The transport installed on this thread if it is one whose sender keeps the message until done, else null. */
+    /**
+     * For a serializer hook that must know whether its message may be re-read (e.g. re-sent to a fresh worker).
+     *
+     * @return the transport installed on this thread if it is one whose sender keeps the message until done, else null
+     */
     public static ShmTransport currentOwnedBySender() {
         ShmTransport t = CURRENT.get();
         return t != null && !t.handOff ? t : null;
     }
 
-    /** Runs {@code action} when the sender releases (or aborts) this message: e.g. a queue handle no longer in transit. */
+    /**
+     * Runs {@code action} when the sender releases (or aborts) this message: e.g. a queue handle no longer in
+     * transit. A {@code RuntimeException} it throws is ignored.
+     *
+     * @param action what to run, once, on the thread that releases
+     * @throws IllegalStateException if this transport is already released
+     */
     public synchronized void onRelease(Runnable action) {
         if (released) throw new IllegalStateException("shared-memory transport already released");
         onRelease.add(action);
@@ -160,7 +196,7 @@ public final class ShmTransport {
         TransferException(String message, Throwable cause) { super(message, cause); }
     }
 
-    /** Shared-memory files in use by this message. */
+    /** {@return how many shared-memory blocks (arena segments or files) this message uses} */
     public int fileCount() { return files.size(); }
 
     /** Owned: drops the sender's references. Handed off: unmaps, leaving the references to the receiver. Idempotent. */
