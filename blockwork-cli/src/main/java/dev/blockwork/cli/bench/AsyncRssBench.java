@@ -33,7 +33,7 @@ public final class AsyncRssBench {
 
     /**
      * One JVM flag set: a case-name suffix, the flags and the child's warm-up rounds (0: a cold JVM), documented in
-     * docs/async.md with their figures.
+     * docs/PERFORMANCE.md with their figures (docs/async.md says which to use).
      */
     private record Config(String name, List<String> flags, int warmups) {
         Config(String name, List<String> flags) {
