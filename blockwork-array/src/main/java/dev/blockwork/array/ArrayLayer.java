@@ -71,6 +71,8 @@ abstract class ArrayLayer implements Layer, java.io.Serializable {
     /**
      * A block task's function run with the ndarray kernels' own splitting turned off ({@link dev.blockwork.ndarray.Expr#sequential}):
      * the scheduler already runs blocks in parallel, so a block must not also fork onto the common pool.
+     *
+     * @param inner the block task's own function
      */
     record Sequential(dev.blockwork.graph.TaskFunction inner) implements dev.blockwork.graph.TaskFunction {
         @Override

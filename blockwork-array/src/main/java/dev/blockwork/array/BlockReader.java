@@ -17,6 +17,12 @@ import dev.blockwork.ndarray.Shape;
  */
 @FunctionalInterface
 public interface BlockReader extends java.io.Serializable {
-    /** The block at {@code info.index()}, covering {@code info.shape()} elements from {@code info.offset()}. */
+    /**
+     * Reads the block at {@code info.index()}, covering {@code info.shape()} elements from {@code info.offset()}.
+     *
+     * @param info where the block sits and its shape
+     * @return the block: exactly {@code info.shape()}, of the declared dtype
+     * @throws Exception anything reading fails with; it fails the compute as the cause
+     */
     NDArray read(BlockInfo info) throws Exception;
 }

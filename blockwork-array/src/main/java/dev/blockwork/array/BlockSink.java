@@ -16,6 +16,12 @@ import dev.blockwork.ndarray.NDArray;
  */
 @FunctionalInterface
 public interface BlockSink extends java.io.Serializable {
-    /** Stores {@code block} (shape {@code info.shape()}) at {@code info.offset()}; {@code block} must not be kept or modified. */
+    /**
+     * Stores {@code block} (shape {@code info.shape()}) at {@code info.offset()}; {@code block} must not be kept or modified.
+     *
+     * @param block the computed block
+     * @param info  where the block sits and its shape
+     * @throws Exception anything writing fails with; it fails the compute as the cause
+     */
     void write(NDArray block, BlockInfo info) throws Exception;
 }

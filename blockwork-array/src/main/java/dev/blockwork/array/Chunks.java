@@ -31,6 +31,7 @@ public final class Chunks implements java.io.Serializable, dev.blockwork.graph.T
     /** Most elements one block may hold (one Java array). */
     public static final long MAX_BLOCK_ELEMENTS = Integer.MAX_VALUE - 16;
 
+    /** The blocks of each axis, one entry per axis. */
     private final AxisChunks[] axes;
 
     private Chunks(long[][] sizes) {
@@ -128,32 +129,58 @@ public final class Chunks implements java.io.Serializable, dev.blockwork.graph.T
     /**
      * Per-axis uniform block sizes; an entry may be {@link ChunkSpec#WHOLE} (-1) or {@link ChunkSpec#AUTO}.
      * 0 is refused (by {@link #normalize}): use {@code ChunkSpec.AUTO} or {@link #auto()} for automatic sizes.
+     * Like Dask's {@code chunks=(100, -1)}; the last block of an axis is the remainder.
+     *
+     * @param perAxis one block size per axis
+     * @return the spec (resolved against a shape by {@link #normalize})
      */
     public static ChunkSpec of(long... perAxis) { return new ChunkSpec(perAxis.clone(), 0, null, 0); }
 
-    /** The same block size on every axis (Dask {@code chunks=100}). */
+    /**
+     * The same block size on every axis (Dask {@code chunks=100}).
+     *
+     * @param size the block size, or {@link ChunkSpec#WHOLE} / {@link ChunkSpec#AUTO}
+     * @return the spec, valid for any number of axes
+     */
     public static ChunkSpec uniform(long size) { return new ChunkSpec(null, size, null, 0); }
 
-    /** Explicit block sizes per axis; each axis's sizes must sum to its length. */
+    /**
+     * Explicit block sizes per axis; each axis's sizes must sum to its length (Dask {@code chunks=((5, 5), (3, 7))}).
+     *
+     * @param sizes per axis, the size of each block
+     * @return the spec; {@link #normalize} checks the sums
+     */
     public static ChunkSpec explicit(long[]... sizes) {
         long[][] c = new long[sizes.length][];
         for (int i = 0; i < sizes.length; i++) c[i] = sizes[i].clone();
         return new ChunkSpec(null, 0, c, 0);
     }
 
-    /** Automatic sizes aiming at {@link #DEFAULT_AUTO_BYTES} per block. */
+    /** {@return automatic sizes aiming at {@link #DEFAULT_AUTO_BYTES} per block (Dask {@code chunks="auto"})} */
     public static ChunkSpec auto() { return new ChunkSpec(null, ChunkSpec.AUTO, null, 0); }
 
-    /** Automatic sizes aiming at {@code targetBytes} per block. */
+    /**
+     * Automatic sizes aiming at {@code targetBytes} per block (Dask {@code chunks="1 MiB"}).
+     *
+     * @param targetBytes the target bytes per block, &gt; 0
+     * @return the spec
+     * @throws IllegalArgumentException if {@code targetBytes} is not positive
+     */
     public static ChunkSpec auto(long targetBytes) {
         if (targetBytes <= 0) throw new IllegalArgumentException("auto chunk target must be positive, got " + targetBytes + " bytes");
         return new ChunkSpec(null, ChunkSpec.AUTO, null, targetBytes);
     }
 
-    /** One block per axis (the whole array in one block). */
+    /** {@return one block per axis (the whole array in one block)} */
     public static ChunkSpec whole() { return uniform(ChunkSpec.WHOLE); }
 
-    /** Wraps already-concrete per-axis block sizes (checked: non-negative, fit in a block). */
+    /**
+     * Wraps already-concrete per-axis block sizes (checked: non-negative, fit in a block); the shape is their sums.
+     *
+     * @param sizes per axis, the size of each block
+     * @return the chunks
+     * @throws IllegalArgumentException if a size is negative or a block exceeds {@link #MAX_BLOCK_ELEMENTS}
+     */
     public static Chunks ofSizes(long[]... sizes) {
         long[][] c = new long[sizes.length][];
         for (int i = 0; i < sizes.length; i++) c[i] = sizes[i].clone();
@@ -166,9 +193,15 @@ public final class Chunks implements java.io.Serializable, dev.blockwork.graph.T
 
     /**
      * Turns a spec into concrete block sizes for {@code shape} and {@code dtype} (the dtype matters for
-     * {@code auto} only). Throws IllegalArgumentException "got X, expected Y" when the spec has the wrong
-     * number of axes, a size of 0 (use {@link ChunkSpec#AUTO}) or below -1, explicit sizes that do not sum to
-     * the axis length, or a block above {@link #MAX_BLOCK_ELEMENTS} elements.
+     * {@code auto} only), as Dask's {@code normalize_chunks}.
+     *
+     * @param spec  the spec
+     * @param shape the array's shape
+     * @param dtype the element type, for {@code auto}'s bytes per element
+     * @return the concrete block sizes
+     * @throws IllegalArgumentException "got X, expected Y" when the spec has the wrong number of axes, a size of 0
+     *         (use {@link ChunkSpec#AUTO}) or below -1, explicit sizes that do not sum to the axis length, or a block
+     *         above {@link #MAX_BLOCK_ELEMENTS} elements
      */
     public static Chunks normalize(ChunkSpec spec, Shape shape, DType dtype) { return normalize(spec, shape, dtype, null); }
 
@@ -177,6 +210,13 @@ public final class Chunks implements java.io.Serializable, dev.blockwork.graph.T
      * sizes are rounded to multiples (or factors) of the previous blocks, as Dask's {@code auto_chunks} with
      * {@code previous_chunks}, e.g. {@code ones(20) in blocks of 7} rechunked to {@code auto(80 bytes)} keeps
      * {@code (7, 7, 6)} rather than {@code (10, 10)}.
+     *
+     * @param spec     the spec
+     * @param shape    the array's shape
+     * @param dtype    the element type, for {@code auto}'s bytes per element
+     * @param previous the current blocks, or {@code null} for none
+     * @return the concrete block sizes
+     * @throws IllegalArgumentException as {@link #normalize(ChunkSpec, Shape, DType)}
      */
     public static Chunks normalize(ChunkSpec spec, Shape shape, DType dtype, Chunks previous) {
         long[] dims = shape.toArray();
@@ -328,39 +368,60 @@ public final class Chunks implements java.io.Serializable, dev.blockwork.graph.T
 
     // ------------------------------------------------------------------ queries
 
+    /** {@return the number of axes} */
     public int ndim() { return axes.length; }
 
-    /** Block sizes along {@code axis} (a fresh array, one entry per block). */
+    /**
+     * Block sizes along {@code axis} (a fresh array, one entry per block), Dask's {@code chunks[axis]}.
+     *
+     * @param axis the axis, 0-based
+     * @return the sizes
+     */
     public long[] sizes(int axis) { return axes[axis].toArray(); }
 
-    /** Block sizes along every axis (fresh arrays). */
+    /** {@return block sizes along every axis (fresh arrays), Dask's {@code chunks}} */
     public long[][] sizes() {
         long[][] c = new long[axes.length][];
         for (int i = 0; i < c.length; i++) c[i] = axes[i].toArray();
         return c;
     }
 
-    /** The largest block size along {@code axis} (0 for an empty axis). */
+    /**
+     * The largest block size along {@code axis} (0 for an empty axis).
+     *
+     * @param axis the axis, 0-based
+     * @return the largest size
+     */
     public long maxSize(int axis) { return axes[axis].max(); }
 
-    /** Number of blocks along {@code axis}. */
+    /**
+     * Number of blocks along {@code axis}.
+     *
+     * @param axis the axis, 0-based
+     * @return the count (an axis of length 0 has one empty block unless given explicitly as none)
+     */
     public int numBlocks(int axis) { return axes[axis].count; }
 
-    /** Number of blocks along every axis. */
+    /** {@return the number of blocks along every axis, Dask's {@code numblocks}} */
     public int[] numBlocks() {
         int[] n = new int[axes.length];
         for (int d = 0; d < n.length; d++) n[d] = axes[d].count;
         return n;
     }
 
-    /** Total number of blocks as a long ({@code Long.MAX_VALUE} when it would overflow). */
+    /** {@return the total number of blocks as a long ({@code Long.MAX_VALUE} when it would overflow)} */
     public long totalBlocks() {
         long n = 1;
         for (AxisChunks a : axes) n = n == Long.MAX_VALUE || Math.multiplyHigh(n, a.count) != 0 ? Long.MAX_VALUE : n * a.count;
         return n;
     }
 
-    /** Total number of blocks; throws IllegalArgumentException above {@code Integer.MAX_VALUE}. */
+    /**
+     * Total number of blocks, for building one task per block.
+     *
+     * @return the count
+     * @throws IllegalArgumentException above {@code Integer.MAX_VALUE} blocks
+     */
     public int blockCount() {
         long n = totalBlocks();
         if (n > Integer.MAX_VALUE || n < 0) {
@@ -393,7 +454,12 @@ public final class Chunks implements java.io.Serializable, dev.blockwork.graph.T
 
     long offset(int axis, int block) { return axes[axis].offset(block); }
 
-    /** Block boundaries on an axis: {@code [0, s0, s0+s1, ..., length]} (a fresh array). */
+    /**
+     * Block boundaries on an axis: {@code [0, s0, s0+s1, ..., length]} (a fresh array).
+     *
+     * @param axis the axis, 0-based
+     * @return the offsets of the blocks, then the axis length
+     */
     public long[] boundaries(int axis) {
         AxisChunks a = axes[axis];
         long[] o = new long[a.count + 1];
@@ -401,21 +467,36 @@ public final class Chunks implements java.io.Serializable, dev.blockwork.graph.T
         return o;
     }
 
-    /** Shape of the block at {@code index}. */
+    /**
+     * Shape of the block at {@code index}.
+     *
+     * @param index the block's position in the block grid
+     * @return its shape
+     */
     public long[] blockShape(int[] index) {
         long[] s = new long[index.length];
         for (int d = 0; d < s.length; d++) s[d] = axes[d].size(index[d]);
         return s;
     }
 
-    /** Position of the block's first element in the whole array. */
+    /**
+     * Position of the block's first element in the whole array.
+     *
+     * @param index the block's position in the block grid
+     * @return its global offset per axis
+     */
     public long[] blockOffset(int[] index) {
         long[] s = new long[index.length];
         for (int d = 0; d < s.length; d++) s[d] = axes[d].offset(index[d]);
         return s;
     }
 
-    /** The block index of flat block number {@code flat} (C order over the block grid). */
+    /**
+     * The block index of flat block number {@code flat} (C order over the block grid).
+     *
+     * @param flat the block's number, 0 to {@link #blockCount()} - 1
+     * @return its position in the block grid
+     */
     public int[] blockIndex(int flat) {
         int[] idx = new int[axes.length];
         for (int d = axes.length - 1; d >= 0; d--) {

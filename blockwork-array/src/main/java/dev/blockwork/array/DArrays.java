@@ -13,12 +13,22 @@ import dev.blockwork.ndarray.Shape;
 public final class DArrays {
     private DArrays() {}
 
-    /** {@link Shape#of}. */
+    /**
+     * {@link Shape#of}.
+     *
+     * @param dims the length of each axis
+     * @return the shape
+     */
     public static Shape shape(long... dims) { return Shape.of(dims); }
 
-    /** {@link Chunks#of}: per-axis block sizes, -1 for a whole axis, 0 for auto. */
+    /**
+     * {@link Chunks#of}: per-axis block sizes, -1 for a whole axis, 0 for auto.
+     *
+     * @param perAxis one block size per axis
+     * @return the chunk spec, resolved against a shape when an array is built
+     */
     public static ChunkSpec chunks(long... perAxis) { return Chunks.of(perAxis); }
 
-    /** {@link Chunks#auto()}. */
+    /** {@return {@link Chunks#auto()}: blocks of about {@link ArraySettings#CHUNK_BYTES} each} */
     public static ChunkSpec autoChunks() { return Chunks.auto(); }
 }

@@ -58,7 +58,12 @@ sealed interface FusedNode extends java.io.Serializable {
     /** A fetched input block and where it starts in its array. */
     record Fetched(NDArray block, long[] offset) {}
 
-    /** A materialised input array; its chunks match the output chunks on the axes it does not broadcast. */
+    /**
+     * A materialised input array; its chunks match the output chunks on the axes it does not broadcast.
+     *
+     * @param array the input, with a layer of blocks
+     * @param proto a constant expression of its dtype, for promotion
+     */
     record Input(DArray array, Expr proto) implements FusedNode {
         Input(DArray array) { this(array, Expr.full(0L, array.dtype())); }
 
@@ -91,7 +96,15 @@ sealed interface FusedNode extends java.io.Serializable {
         }
     }
 
-    /** A constant-valued array of {@code shape} ({@code ones}, {@code zeros}, {@code full}); fuses creation. */
+    /**
+     * A constant-valued array of {@code shape} ({@code ones}, {@code zeros}, {@code full}); fuses creation.
+     *
+     * @param value     the value for a float dtype
+     * @param longValue the value for an integer or bool dtype, all 64 bits
+     * @param integral  whether {@code longValue} (not {@code value}) is the value
+     * @param dtype     the array's dtype
+     * @param shape     the array's shape
+     */
     record Full(double value, long longValue, boolean integral, DType dtype, long[] shape) implements FusedNode {
         @Override public Expr proto() { return Expr.full(0L, dtype); }
 
@@ -115,7 +128,15 @@ sealed interface FusedNode extends java.io.Serializable {
         }
     }
 
-    /** Random values of {@code shape}, element {@code i} a function of (seed, global index i) only. */
+    /**
+     * Random values of {@code shape}, element {@code i} a function of (seed, global index i) only.
+     *
+     * @param seed  the generator's seed
+     * @param kind  the distribution
+     * @param p0    its first parameter: low (uniform, integers) or mean (normal)
+     * @param p1    its second parameter: high (uniform, integers) or standard deviation (normal)
+     * @param shape the array's shape
+     */
     record RandomLeaf(long seed, RandomKind kind, double p0, double p1, long[] shape) implements FusedNode {
         @Override public Expr proto() { return Expr.full(0L, kind == RandomKind.INTEGERS ? DType.INT64 : DType.FLOAT64); }
 
@@ -137,6 +158,9 @@ sealed interface FusedNode extends java.io.Serializable {
     /**
      * A weak Python-like scalar operand ({@code x.mul(2)}): it takes the array's dtype where NumPy 2 says so;
      * {@code value} (a Double, Long or Boolean) names it in tokens, null if unknown.
+     *
+     * @param proto the scalar's expression
+     * @param value the Java value, or {@code null} if unknown
      */
     record Scalar(Expr proto, Object value) implements FusedNode {
         Scalar(Expr proto) { this(proto, null); }
@@ -153,7 +177,15 @@ sealed interface FusedNode extends java.io.Serializable {
         public Expr toExpr(long[] off, long[] len, long[] outShape, Map<String, Fetched> blocks) { return proto; }
     }
 
-    /** An operation on child nodes. */
+    /**
+     * An operation on child nodes.
+     *
+     * @param op    the element-wise operation
+     * @param cast  the dtype the result is cast to, or {@code null} for the operation's own
+     * @param args  the operands
+     * @param shape the broadcast shape of the operands
+     * @param proto the expression over the operands' prototypes, giving the result dtype
+     */
     record Apply(ElementwiseOp op, DType cast, FusedNode[] args, long[] shape, Expr proto) implements FusedNode {
         static FusedNode of(ElementwiseOp op, DType cast, FusedNode... args) {
             long[] s = new long[0];

@@ -20,7 +20,14 @@ import java.util.Set;
  * (reflect), or is constant. The task's inputs are the source blocks of every combination of segments.
  */
 final class OverlapLayer extends ArrayLayer {
-    /** A piece of the extended range along one axis: {@code len} cells from source block {@code block} (-1 = constant). */
+    /**
+     * A piece of the extended range along one axis: {@code len} cells from source block {@code block} (-1 = constant).
+     *
+     * @param block    the source block along the axis, or -1 for constant cells
+     * @param start    the first cell read, local to that block
+     * @param len      how many cells
+     * @param reversed whether they are read backwards (reflect)
+     */
     record Segment(int block, long start, long len, boolean reversed) implements java.io.Serializable {}
 
     private final String input;

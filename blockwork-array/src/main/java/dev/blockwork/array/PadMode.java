@@ -10,4 +10,15 @@ package dev.blockwork.array;
  * WRAP                  2 3 | 1 2 3 | 1 2     (periodic; width <= length)
  * }</pre>
  */
-public enum PadMode { CONSTANT, EDGE, REFLECT, SYMMETRIC, WRAP }
+public enum PadMode {
+    /** A fixed value ({@code constant_values}), 0 unless given. */
+    CONSTANT,
+    /** Repeats the edge cell. */
+    EDGE,
+    /** Mirrors without repeating the edge cell ({@code mode='reflect'}); width at most length - 1. */
+    REFLECT,
+    /** Mirrors including the edge cell ({@code mode='symmetric'}); width at most length. */
+    SYMMETRIC,
+    /** Wraps around to the other end ({@code mode='wrap'}); width at most length. */
+    WRAP
+}

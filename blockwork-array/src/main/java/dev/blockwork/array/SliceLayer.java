@@ -12,7 +12,16 @@ import java.util.Set;
  * the axis, the input block and the local start, step and length; new axes have one block of length 1.
  */
 final class SliceLayer extends ArrayLayer {
-    /** Plan of one input axis: {@code at >= 0} selects one position in block {@code block[0]}; else ranges per output block. */
+    /**
+     * Plan of one input axis: {@code at >= 0} selects one position in block {@code block[0]}; else ranges per output block.
+     *
+     * @param outAxis the output axis this input axis becomes (unused when dropped)
+     * @param at      the local position selected, or -1 for a range
+     * @param block   per output block along the axis, the input block it reads
+     * @param start   per output block, the local start in that input block
+     * @param step    the step (negative to reverse)
+     * @param len     per output block, its length
+     */
     record AxisPlan(int outAxis, long at, int[] block, long[] start, long step, long[] len) implements java.io.Serializable {}
 
     private final String input;

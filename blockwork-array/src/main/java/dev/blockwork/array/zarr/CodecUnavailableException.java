@@ -6,6 +6,7 @@ package dev.blockwork.array.zarr;
  */
 public final class CodecUnavailableException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
+    /** The system package that provides the missing library. */
     private final String packageName;
 
     CodecUnavailableException(String message, String packageName) {

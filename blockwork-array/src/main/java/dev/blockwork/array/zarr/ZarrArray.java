@@ -38,9 +38,12 @@ import java.util.UUID;
  */
 public final class ZarrArray implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /** The metadata file names: v2's array, attributes and group files, v3's one {@code zarr.json}. */
     static final String V2_ARRAY = ".zarray", V2_ATTRS = ".zattrs", V2_GROUP = ".zgroup", V3_META = "zarr.json";
 
+    /** The array's directory, absolute (a String: Path is not serializable). */
     private final String dir;
+    /** The parsed metadata, so tasks in worker processes need not read it again. */
     private final ZarrMeta meta;
 
     ZarrArray(Path dir, ZarrMeta meta) {
@@ -121,34 +124,34 @@ public final class ZarrArray implements java.io.Serializable {
 
     // ================================================================== metadata
 
-    /** @return 2 or 3 */
+    /** {@return 2 or 3} */
     public int zarrFormat() { return meta.format(); }
 
-    /** @return the array's shape */
+    /** {@return the array's shape} */
     public Shape shape() { return Shape.of(meta.shape()); }
 
-    /** @return the array's shape as a fresh {@code long[]}, as {@link DArray#shapeArray()} */
+    /** {@return the array's shape as a fresh {@code long[]}, as {@link DArray#shapeArray()}} */
     public long[] shapeArray() { return meta.shape().clone(); }
 
-    /** @return the chunk shape (edge chunks are stored whole, as Zarr does) */
+    /** {@return the chunk shape (edge chunks are stored whole, as Zarr does)} */
     public long[] chunkShape() { return meta.chunkShape().clone(); }
 
-    /** @return the element type */
+    /** {@return the element type} */
     public DType dtype() { return meta.dtype(); }
 
-    /** @return {@code 'C'} or {@code 'F'} (a v3 transpose that is neither reads fine and reports {@code 'C'}) */
+    /** {@return {@code 'C'} or {@code 'F'} (a v3 transpose that is neither reads fine and reports {@code 'C'})} */
     public char order() { return meta.fortran() ? 'F' : 'C'; }
 
-    /** @return the fill value: a Double, Long or Boolean, or null when the metadata has none (missing chunks read as 0) */
+    /** {@return the fill value: a Double, Long or Boolean, or null when the metadata has none (missing chunks read as 0)} */
     public Object fillValue() { return meta.fill(); }
 
-    /** @return the bytes-to-bytes codecs in encoding order (empty when uncompressed) */
+    /** {@return the bytes-to-bytes codecs in encoding order (empty when uncompressed)} */
     public List<ZarrCodec> codecs() { return meta.codecs(); }
 
-    /** @return the user attributes (v2 {@code .zattrs}, v3 {@code attributes}), a copy */
+    /** {@return the user attributes (v2 {@code .zattrs}, v3 {@code attributes}), a copy} */
     public Map<String, Object> attributes() { return new LinkedHashMap<>(meta.attributes()); }
 
-    /** @return the array's directory */
+    /** {@return the array's directory} */
     public Path path() { return Path.of(dir); }
 
     ZarrMeta meta() { return meta; }
@@ -174,7 +177,7 @@ public final class ZarrArray implements java.io.Serializable {
 
     // ================================================================== as a DArray
 
-    /** @return a lazy array with one block (and one read task) per Zarr chunk */
+    /** {@return a lazy array with one block (and one read task) per Zarr chunk} */
     public DArray toDArray() { return toDArray(Chunks.of(meta.chunkShape())); }
 
     /**
@@ -388,7 +391,12 @@ public final class ZarrArray implements java.io.Serializable {
         return ZarrMeta.cast(m);
     }
 
-    /** Writes each block it receives as one chunk (padded at the array's end). */
+    /**
+     * Writes each block it receives as one chunk (padded at the array's end).
+     *
+     * @param array  the Zarr array written to
+     * @param origin where the source's first element lands (0s, or a region's offset)
+     */
     private record ChunkSink(ZarrArray array, long[] origin) implements BlockSink {
         @Override
         public void write(NDArray block, dev.blockwork.array.BlockFunction.BlockInfo info) throws IOException {

@@ -96,13 +96,13 @@ public final class ZarrGroup {
         return new ZarrGroup(dir, format, attrs, null);
     }
 
-    /** @return 2 or 3 */
+    /** {@return 2 or 3} */
     public int zarrFormat() { return format; }
 
-    /** @return the group's user attributes, a copy */
+    /** {@return the group's user attributes, a copy} */
     public Map<String, Object> attributes() { return new LinkedHashMap<>(attributes); }
 
-    /** @return whether consolidated metadata was found (and is used to list and open members) */
+    /** {@return whether consolidated metadata was found (and is used to list and open members)} */
     public boolean consolidated() { return consolidated != null; }
 
     /**
@@ -169,6 +169,6 @@ public final class ZarrGroup {
      */
     public ZarrGroup group(String name) throws IOException { return open(dir.resolve(name)); }
 
-    /** @return the group's directory */
+    /** {@return the group's directory} */
     public Path path() { return dir; }
 }

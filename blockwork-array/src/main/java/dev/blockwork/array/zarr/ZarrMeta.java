@@ -14,6 +14,19 @@ import java.util.Map;
  *
  * <p>{@code permutation}: the order in which axes are stored ({@code null} for C order; the reversed axes for v2's
  * {@code "F"} or v3's {@code transpose} codec); stored bytes are the C-order bytes of the chunk permuted so.
+ *
+ * @param format         2 or 3
+ * @param shape          the array's shape
+ * @param chunkShape     the chunk shape, one length &gt;= 1 per axis
+ * @param dtype          the element type
+ * @param bigEndian      whether elements are stored big-endian
+ * @param permutation    the stored axis order, or {@code null} for C order
+ * @param fill           the fill value (a Double, Long or Boolean), or {@code null} for none
+ * @param codecs         the bytes-to-bytes codecs in encoding order
+ * @param separator      {@code "."} or {@code "/"} between chunk indices in chunk keys
+ * @param v3DefaultKeys  whether chunk keys use v3's default encoding ({@code c/0/1}) rather than v2's ({@code 0.1})
+ * @param attributes     the user attributes
+ * @param dimensionNames v3's {@code dimension_names}, or {@code null}
  */
 record ZarrMeta(int format, long[] shape, long[] chunkShape, DType dtype, boolean bigEndian, int[] permutation, Object fill,
                 List<ZarrCodec> codecs, String separator, boolean v3DefaultKeys, Map<String, Object> attributes,

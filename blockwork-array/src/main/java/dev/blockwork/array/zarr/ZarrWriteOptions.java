@@ -42,14 +42,17 @@ public final class ZarrWriteOptions {
         this.compute = compute;
     }
 
-    /** @return zarr-python 2's defaults (see the class comment) */
+    /** {@return zarr-python 2's defaults (see the class comment)} */
     public static ZarrWriteOptions defaults() {
         return new ZarrWriteOptions(2, List.of(ZarrCodec.blosc("lz4", 5, 1)), null, 'C', 0L, null, false, null, Map.of(), null, null);
     }
 
     /**
+     * Sets the Zarr format: 2 ({@code .zarray}) or 3 ({@code zarr.json}).
+     *
      * @param format 2 or 3
      * @return these options writing that Zarr format
+     * @throws IllegalArgumentException if {@code format} is neither 2 nor 3
      */
     public ZarrWriteOptions format(int format) {
         if (format != 2 && format != 3) throw new IllegalArgumentException("got Zarr format " + format + ", expected 2 or 3");
@@ -57,6 +60,8 @@ public final class ZarrWriteOptions {
     }
 
     /**
+     * Sets the compressors, as zarr-python's {@code compressor} (v2) or bytes-to-bytes {@code codecs} (v3).
+     *
      * @param codecs bytes-to-bytes codecs in encoding order; none for uncompressed chunks (v2 takes at most one)
      * @return these options with those codecs
      */
@@ -65,6 +70,8 @@ public final class ZarrWriteOptions {
     }
 
     /**
+     * Sets the Zarr chunk shape instead of the array's first block's extents.
+     *
      * @param chunkShape the Zarr chunk shape (the array is rechunked to it before writing)
      * @return these options with that chunk shape
      */
@@ -73,8 +80,11 @@ public final class ZarrWriteOptions {
     }
 
     /**
+     * Sets the element order inside each chunk (v2 {@code order}; v3 writes a {@code transpose} codec for F).
+     *
      * @param order {@code 'C'} (row-major) or {@code 'F'} (column-major) element order inside each chunk
      * @return these options with that order
+     * @throws IllegalArgumentException if {@code order} is neither C nor F
      */
     public ZarrWriteOptions order(char order) {
         if (order != 'C' && order != 'F') throw new IllegalArgumentException("got order '" + order + "', expected 'C' or 'F'");
@@ -82,8 +92,11 @@ public final class ZarrWriteOptions {
     }
 
     /**
+     * Sets the fill value recorded in the metadata (0 unless set).
+     *
      * @param fill the fill value (a Double, Long or Boolean matching the dtype, or null for none): the value of chunks never written
      * @return these options with that fill value
+     * @throws IllegalArgumentException if {@code fill} is not a number, a boolean or null
      */
     public ZarrWriteOptions fillValue(Object fill) {
         if (fill != null && !(fill instanceof Number) && !(fill instanceof Boolean)) {
@@ -94,8 +107,11 @@ public final class ZarrWriteOptions {
     }
 
     /**
+     * Sets the separator in chunk keys: v2's {@code dimension_separator}, v3's chunk key encoding separator.
+     *
      * @param separator {@code "."} or {@code "/"} between chunk indices in chunk file names
      * @return these options with that separator
+     * @throws IllegalArgumentException if {@code separator} is neither "." nor "/"
      */
     public ZarrWriteOptions dimensionSeparator(String separator) {
         if (!".".equals(separator) && !"/".equals(separator)) throw new IllegalArgumentException("got separator '" + separator + "', expected \".\" or \"/\"");
@@ -103,6 +119,8 @@ public final class ZarrWriteOptions {
     }
 
     /**
+     * Sets whether an existing array or group at the path is replaced (refused unless set).
+     *
      * @param overwrite whether to delete and replace an existing Zarr array or group at the path
      * @return these options
      */
@@ -122,6 +140,8 @@ public final class ZarrWriteOptions {
     }
 
     /**
+     * Sets the user attributes (v2 {@code .zattrs}, v3 {@code attributes}).
+     *
      * @param attributes user attributes to store with the array
      * @return these options with those attributes
      */
@@ -131,6 +151,8 @@ public final class ZarrWriteOptions {
     }
 
     /**
+     * Sets the names of the axes, written by v3 only (xarray reads them).
+     *
      * @param names v3 {@code dimension_names} (ignored by v2)
      * @return these options with those names
      */
@@ -139,6 +161,8 @@ public final class ZarrWriteOptions {
     }
 
     /**
+     * Sets how the write is computed (the default compute options unless set).
+     *
      * @param compute the scheduler and options the chunk tasks run with
      * @return these options
      */
