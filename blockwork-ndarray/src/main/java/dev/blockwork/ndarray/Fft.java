@@ -193,7 +193,7 @@ public final class Fft {
      * @param norm which direction is scaled
      * @return a new complex128 array
      * @throws IllegalArgumentException  if {@code s} and {@code axes} differ in length, an axis repeats, there is no
-     *                                   axis, or a length is below 1
+     *                                   axis, or a length is 0
      * @throws IndexOutOfBoundsException if an axis is out of range
      */
     public static NDArray fftn(NDArray x, long[] s, int[] axes, Norm norm) { return nd(x, s, axes, norm, false); }
@@ -208,7 +208,7 @@ public final class Fft {
      * @param norm which direction is scaled
      * @return a new complex128 array
      * @throws IllegalArgumentException  if {@code s} and {@code axes} differ in length, an axis repeats, there is no
-     *                                   axis, or a length is below 1
+     *                                   axis, or a length is 0
      * @throws IndexOutOfBoundsException if an axis is out of range
      */
     public static NDArray ifftn(NDArray x, long[] s, int[] axes, Norm norm) { return nd(x, s, axes, norm, true); }
@@ -241,7 +241,7 @@ public final class Fft {
      * @param norm which direction is scaled
      * @return a new complex128 array, {@code s[-1]/2 + 1} long on the last transformed axis
      * @throws IllegalArgumentException  if {@code x} is complex128, {@code s} and {@code axes} differ in length, an axis repeats, there is no
-     *                                   axis, or a length is below 1
+     *                                   axis, or a length is 0
      * @throws IndexOutOfBoundsException if an axis is out of range
      */
     public static NDArray rfftn(NDArray x, long[] s, int[] axes, Norm norm) {
@@ -262,7 +262,7 @@ public final class Fft {
      * @param norm which direction is scaled
      * @return a new float64 array
      * @throws IllegalArgumentException  if {@code s} and {@code axes} differ in length, an axis repeats, there is no
-     *                                   axis, or a length is below 1
+     *                                   axis, or a length is 0
      * @throws IndexOutOfBoundsException if an axis is out of range
      */
     public static NDArray irfftn(NDArray x, long[] s, int[] axes, Norm norm) {
