@@ -34,7 +34,9 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
         ExprNodes.Unary, ExprNodes.Binary, ExprNodes.Where, ExprNodes.Cast {
     private static final long serialVersionUID = 1L;
 
+    /** The dtype the evaluated result has. */
     final DType dtype;
+    /** The broadcast shape of the operands, outermost first; never written after construction. */
     final long[] shape;
     /** True for Python-like scalars, which take the other operand's dtype where NumPy 2 says so. */
     final boolean weak;
@@ -47,7 +49,15 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
 
     // ------------------------------------------------------------------ leaves
 
-    /** An array operand; it may be a strided or broadcast view. */
+    /**
+     * An array operand; it may be a strided or broadcast view. The array is read when the expression is evaluated, not
+     * copied now.
+     *
+     * @param a a real or bool array, not null
+     * @return the leaf
+     * @throws IllegalArgumentException if {@code a} is complex128 (fused expressions are real-valued)
+     * @throws NullPointerException if {@code a} is null
+     */
     public static Expr of(NDArray a) {
         if (Objects.requireNonNull(a, "array").dtype == DType.COMPLEX128) {
             throw new IllegalArgumentException("got a complex128 array, expected a real or bool dtype: fused expressions are"
@@ -56,80 +66,242 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
         return new ExprNodes.ArrayLeaf(a);
     }
 
-    /** A weak float scalar (like a Python float). */
+    /**
+     * A weak float scalar (like a Python float): float32 operands stay float32.
+     *
+     * @param v the value
+     * @return a 0-d leaf, float64 unless the other operand decides
+     */
     public static Expr scalar(double v) { return new ExprNodes.ScalarLeaf(v, (long) v, DType.FLOAT64, true, new long[0]); }
 
-    /** A weak integer scalar (like a Python int). */
+    /**
+     * A weak integer scalar (like a Python int): int32 operands stay int32.
+     *
+     * @param v the value; with an int32 operand it must fit int32
+     * @return a 0-d leaf, int64 unless the other operand decides
+     */
     public static Expr scalar(long v) { return new ExprNodes.ScalarLeaf(v, v, DType.INT64, true, new long[0]); }
 
-    /** A weak bool scalar. */
+    /**
+     * A weak bool scalar.
+     *
+     * @param v the value
+     * @return a 0-d bool leaf
+     */
     public static Expr scalar(boolean v) { return new ExprNodes.ScalarLeaf(v ? 1 : 0, v ? 1 : 0, DType.BOOL, true, new long[0]); }
 
-    /** A 0-d scalar of an explicit dtype (takes part in promotion like an array). */
+    /**
+     * A 0-d scalar of an explicit dtype (takes part in promotion like an array, as {@code np.float32(v)}).
+     *
+     * @param v the value, converted to {@code dtype}
+     * @param dtype its dtype
+     * @return the 0-d leaf
+     */
     public static Expr scalar(double v, DType dtype) { return full(v, dtype); }
 
-    /** A constant of {@code dtype} with shape {@code shape} (default: 0-d, broadcasting to anything); fuses creation. */
+    /**
+     * A constant of {@code dtype} with shape {@code shape} (default: 0-d, broadcasting to anything); fuses creation, as
+     * {@code np.full} without the array.
+     *
+     * @param v the value, converted to {@code dtype} (integers truncate toward zero)
+     * @param dtype the dtype, which takes part in promotion like an array's
+     * @param shape the shape; none for 0-d
+     * @return the constant leaf
+     * @throws IllegalArgumentException if an extent is negative
+     */
     public static Expr full(double v, DType dtype, long... shape) {
         return new ExprNodes.ScalarLeaf(v, (long) v, dtype, false, Shapes.copyShape(shape));
     }
 
-    /** Integer constant keeping all 64 bits. */
+    /**
+     * An integer constant of {@code dtype} keeping all 64 bits (a {@code double} would round above 2^53).
+     *
+     * @param v the value, converted to {@code dtype}
+     * @param dtype the dtype
+     * @param shape the shape; none for 0-d
+     * @return the constant leaf
+     * @throws IllegalArgumentException if an extent is negative
+     */
     public static Expr full(long v, DType dtype, long... shape) {
         return new ExprNodes.ScalarLeaf(v, v, dtype, false, Shapes.copyShape(shape));
     }
 
+    /**
+     * {@code np.ones(shape, dtype)} as a leaf that is never materialised.
+     *
+     * @param dtype the dtype
+     * @param shape the shape; none for 0-d
+     * @return the constant leaf
+     * @throws IllegalArgumentException if an extent is negative
+     */
     public static Expr ones(DType dtype, long... shape) { return full(1L, dtype, shape); }
 
+    /**
+     * {@code np.zeros(shape, dtype)} as a leaf that is never materialised.
+     *
+     * @param dtype the dtype
+     * @param shape the shape; none for 0-d
+     * @return the constant leaf
+     * @throws IllegalArgumentException if an extent is negative
+     */
     public static Expr zeros(DType dtype, long... shape) { return full(0L, dtype, shape); }
 
     // ------------------------------------------------------------------ arithmetic
 
+    /**
+     * {@code this + o} ({@code np.add}); integers wrap on overflow.
+     *
+     * @param o the other operand
+     * @return the sum, of the promoted dtype
+     * @throws IllegalArgumentException if the shapes do not broadcast, or a weak integer scalar does not fit an int32
+     *                                  operand
+     */
     public Expr add(Expr o) { return ExprNodes.binary(BinaryOp.ADD, this, o); }
 
+    /**
+     * {@code this - o} ({@code np.subtract}); integers wrap on overflow.
+     *
+     * @param o the subtrahend
+     * @return the difference, of the promoted dtype
+     * @throws IllegalArgumentException if the shapes do not broadcast, both operands are bool (as NumPy), or a weak
+     *                                  integer scalar does not fit an int32 operand
+     */
     public Expr sub(Expr o) { return ExprNodes.binary(BinaryOp.SUB, this, o); }
 
+    /**
+     * {@code this * o} ({@code np.multiply}); integers wrap on overflow.
+     *
+     * @param o the other factor
+     * @return the product, of the promoted dtype
+     * @throws IllegalArgumentException if the shapes do not broadcast, or a weak integer scalar does not fit an int32
+     *                                  operand
+     */
     public Expr mul(Expr o) { return ExprNodes.binary(BinaryOp.MUL, this, o); }
 
-    /** True division: integers give float64. */
+    /**
+     * True division {@code this / o} ({@code np.true_divide}): integers and bool give float64, float32 stays; {@code x
+     * / 0} is inf or NaN.
+     *
+     * @param o the divisor
+     * @return the quotient, float
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Expr div(Expr o) { return ExprNodes.binary(BinaryOp.DIV, this, o); }
 
-    /** Power; integer to a negative integer power throws ArithmeticException when evaluated, as NumPy. */
+    /**
+     * {@code this ** o} ({@code np.power}); integer to a negative integer power throws ArithmeticException when
+     * evaluated, as NumPy raises. Bool operands give int32.
+     *
+     * @param o the exponent
+     * @return the power, of the promoted dtype
+     * @throws IllegalArgumentException if the shapes do not broadcast, or a weak integer scalar does not fit an int32
+     *                                  operand
+     */
     public Expr pow(Expr o) { return ExprNodes.binary(BinaryOp.POW, this, o); }
 
-    /** Element-wise minimum, NaN-propagating ({@code np.minimum}). */
+    /**
+     * Element-wise minimum, NaN-propagating ({@code np.minimum}).
+     *
+     * @param o the other operand
+     * @return the smaller of each pair, of the promoted dtype
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Expr minimum(Expr o) { return ExprNodes.binary(BinaryOp.MIN, this, o); }
 
-    /** Element-wise maximum, NaN-propagating ({@code np.maximum}). */
+    /**
+     * Element-wise maximum, NaN-propagating ({@code np.maximum}).
+     *
+     * @param o the other operand
+     * @return the larger of each pair, of the promoted dtype
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Expr maximum(Expr o) { return ExprNodes.binary(BinaryOp.MAX, this, o); }
 
-    /** {@code np.arctan2(this, o)}: the angle of (o, this) in radians; float results. */
+    /**
+     * {@code np.arctan2(this, o)}: the angle of the point (o, this) in radians, in [-pi, pi].
+     *
+     * @param o the x coordinate ({@code this} is y)
+     * @return the angle, float32 for float32 operands, else float64
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Expr arctan2(Expr o) { return ExprNodes.binary(BinaryOp.ARCTAN2, this, o); }
 
-    /** {@code np.hypot}: {@code sqrt(this^2 + o^2)} without overflow; float results. */
+    /**
+     * {@code np.hypot}: {@code sqrt(this^2 + o^2)} without overflow.
+     *
+     * @param o the other leg
+     * @return the hypotenuse, float32 for float32 operands, else float64
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Expr hypot(Expr o) { return ExprNodes.binary(BinaryOp.HYPOT, this, o); }
 
     /**
-     * {@code np.remainder} / {@code np.mod} (Python {@code %}): the result has the divisor's sign. Integers: {@code x % 0}
-     * is 0 (NumPy warns); floats: {@code x % 0} is NaN. Bool operands give int32 (NumPy: int8, not a Blockwork dtype).
+     * {@code np.remainder} / {@code np.mod} (Python {@code %}): the result has the divisor's sign. Integers: {@code x %
+     * 0} is 0 (NumPy warns); floats: {@code x % 0} is NaN. Bool operands give int32 (NumPy: int8, not a Blockwork
+     * dtype).
+     *
+     * @param o the divisor
+     * @return the remainder, of the promoted dtype
+     * @throws IllegalArgumentException if the shapes do not broadcast, or a weak integer scalar does not fit an int32
+     *                                  operand
      */
     public Expr mod(Expr o) { return ExprNodes.binary(BinaryOp.MOD, this, o); }
 
-    /** {@code np.left_shift} of integers (counts outside 0..width-1 give 0, as NumPy). */
+    /**
+     * {@code np.left_shift} of integers (counts outside 0..width-1 give 0, as NumPy); bool operands give int32.
+     *
+     * @param o the shift count
+     * @return the shifted values, of the promoted integer dtype
+     * @throws IllegalArgumentException if an operand is float, or the shapes do not broadcast
+     */
     public Expr leftShift(Expr o) { return ExprNodes.binary(BinaryOp.LEFT_SHIFT, this, o); }
 
-    /** {@code np.right_shift} of integers, arithmetic (counts at or above the width give 0 or -1). */
+    /**
+     * {@code np.right_shift} of integers, arithmetic (counts at or above the width give 0 or -1); bool operands give
+     * int32.
+     *
+     * @param o the shift count
+     * @return the shifted values, of the promoted integer dtype
+     * @throws IllegalArgumentException if an operand is float, or the shapes do not broadcast
+     */
     public Expr rightShift(Expr o) { return ExprNodes.binary(BinaryOp.RIGHT_SHIFT, this, o); }
 
-    /** {@code np.fmod}: C's remainder, with the dividend's sign; integer {@code x fmod 0} is 0, float NaN. */
+    /**
+     * {@code np.fmod}: C's remainder, with the dividend's sign; integer {@code x fmod 0} is 0, float NaN.
+     *
+     * @param o the divisor
+     * @return the remainder, of the promoted dtype (int32 for bool)
+     * @throws IllegalArgumentException if the shapes do not broadcast, or a weak integer scalar does not fit an int32
+     *                                  operand
+     */
     public Expr fmod(Expr o) { return ExprNodes.binary(BinaryOp.FMOD, this, o); }
 
-    /** {@code np.floor_divide} (Python {@code //}): integers give {@code x // 0 = 0}; floats {@code x / 0}. */
+    /**
+     * {@code np.floor_divide} (Python {@code //}): integers give {@code x // 0 = 0}; floats {@code x / 0}.
+     *
+     * @param o the divisor
+     * @return the floored quotient, of the promoted dtype (int32 for bool)
+     * @throws IllegalArgumentException if the shapes do not broadcast, or a weak integer scalar does not fit an int32
+     *                                  operand
+     */
     public Expr floorDivide(Expr o) { return ExprNodes.binary(BinaryOp.FLOOR_DIV, this, o); }
 
-    /** {@code np.copysign}: the magnitude of this with the sign of {@code o} (float results). */
+    /**
+     * {@code np.copysign}: the magnitude of this with the sign of {@code o}.
+     *
+     * @param o the operand whose sign is taken
+     * @return float32 for float32 operands, else float64
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Expr copysign(Expr o) { return ExprNodes.binary(BinaryOp.COPYSIGN, this, o); }
 
-    /** {@code np.nextafter}: the next representable value after this toward {@code o} (in the result dtype's ulps). */
+    /**
+     * {@code np.nextafter}: the next representable value after this toward {@code o} (in the result dtype's ulps).
+     *
+     * @param o the direction
+     * @return float32 for float32 operands, else float64
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Expr nextafter(Expr o) { return ExprNodes.binary(BinaryOp.NEXTAFTER, this, o); }
 
     public Expr add(double v) { return add(scalar(v)); }
