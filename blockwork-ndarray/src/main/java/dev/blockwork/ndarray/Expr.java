@@ -304,71 +304,277 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
      */
     public Expr nextafter(Expr o) { return ExprNodes.binary(BinaryOp.NEXTAFTER, this, o); }
 
+    /**
+     * {@code this + v} with {@code v} a weak float scalar: float32 stays float32, integers give float64.
+     *
+     * @param v the value
+     * @return the sum
+     */
     public Expr add(double v) { return add(scalar(v)); }
 
+    /**
+     * {@code this - v} with {@code v} a weak float scalar.
+     *
+     * @param v the value
+     * @return the difference
+     */
     public Expr sub(double v) { return sub(scalar(v)); }
 
+    /**
+     * {@code this * v} with {@code v} a weak float scalar: {@code float32 * 2.0} is float32, {@code int32 * 0.5}
+     * float64.
+     *
+     * @param v the value
+     * @return the product
+     */
     public Expr mul(double v) { return mul(scalar(v)); }
 
+    /**
+     * {@code this / v} with {@code v} a weak float scalar.
+     *
+     * @param v the divisor
+     * @return the quotient, float
+     */
     public Expr div(double v) { return div(scalar(v)); }
 
+    /**
+     * {@code this ** v} with {@code v} a weak float scalar.
+     *
+     * @param v the exponent
+     * @return the power, float
+     */
     public Expr pow(double v) { return pow(scalar(v)); }
 
+    /**
+     * {@code this + v} with {@code v} a weak integer scalar: int32 stays int32 (wrapping), floats keep their dtype.
+     *
+     * @param v the value; with an int32 operand it must fit int32
+     * @return the sum
+     * @throws IllegalArgumentException if this is int32 and {@code v} does not fit int32
+     */
     public Expr add(long v) { return add(scalar(v)); }
 
+    /**
+     * {@code this - v} with {@code v} a weak integer scalar.
+     *
+     * @param v the value; with an int32 operand it must fit int32
+     * @return the difference
+     * @throws IllegalArgumentException if this is int32 and {@code v} does not fit int32, or this is bool
+     */
     public Expr sub(long v) { return sub(scalar(v)); }
 
+    /**
+     * {@code this * v} with {@code v} a weak integer scalar.
+     *
+     * @param v the value; with an int32 operand it must fit int32
+     * @return the product
+     * @throws IllegalArgumentException if this is int32 and {@code v} does not fit int32
+     */
     public Expr mul(long v) { return mul(scalar(v)); }
 
+    /**
+     * {@code this / v} with {@code v} a weak integer scalar: true division, integers give float64.
+     *
+     * @param v the divisor
+     * @return the quotient, float
+     */
     public Expr div(long v) { return div(scalar(v)); }
 
+    /**
+     * {@code this ** v} with {@code v} a weak integer scalar; an integer to a negative power throws ArithmeticException
+     * when evaluated.
+     *
+     * @param v the exponent; with an int32 operand it must fit int32
+     * @return the power
+     * @throws IllegalArgumentException if this is int32 and {@code v} does not fit int32
+     */
     public Expr pow(long v) { return pow(scalar(v)); }
 
+    /**
+     * {@code this + o} for an array operand, as {@code add(Expr.of(o))}.
+     *
+     * @param o a real or bool array
+     * @return the sum, of the promoted dtype
+     * @throws IllegalArgumentException if {@code o} is complex128 or the shapes do not broadcast
+     */
     public Expr add(NDArray o) { return add(of(o)); }
 
+    /**
+     * {@code this - o} for an array operand, as {@code sub(Expr.of(o))}.
+     *
+     * @param o a real or bool array
+     * @return the difference, of the promoted dtype
+     * @throws IllegalArgumentException if {@code o} is complex128, both are bool, or the shapes do not broadcast
+     */
     public Expr sub(NDArray o) { return sub(of(o)); }
 
+    /**
+     * {@code this * o} for an array operand, as {@code mul(Expr.of(o))}.
+     *
+     * @param o a real or bool array
+     * @return the product, of the promoted dtype
+     * @throws IllegalArgumentException if {@code o} is complex128 or the shapes do not broadcast
+     */
     public Expr mul(NDArray o) { return mul(of(o)); }
 
+    /**
+     * {@code this / o} for an array operand, as {@code div(Expr.of(o))}.
+     *
+     * @param o a real or bool array
+     * @return the quotient, float
+     * @throws IllegalArgumentException if {@code o} is complex128 or the shapes do not broadcast
+     */
     public Expr div(NDArray o) { return div(of(o)); }
 
     // ------------------------------------------------------------------ comparisons and logic (bool results)
 
+    /**
+     * {@code this < o} ({@code np.less}); compared in the promoted dtype, false where either is NaN.
+     *
+     * @param o the other operand
+     * @return a bool expression
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Expr lt(Expr o) { return ExprNodes.binary(BinaryOp.LT, this, o); }
 
+    /**
+     * {@code this <= o} ({@code np.less_equal}); false where either is NaN.
+     *
+     * @param o the other operand
+     * @return a bool expression
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Expr le(Expr o) { return ExprNodes.binary(BinaryOp.LE, this, o); }
 
+    /**
+     * {@code this > o} ({@code np.greater}); false where either is NaN.
+     *
+     * @param o the other operand
+     * @return a bool expression
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Expr gt(Expr o) { return ExprNodes.binary(BinaryOp.GT, this, o); }
 
+    /**
+     * {@code this >= o} ({@code np.greater_equal}); false where either is NaN.
+     *
+     * @param o the other operand
+     * @return a bool expression
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Expr ge(Expr o) { return ExprNodes.binary(BinaryOp.GE, this, o); }
 
+    /**
+     * {@code this == o} ({@code np.equal}); NaN equals nothing, itself included.
+     *
+     * @param o the other operand
+     * @return a bool expression
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Expr eq(Expr o) { return ExprNodes.binary(BinaryOp.EQ, this, o); }
 
+    /**
+     * {@code this != o} ({@code np.not_equal}); true where either is NaN.
+     *
+     * @param o the other operand
+     * @return a bool expression
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public Expr ne(Expr o) { return ExprNodes.binary(BinaryOp.NE, this, o); }
 
+    /**
+     * {@code this < v} for a weak scalar.
+     *
+     * @param v the value
+     * @return a bool expression
+     */
     public Expr lt(double v) { return lt(scalar(v)); }
 
+    /**
+     * {@code this <= v} for a weak scalar.
+     *
+     * @param v the value
+     * @return a bool expression
+     */
     public Expr le(double v) { return le(scalar(v)); }
 
+    /**
+     * {@code this > v} for a weak scalar.
+     *
+     * @param v the value
+     * @return a bool expression
+     */
     public Expr gt(double v) { return gt(scalar(v)); }
 
+    /**
+     * {@code this >= v} for a weak scalar.
+     *
+     * @param v the value
+     * @return a bool expression
+     */
     public Expr ge(double v) { return ge(scalar(v)); }
 
+    /**
+     * {@code this == v} for a weak scalar.
+     *
+     * @param v the value
+     * @return a bool expression
+     */
     public Expr eq(double v) { return eq(scalar(v)); }
 
+    /**
+     * {@code this != v} for a weak scalar.
+     *
+     * @param v the value
+     * @return a bool expression
+     */
     public Expr ne(double v) { return ne(scalar(v)); }
 
-    /** Logical and of bools, bitwise and of integers; floats throw IllegalArgumentException. */
+    /**
+     * Logical and of bools, bitwise and of integers ({@code np.bitwise_and}, Python {@code &}).
+     *
+     * @param o the other operand
+     * @return bool for two bools, else the promoted integer dtype
+     * @throws IllegalArgumentException if an operand is float, or the shapes do not broadcast
+     */
     public Expr and(Expr o) { return ExprNodes.binary(BinaryOp.AND, this, o); }
 
+    /**
+     * Logical or of bools, bitwise or of integers ({@code np.bitwise_or}, Python {@code |}).
+     *
+     * @param o the other operand
+     * @return bool for two bools, else the promoted integer dtype
+     * @throws IllegalArgumentException if an operand is float, or the shapes do not broadcast
+     */
     public Expr or(Expr o) { return ExprNodes.binary(BinaryOp.OR, this, o); }
 
+    /**
+     * Logical exclusive or of bools, bitwise of integers ({@code np.bitwise_xor}, Python {@code ^}).
+     *
+     * @param o the other operand
+     * @return bool for two bools, else the promoted integer dtype
+     * @throws IllegalArgumentException if an operand is float, or the shapes do not broadcast
+     */
     public Expr xor(Expr o) { return ExprNodes.binary(BinaryOp.XOR, this, o); }
 
-    /** Logical not of bools, bitwise invert of integers; floats throw IllegalArgumentException. */
+    /**
+     * Logical not of bools, bitwise invert of integers ({@code np.invert}, Python {@code ~}).
+     *
+     * @return an expression of this dtype
+     * @throws IllegalArgumentException if this is float
+     */
     public Expr not() { return ExprNodes.unary(UnaryOp.NOT, this); }
 
-    /** {@code cond ? a : b} element-wise ({@code np.where}); the result dtype promotes {@code a} and {@code b}. */
+    /**
+     * {@code cond ? a : b} element-wise ({@code np.where}); the result dtype promotes {@code a} and {@code b}.
+     *
+     * @param cond the condition; a non-bool one counts as {@code != 0}
+     * @param a the value where {@code cond} holds
+     * @param b the value elsewhere
+     * @return the selection, of the three shapes broadcast together
+     * @throws IllegalArgumentException if the shapes do not broadcast, or a weak integer scalar does not fit an int32
+     *                                  operand
+     */
     public static Expr where(Expr cond, Expr a, Expr b) { return ExprNodes.where(cond, a, b); }
 
     // ------------------------------------------------------------------ unary functions
