@@ -579,89 +579,244 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
 
     // ------------------------------------------------------------------ unary functions
 
-    /** Negation; bool throws IllegalArgumentException (NumPy: use not()). */
+    /**
+     * Negation {@code -this} ({@code np.negative}); integers wrap ({@code -MIN_VALUE} is itself).
+     *
+     * @return an expression: this dtype
+     * @throws IllegalArgumentException if this is bool (NumPy: use not())
+     */
     public Expr neg() { return ExprNodes.unary(UnaryOp.NEG, this); }
 
+    /**
+     * Absolute value ({@code np.abs}); integers wrap ({@code abs(MIN_VALUE)} is negative), bool stays bool.
+     *
+     * @return an expression: this dtype
+     */
     public Expr abs() { return ExprNodes.unary(UnaryOp.ABS, this); }
 
+    /**
+     * {@code np.sqrt}; negative values give NaN.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr sqrt() { return ExprNodes.unary(UnaryOp.SQRT, this); }
 
+    /**
+     * {@code np.exp}.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr exp() { return ExprNodes.unary(UnaryOp.EXP, this); }
 
+    /**
+     * Natural logarithm {@code np.log}: 0 gives -inf, negatives NaN.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr log() { return ExprNodes.unary(UnaryOp.LOG, this); }
 
+    /**
+     * {@code np.sin}, argument in radians.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr sin() { return ExprNodes.unary(UnaryOp.SIN, this); }
 
+    /**
+     * {@code np.cos}, argument in radians.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr cos() { return ExprNodes.unary(UnaryOp.COS, this); }
 
+    /**
+     * {@code np.tanh}.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr tanh() { return ExprNodes.unary(UnaryOp.TANH, this); }
 
+    /**
+     * {@code np.tan}, argument in radians.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr tan() { return ExprNodes.unary(UnaryOp.TAN, this); }
 
+    /**
+     * {@code np.arcsin}, in [-pi/2, pi/2]; NaN outside [-1, 1].
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr arcsin() { return ExprNodes.unary(UnaryOp.ARCSIN, this); }
 
+    /**
+     * {@code np.arccos}, in [0, pi]; NaN outside [-1, 1].
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr arccos() { return ExprNodes.unary(UnaryOp.ARCCOS, this); }
 
+    /**
+     * {@code np.arctan}, in (-pi/2, pi/2).
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr arctan() { return ExprNodes.unary(UnaryOp.ARCTAN, this); }
 
+    /**
+     * {@code np.sinh}.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr sinh() { return ExprNodes.unary(UnaryOp.SINH, this); }
 
+    /**
+     * {@code np.cosh}.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr cosh() { return ExprNodes.unary(UnaryOp.COSH, this); }
 
-    /** {@code log(1 + x)}, accurate for small x. */
+    /**
+     * {@code np.log1p}: {@code log(1 + x)}, accurate for small x.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr log1p() { return ExprNodes.unary(UnaryOp.LOG1P, this); }
 
-    /** {@code exp(x) - 1}, accurate for small x. */
+    /**
+     * {@code np.expm1}: {@code exp(x) - 1}, accurate for small x.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr expm1() { return ExprNodes.unary(UnaryOp.EXPM1, this); }
 
-    /** Base-2 logarithm, exact for powers of two. */
+    /**
+     * {@code np.log2}: base-2 logarithm, exact for powers of two.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr log2() { return ExprNodes.unary(UnaryOp.LOG2, this); }
 
+    /**
+     * {@code np.log10}.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr log10() { return ExprNodes.unary(UnaryOp.LOG10, this); }
 
+    /**
+     * {@code np.cbrt}: the real cube root (negative for negative x).
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr cbrt() { return ExprNodes.unary(UnaryOp.CBRT, this); }
 
-    /** {@code 2^x}. */
+    /**
+     * {@code np.exp2}: {@code 2^x}.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr exp2() { return ExprNodes.unary(UnaryOp.EXP2, this); }
 
+    /**
+     * {@code np.arcsinh}.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr arcsinh() { return ExprNodes.unary(UnaryOp.ARCSINH, this); }
 
-    /** {@code np.i0}: the modified Bessel function of the first kind, order 0. */
+    /**
+     * {@code np.i0}: the modified Bessel function of the first kind, order 0.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr i0() { return ExprNodes.unary(UnaryOp.I0, this); }
 
+    /**
+     * {@code np.arccosh}; NaN below 1.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr arccosh() { return ExprNodes.unary(UnaryOp.ARCCOSH, this); }
 
+    /**
+     * {@code np.arctanh}; NaN outside [-1, 1], infinite at -1 and 1.
+     *
+     * @return an expression: float32 stays float32, everything else gives float64
+     */
     public Expr arctanh() { return ExprNodes.unary(UnaryOp.ARCTANH, this); }
 
-    /** -1, 0 or 1 with the operand's dtype; NaN stays NaN, both zeros give 0; bool throws IllegalArgumentException. */
+    /**
+     * {@code np.sign}: -1, 0 or 1 with the operand's dtype; NaN stays NaN, both zeros give 0.
+     *
+     * @return an expression: this dtype
+     * @throws IllegalArgumentException if this is bool
+     */
     public Expr sign() { return ExprNodes.unary(UnaryOp.SIGN, this); }
 
-    /** Rounds toward zero; integers and bool are returned unchanged. */
+    /**
+     * {@code np.trunc}: rounds toward zero; integers and bool are returned unchanged.
+     *
+     * @return an expression: this dtype
+     */
     public Expr trunc() { return ExprNodes.unary(UnaryOp.TRUNC, this); }
 
-    /** True where the element is NaN (never for integers and bool). */
+    /**
+     * {@code np.isnan}: true where the element is NaN (never for integers and bool).
+     *
+     * @return a bool expression
+     */
     public Expr isnan() { return ne(this); }
 
-    /** True where the element is +inf or -inf. */
+    /**
+     * {@code np.isinf}: true where the element is +inf or -inf (never for integers and bool).
+     *
+     * @return a bool expression
+     */
     public Expr isinf() { return dtype.isFloat() ? abs().eq(Double.POSITIVE_INFINITY) : ne(this); }
 
-    /** True where the element is neither NaN nor infinite (always for integers and bool). */
+    /**
+     * {@code np.isfinite}: true where the element is neither NaN nor infinite (always for integers and bool).
+     *
+     * @return a bool expression
+     */
     public Expr isfinite() { return dtype.isFloat() ? abs().lt(Double.POSITIVE_INFINITY) : eq(this); }
 
-    /** Floor; integers and bool are returned unchanged with their dtype (NumPy 2.x). */
+    /**
+     * {@code np.floor}; integers and bool are returned unchanged with their dtype (NumPy 2.x).
+     *
+     * @return an expression: this dtype
+     */
     public Expr floor() { return ExprNodes.unary(UnaryOp.FLOOR, this); }
 
+    /**
+     * {@code np.ceil}; integers and bool are returned unchanged with their dtype (NumPy 2.x).
+     *
+     * @return an expression: this dtype
+     */
     public Expr ceil() { return ExprNodes.unary(UnaryOp.CEIL, this); }
 
-    /** Round half to even ({@code np.round}/{@code np.rint}): 0.5 → 0, 1.5 → 2, 2.5 → 2. */
+    /**
+     * Round half to even ({@code np.round}/{@code np.rint}): 0.5 → 0, 1.5 → 2, 2.5 → 2; integers unchanged.
+     *
+     * @return an expression: this dtype
+     */
     public Expr round() { return ExprNodes.unary(UnaryOp.ROUND, this); }
 
-    /** Converts to {@code t} (floats → ints truncate toward zero; → bool is {@code != 0}, NaN is true). */
+    /**
+     * Converts to {@code t} ({@code x.astype(t)}): floats to integers truncate toward zero; to bool is {@code != 0},
+     * NaN is true. A weak scalar becomes a strong one of {@code t}.
+     *
+     * @param t the target dtype, not complex128
+     * @return the converted expression; this one if it already is {@code t} and not weak
+     */
     public Expr astype(DType t) { return t == dtype && !weak ? this : new ExprNodes.Cast(this, t); }
 
     // ------------------------------------------------------------------ inspection
 
-    /** The dtype the evaluated result will have. */
+    /** {@return the dtype the evaluated result will have} */
     public DType dtype() { return dtype; }
 
     /**
@@ -680,17 +835,37 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
 
     // ------------------------------------------------------------------ evaluation
 
-    /** Evaluates to a fresh C-contiguous array of {@link #shape()}. */
+    /**
+     * Evaluates to a fresh C-contiguous array of {@link #shape()}, in one fused pass (split across the common pool when
+     * large).
+     *
+     * @return the result, of {@link #dtype()}
+     * @throws ArithmeticException if an integer is raised to a negative integer power
+     */
     public NDArray evaluate() { return evaluate(shape); }
 
-    /** Evaluates, broadcasting every operand to {@code outShape}, into a fresh C-contiguous array. */
+    /**
+     * Evaluates, broadcasting every operand to {@code outShape}, into a fresh C-contiguous array.
+     *
+     * @param outShape a shape that {@link #shape()} broadcasts to
+     * @return the result, of {@link #dtype()}
+     * @throws IllegalArgumentException if the shape does not broadcast to {@code outShape}
+     * @throws ArithmeticException if an integer is raised to a negative integer power
+     */
     public NDArray evaluate(long[] outShape) {
         NDArray out = NDArray.zeros(dtype, checkTarget(outShape));
         Kernel.compile(this, out.shape, out).run();
         return out;
     }
 
-    /** Evaluates into an existing array or view (converted to its dtype, broadcast to its shape). */
+    /**
+     * Evaluates into an existing array or view (converted to its dtype, broadcast to its shape), as NumPy's {@code
+     * out=} with casting {@code "unsafe"}.
+     *
+     * @param out the target; may be a strided view, not complex128
+     * @throws IllegalArgumentException if the shape does not broadcast to {@code out}'s
+     * @throws ArithmeticException if an integer is raised to a negative integer power
+     */
     public void evaluateInto(NDArray out) {
         checkTarget(out.shape);
         Kernel.compile(this, out.shape, out).run();
@@ -706,29 +881,80 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
 
     // ------------------------------------------------------------------ fused reductions over all elements
 
-    /** Sum of all elements as a 0-d array (ints and bool give int64); empty → 0. */
+    /**
+     * {@code np.sum} of all elements as a 0-d array (ints and bool give int64, wrapping); empty gives 0.
+     *
+     * @return the 0-d sum, of {@link DType#resultOfSum}
+     */
     public NDArray sum() { return FusedReduce.sum(this, shape, false); }
 
+    /**
+     * {@code np.prod} of all elements as a 0-d array (ints and bool give int64, wrapping); empty gives 1.
+     *
+     * @return the 0-d product, of {@link DType#resultOfSum}
+     */
     public NDArray prod() { return FusedReduce.sum(this, shape, true); }
 
-    /** Smallest element (NaN if any is NaN); empty throws IllegalArgumentException. */
+    /**
+     * {@code np.min} of all elements (NaN if any is NaN).
+     *
+     * @return the 0-d minimum, of this dtype
+     * @throws IllegalArgumentException if there are no elements
+     */
     public NDArray min() { return FusedReduce.minMax(this, shape, false); }
 
+    /**
+     * {@code np.max} of all elements (NaN if any is NaN).
+     *
+     * @return the 0-d maximum, of this dtype
+     * @throws IllegalArgumentException if there are no elements
+     */
     public NDArray max() { return FusedReduce.minMax(this, shape, true); }
 
-    /** Mean as a 0-d float64 (float32 for float32); empty gives NaN, as NumPy. */
+    /**
+     * {@code np.mean} of all elements as a 0-d float64 (float32 for float32); empty gives NaN, as NumPy.
+     *
+     * @return the 0-d mean
+     */
     public NDArray mean() { return moments().meanArray(DType.resultOfMean(dtype)); }
 
+    /**
+     * {@code np.any}: whether some element is non-zero (NaN counts); false when empty.
+     *
+     * @return the answer
+     */
     public boolean any() { return FusedReduce.anyAll(this, shape, true); }
 
+    /**
+     * {@code np.all}: whether every element is non-zero (NaN counts); true when empty.
+     *
+     * @return the answer
+     */
     public boolean all() { return FusedReduce.anyAll(this, shape, false); }
 
-    /** Count, mean and M2 of all elements: a mergeable partial for mean/var/std. */
+    /**
+     * Count, mean and M2 of all elements: a mergeable partial for mean/var/std.
+     *
+     * @return the moments (count 0 when empty)
+     */
     public Moments moments() { return FusedReduce.moments(this, shape); }
 
-    /** Smallest element and its C-order flat index (first occurrence; NaN wins as in NumPy). */
+    /**
+     * {@code np.argmin}: the smallest element and its C-order flat index (first occurrence; the first NaN wins, as
+     * NumPy).
+     *
+     * @return the partial, with index into this expression's shape
+     * @throws IllegalArgumentException if there are no elements
+     */
     public ArgPartial argmin() { return FusedReduce.arg(this, shape, false); }
 
+    /**
+     * {@code np.argmax}: the largest element and its C-order flat index (first occurrence; the first NaN wins, as
+     * NumPy).
+     *
+     * @return the partial, with index into this expression's shape
+     * @throws IllegalArgumentException if there are no elements
+     */
     public ArgPartial argmax() { return FusedReduce.arg(this, shape, true); }
 
     /**
