@@ -958,9 +958,12 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
     public ArgPartial argmax() { return FusedReduce.arg(this, shape, true); }
 
     /**
-     * Turns the splitting of large evaluations across the common ForkJoinPool on or off for the whole JVM
-     * (default on; system property {@code blockwork.ndarray.parallel=false} turns it off at start-up).
-     * Returns the previous setting. The chunked layer, which already runs one task per block, may turn it off.
+     * Turns the splitting of large evaluations across the common ForkJoinPool on or off for the whole JVM (default on;
+     * system property {@code blockwork.ndarray.parallel=false} turns it off at start-up). The chunked layer, which
+     * already runs one task per block, may turn it off.
+     *
+     * @param enabled whether large evaluations may split
+     * @return the previous setting
      */
     public static boolean parallel(boolean enabled) {
         boolean old = Kernel.parallel;
@@ -969,8 +972,15 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
     }
 
     /**
-     * Runs {@code op} with the splitting of large evaluations turned off for the current thread only (for code
-     * that already runs in parallel, e.g. one task per block of a chunked array; avoids oversubscription).
+     * Runs {@code op} with the splitting of large evaluations turned off for the current thread only (for code that
+     * already runs in parallel, e.g. one task per block of a chunked array; avoids oversubscription). Threads that
+     * {@code op} starts do not inherit it, unless through a structured task scope.
+     *
+     * @param <T> what {@code op} returns
+     * @param <X> what {@code op} may throw
+     * @param op the code to run, on the calling thread
+     * @return what {@code op} returns
+     * @throws X what {@code op} throws
      */
     public static <T, X extends Throwable> T sequential(ScopedValue.CallableOp<? extends T, X> op) throws X {
         return ScopedValue.where(Kernel.SEQUENTIAL, Boolean.TRUE).call(op);
@@ -979,25 +989,105 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
     // ------------------------------------------------------------------ axis reductions (slab by slab)
 
     /**
-     * Sum over {@code axes} ({@code null} = all, empty = none, as NumPy's {@code axis=None} and {@code axis=()}) with NumPy's result dtype, evaluated in slabs of the first axis
-     * (at most 2^16 elements at a time) so the operand is never materialised whole.
+     * {@code np.sum(x, axis, keepdims)} with NumPy's result dtype (ints and bool give int64), evaluated in slabs of the
+     * first axis (at most 2^16 elements at a time) so the operand is never materialised whole.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the sums, of {@link DType#resultOfSum}
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
      */
     public NDArray sum(int[] axes, boolean keepDims) { return ExprSlabs.reduce(this, Reductions.Op.SUM, axes, keepDims); }
 
+    /**
+     * {@code np.prod(x, axis, keepdims)} (ints and bool give int64), slab by slab as {@link #sum(int[], boolean)}.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the products, of {@link DType#resultOfSum}
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray prod(int[] axes, boolean keepDims) { return ExprSlabs.reduce(this, Reductions.Op.PROD, axes, keepDims); }
 
+    /**
+     * {@code np.min(x, axis, keepdims)}, NaN-propagating, slab by slab.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the minima, of this dtype
+     * @throws IllegalArgumentException if a reduced axis is empty, or an axis repeats
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     */
     public NDArray min(int[] axes, boolean keepDims) { return ExprSlabs.reduce(this, Reductions.Op.MIN, axes, keepDims); }
 
+    /**
+     * {@code np.max(x, axis, keepdims)}, NaN-propagating, slab by slab.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the maxima, of this dtype
+     * @throws IllegalArgumentException if a reduced axis is empty, or an axis repeats
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     */
     public NDArray max(int[] axes, boolean keepDims) { return ExprSlabs.reduce(this, Reductions.Op.MAX, axes, keepDims); }
 
+    /**
+     * {@code np.any(x, axis, keepdims)}: whether some element is non-zero, slab by slab.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return a bool array (false over an empty axis)
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray any(int[] axes, boolean keepDims) { return ExprSlabs.reduce(this, Reductions.Op.ANY, axes, keepDims); }
 
+    /**
+     * {@code np.all(x, axis, keepdims)}: whether every element is non-zero, slab by slab.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return a bool array (true over an empty axis)
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray all(int[] axes, boolean keepDims) { return ExprSlabs.reduce(this, Reductions.Op.ALL, axes, keepDims); }
 
+    /**
+     * {@code np.mean(x, axis, keepdims)}, summed in float64, slab by slab.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the means, float32 for float32, else float64; NaN over an empty axis
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray mean(int[] axes, boolean keepDims) { return ExprSlabs.mean(this, axes, keepDims); }
 
+    /**
+     * {@code np.var(x, axis, ddof, keepdims)}: two passes (mean, then squared deviations), in float64.
+     *
+     * @param ddof delta degrees of freedom: 0 for the population variance, 1 for the sample
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the variances, float32 for float32, else float64; inf or NaN where {@code ddof >= count}
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray var(int ddof, int[] axes, boolean keepDims) { return ExprSlabs.var(this, ddof, axes, keepDims, false); }
 
+    /**
+     * {@code np.std(x, axis, ddof, keepdims)}: the square root of {@link #var}.
+     *
+     * @param ddof delta degrees of freedom: 0 for the population, 1 for the sample
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the standard deviations, float32 for float32, else float64
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray std(int ddof, int[] axes, boolean keepDims) { return ExprSlabs.var(this, ddof, axes, keepDims, true); }
 
     @Override
