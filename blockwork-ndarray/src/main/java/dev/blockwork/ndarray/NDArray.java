@@ -24,10 +24,15 @@ import java.util.Arrays;
 public final class NDArray implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The element type, which fixes the type of {@link #data}. */
     final DType dtype;
+    /** The backing primitive array, possibly shared with other views and holding elements outside this one. */
     final Object data;
+    /** The position in {@link #data} of element {@code [0, ..., 0]}, counted in elements (complex: in re/im pairs). */
     final int offset;
+    /** The extent of each axis, outermost first; never written after construction. */
     final long[] shape;
+    /** The step in {@link #data} per axis, in elements; negative for reversed slices, 0 for broadcast axes. */
     final long[] strides;
 
     NDArray(DType dtype, Object data, int offset, long[] shape, long[] strides) {
@@ -41,8 +46,17 @@ public final class NDArray implements java.io.Serializable {
     // ------------------------------------------------------------------ wrapping and creation
 
     /**
-     * Wraps an existing primitive array without copying. The dtype follows the array type.
-     * Throws IllegalArgumentException when some element of the view would fall outside {@code data}.
+     * Wraps an existing primitive array without copying, as NumPy's {@code as_strided} over a buffer. The dtype follows
+     * the array type; writes through the view reach {@code data}.
+     *
+     * @param data a {@code double[]}, {@code float[]}, {@code long[]}, {@code int[]} or {@code boolean[]}
+     * @param offset the position in {@code data} of element {@code [0, ..., 0]}
+     * @param shape the extents, non-negative
+     * @param strides the step in {@code data} per axis, in elements, one per axis; may be negative or 0
+     * @return the view
+     * @throws IllegalArgumentException if {@code data} is not one of those array types, the strides do not match the
+     *                                  shape, an extent is negative, or some element of the view would fall outside
+     *                                  {@code data}
      */
     public static NDArray wrap(Object data, long offset, long[] shape, long[] strides) {
         DType t = Storage.dtypeOf(data);
@@ -71,8 +85,16 @@ public final class NDArray implements java.io.Serializable {
     }
 
     /**
-     * Wraps interleaved complex storage ({@code re0, im0, re1, im1, ...}) without copying, as complex128; the
-     * offset and strides count complex elements. Throws IllegalArgumentException when the view leaves {@code data}.
+     * Wraps interleaved complex storage ({@code re0, im0, re1, im1, ...}) without copying, as complex128; the offset
+     * and strides count complex elements.
+     *
+     * @param data the interleaved parts, of even length
+     * @param offset the complex element at {@code [0, ..., 0]}
+     * @param shape the extents, non-negative
+     * @param strides the step per axis, in complex elements
+     * @return the complex128 view
+     * @throws IllegalArgumentException if {@code data} has odd length, the strides do not match the shape, or the view
+     *                                  leaves {@code data}
      */
     public static NDArray wrapComplex(double[] data, long offset, long[] shape, long[] strides) {
         if (data.length % 2 != 0) {
@@ -82,7 +104,15 @@ public final class NDArray implements java.io.Serializable {
         return new NDArray(DType.COMPLEX128, data, (int) offset, s, strides.clone());
     }
 
-    /** Wraps interleaved complex storage (C order) as a complex128 array of {@code shape}; no shape means 1-D. */
+    /**
+     * Wraps interleaved complex storage (C order) as a complex128 array of {@code shape}, without copying; no shape
+     * means 1-D.
+     *
+     * @param interleaved {@code re0, im0, re1, im1, ...}, two doubles per element
+     * @param shape the extents, whose product is {@code interleaved.length / 2}; none for 1-D
+     * @return the complex128 array
+     * @throws IllegalArgumentException if the length is odd or does not match the shape
+     */
     public static NDArray fromComplex(double[] interleaved, long... shape) {
         long n = interleaved.length / 2;
         long[] s = shape.length == 0 ? new long[] {n} : Shapes.copyShape(shape);
@@ -93,30 +123,110 @@ public final class NDArray implements java.io.Serializable {
         return new NDArray(DType.COMPLEX128, interleaved, 0, s, Shapes.rowMajorStrides(s));
     }
 
-    /** {@code re + 1j * im} (complex128) with broadcasting; both parts must be real. */
+    /**
+     * {@code re + 1j * im} (complex128) with broadcasting; both parts must be real.
+     *
+     * @param re the real parts, any real dtype
+     * @param im the imaginary parts, any real dtype
+     * @return a new complex128 array of the broadcast shape
+     * @throws IllegalArgumentException if a part is complex128 or the shapes do not broadcast
+     */
     public static NDArray complex(NDArray re, NDArray im) { return ComplexMath.complex(re, im); }
 
-    /** Wraps {@code data} (C order) as an array of {@code shape}; no copy. No shape means 1-D; for 0-d use {@link #scalar}. */
+    /**
+     * Wraps {@code data} (C order) as a float64 array of {@code shape}; no copy, so writes reach {@code data}. No shape
+     * means 1-D; for 0-d use {@link #scalar}.
+     *
+     * @param data the elements in C order
+     * @param shape the extents, whose product is {@code data.length}; none for 1-D
+     * @return the array
+     * @throws IllegalArgumentException if the shape's size is not {@code data.length}
+     */
     public static NDArray fromArray(double[] data, long... shape) { return wrapContiguous(data, data.length, shape); }
 
+    /**
+     * Wraps {@code data} (C order) as a float32 array of {@code shape}, without copying; no shape means 1-D.
+     *
+     * @param data the elements in C order
+     * @param shape the extents, whose product is {@code data.length}; none for 1-D
+     * @return the array
+     * @throws IllegalArgumentException if the shape's size is not {@code data.length}
+     */
     public static NDArray fromArray(float[] data, long... shape) { return wrapContiguous(data, data.length, shape); }
 
+    /**
+     * Wraps {@code data} (C order) as an int64 array of {@code shape}, without copying; no shape means 1-D.
+     *
+     * @param data the elements in C order
+     * @param shape the extents, whose product is {@code data.length}; none for 1-D
+     * @return the array
+     * @throws IllegalArgumentException if the shape's size is not {@code data.length}
+     */
     public static NDArray fromArray(long[] data, long... shape) { return wrapContiguous(data, data.length, shape); }
 
+    /**
+     * Wraps {@code data} (C order) as an int32 array of {@code shape}, without copying; no shape means 1-D.
+     *
+     * @param data the elements in C order
+     * @param shape the extents, whose product is {@code data.length}; none for 1-D
+     * @return the array
+     * @throws IllegalArgumentException if the shape's size is not {@code data.length}
+     */
     public static NDArray fromArray(int[] data, long... shape) { return wrapContiguous(data, data.length, shape); }
 
+    /**
+     * Wraps {@code data} (C order) as a bool array of {@code shape}, without copying; no shape means 1-D.
+     *
+     * @param data the elements in C order
+     * @param shape the extents, whose product is {@code data.length}; none for 1-D
+     * @return the array
+     * @throws IllegalArgumentException if the shape's size is not {@code data.length}
+     */
     public static NDArray fromArray(boolean[] data, long... shape) { return wrapContiguous(data, data.length, shape); }
 
-    /** Copies a nested Java array of any depth ({@code double[][]}, {@code long[][][]}, ...); it must be rectangular. */
+    /**
+     * Copies a nested Java array of any depth ({@code double[][]}, {@code long[][][]}, ...), as {@code np.array} of
+     * nested lists; the dtype follows the innermost array type.
+     *
+     * @param nested a rectangular nested array of {@code double}, {@code float}, {@code long}, {@code int} or {@code
+     *               boolean}
+     * @return a new C-contiguous array
+     * @throws IllegalArgumentException if {@code nested} is not such an array or is not rectangular
+     */
     public static NDArray fromNested(Object nested) { return ArrayCreation.fromNested(nested); }
 
+    /**
+     * A 1-D float64 array of a copy of {@code values}, as {@code np.array([...])}.
+     *
+     * @param values the elements
+     * @return a new 1-D array
+     */
     public static NDArray of(double... values) { return fromArray(values.clone()); }
 
+    /**
+     * A 2-D float64 array copied from {@code rows}.
+     *
+     * @param rows the rows, all of the same length
+     * @return a new C-contiguous array
+     * @throws IllegalArgumentException if the rows differ in length
+     */
     public static NDArray of(double[][] rows) { return fromNested(rows); }
 
-    /** A 0-d array holding {@code value}. */
+    /**
+     * A 0-d float64 array holding {@code value}.
+     *
+     * @param value the value
+     * @return the 0-d array, shape {@code ()}
+     */
     public static NDArray scalar(double value) { return new NDArray(DType.FLOAT64, new double[] {value}, 0, new long[0], new long[0]); }
 
+    /**
+     * A 0-d array of {@code dtype} holding {@code value}, as {@code np.array(value, dtype)}.
+     *
+     * @param value the value, converted to {@code dtype} (integers truncate toward zero)
+     * @param dtype the dtype
+     * @return the 0-d array
+     */
     public static NDArray scalar(double value, DType dtype) { return full(value, dtype, new long[0]); }
 
     private static NDArray wrapContiguous(Object data, int length, long[] shape) {
@@ -127,71 +237,223 @@ public final class NDArray implements java.io.Serializable {
         return new NDArray(Storage.dtypeOf(data), data, 0, s, Shapes.rowMajorStrides(s));
     }
 
-    /** Fresh contiguous array; contents are zero (Java arrays are always initialised). */
+    /**
+     * A fresh C-contiguous array, as {@code np.empty}; the contents are zero (Java arrays are always initialised).
+     *
+     * @param dtype the dtype
+     * @param shape the extents; none for 0-d
+     * @return the array
+     * @throws IllegalArgumentException if an extent is negative or the size exceeds one block
+     */
     public static NDArray empty(DType dtype, long... shape) { return zeros(dtype, shape); }
 
+    /**
+     * A fresh C-contiguous array of zeros, as {@code np.zeros}.
+     *
+     * @param dtype the dtype
+     * @param shape the extents; none for 0-d
+     * @return the array
+     * @throws IllegalArgumentException if an extent is negative or the size exceeds one block ({@code Integer.MAX_VALUE
+     *                                  - 16} elements)
+     */
     public static NDArray zeros(DType dtype, long... shape) {
         long[] s = Shapes.copyShape(shape);
         return new NDArray(dtype, Storage.allocate(dtype, Shapes.checkedBlockSize(s)), 0, s, Shapes.rowMajorStrides(s));
     }
 
+    /**
+     * A fresh C-contiguous array of ones, as {@code np.ones} (true for bool).
+     *
+     * @param dtype the dtype
+     * @param shape the extents; none for 0-d
+     * @return the array
+     * @throws IllegalArgumentException if an extent is negative or the size exceeds one block
+     */
     public static NDArray ones(DType dtype, long... shape) { return full(1.0, dtype, shape); }
 
+    /**
+     * A fresh C-contiguous array with every element {@code value}, as {@code np.full}.
+     *
+     * @param value the value, converted to {@code dtype} (integers truncate toward zero; bool is {@code != 0})
+     * @param dtype the dtype
+     * @param shape the extents; none for 0-d
+     * @return the array
+     * @throws IllegalArgumentException if an extent is negative or the size exceeds one block
+     */
     public static NDArray full(double value, DType dtype, long... shape) {
         NDArray a = zeros(dtype, shape);
         ArrayCreation.fill(a, value);
         return a;
     }
 
-    /** Integer fill that keeps all 64 bits for int64. */
+    /**
+     * Integer fill that keeps all 64 bits for int64 (a {@code double} would round above 2^53).
+     *
+     * @param value the value, converted to {@code dtype} (int32 keeps the low 32 bits)
+     * @param dtype the dtype
+     * @param shape the extents; none for 0-d
+     * @return a fresh C-contiguous array
+     * @throws IllegalArgumentException if an extent is negative or the size exceeds one block
+     */
     public static NDArray full(long value, DType dtype, long... shape) {
         NDArray a = zeros(dtype, shape);
         ArrayCreation.fill(a, value);
         return a;
     }
 
-    /** As {@link #zeros(DType, long...)}, with a shape as another array gives it ({@code a.shape()}). */
+    /**
+     * As {@link #zeros(DType, long...)}, with a shape as another array gives it ({@code a.shape()}).
+     *
+     * @param dtype the dtype
+     * @param shape the shape
+     * @return a fresh array of zeros
+     * @throws IllegalArgumentException if the size exceeds one block
+     */
     public static NDArray zeros(DType dtype, Shape shape) { return zeros(dtype, shape.toArray()); }
 
-    /** As {@link #empty(DType, long...)}, with a {@link Shape}. */
+    /**
+     * As {@link #empty(DType, long...)}, with a {@link Shape}.
+     *
+     * @param dtype the dtype
+     * @param shape the shape
+     * @return a fresh array (of zeros)
+     * @throws IllegalArgumentException if the size exceeds one block
+     */
     public static NDArray empty(DType dtype, Shape shape) { return zeros(dtype, shape.toArray()); }
 
-    /** As {@link #ones(DType, long...)}, with a {@link Shape}. */
+    /**
+     * As {@link #ones(DType, long...)}, with a {@link Shape}.
+     *
+     * @param dtype the dtype
+     * @param shape the shape
+     * @return a fresh array of ones
+     * @throws IllegalArgumentException if the size exceeds one block
+     */
     public static NDArray ones(DType dtype, Shape shape) { return ones(dtype, shape.toArray()); }
 
-    /** As {@link #full(double, DType, long...)}, with a {@link Shape}. */
+    /**
+     * As {@link #full(double, DType, long...)}, with a {@link Shape}.
+     *
+     * @param value the value, converted to {@code dtype}
+     * @param dtype the dtype
+     * @param shape the shape
+     * @return a fresh array
+     * @throws IllegalArgumentException if the size exceeds one block
+     */
     public static NDArray full(double value, DType dtype, Shape shape) { return full(value, dtype, shape.toArray()); }
 
-    /** As {@link #full(long, DType, long...)}, with a {@link Shape}. */
+    /**
+     * As {@link #full(long, DType, long...)}, with a {@link Shape}.
+     *
+     * @param value the value, converted to {@code dtype}
+     * @param dtype the dtype
+     * @param shape the shape
+     * @return a fresh array
+     * @throws IllegalArgumentException if the size exceeds one block
+     */
     public static NDArray full(long value, DType dtype, Shape shape) { return full(value, dtype, shape.toArray()); }
 
-    /** As {@link #fromArray(double[], long...)}, with a {@link Shape}. */
+    /**
+     * As {@link #fromArray(double[], long...)}, with a {@link Shape}: no copy.
+     *
+     * @param data the elements in C order
+     * @param shape the shape, of size {@code data.length}
+     * @return the array
+     * @throws IllegalArgumentException if the shape's size is not {@code data.length}
+     */
     public static NDArray fromArray(double[] data, Shape shape) { return fromArray(data, shape.toArray()); }
 
-    /** As {@link #fromArray(long[], long...)}, with a {@link Shape}. */
+    /**
+     * As {@link #fromArray(long[], long...)}, with a {@link Shape}: no copy.
+     *
+     * @param data the elements in C order
+     * @param shape the shape, of size {@code data.length}
+     * @return the array
+     * @throws IllegalArgumentException if the shape's size is not {@code data.length}
+     */
     public static NDArray fromArray(long[] data, Shape shape) { return fromArray(data, shape.toArray()); }
 
-    /** {@code np.arange(start, stop, step, dtype)}: {@code ceil((stop-start)/step)} elements. */
+    /**
+     * {@code np.arange(start, stop, step, dtype)}: {@code ceil((stop-start)/step)} elements {@code start + i*step}
+     * (none if that is negative). Integer dtypes with whole bounds and step are computed exactly in {@code long}.
+     *
+     * @param start the first value
+     * @param stop the bound, excluded
+     * @param step the spacing, finite and non-zero; negative counts down
+     * @param dtype the result dtype
+     * @return a new 1-D array
+     * @throws IllegalArgumentException if {@code step} is 0 or not finite
+     */
     public static NDArray arange(double start, double stop, double step, DType dtype) {
         return ArrayCreation.arange(start, stop, step, dtype);
     }
 
-    /** {@code np.arange(n)} as int64. */
+    /**
+     * {@code np.arange(n)} as int64: {@code 0, 1, ..., n-1}.
+     *
+     * @param n the number of elements; none if {@code n <= 0}
+     * @return a new 1-D int64 array
+     */
     public static NDArray arange(long n) { return ArrayCreation.arange(0, n, 1, DType.INT64); }
 
-    /** {@code np.linspace(start, stop, num, endpoint)} as float64. */
+    /**
+     * {@code np.linspace(start, stop, num, endpoint)} as float64: {@code num} evenly spaced values; with {@code
+     * endpoint} the last is exactly {@code stop}.
+     *
+     * @param start the first value
+     * @param stop the last value, or the bound after the last when {@code endpoint} is false
+     * @param num the number of values, &gt;= 0
+     * @param endpoint whether {@code stop} is included
+     * @return a new 1-D float64 array
+     * @throws IllegalArgumentException if {@code num} is negative
+     */
     public static NDArray linspace(double start, double stop, long num, boolean endpoint) {
         return ArrayCreation.linspace(start, stop, num, endpoint);
     }
 
+    /**
+     * {@code np.linspace(start, stop, num)}: {@code num} evenly spaced float64 values from {@code start} to {@code
+     * stop} included.
+     *
+     * @param start the first value
+     * @param stop the last value
+     * @param num the number of values, &gt;= 0
+     * @return a new 1-D float64 array
+     * @throws IllegalArgumentException if {@code num} is negative
+     */
     public static NDArray linspace(double start, double stop, long num) { return linspace(start, stop, num, true); }
 
-    /** {@code np.eye(n, m, k, dtype)}: ones on the k-th diagonal. */
+    /**
+     * {@code np.eye(n, m, k, dtype)}: an n x m array with ones on the k-th diagonal, zeros elsewhere.
+     *
+     * @param n rows
+     * @param m columns
+     * @param k the diagonal: 0 the main one, positive above it, negative below
+     * @param dtype the dtype
+     * @return a new 2-D array
+     * @throws IllegalArgumentException if {@code n} or {@code m} is negative
+     */
     public static NDArray eye(long n, long m, long k, DType dtype) { return ArrayCreation.eye(n, m, k, dtype); }
 
+    /**
+     * {@code np.eye(n)}: the float64 n x n identity matrix.
+     *
+     * @param n rows and columns
+     * @return a new 2-D float64 array
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public static NDArray eye(long n) { return eye(n, n, 0, DType.FLOAT64); }
 
-    /** Calls {@code f} with every index (in C order; the array passed is reused) and stores the result. */
+    /**
+     * {@code np.fromfunction}: calls {@code f} with every index (in C order; the array passed is reused) and stores the
+     * result, converted to {@code dtype}.
+     *
+     * @param shape the extents
+     * @param dtype the dtype
+     * @param f the value of each index; it must not keep the index array
+     * @return a new C-contiguous array
+     * @throws IllegalArgumentException if an extent is negative or the size exceeds one block
+     */
     public static NDArray fromFunction(long[] shape, DType dtype, IndexFunction f) {
         return ArrayCreation.fromFunction(shape, dtype, f);
     }
@@ -199,11 +461,18 @@ public final class NDArray implements java.io.Serializable {
     /** A value for one index, for {@link #fromFunction}. */
     @FunctionalInterface
     public interface IndexFunction extends java.io.Serializable {
+        /**
+         * The value at {@code index}.
+         *
+         * @param index the element's position per axis; reused between calls, so read it, do not keep it
+         * @return the value, converted to the array's dtype
+         */
         double apply(long[] index);
     }
 
     // ------------------------------------------------------------------ metadata
 
+    /** {@return the element type} */
     public DType dtype() { return dtype; }
 
     /**
