@@ -476,18 +476,14 @@ public final class NDArray implements java.io.Serializable {
     public DType dtype() { return dtype; }
 
     /**
-     * The extent of each axis, like NumPy's {@code a.shape}; equal to {@code DArray.shape()} of a chunked array
-     * of the same extents. Prints as {@code (2, 3)}.
-     *
-     * @return the shape
+     * {@return the extent of each axis, like NumPy's {@code a.shape}} It equals {@code DArray.shape()} of a chunked
+     * array of the same extents and prints as {@code (2, 3)}.
      */
     public Shape shape() { return Shape.of(shape); }
 
     /**
-     * The extents as a fresh {@code long[]}, for loops and index arithmetic; writing to it does not change
+     * {@return a copy of the extents, outermost first} For loops and index arithmetic; writing to it does not change
      * this array.
-     *
-     * @return a copy of the extents, outermost first
      */
     public long[] shapeArray() { return shape.clone(); }
 
@@ -500,23 +496,28 @@ public final class NDArray implements java.io.Serializable {
      */
     public long shape(int axis) { return shape[Shapes.normalizeAxis(axis, shape.length)]; }
 
-    /** Strides in elements (not bytes), possibly negative or zero. */
+    /** {@return a copy of the strides, in elements (not bytes, unlike NumPy's), possibly negative or zero} */
     public long[] strides() { return strides.clone(); }
 
-    /** Position of element {@code [0,...,0]} in {@link #data()}. */
+    /** {@return the position of element {@code [0,...,0]} in {@link #data()}, in elements} */
     public int offset() { return offset; }
 
+    /** {@return the number of axes, 0 for a scalar ({@code a.ndim})} */
     public int ndim() { return shape.length; }
 
+    /** {@return the number of elements, the product of the extents ({@code a.size}; 1 for 0-d)} */
     public long size() { return Shapes.size(shape); }
 
     /**
-     * The backing primitive array, shared, not copied (see {@link DType} for its type). Elements outside the
+     * {@return the backing primitive array, shared, not copied (see {@link DType} for its type)} Elements outside the
      * view may exist; use {@link #offset()} and {@link #strides()} to address it.
      */
     public Object data() { return data; }
 
-    /** True when the elements lie in C (row-major) order, densely, from {@link #offset()}. */
+    /**
+     * {@return whether the elements lie in C (row-major) order, densely, from {@link #offset()}} Axes of length 1 may
+     * have any stride; an empty array is contiguous.
+     */
     public boolean isContiguous() {
         long expect = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
@@ -559,24 +560,68 @@ public final class NDArray implements java.io.Serializable {
         return (int) p;
     }
 
-    /** Element at {@code idx} (negative indices count from the end) converted to double (complex: the real part). */
+    /**
+     * The element at {@code idx} converted to double (complex: the real part), as {@code float(a[idx])}.
+     *
+     * @param idx one position per axis; negative counts from the end
+     * @return the element
+     * @throws IllegalArgumentException if there is not one index per axis
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public double getDouble(long... idx) { return Storage.getD(dtype, data, position(idx)); }
 
-    /** Element converted to long (floats truncate toward zero, bool is 0/1). */
+    /**
+     * The element at {@code idx} converted to long (floats truncate toward zero, bool is 0/1, complex the real part).
+     *
+     * @param idx one position per axis; negative counts from the end
+     * @return the element
+     * @throws IllegalArgumentException if there is not one index per axis
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public long getLong(long... idx) { return Storage.getL(dtype, data, position(idx)); }
 
+    /**
+     * The element at {@code idx} as a truth value: {@code != 0}, so NaN is true (complex: the real part).
+     *
+     * @param idx one position per axis; negative counts from the end
+     * @return the element's truth
+     * @throws IllegalArgumentException if there is not one index per axis
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public boolean getBool(long... idx) { return Storage.getD(dtype, data, position(idx)) != 0; }
 
-    /** Real part of the element at {@code idx} (the value itself for real dtypes). */
+    /**
+     * The real part of the element at {@code idx} (the value itself for real dtypes).
+     *
+     * @param idx one position per axis; negative counts from the end
+     * @return the real part
+     * @throws IllegalArgumentException if there is not one index per axis
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public double getReal(long... idx) { return Storage.getD(dtype, data, position(idx)); }
 
-    /** Imaginary part of the element at {@code idx} (0 for real dtypes). */
+    /**
+     * The imaginary part of the element at {@code idx} (0 for real dtypes).
+     *
+     * @param idx one position per axis; negative counts from the end
+     * @return the imaginary part
+     * @throws IllegalArgumentException if there is not one index per axis
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public double getImag(long... idx) {
         int p = position(idx);
         return dtype == DType.COMPLEX128 ? ((double[]) data)[2 * p + 1] : 0.0;
     }
 
-    /** Sets the element at {@code idx} of a complex128 array to {@code re + 1j * im}. */
+    /**
+     * Sets the element at {@code idx} of a complex128 array to {@code re + 1j * im}.
+     *
+     * @param re the real part
+     * @param im the imaginary part
+     * @param idx one position per axis; negative counts from the end
+     * @throws IllegalArgumentException if this array is not complex128, or there is not one index per axis
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public void setComplex(double re, double im, long... idx) {
         if (dtype != DType.COMPLEX128) throw new IllegalArgumentException("setComplex needs a complex128 array, got " + dtype.numpyName());
         int p = position(idx);
@@ -584,35 +629,117 @@ public final class NDArray implements java.io.Serializable {
         ((double[]) data)[2 * p + 1] = im;
     }
 
+    /**
+     * Sets the element at {@code idx}, converted to this dtype (integers truncate toward zero; bool is {@code != 0};
+     * complex gets imaginary part 0).
+     *
+     * @param value the value
+     * @param idx one position per axis; negative counts from the end
+     * @throws IllegalArgumentException if there is not one index per axis
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public void setDouble(double value, long... idx) { Storage.setD(dtype, data, position(idx), value); }
 
+    /**
+     * Sets the element at {@code idx}, converted to this dtype (int32 keeps the low 32 bits; bool is {@code != 0}).
+     *
+     * @param value the value
+     * @param idx one position per axis; negative counts from the end
+     * @throws IllegalArgumentException if there is not one index per axis
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public void setLong(long value, long... idx) { Storage.setL(dtype, data, position(idx), value); }
 
+    /**
+     * Sets the element at {@code idx} to 1 or 0 in this dtype.
+     *
+     * @param value the value
+     * @param idx one position per axis; negative counts from the end
+     * @throws IllegalArgumentException if there is not one index per axis
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
     public void setBool(boolean value, long... idx) { Storage.setL(dtype, data, position(idx), value ? 1 : 0); }
 
-    /** Element number {@code flat} in C order of this view's shape. */
+    /**
+     * Element number {@code flat} in C order of this view's shape, as double ({@code a.flat[flat]}).
+     *
+     * @param flat the C-order flat index, in {@code [0, size())}
+     * @return the element
+     * @throws IndexOutOfBoundsException if {@code flat} is out of range
+     */
     public double getDoubleFlat(long flat) { return Storage.getD(dtype, data, flatPosition(flat)); }
 
+    /**
+     * Element number {@code flat} in C order of this view's shape, as long (floats truncate toward zero).
+     *
+     * @param flat the C-order flat index, in {@code [0, size())}
+     * @return the element
+     * @throws IndexOutOfBoundsException if {@code flat} is out of range
+     */
     public long getLongFlat(long flat) { return Storage.getL(dtype, data, flatPosition(flat)); }
 
+    /**
+     * Sets element number {@code flat} in C order, converted to this dtype.
+     *
+     * @param flat the C-order flat index, in {@code [0, size())}
+     * @param value the value
+     * @throws IndexOutOfBoundsException if {@code flat} is out of range
+     */
     public void setDoubleFlat(long flat, double value) { Storage.setD(dtype, data, flatPosition(flat), value); }
 
+    /**
+     * Sets element number {@code flat} in C order, converted to this dtype.
+     *
+     * @param flat the C-order flat index, in {@code [0, size())}
+     * @param value the value
+     * @throws IndexOutOfBoundsException if {@code flat} is out of range
+     */
     public void setLongFlat(long flat, long value) { Storage.setL(dtype, data, flatPosition(flat), value); }
 
-    /** The only element of a size-1 array, as double. */
+    /**
+     * The only element of a size-1 array, as double ({@code a.item()}; complex: the real part).
+     *
+     * @return the element
+     * @throws IllegalArgumentException if the size is not 1
+     */
     public double item() {
         if (size() != 1) throw new IllegalArgumentException("item() needs an array of size 1, got shape " + Shapes.format(shape));
         return getDoubleFlat(0);
     }
 
+    /**
+     * The elements in C order, converted to float64 (complex: the real parts), in a fresh Java array.
+     *
+     * @return a new array of {@link #size()} elements
+     */
     public double[] toDoubleArray() { return (double[]) astypeContiguousData(DType.FLOAT64); }
 
+    /**
+     * The elements in C order, converted to float32, in a fresh Java array.
+     *
+     * @return a new array of {@link #size()} elements
+     */
     public float[] toFloatArray() { return (float[]) astypeContiguousData(DType.FLOAT32); }
 
+    /**
+     * The elements in C order, converted to int64 (floats truncate toward zero), in a fresh Java array.
+     *
+     * @return a new array of {@link #size()} elements
+     */
     public long[] toLongArray() { return (long[]) astypeContiguousData(DType.INT64); }
 
+    /**
+     * The elements in C order, converted to int32 (int64 keeps the low 32 bits), in a fresh Java array.
+     *
+     * @return a new array of {@link #size()} elements
+     */
     public int[] toIntArray() { return (int[]) astypeContiguousData(DType.INT32); }
 
+    /**
+     * The elements in C order as truth values ({@code != 0}; NaN is true), in a fresh Java array.
+     *
+     * @return a new array of {@link #size()} elements
+     */
     public boolean[] toBooleanArray() { return (boolean[]) astypeContiguousData(DType.BOOL); }
 
     private Object astypeContiguousData(DType t) {
@@ -622,38 +749,62 @@ public final class NDArray implements java.io.Serializable {
 
     // ------------------------------------------------------------------ copies and conversion
 
-    /** A fresh C-contiguous copy (offset 0, no elements outside the view). */
+    /** {@return a fresh C-contiguous copy (offset 0, no elements outside the view), as {@code a.copy()}} */
     public NDArray copy() { return dtype == DType.COMPLEX128 ? ComplexMath.copy(this) : Expr.of(this).evaluate(shape); }
 
-    /** This array if it is already C-contiguous, else a contiguous copy. */
+    /** {@return this array if it is already C-contiguous, else a contiguous copy ({@code np.ascontiguousarray})} */
     public NDArray contiguous() { return isContiguous() ? this : copy(); }
 
-    /** A contiguous copy converted to {@code t} (floats → ints truncate toward zero; to bool is {@code != 0}). */
+    /**
+     * A contiguous copy converted to {@code t}, as {@code a.astype(t)}: floats to ints truncate toward zero; to bool is
+     * {@code != 0}; complex to real drops the imaginary part.
+     *
+     * @param t the target dtype
+     * @return a new C-contiguous array, even when {@code t} is this dtype
+     */
     public NDArray astype(DType t) {
         if (t == DType.COMPLEX128) return ComplexMath.toComplex(this);
         if (dtype == DType.COMPLEX128) return ComplexMath.real(this).astype(t); // NumPy drops the imaginary part
         return Expr.of(this).astype(t).evaluate(shape);
     }
 
-    /** Copies {@code src} (broadcast to this shape, converted to this dtype) into this array or view. */
+    /**
+     * Copies {@code src} (broadcast to this shape, converted to this dtype) into this array or view, as {@code a[...] =
+     * src}.
+     *
+     * @param src the values; a complex source into a real array keeps the real parts
+     * @throws IllegalArgumentException if {@code src}'s shape does not broadcast to this one
+     */
     public void assign(NDArray src) {
         if (dtype == DType.COMPLEX128 || src.dtype == DType.COMPLEX128) ComplexMath.assign(this, src);
         else Expr.of(src).astype(dtype).evaluateInto(this);
     }
 
-    /** Sets every element of this array or view. */
+    /**
+     * Sets every element of this array or view, as {@code a.fill(value)}.
+     *
+     * @param value the value, converted to this dtype
+     */
     public void fill(double value) { ArrayCreation.fill(this, value); }
 
     // ------------------------------------------------------------------ views
 
-    /** Reverses the axes (a view). */
+    /** {@return a view with the axes reversed ({@code a.T})} */
     public NDArray transpose() {
         int[] perm = new int[shape.length];
         for (int i = 0; i < perm.length; i++) perm[i] = perm.length - 1 - i;
         return permute(perm);
     }
 
-    /** Reorders the axes: result axis {@code i} is this array's axis {@code axes[i]} (a view). */
+    /**
+     * Reorders the axes, as {@code np.transpose(a, axes)}: result axis {@code i} is this array's axis {@code axes[i]}
+     * (a view).
+     *
+     * @param axes a permutation of the axes; negative count from the end
+     * @return the view
+     * @throws IllegalArgumentException if {@code axes} is not one per axis or repeats one
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     */
     public NDArray permute(int... axes) {
         if (axes.length != shape.length) {
             throw new IllegalArgumentException("axes " + Arrays.toString(axes) + " don't match array of dimension " + shape.length);
@@ -670,6 +821,14 @@ public final class NDArray implements java.io.Serializable {
         return new NDArray(dtype, data, offset, s, st);
     }
 
+    /**
+     * {@code np.swapaxes(x, a, b)}: a view with axes {@code a} and {@code b} exchanged.
+     *
+     * @param a one axis; negative counts from the end
+     * @param b the other
+     * @return the view
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     */
     public NDArray swapAxes(int a, int b) {
         int[] perm = new int[shape.length];
         for (int i = 0; i < perm.length; i++) perm[i] = i;
@@ -680,7 +839,18 @@ public final class NDArray implements java.io.Serializable {
         return permute(perm);
     }
 
-    /** {@code a[..., start:stop:step, ...]} on one axis, Python semantics (null bounds, negatives, negative step). */
+    /**
+     * {@code a[..., start:stop:step, ...]} on one axis, Python semantics (null bounds, negatives, negative step); a
+     * view.
+     *
+     * @param axis the axis; negative counts from the end
+     * @param start the first position, or null for the edge the step starts from
+     * @param stop the position to stop before, or null for the far edge
+     * @param step the stride, non-zero
+     * @return the view
+     * @throws IllegalArgumentException if {@code step} is 0
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray slice(int axis, Long start, Long stop, long step) {
         Index[] idx = new Index[Shapes.normalizeAxis(axis, shape.length) + 1];
         Arrays.fill(idx, Index.all());
@@ -688,7 +858,14 @@ public final class NDArray implements java.io.Serializable {
         return get(idx);
     }
 
-    /** {@code a[..., i, ...]}: one position on {@code axis}, which is dropped (a view). */
+    /**
+     * {@code a[..., i, ...]}: one position on {@code axis}, which is dropped (a view).
+     *
+     * @param axis the axis; negative counts from the end
+     * @param i the position; negative counts from the end
+     * @return the view, with one axis fewer
+     * @throws IndexOutOfBoundsException if the axis or the position is out of range
+     */
     public NDArray index(int axis, long i) {
         Index[] idx = new Index[Shapes.normalizeAxis(axis, shape.length) + 1];
         Arrays.fill(idx, Index.all());
@@ -696,10 +873,25 @@ public final class NDArray implements java.io.Serializable {
         return get(idx);
     }
 
-    /** {@code a.get("1, ::-1, None")} is {@code a[1, ::-1, np.newaxis]}: the index parsed by {@link Index#parse}. */
+    /**
+     * {@code a.get("1, ::-1, None")} is {@code a[1, ::-1, np.newaxis]}: the index parsed by {@link Index#parse}; always
+     * a view.
+     *
+     * @param index the index as Python writes it
+     * @return the view
+     * @throws IllegalArgumentException if the index does not parse
+     * @throws IndexOutOfBoundsException if it has too many entries or a position is out of range
+     */
     public NDArray get(String index) { return get(Index.parse(index, shape.length)); }
 
-    /** NumPy basic indexing ({@code a[1, ::-1, np.newaxis]}); always a view. See {@link Index}. */
+    /**
+     * NumPy basic indexing ({@code a[1, ::-1, np.newaxis]}); always a view. Missing trailing entries mean the whole
+     * axis. See {@link Index}.
+     *
+     * @param index the entries, at most one per axis besides new axes
+     * @return the view
+     * @throws IndexOutOfBoundsException if there are more entries than axes or a position is out of range
+     */
     public NDArray get(Index... index) {
         int consumed = 0;
         for (Index ix : index) if (!(ix instanceof Index.NewAxis)) consumed++;
@@ -742,7 +934,14 @@ public final class NDArray implements java.io.Serializable {
     }
 
 
-    /** Inserts an axis of length 1 at {@code axis} (which may be {@code ndim()}, or negative). */
+    /**
+     * {@code np.expand_dims}: inserts an axis of length 1 at {@code axis} (which may be {@code ndim()}, or negative); a
+     * view.
+     *
+     * @param axis the new axis's place in the result, in {@code [-ndim-1, ndim]}
+     * @return the view
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray expandDims(int axis) {
         int a = axis < 0 ? axis + shape.length + 1 : axis;
         if (a < 0 || a > shape.length) {
@@ -755,7 +954,7 @@ public final class NDArray implements java.io.Serializable {
         return new NDArray(dtype, data, offset, s, st);
     }
 
-    /** Drops every axis of length 1. */
+    /** {@return a view without the axes of length 1 ({@code np.squeeze})} */
     public NDArray squeeze() {
         int n = 0;
         for (long d : shape) if (d != 1) n++;
@@ -766,7 +965,14 @@ public final class NDArray implements java.io.Serializable {
         return new NDArray(dtype, data, offset, s, st);
     }
 
-    /** Drops {@code axis}, which must have length 1. */
+    /**
+     * {@code np.squeeze(a, axis)}: drops {@code axis}, which must have length 1 (a view).
+     *
+     * @param axis the axis; negative counts from the end
+     * @return the view
+     * @throws IllegalArgumentException if the axis's length is not 1
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray squeeze(int axis) {
         int a = Shapes.normalizeAxis(axis, shape.length);
         if (shape[a] != 1) {
@@ -776,7 +982,14 @@ public final class NDArray implements java.io.Serializable {
         return index(a, 0);
     }
 
-    /** A read-only-in-spirit view of this array broadcast to {@code target} (stride 0 on repeated axes). */
+    /**
+     * {@code np.broadcast_to}: a view of this array broadcast to {@code target} (stride 0 on repeated axes); writing to
+     * it writes the shared elements, so treat it as read-only.
+     *
+     * @param target the shape, which this shape broadcasts to
+     * @return the view
+     * @throws IllegalArgumentException if this shape does not broadcast to {@code target}
+     */
     public NDArray broadcastTo(long... target) {
         if (!Shapes.broadcastsTo(shape, target)) {
             throw new IllegalArgumentException("cannot broadcast an array of shape " + Shapes.format(shape)
@@ -788,13 +1001,32 @@ public final class NDArray implements java.io.Serializable {
         return new NDArray(dtype, data, offset, target.clone(), st);
     }
 
-    /** As {@link #broadcastTo(long...)}, with a {@link Shape} ({@code b.shape()}). */
+    /**
+     * As {@link #broadcastTo(long...)}, with a {@link Shape} ({@code b.shape()}).
+     *
+     * @param target the shape, which this shape broadcasts to
+     * @return the view
+     * @throws IllegalArgumentException if this shape does not broadcast to {@code target}
+     */
     public NDArray broadcastTo(Shape target) { return broadcastTo(target.toArray()); }
 
-    /** As {@link #reshape(long...)}, with a {@link Shape}. */
+    /**
+     * As {@link #reshape(long...)}, with a {@link Shape}.
+     *
+     * @param newShape a shape of the same size
+     * @return a view when this array is contiguous, else a reshaped copy
+     * @throws IllegalArgumentException if the sizes differ
+     */
     public NDArray reshape(Shape newShape) { return reshape(newShape.toArray()); }
 
-    /** New shape with the same elements in C order; one extent may be -1. A view when contiguous, else a copy. */
+    /**
+     * {@code a.reshape(newShape)}: a new shape with the same elements in C order; one extent may be -1, inferred. A
+     * view when contiguous, else a copy.
+     *
+     * @param newShape the extents, of the same size as this array's
+     * @return the reshaped array
+     * @throws IllegalArgumentException if the sizes differ, an extent is below -1, or -1 appears twice
+     */
     public NDArray reshape(long... newShape) {
         long[] s = newShape.clone();
         long n = size(), known = 1;
@@ -821,7 +1053,7 @@ public final class NDArray implements java.io.Serializable {
         return new NDArray(dtype, src.data, src.offset, s, Shapes.rowMajorStrides(s));
     }
 
-    /** A 1-D view when contiguous, else a 1-D copy. */
+    /** {@return the elements as 1-D in C order ({@code np.ravel}): a view when contiguous, else a copy} */
     public NDArray ravel() { return reshape(size()); }
 
     /**
