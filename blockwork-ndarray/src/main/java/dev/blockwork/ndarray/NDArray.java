@@ -1057,8 +1057,15 @@ public final class NDArray implements java.io.Serializable {
     public NDArray ravel() { return reshape(size()); }
 
     /**
-     * Joins arrays along an existing axis ({@code np.concatenate}); all other extents must match. The result
-     * dtype promotes all inputs. Used to assemble chunked blocks: each input is copied once.
+     * Joins arrays along an existing axis ({@code np.concatenate}); all other extents must match. The result dtype
+     * promotes all inputs. Used to assemble chunked blocks: each input is copied once.
+     *
+     * @param axis the axis, of the first array; negative counts from the end
+     * @param arrays the arrays, at least one, all of the same number of axes
+     * @return a new C-contiguous array
+     * @throws IllegalArgumentException if there is no array, or the arrays differ in dimension or in an extent off the
+     *                                  axis
+     * @throws IndexOutOfBoundsException if the axis is out of range
      */
     public static NDArray concatenate(int axis, NDArray... arrays) {
         if (arrays.length == 0) throw new IllegalArgumentException("need at least one array to concatenate");
@@ -1086,7 +1093,15 @@ public final class NDArray implements java.io.Serializable {
         return out;
     }
 
-    /** Joins same-shape arrays along a new axis ({@code np.stack}). */
+    /**
+     * Joins same-shape arrays along a new axis ({@code np.stack}).
+     *
+     * @param axis the new axis's place in the result, in {@code [-ndim-1, ndim]}
+     * @param arrays the arrays, at least one, all of the same shape
+     * @return a new C-contiguous array with one more axis, of length {@code arrays.length}
+     * @throws IllegalArgumentException if there is no array or the shapes differ
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public static NDArray stack(int axis, NDArray... arrays) {
         if (arrays.length == 0) throw new IllegalArgumentException("need at least one array to stack");
         NDArray[] e = new NDArray[arrays.length];
@@ -1102,25 +1117,55 @@ public final class NDArray implements java.io.Serializable {
 
     // ------------------------------------------------------------------ arithmetic shortcuts
 
-    /** This array as a leaf of a fused element-wise expression. */
+    /** {@return this array as a leaf of a fused element-wise expression, as {@code Expr.of(this)}} */
     public Expr expr() { return Expr.of(this); }
 
+    /**
+     * {@code this + other} ({@code np.add}) with broadcasting and NumPy's promotion; complex operands give complex128.
+     *
+     * @param other the other operand
+     * @return a new array of the broadcast shape
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public NDArray add(NDArray other) {
         if (dtype.isComplex() || other.dtype.isComplex()) return ComplexMath.binary(ComplexMath.Op.ADD, this, other);
         return Expr.of(this).add(Expr.of(other)).evaluate();
     }
 
+    /**
+     * {@code this - other} ({@code np.subtract}) with broadcasting and NumPy's promotion; complex operands give
+     * complex128.
+     *
+     * @param other the subtrahend
+     * @return a new array of the broadcast shape
+     * @throws IllegalArgumentException if the shapes do not broadcast, or both are bool (as NumPy)
+     */
     public NDArray sub(NDArray other) {
         if (dtype.isComplex() || other.dtype.isComplex()) return ComplexMath.binary(ComplexMath.Op.SUB, this, other);
         return Expr.of(this).sub(Expr.of(other)).evaluate();
     }
 
+    /**
+     * {@code this * other} ({@code np.multiply}) with broadcasting and NumPy's promotion; complex operands give
+     * complex128.
+     *
+     * @param other the other factor
+     * @return a new array of the broadcast shape
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public NDArray mul(NDArray other) {
         if (dtype.isComplex() || other.dtype.isComplex()) return ComplexMath.binary(ComplexMath.Op.MUL, this, other);
         return Expr.of(this).mul(Expr.of(other)).evaluate();
     }
 
-    /** True division; with a complex operand, complex division (Smith's algorithm, as NumPy). */
+    /**
+     * True division ({@code np.true_divide}): integers and bool give float64; with a complex operand, complex division
+     * (Smith's algorithm, as NumPy).
+     *
+     * @param other the divisor
+     * @return a new array of the broadcast shape
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public NDArray div(NDArray other) {
         if (dtype.isComplex() || other.dtype.isComplex()) return ComplexMath.binary(ComplexMath.Op.DIV, this, other);
         return Expr.of(this).div(Expr.of(other)).evaluate();
@@ -1129,165 +1174,566 @@ public final class NDArray implements java.io.Serializable {
     // Scalars are weak, as Python's are in NumPy (NEP 50): the array's dtype wins when it can hold the result
     // (float32 * 2.0 is float32, int32 + 1 is int32, int64 * 2.5 is float64), the same rule as DArray's overloads.
 
-    /** {@code this + v} with a weak float scalar. */
+    /**
+     * {@code this + v} with a weak float scalar: float32 stays float32, integers give float64.
+     *
+     * @param v the value
+     * @return a new array of this shape
+     */
     public NDArray add(double v) { return dtype.isComplex() ? add(scalar(v)) : Expr.of(this).add(v).evaluate(); }
 
-    /** {@code this + v} with a weak integer scalar. */
+    /**
+     * {@code this + v} with a weak integer scalar: int32 stays int32 (wrapping), floats keep their dtype.
+     *
+     * @param v the value
+     * @return a new array of this shape
+     * @throws IllegalArgumentException if this is int32 and {@code v} does not fit int32
+     */
     public NDArray add(long v) { return dtype.isComplex() ? add(scalar(v)) : Expr.of(this).add(v).evaluate(); }
 
-    /** {@code this - v} with a weak float scalar. */
+    /**
+     * {@code this - v} with a weak float scalar.
+     *
+     * @param v the value
+     * @return a new array of this shape
+     */
     public NDArray sub(double v) { return dtype.isComplex() ? sub(scalar(v)) : Expr.of(this).sub(v).evaluate(); }
 
-    /** {@code this - v} with a weak integer scalar. */
+    /**
+     * {@code this - v} with a weak integer scalar.
+     *
+     * @param v the value
+     * @return a new array of this shape
+     * @throws IllegalArgumentException if this is int32 and {@code v} does not fit int32, or this is bool
+     */
     public NDArray sub(long v) { return dtype.isComplex() ? sub(scalar(v)) : Expr.of(this).sub(v).evaluate(); }
 
-    /** {@code this * v} with a weak float scalar. */
+    /**
+     * {@code this * v} with a weak float scalar: {@code float32 * 2.0} is float32, {@code int64 * 2.5} float64.
+     *
+     * @param v the value
+     * @return a new array of this shape
+     */
     public NDArray mul(double v) { return dtype.isComplex() ? mul(scalar(v)) : Expr.of(this).mul(v).evaluate(); }
 
-    /** {@code this * v} with a weak integer scalar. */
+    /**
+     * {@code this * v} with a weak integer scalar.
+     *
+     * @param v the value
+     * @return a new array of this shape
+     * @throws IllegalArgumentException if this is int32 and {@code v} does not fit int32
+     */
     public NDArray mul(long v) { return dtype.isComplex() ? mul(scalar(v)) : Expr.of(this).mul(v).evaluate(); }
 
-    /** {@code this / v}, true division (integers give float64), with a weak float scalar. */
+    /**
+     * {@code this / v}, true division (integers give float64), with a weak float scalar.
+     *
+     * @param v the divisor
+     * @return a new float (or complex) array of this shape
+     */
     public NDArray div(double v) { return dtype.isComplex() ? div(scalar(v)) : Expr.of(this).div(v).evaluate(); }
 
-    /** {@code this / v}, true division (integers give float64), with a weak integer scalar. */
+    /**
+     * {@code this / v}, true division (integers give float64), with a weak integer scalar.
+     *
+     * @param v the divisor
+     * @return a new float (or complex) array of this shape
+     */
     public NDArray div(long v) { return dtype.isComplex() ? div(scalar(v)) : Expr.of(this).div(v).evaluate(); }
 
-    /** {@code np.real}: the real part as float64 for complex128; real arrays are returned unchanged. */
+    /** {@return {@code np.real}: the real part as float64 for complex128; a real array itself, unchanged} */
     public NDArray real() { return dtype.isComplex() ? ComplexMath.real(this) : this; }
 
-    /** {@code np.imag}: the imaginary part as float64; zeros of this dtype for real arrays. */
+    /** {@return {@code np.imag}: the imaginary part as float64; zeros of this dtype for a real array} */
     public NDArray imag() { return dtype.isComplex() ? ComplexMath.imag(this) : zeros(dtype, shape); }
 
-    /** {@code np.conj}: the complex conjugate; real arrays are returned unchanged. */
+    /** {@return {@code np.conj}: the complex conjugate; a real array itself, unchanged} */
     public NDArray conj() { return dtype.isComplex() ? ComplexMath.conj(this) : this; }
 
-    /** {@code np.abs}: the modulus (float64) for complex128, the absolute value in this dtype otherwise. */
+    /** {@return {@code np.abs}: the modulus (float64) for complex128, the absolute value in this dtype otherwise} */
     public NDArray abs() { return dtype.isComplex() ? ComplexMath.abs(this) : Expr.of(this).abs().evaluate(); }
 
-    /** {@code np.angle}: {@code atan2(imag, real)} in radians, float64 (float32 stays float32 for real input). */
+    /**
+     * {@return {@code np.angle}: {@code atan2(imag, real)} in radians, float64 (float32 stays float32 for real input)}
+     */
     public NDArray angle() {
         if (dtype.isComplex()) return ComplexMath.angle(this);
         DType t = DType.resultOfFloatFunction(dtype);
         return Expr.of(zeros(t, shape)).arctan2(Expr.of(this).astype(t)).evaluate();
     }
 
-    /** Matrix product (NumPy {@code matmul}): 2-D, 1-D (vector) and batched leading dimensions. */
+    /**
+     * Matrix product ({@code np.matmul}, Python {@code @}): 2-D, 1-D (vector, its axis dropped from the result) and
+     * batched leading dimensions, which broadcast. Floats go to {@link Blas}; integers and bool multiply as int64,
+     * wrapping, then narrow to the promoted dtype.
+     *
+     * @param other the right operand
+     * @return a new array of the promoted dtype ({@link DType#promote})
+     * @throws IllegalArgumentException if an operand is 0-d, the inner dimensions differ, or the batch dimensions do
+     *                                  not broadcast
+     */
     public NDArray matmul(NDArray other) { return Matmul.matmul(this, other); }
 
     // ------------------------------------------------------------------ reductions (see Reductions)
     // Axes: the no-axis overloads ({@code sum()}) and a null {@code axes} reduce every axis (NumPy axis=None);
     // an empty {@code axes} reduces none (NumPy axis=()), e.g. {@code sum(new int[0], false)} is a copy as int64.
 
-    /** Sum of every element (ints and bool give int64), a 0-d array. */
+    /**
+     * {@code np.sum} of every element, a 0-d array: ints and bool give int64 (wrapping), floats keep their dtype; an
+     * empty sum is 0.
+     *
+     * @return the 0-d result
+     */
     public NDArray sum() { return sum(null, false); }
 
+    /**
+     * {@code np.prod} of every element, a 0-d array: ints and bool give int64 (wrapping), floats keep their dtype; an
+     * empty product is 1.
+     *
+     * @return the 0-d result
+     */
     public NDArray prod() { return prod(null, false); }
 
+    /**
+     * {@code np.min} of every element, a 0-d array: NaN-propagating, keeping the dtype.
+     *
+     * @return the 0-d result
+     * @throws IllegalArgumentException if the array is empty
+     */
     public NDArray min() { return min(null, false); }
 
+    /**
+     * {@code np.max} of every element, a 0-d array: NaN-propagating, keeping the dtype.
+     *
+     * @return the 0-d result
+     * @throws IllegalArgumentException if the array is empty
+     */
     public NDArray max() { return max(null, false); }
 
+    /**
+     * {@code np.any} of every element, a 0-d array: whether some element is non-zero (NaN counts), bool; false when
+     * empty.
+     *
+     * @return the 0-d result
+     */
     public NDArray any() { return any(null, false); }
 
+    /**
+     * {@code np.all} of every element, a 0-d array: whether every element is non-zero (NaN counts), bool; true when
+     * empty.
+     *
+     * @return the 0-d result
+     */
     public NDArray all() { return all(null, false); }
 
+    /**
+     * {@code np.mean} of every element, a 0-d array: summed in float64; float32 stays float32, all else gives float64;
+     * an empty mean is NaN.
+     *
+     * @return the 0-d result
+     */
     public NDArray mean() { return mean(null, false); }
 
+    /**
+     * {@code np.var} of every element with {@code ddof}, a 0-d array: two passes in float64 (mean, then squared
+     * deviations); float32 stays float32, all else gives float64; inf or NaN where {@code ddof >= count}.
+     *
+     * @param ddof delta degrees of freedom: 0 for the population ({@code np.var}'s default), 1 for the sample
+     * @return the 0-d variance
+     */
     public NDArray var(int ddof) { return var(ddof, null, false); }
 
+    /**
+     * {@code np.std} of every element with {@code ddof}, a 0-d array: two passes in float64 (mean, then squared
+     * deviations); float32 stays float32, all else gives float64; inf or NaN where {@code ddof >= count}.
+     *
+     * @param ddof delta degrees of freedom: 0 for the population ({@code np.std}'s default), 1 for the sample
+     * @return the 0-d standard deviation
+     */
     public NDArray std(int ddof) { return std(ddof, null, false); }
 
+    /**
+     * {@code np.sum(a, axis, keepdims)}: ints and bool give int64 (wrapping), floats keep their dtype; an empty sum is
+     * 0.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the sums
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray sum(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.SUM, axes, keepDims); }
 
+    /**
+     * {@code np.sum} over {@code axes}, dropping them: ints and bool give int64 (wrapping), floats keep their dtype; an
+     * empty sum is 0.
+     *
+     * @param axes the axes to reduce, negative counting from the end (an empty array reduces none)
+     * @return the sums
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray sum(int... axes) { return sum(axes, false); }
 
+    /**
+     * {@code np.prod(a, axis, keepdims)}: ints and bool give int64 (wrapping), floats keep their dtype; an empty
+     * product is 1.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the products
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray prod(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.PROD, axes, keepDims); }
 
+    /**
+     * {@code np.prod} over {@code axes}, dropping them: ints and bool give int64 (wrapping), floats keep their dtype;
+     * an empty product is 1.
+     *
+     * @param axes the axes to reduce, negative counting from the end (an empty array reduces none)
+     * @return the products
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray prod(int... axes) { return prod(axes, false); }
 
+    /**
+     * {@code np.min(a, axis, keepdims)}: NaN-propagating, keeping the dtype.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the minima
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats, or a reduced axis is empty
+     */
     public NDArray min(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.MIN, axes, keepDims); }
 
+    /**
+     * {@code np.min} over {@code axes}, dropping them: NaN-propagating, keeping the dtype.
+     *
+     * @param axes the axes to reduce, negative counting from the end (an empty array reduces none)
+     * @return the minima
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats, or a reduced axis is empty
+     */
     public NDArray min(int... axes) { return min(axes, false); }
 
+    /**
+     * {@code np.max(a, axis, keepdims)}: NaN-propagating, keeping the dtype.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the maxima
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats, or a reduced axis is empty
+     */
     public NDArray max(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.MAX, axes, keepDims); }
 
+    /**
+     * {@code np.max} over {@code axes}, dropping them: NaN-propagating, keeping the dtype.
+     *
+     * @param axes the axes to reduce, negative counting from the end (an empty array reduces none)
+     * @return the maxima
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats, or a reduced axis is empty
+     */
     public NDArray max(int... axes) { return max(axes, false); }
 
+    /**
+     * {@code np.any(a, axis, keepdims)}: whether some element is non-zero (NaN counts), bool; false when empty.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the answers
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray any(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.ANY, axes, keepDims); }
 
+    /**
+     * {@code np.any} over {@code axes}, dropping them: whether some element is non-zero (NaN counts), bool; false when
+     * empty.
+     *
+     * @param axes the axes to reduce, negative counting from the end (an empty array reduces none)
+     * @return the answers
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray any(int... axes) { return any(axes, false); }
 
+    /**
+     * {@code np.all(a, axis, keepdims)}: whether every element is non-zero (NaN counts), bool; true when empty.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the answers
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray all(int[] axes, boolean keepDims) { return Reductions.reduce(this, Reductions.Op.ALL, axes, keepDims); }
 
+    /**
+     * {@code np.all} over {@code axes}, dropping them: whether every element is non-zero (NaN counts), bool; true when
+     * empty.
+     *
+     * @param axes the axes to reduce, negative counting from the end (an empty array reduces none)
+     * @return the answers
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray all(int... axes) { return all(axes, false); }
 
+    /**
+     * {@code np.mean(a, axis, keepdims)}: summed in float64; float32 stays float32, all else gives float64; an empty
+     * mean is NaN.
+     *
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return the means
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray mean(int[] axes, boolean keepDims) { return Reductions.mean(this, axes, keepDims); }
 
+    /**
+     * {@code np.mean} over {@code axes}, dropping them: summed in float64; float32 stays float32, all else gives
+     * float64; an empty mean is NaN.
+     *
+     * @param axes the axes to reduce, negative counting from the end (an empty array reduces none)
+     * @return the means
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray mean(int... axes) { return mean(axes, false); }
 
-    /** Variance with {@code ddof} delta degrees of freedom (NumPy {@code var(ddof=...)}). */
+    /**
+     * {@code np.var(a, axis, ddof, keepdims)}: two passes in float64 (mean, then squared deviations); float32 stays
+     * float32, all else gives float64; inf or NaN where {@code ddof >= count}.
+     *
+     * @param ddof delta degrees of freedom: 0 for the population ({@code np.var}'s default), 1 for the sample
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return variances per kept position
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray var(int ddof, int[] axes, boolean keepDims) { return Reductions.var(this, ddof, axes, keepDims, false); }
 
+    /**
+     * {@code np.var} over {@code axes}, dropping them.
+     *
+     * @param ddof delta degrees of freedom: 0 for the population ({@code np.var}'s default), 1 for the sample
+     * @param axes the axes to reduce, negative counting from the end (an empty array reduces none)
+     * @return variances per kept position
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray var(int ddof, int... axes) { return var(ddof, axes, false); }
 
+    /**
+     * {@code np.std(a, axis, ddof, keepdims)}: two passes in float64 (mean, then squared deviations); float32 stays
+     * float32, all else gives float64; inf or NaN where {@code ddof >= count}.
+     *
+     * @param ddof delta degrees of freedom: 0 for the population ({@code np.std}'s default), 1 for the sample
+     * @param axes the axes to reduce, negative counting from the end; {@code null} for all, empty for none
+     * @param keepDims whether reduced axes stay, with length 1 (NumPy's {@code keepdims=True})
+     * @return standard deviations per kept position
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray std(int ddof, int[] axes, boolean keepDims) { return Reductions.var(this, ddof, axes, keepDims, true); }
 
+    /**
+     * {@code np.std} over {@code axes}, dropping them.
+     *
+     * @param ddof delta degrees of freedom: 0 for the population ({@code np.std}'s default), 1 for the sample
+     * @param axes the axes to reduce, negative counting from the end (an empty array reduces none)
+     * @return standard deviations per kept position
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     * @throws IllegalArgumentException if an axis repeats
+     */
     public NDArray std(int ddof, int... axes) { return std(ddof, axes, false); }
 
-    /** {@code np.cumsum(a, axis)}: int32 and bool give int64, floats keep their dtype (see {@link Cumulative}). */
+    /**
+     * {@code np.cumsum(a, axis)}: int32 and bool give int64, floats keep their dtype, summed in sequence along the axis
+     * (see {@link Cumulative}).
+     *
+     * @param axis the axis; negative counts from the end
+     * @return a new array of this shape
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray cumsum(int axis) { return Cumulative.scan(this, axis, false); }
 
-    /** {@code np.maximum.accumulate(a, axis)}: running maxima (NaN-propagating), keeping the dtype (bool gives int64). */
+    /**
+     * {@code np.maximum.accumulate(a, axis)}: running maxima (NaN-propagating), keeping the dtype (bool gives int64).
+     *
+     * @param axis the axis; negative counts from the end
+     * @return a new array of this shape
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray cummax(int axis) { return Cumulative.scan(this, axis, Cumulative.Op.MAX); }
 
-    /** Forward fill along {@code axis}: every NaN takes the last non-NaN value before it (leading NaNs stay). */
+    /**
+     * Forward fill along {@code axis} (pandas' {@code ffill}): every NaN takes the last non-NaN value before it
+     * (leading NaNs stay).
+     *
+     * @param axis the axis; negative counts from the end
+     * @return a new array of this shape and dtype (bool gives int64)
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray forwardFill(int axis) { return Cumulative.scan(this, axis, Cumulative.Op.FFILL); }
 
-    /** {@code np.cumprod(a, axis)}, with {@link #cumsum}'s dtypes. */
+    /**
+     * {@code np.cumprod(a, axis)}, with {@link #cumsum}'s dtypes.
+     *
+     * @param axis the axis; negative counts from the end
+     * @return a new array of this shape
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray cumprod(int axis) { return Cumulative.scan(this, axis, true); }
 
-    /** {@code np.percentile(a, q, axis)} (method "linear"): float64 (float32 for float32); NaN in a lane gives NaN. */
+    /**
+     * {@code np.percentile(a, q, axis)} (method "linear"): float64 (float32 for float32); NaN in a lane gives NaN.
+     *
+     * @param q the percentile, in [0, 100]
+     * @param axis the axis to reduce; negative counts from the end
+     * @return a new array without that axis
+     * @throws IllegalArgumentException if {@code q} is outside [0, 100] or NaN
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray percentile(double q, int axis) { return Quantiles.percentile(this, q, axis, false); }
 
-    /** {@code np.nanpercentile(a, q, axis)}: NaNs ignored; an all-NaN lane gives NaN. */
+    /**
+     * {@code np.nanpercentile(a, q, axis)}: NaNs ignored; an all-NaN lane gives NaN.
+     *
+     * @param q the percentile, in [0, 100]
+     * @param axis the axis to reduce; negative counts from the end
+     * @return a new array without that axis, float64 (float32 for float32)
+     * @throws IllegalArgumentException if {@code q} is outside [0, 100] or NaN
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray nanpercentile(double q, int axis) { return Quantiles.percentile(this, q, axis, true); }
 
-    /** {@code np.percentile(a, q, axis, method=method)}. */
+    /**
+     * {@code np.percentile(a, q, axis, method=method)}; NaN in a lane gives NaN.
+     *
+     * @param q the percentile, in [0, 100]
+     * @param axis the axis to reduce; negative counts from the end
+     * @param method where between the two neighbouring order statistics the result lies
+     * @return a new array without that axis, float64 (float32 for float32)
+     * @throws IllegalArgumentException if {@code q} is outside [0, 100] or NaN
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray percentile(double q, int axis, QuantileMethod method) { return Quantiles.percentile(this, q, axis, false, method); }
 
-    /** {@code np.nanpercentile(a, q, axis, method=method)}. */
+    /**
+     * {@code np.nanpercentile(a, q, axis, method=method)}: NaNs ignored; an all-NaN lane gives NaN.
+     *
+     * @param q the percentile, in [0, 100]
+     * @param axis the axis to reduce; negative counts from the end
+     * @param method where between the two neighbouring order statistics the result lies
+     * @return a new array without that axis, float64 (float32 for float32)
+     * @throws IllegalArgumentException if {@code q} is outside [0, 100] or NaN
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray nanpercentile(double q, int axis, QuantileMethod method) { return Quantiles.percentile(this, q, axis, true, method); }
 
-    /** {@code np.sort(a, axis)}: a sorted copy along {@code axis} (NaN last); see {@link Sorting}. */
+    /**
+     * {@code np.sort(a, axis)}: a sorted copy along {@code axis} (NaN last); see {@link Sorting#sort}.
+     *
+     * @param axis the axis; negative counts from the end
+     * @return a new array of this shape and dtype
+     * @throws IllegalArgumentException if this is complex128
+     * @throws IndexOutOfBoundsException if the axis is out of range (always for 0-d)
+     */
     public NDArray sort(int axis) { return Sorting.sort(this, axis); }
 
-    /** {@code np.argsort(a, axis, kind="stable")}: int64 positions that sort each lane; see {@link Sorting}. */
+    /**
+     * {@code np.argsort(a, axis, kind="stable")}: int64 positions that sort each lane; see {@link Sorting#argsort}.
+     *
+     * @param axis the axis; negative counts from the end
+     * @return a new int64 array of this shape
+     * @throws IllegalArgumentException if this is complex128
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray argsort(int axis) { return Sorting.argsort(this, axis); }
 
-    /** Flat C-order index of the smallest element (first NaN if any, as NumPy). */
+    /**
+     * {@code np.argmin(a)}: the flat C-order index of the smallest element (the first NaN if any, as NumPy; the first
+     * of equal ones).
+     *
+     * @return the index, in {@code [0, size())}
+     * @throws IllegalArgumentException if the array is empty
+     */
     public long argmin() { return Reductions.argFlat(this, false); }
 
+    /**
+     * {@code np.argmax(a)}: the flat C-order index of the largest element (the first NaN if any, as NumPy; the first of
+     * equal ones).
+     *
+     * @return the index, in {@code [0, size())}
+     * @throws IllegalArgumentException if the array is empty
+     */
     public long argmax() { return Reductions.argFlat(this, true); }
 
-    /** Indices (int64) of the smallest elements along {@code axis}. */
+    /**
+     * {@code np.argmin(a, axis)}: the positions (int64) of the smallest elements along {@code axis}.
+     *
+     * @param axis the axis; negative counts from the end
+     * @return a new int64 array without that axis
+     * @throws IllegalArgumentException if the axis is empty
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray argmin(int axis) { return Reductions.argAxis(this, axis, false); }
 
+    /**
+     * {@code np.argmax(a, axis)}: the positions (int64) of the largest elements along {@code axis}.
+     *
+     * @param axis the axis; negative counts from the end
+     * @return a new int64 array without that axis
+     * @throws IllegalArgumentException if the axis is empty
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public NDArray argmax(int axis) { return Reductions.argAxis(this, axis, true); }
 
     // ------------------------------------------------------------------ value semantics
 
     /**
-     * True when {@code |this - other| <= atol + rtol * |other|} element-wise after broadcasting (NumPy
-     * {@code allclose}); NaNs compare unequal unless {@code equalNan}.
+     * {@code np.allclose}: whether {@code |this - other| <= atol + rtol * |other|} element-wise after broadcasting;
+     * NaNs compare unequal unless {@code equalNan}. Not symmetric, as NumPy's is not.
+     *
+     * @param other the reference values
+     * @param rtol the relative tolerance
+     * @param atol the absolute tolerance
+     * @param equalNan whether NaN matches NaN
+     * @return whether every pair is close
+     * @throws IllegalArgumentException if the shapes do not broadcast
      */
     public boolean allClose(NDArray other, double rtol, double atol, boolean equalNan) {
         if (dtype.isComplex() || other.dtype.isComplex()) return ComplexMath.allClose(this, other, rtol, atol, equalNan);
         return Reductions.allClose(this, other, rtol, atol, equalNan);
     }
 
+    /**
+     * {@code np.allclose(a, other, rtol, atol)}: NaNs compare unequal.
+     *
+     * @param other the reference values
+     * @param rtol the relative tolerance
+     * @param atol the absolute tolerance
+     * @return whether every pair is close
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public boolean allClose(NDArray other, double rtol, double atol) { return allClose(other, rtol, atol, false); }
 
+    /**
+     * {@code np.allclose(a, other)} with NumPy's defaults {@code rtol = 1e-5}, {@code atol = 1e-8}; NaNs compare
+     * unequal.
+     *
+     * @param other the reference values
+     * @return whether every pair is close
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
     public boolean allClose(NDArray other) { return allClose(other, 1e-5, 1e-8, false); }
 
     /** Same dtype, same shape, same elements (NaN equals NaN here, so equality is reflexive). */
@@ -1320,8 +1766,10 @@ public final class NDArray implements java.io.Serializable {
     // ------------------------------------------------------------------ serialization
 
     /**
-     * Serial form: dtype, shape and the elements in C order (a view writes only its own elements, never the
-     * rest of its backing array; broadcast views are written expanded).
+     * Serial form: dtype, shape and the elements in C order (a view writes only its own elements, never the rest of its
+     * backing array; broadcast views are written expanded).
+     *
+     * @return this array's {@code SerialForm}, over a C-contiguous copy unless this array is exactly its own storage
      */
     @java.io.Serial
     private Object writeReplace() {
@@ -1330,6 +1778,13 @@ public final class NDArray implements java.io.Serializable {
         return new SerialForm(c.data, c.shape, dtype.isComplex());
     }
 
+    /**
+     * Refuses a stream that holds an NDArray's fields directly: only the serial form of {@link #writeReplace()} is
+     * read.
+     *
+     * @param in the stream
+     * @throws java.io.InvalidObjectException always
+     */
     @java.io.Serial
     private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
         throw new java.io.InvalidObjectException("NDArray is serialized through its SerialForm");
