@@ -1779,8 +1779,8 @@ public final class NDArray implements java.io.Serializable {
     }
 
     /**
-     * Refuses a stream that holds an NDArray's fields directly: only the serial form of {@link #writeReplace()} is
-     * read.
+     * Refuses a stream that holds an NDArray's fields directly: only the serial form that {@code writeReplace} writes
+     * is read.
      *
      * @param in the stream
      * @throws java.io.InvalidObjectException always
