@@ -179,8 +179,8 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
     public Expr mul(Expr o) { return ExprNodes.binary(BinaryOp.MUL, this, o); }
 
     /**
-     * True division {@code this / o} ({@code np.true_divide}): integers and bool give float64, float32 stays; {@code x
-     * / 0} is inf or NaN.
+     * True division {@code this / o} ({@code np.true_divide}): integers and bool give float64, float32 stays;
+     * {@code x / 0} is inf or NaN.
      *
      * @param o the divisor
      * @return the quotient, float
@@ -236,9 +236,9 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
     public Expr hypot(Expr o) { return ExprNodes.binary(BinaryOp.HYPOT, this, o); }
 
     /**
-     * {@code np.remainder} / {@code np.mod} (Python {@code %}): the result has the divisor's sign. Integers: {@code x %
-     * 0} is 0 (NumPy warns); floats: {@code x % 0} is NaN. Bool operands give int32 (NumPy: int8, not a Blockwork
-     * dtype).
+     * {@code np.remainder} / {@code np.mod} (Python {@code %}): the result has the divisor's sign. Integers:
+     * {@code x % 0} is 0 (NumPy warns); floats: {@code x % 0} is NaN. Bool operands give int32 (NumPy: int8, not a
+     * Blockwork dtype).
      *
      * @param o the divisor
      * @return the remainder, of the promoted dtype
@@ -859,8 +859,8 @@ public abstract sealed class Expr implements java.io.Serializable permits ExprNo
     }
 
     /**
-     * Evaluates into an existing array or view (converted to its dtype, broadcast to its shape), as NumPy's {@code
-     * out=} with casting {@code "unsafe"}.
+     * Evaluates into an existing array or view (converted to its dtype, broadcast to its shape), as NumPy's
+     * {@code out=} with casting {@code "unsafe"}.
      *
      * @param out the target; may be a strided view, not complex128
      * @throws IllegalArgumentException if the shape does not broadcast to {@code out}'s

@@ -188,8 +188,8 @@ public final class NDArray implements java.io.Serializable {
      * Copies a nested Java array of any depth ({@code double[][]}, {@code long[][][]}, ...), as {@code np.array} of
      * nested lists; the dtype follows the innermost array type.
      *
-     * @param nested a rectangular nested array of {@code double}, {@code float}, {@code long}, {@code int} or {@code
-     *               boolean}
+     * @param nested a rectangular nested array of {@code double}, {@code float}, {@code long}, {@code int} or
+     *               {@code boolean}
      * @return a new C-contiguous array
      * @throws IllegalArgumentException if {@code nested} is not such an array or is not rectangular
      */
@@ -253,8 +253,8 @@ public final class NDArray implements java.io.Serializable {
      * @param dtype the dtype
      * @param shape the extents; none for 0-d
      * @return the array
-     * @throws IllegalArgumentException if an extent is negative or the size exceeds one block ({@code Integer.MAX_VALUE
-     *                                  - 16} elements)
+     * @throws IllegalArgumentException if an extent is negative or the size exceeds one block
+     *                                  ({@code Integer.MAX_VALUE - 16} elements)
      */
     public static NDArray zeros(DType dtype, long... shape) {
         long[] s = Shapes.copyShape(shape);
@@ -397,8 +397,8 @@ public final class NDArray implements java.io.Serializable {
     public static NDArray arange(long n) { return ArrayCreation.arange(0, n, 1, DType.INT64); }
 
     /**
-     * {@code np.linspace(start, stop, num, endpoint)} as float64: {@code num} evenly spaced values; with {@code
-     * endpoint} the last is exactly {@code stop}.
+     * {@code np.linspace(start, stop, num, endpoint)} as float64: {@code num} evenly spaced values; with
+     * {@code endpoint} the last is exactly {@code stop}.
      *
      * @param start the first value
      * @param stop the last value, or the bound after the last when {@code endpoint} is false
@@ -412,8 +412,8 @@ public final class NDArray implements java.io.Serializable {
     }
 
     /**
-     * {@code np.linspace(start, stop, num)}: {@code num} evenly spaced float64 values from {@code start} to {@code
-     * stop} included.
+     * {@code np.linspace(start, stop, num)}: {@code num} evenly spaced float64 values from {@code start} to
+     * {@code stop} included.
      *
      * @param start the first value
      * @param stop the last value
@@ -769,8 +769,8 @@ public final class NDArray implements java.io.Serializable {
     }
 
     /**
-     * Copies {@code src} (broadcast to this shape, converted to this dtype) into this array or view, as {@code a[...] =
-     * src}.
+     * Copies {@code src} (broadcast to this shape, converted to this dtype) into this array or view, as
+     * {@code a[...] = src}.
      *
      * @param src the values; a complex source into a real array keeps the real parts
      * @throws IllegalArgumentException if {@code src}'s shape does not broadcast to this one
