@@ -24,15 +24,15 @@ import java.util.Arrays;
 public final class NDArray implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The element type, which fixes the type of {@link #data}. */
+    /** The element type, which fixes the type of {@code data}. */
     final DType dtype;
     /** The backing primitive array, possibly shared with other views and holding elements outside this one. */
     final Object data;
-    /** The position in {@link #data} of element {@code [0, ..., 0]}, counted in elements (complex: in re/im pairs). */
+    /** The position in {@code data} of element {@code [0, ..., 0]}, counted in elements (complex: in re/im pairs). */
     final int offset;
     /** The extent of each axis, outermost first; never written after construction. */
     final long[] shape;
-    /** The step in {@link #data} per axis, in elements; negative for reversed slices, 0 for broadcast axes. */
+    /** The step in {@code data} per axis, in elements; negative for reversed slices, 0 for broadcast axes. */
     final long[] strides;
 
     NDArray(DType dtype, Object data, int offset, long[] shape, long[] strides) {
