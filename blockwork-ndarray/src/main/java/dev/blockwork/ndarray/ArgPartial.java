@@ -9,11 +9,20 @@ package dev.blockwork.ndarray;
  * @param index its C-order flat index (-1 for an empty partial)
  */
 public record ArgPartial(double value, long index) implements java.io.Serializable {
+    /** The partial of no elements (a block of size 0); merging with it gives the other partial. */
     public static final ArgPartial EMPTY = new ArgPartial(Double.NaN, -1);
 
+    /** {@return whether this partial saw no element} */
     public boolean isEmpty() { return index < 0; }
 
-    /** The better of two partials for argmax ({@code max} true) or argmin. */
+    /**
+     * The better of two partials for argmax ({@code max} true) or argmin: a NaN beats any number, then the larger
+     * (smaller) value, then the smaller index.
+     *
+     * @param o   the other partial
+     * @param max true for argmax, false for argmin
+     * @return {@code this} or {@code o}, whichever wins; the non-empty one if either is empty
+     */
     public ArgPartial merge(ArgPartial o, boolean max) {
         if (o.isEmpty()) return this;
         if (isEmpty()) return o;
@@ -26,7 +35,14 @@ public record ArgPartial(double value, long index) implements java.io.Serializab
         return (max ? o.value > value : o.value < value) ? o : this;
     }
 
-    /** This partial with its block-local flat index mapped to the flat index in a larger array. */
+    /**
+     * This partial with its block-local flat index mapped to the flat index in a larger array.
+     *
+     * @param blockShape  the block's shape, which the local index counts in (C order)
+     * @param blockOffset the block's first position in the larger array, per axis
+     * @param globalShape the larger array's shape
+     * @return the partial with the C-order flat index into {@code globalShape}; an empty one unchanged
+     */
     public ArgPartial globalize(long[] blockShape, long[] blockOffset, long[] globalShape) {
         if (isEmpty()) return this;
         long rem = index, g = 0, gstride = 1;

@@ -125,12 +125,34 @@ public final class Blas {
         return c;
     }
 
-    /** {@code "java"} or {@code "native:<library>"}. */
+    /** {@return which gemm kernels run: {@code "java"} or {@code "native:<library>"}} */
     public static String activePath() { return ACTIVE; }
 
+    /** {@return whether native CBLAS is in use} */
     public static boolean isNative() { return DGEMM != null; }
 
-    /** Row-major dgemm on heap arrays with offsets and leading dimensions (in elements). */
+    /**
+     * Row-major float64 {@code C = alpha*A*B + beta*C} on heap arrays with offsets and leading dimensions (in
+     * elements). With a single-threaded OpenBLAS, a large call from outside a block task is split into row panels
+     * run in the common pool.
+     *
+     * @param m     rows of A and C
+     * @param n     columns of B and C
+     * @param k     columns of A, rows of B
+     * @param alpha the factor of {@code A*B}
+     * @param a     A's elements, row-major
+     * @param aOff  A's first element in {@code a}
+     * @param lda   A's row stride in {@code a}, &gt;= max(1, k)
+     * @param b     B's elements, row-major
+     * @param bOff  B's first element in {@code b}
+     * @param ldb   B's row stride in {@code b}, &gt;= max(1, n)
+     * @param beta  the factor of the old C (0: C is overwritten, its old values, even NaN, ignored)
+     * @param c     C's elements, row-major, written in place
+     * @param cOff  C's first element in {@code c}
+     * @param ldc   C's row stride in {@code c}, &gt;= max(1, n)
+     * @throws IllegalArgumentException if a size is negative, a stride too small or an operand runs past its array
+     * @throws IllegalStateException    if the native call fails
+     */
     public static void dgemm(int m, int n, int k, double alpha, double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                              double beta, double[] c, int cOff, int ldc) {
         checkArgs(m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
@@ -179,7 +201,26 @@ public final class Blas {
         java.util.concurrent.CompletableFuture.allOf(others).join();
     }
 
-    /** Row-major sgemm on heap arrays. */
+    /**
+     * Row-major float32 {@code C = alpha*A*B + beta*C} on heap arrays, as {@link #dgemm}.
+     *
+     * @param m     rows of A and C
+     * @param n     columns of B and C
+     * @param k     columns of A, rows of B
+     * @param alpha the factor of {@code A*B}
+     * @param a     A's elements, row-major
+     * @param aOff  A's first element in {@code a}
+     * @param lda   A's row stride in {@code a}, &gt;= max(1, k)
+     * @param b     B's elements, row-major
+     * @param bOff  B's first element in {@code b}
+     * @param ldb   B's row stride in {@code b}, &gt;= max(1, n)
+     * @param beta  the factor of the old C (0: C is overwritten, its old values, even NaN, ignored)
+     * @param c     C's elements, row-major, written in place
+     * @param cOff  C's first element in {@code c}
+     * @param ldc   C's row stride in {@code c}, &gt;= max(1, n)
+     * @throws IllegalArgumentException if a size is negative, a stride too small or an operand runs past its array
+     * @throws IllegalStateException    if the native call fails
+     */
     public static void sgemm(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float beta, float[] c, int cOff, int ldc) {
         checkArgs(m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
@@ -198,13 +239,50 @@ public final class Blas {
         });
     }
 
-    /** The pure-Java kernel, whatever the active path (tests and benchmarks compare the two). */
+    /**
+     * The pure-Java float64 kernel, whatever the active path (tests and benchmarks compare the two).
+     *
+     * @param m     rows of A and C
+     * @param n     columns of B and C
+     * @param k     columns of A, rows of B
+     * @param alpha the factor of {@code A*B}
+     * @param a     A's elements, row-major
+     * @param aOff  A's first element in {@code a}
+     * @param lda   A's row stride in {@code a}, &gt;= max(1, k)
+     * @param b     B's elements, row-major
+     * @param bOff  B's first element in {@code b}
+     * @param ldb   B's row stride in {@code b}, &gt;= max(1, n)
+     * @param beta  the factor of the old C (0: C is overwritten, its old values, even NaN, ignored)
+     * @param c     C's elements, row-major, written in place
+     * @param cOff  C's first element in {@code c}
+     * @param ldc   C's row stride in {@code c}, &gt;= max(1, n)
+     * @throws IllegalArgumentException if a size is negative, a stride too small or an operand runs past its array
+     */
     public static void dgemmJava(int m, int n, int k, double alpha, double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                                  double beta, double[] c, int cOff, int ldc) {
         checkArgs(m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
         JavaGemm.dgemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
+    /**
+     * The pure-Java float32 kernel, whatever the active path.
+     *
+     * @param m     rows of A and C
+     * @param n     columns of B and C
+     * @param k     columns of A, rows of B
+     * @param alpha the factor of {@code A*B}
+     * @param a     A's elements, row-major
+     * @param aOff  A's first element in {@code a}
+     * @param lda   A's row stride in {@code a}, &gt;= max(1, k)
+     * @param b     B's elements, row-major
+     * @param bOff  B's first element in {@code b}
+     * @param ldb   B's row stride in {@code b}, &gt;= max(1, n)
+     * @param beta  the factor of the old C (0: C is overwritten, its old values, even NaN, ignored)
+     * @param c     C's elements, row-major, written in place
+     * @param cOff  C's first element in {@code c}
+     * @param ldc   C's row stride in {@code c}, &gt;= max(1, n)
+     * @throws IllegalArgumentException if a size is negative, a stride too small or an operand runs past its array
+     */
     public static void sgemmJava(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                  float beta, float[] c, int cOff, int ldc) {
         checkArgs(m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);

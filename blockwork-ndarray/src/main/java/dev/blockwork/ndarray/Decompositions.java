@@ -53,7 +53,13 @@ public final class Decompositions {
         return sign;
     }
 
-    /** {@code np.linalg.det}. */
+    /**
+     * {@code np.linalg.det}, from the LU factorisation.
+     *
+     * @param a a square matrix, any real dtype
+     * @return its determinant (0 for a singular matrix)
+     * @throws IllegalArgumentException if {@code a} is not a square 2-D matrix
+     */
     public static double det(NDArray a) {
         square(a, "det");
         double[][] m = rows(a);
@@ -65,7 +71,14 @@ public final class Decompositions {
         return d;
     }
 
-    /** {@code np.linalg.solve(a, b)} for a 1-D or 2-D right-hand side. */
+    /**
+     * {@code np.linalg.solve(a, b)} for a 1-D or 2-D right-hand side.
+     *
+     * @param a a square n x n matrix
+     * @param b the right-hand side: n long, or n x k
+     * @return float64 x with {@code a @ x == b}, of {@code b}'s shape
+     * @throws IllegalArgumentException if {@code a} is not square, {@code b} has not n rows, or {@code a} is singular
+     */
     public static NDArray solve(NDArray a, NDArray b) {
         square(a, "solve");
         int n = (int) a.shape(0);
@@ -96,13 +109,25 @@ public final class Decompositions {
         return vec ? r.reshape(n) : r;
     }
 
-    /** {@code np.linalg.inv}. */
+    /**
+     * {@code np.linalg.inv}.
+     *
+     * @param a a square matrix
+     * @return its float64 inverse
+     * @throws IllegalArgumentException if {@code a} is not square or is singular
+     */
     public static NDArray inv(NDArray a) {
         square(a, "inv");
         return solve(a, NDArray.eye(a.shape(0)));
     }
 
-    /** {@code np.linalg.cholesky}: lower-triangular L with {@code L @ L.T == a} (a symmetric positive definite). */
+    /**
+     * {@code np.linalg.cholesky}: lower-triangular L with {@code L @ L.T == a} (a symmetric positive definite).
+     *
+     * @param a a symmetric positive definite matrix (only its lower triangle is read)
+     * @return float64 L, zero above the diagonal
+     * @throws IllegalArgumentException if {@code a} is not square or not positive definite
+     */
     public static NDArray cholesky(NDArray a) {
         square(a, "cholesky");
         double[][] m = rows(a);
@@ -124,7 +149,14 @@ public final class Decompositions {
         return array(l, n, n);
     }
 
-    /** {@code np.linalg.qr(a)} (mode "reduced"): {@code [Q (m x k), R (k x n)]}, k = min(m, n), by Householder reflections. */
+    /**
+     * {@code np.linalg.qr(a)} (mode "reduced"): {@code [Q (m x k), R (k x n)]}, k = min(m, n), by Householder
+     * reflections.
+     *
+     * @param a an m x n matrix
+     * @return float64 Q with orthonormal columns and upper-triangular R, {@code Q @ R == a}
+     * @throws IllegalArgumentException if {@code a} is not 2-D
+     */
     public static NDArray[] qr(NDArray a) {
         double[][] r = rows(a);
         int m = r.length, n = m == 0 ? (int) a.shape(1) : r[0].length, k = Math.min(m, n);
@@ -173,6 +205,10 @@ public final class Decompositions {
     /**
      * {@code np.linalg.svd(a, full_matrices=False)}: {@code [U (m x k), S (k,), Vt (k x n)]} with S descending, by
      * one-sided Jacobi rotations on the columns (converged to 1e-15 relative).
+     *
+     * @param a an m x n matrix
+     * @return float64 factors with {@code U @ diag(S) @ Vt == a}
+     * @throws IllegalArgumentException if {@code a} is not 2-D
      */
     public static NDArray[] svd(NDArray a) {
         int m = (int) a.shape(0), n = (int) a.shape(1);
@@ -233,7 +269,15 @@ public final class Decompositions {
         return new NDArray[] {array(uu, m, n), NDArray.fromArray(ss), array(vt, n, n)};
     }
 
-    /** {@code np.linalg.lstsq(a, b)[0]}: the minimum-norm least-squares solution, through the SVD (rcond = eps * max(m, n)). */
+    /**
+     * {@code np.linalg.lstsq(a, b)[0]}: the minimum-norm least-squares solution, through the SVD
+     * (rcond = eps * max(m, n)).
+     *
+     * @param a an m x n matrix
+     * @param b the right-hand side: m long, or m x k
+     * @return float64 x minimising {@code ||a @ x - b||}: n long, or n x k
+     * @throws IllegalArgumentException if {@code a} is not 2-D or {@code b} has not m rows
+     */
     public static NDArray lstsq(NDArray a, NDArray b) {
         NDArray[] usv = svd(a);
         int m = (int) a.shape(0), n = (int) a.shape(1);

@@ -23,9 +23,20 @@ public final class Fft {
 
     /** Which direction is scaled, NumPy's {@code norm=}: backward (1/n on the inverse, the default), ortho, forward. */
     public enum Norm {
-        BACKWARD, ORTHO, FORWARD;
+        /** 1 on the forward transform, 1/n on the inverse (NumPy's default). */
+        BACKWARD,
+        /** 1/sqrt(n) both ways, so the transforms are unitary. */
+        ORTHO,
+        /** 1/n on the forward transform, 1 on the inverse. */
+        FORWARD;
 
-        /** The scale of a transform of length {@code n} in the given direction. */
+        /**
+         * The scale of a transform of length {@code n} in the given direction.
+         *
+         * @param n       the transform length
+         * @param inverse true for the inverse transform
+         * @return the factor applied to every output value
+         */
         public double scale(long n, boolean inverse) {
             return switch (this) {
                 case BACKWARD -> inverse ? 1.0 / n : 1.0;
@@ -34,7 +45,14 @@ public final class Fft {
             };
         }
 
-        /** {@code "backward"}, {@code "ortho"} or {@code "forward"} (null is backward, as NumPy's default). */
+        /**
+         * The norm of NumPy's name: {@code "backward"}, {@code "ortho"} or {@code "forward"} (null is backward, as
+         * NumPy's default).
+         *
+         * @param name the name, lower case, or null
+         * @return the norm
+         * @throws IllegalArgumentException for any other name
+         */
         public static Norm of(String name) {
             if (name == null) return BACKWARD;
             return switch (name) {
@@ -46,17 +64,60 @@ public final class Fft {
         }
     }
 
-    /** {@code np.fft.fft(x, n, axis, norm)}: the complex DFT along {@code axis}. */
+    /**
+     * {@code np.fft.fft(x, n, axis, norm)}: the complex DFT along {@code axis}.
+     *
+     * @param x    the input, any real or complex dtype
+     * @param n    the transform length: the axis is cropped or zero-padded to it; negative (-1) for the axis length
+     * @param axis the axis; negative counts from the end
+     * @param norm which direction is scaled
+     * @return a new complex128 array, {@code n} long on the axis
+     * @throws IllegalArgumentException  if {@code n} is 0 or too large, or is negative and the axis empty
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public static NDArray fft(NDArray x, long n, int axis, Norm norm) { return c2c(x, n, axis, norm, false); }
 
+    /**
+     * {@code np.fft.fft(x)}: the DFT along the last axis, unscaled.
+     *
+     * @param x the input, any real or complex dtype, at least 1-D
+     * @return a new complex128 array of {@code x}'s shape
+     */
     public static NDArray fft(NDArray x) { return fft(x, -1, -1, Norm.BACKWARD); }
 
-    /** {@code np.fft.ifft(x, n, axis, norm)}. */
+    /**
+     * {@code np.fft.ifft(x, n, axis, norm)}: the inverse DFT along {@code axis}.
+     *
+     * @param x    the input, any real or complex dtype
+     * @param n    the transform length: the axis is cropped or zero-padded to it; negative (-1) for the axis length
+     * @param axis the axis; negative counts from the end
+     * @param norm which direction is scaled
+     * @return a new complex128 array, {@code n} long on the axis
+     * @throws IllegalArgumentException  if {@code n} is 0 or too large, or is negative and the axis empty
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public static NDArray ifft(NDArray x, long n, int axis, Norm norm) { return c2c(x, n, axis, norm, true); }
 
+    /**
+     * {@code np.fft.ifft(x)}: the inverse DFT along the last axis, scaled by 1/n.
+     *
+     * @param x the input, any real or complex dtype, at least 1-D
+     * @return a new complex128 array of {@code x}'s shape
+     */
     public static NDArray ifft(NDArray x) { return ifft(x, -1, -1, Norm.BACKWARD); }
 
-    /** {@code np.fft.rfft(x, n, axis, norm)}: the non-negative frequencies ({@code n/2 + 1}) of a real input's DFT. */
+    /**
+     * {@code np.fft.rfft(x, n, axis, norm)}: the non-negative frequencies ({@code n/2 + 1}) of a real input's DFT.
+     *
+     * @param x    the input, any real dtype
+     * @param n    the transform length: the axis is cropped or zero-padded to it; negative (-1) for the axis length
+     * @param axis the axis; negative counts from the end
+     * @param norm which direction is scaled
+     * @return a new complex128 array, {@code n/2 + 1} long on the axis
+     * @throws IllegalArgumentException  if {@code x} is complex128, or {@code n} is 0 or too large, or is negative and the
+     *                                   axis empty
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public static NDArray rfft(NDArray x, long n, int axis, Norm norm) {
         requireReal(x, "rfft");
         int ax = Shapes.normalizeAxis(axis, x.ndim());
@@ -65,11 +126,27 @@ public final class Fft {
         return full.slice(ax, 0L, len / 2 + 1, 1).copy();
     }
 
+    /**
+     * {@code np.fft.rfft(x)}: along the last axis, unscaled.
+     *
+     * @param x the input, any real dtype, at least 1-D
+     * @return a new complex128 array, {@code len/2 + 1} long on the last axis
+     * @throws IllegalArgumentException if {@code x} is complex128
+     */
     public static NDArray rfft(NDArray x) { return rfft(x, -1, -1, Norm.BACKWARD); }
 
     /**
      * {@code np.fft.irfft(x, n, axis, norm)}: the real signal of length {@code n} (default {@code 2 * (m - 1)} for
-     * {@code m} input frequencies) whose spectrum's non-negative half is {@code x}; float64.
+     * {@code m} input frequencies) whose spectrum's non-negative half is {@code x}; float64. The imaginary parts of
+     * frequency 0 (and of {@code n/2} for even {@code n}) are dropped, as NumPy does.
+     *
+     * @param x    the non-negative half of a spectrum, any real or complex dtype
+     * @param n    the output length; negative (-1) for {@code 2 * (m - 1)}
+     * @param axis the axis; negative counts from the end
+     * @param norm which direction is scaled
+     * @return a new float64 array, {@code n} long on the axis
+     * @throws IllegalArgumentException  if {@code n} is 0 or too large, or is negative with fewer than 2 frequencies
+     * @throws IndexOutOfBoundsException if the axis is out of range
      */
     public static NDArray irfft(NDArray x, long n, int axis, Norm norm) {
         int ax = Shapes.normalizeAxis(axis, x.ndim());
@@ -96,19 +173,77 @@ public final class Fft {
         return c2c(spec, len, ax, norm, true).real();
     }
 
+    /**
+     * {@code np.fft.irfft(x)}: along the last axis, scaled by 1/n, {@code n = 2 * (m - 1)}.
+     *
+     * @param x the non-negative half of a spectrum, at least 2 long on the last axis
+     * @return a new float64 array
+     * @throws IllegalArgumentException if the last axis has fewer than 2 frequencies
+     */
     public static NDArray irfft(NDArray x) { return irfft(x, -1, -1, Norm.BACKWARD); }
 
-    /** {@code np.fft.fftn(x, s, axes, norm)}: 1-D transforms along each of {@code axes} (null: all), lengths {@code s} (null: as is). */
+    /**
+     * {@code np.fft.fftn(x, s, axes, norm)}: 1-D transforms along each of {@code axes} (null: all), lengths {@code s}
+     * (null: as is).
+     *
+     * @param x    the input, any real or complex dtype
+     * @param s    the transform length per axis (the axis cropped or zero-padded to it), or null for the axes' lengths
+     * @param axes the axes, not repeated; negative count from the end; null for the last {@code s.length} (all if
+     *             {@code s} is null too)
+     * @param norm which direction is scaled
+     * @return a new complex128 array
+     * @throws IllegalArgumentException  if {@code s} and {@code axes} differ in length, an axis repeats, there is no
+     *                                   axis, or a length is 0
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     */
     public static NDArray fftn(NDArray x, long[] s, int[] axes, Norm norm) { return nd(x, s, axes, norm, false); }
 
+    /**
+     * {@code np.fft.ifftn(x, s, axes, norm)}: 1-D inverse transforms along each of {@code axes}, as {@link #fftn}.
+     *
+     * @param x    the input, any real or complex dtype
+     * @param s    the transform length per axis (the axis cropped or zero-padded to it), or null for the axes' lengths
+     * @param axes the axes, not repeated; negative count from the end; null for the last {@code s.length} (all if
+     *             {@code s} is null too)
+     * @param norm which direction is scaled
+     * @return a new complex128 array
+     * @throws IllegalArgumentException  if {@code s} and {@code axes} differ in length, an axis repeats, there is no
+     *                                   axis, or a length is 0
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     */
     public static NDArray ifftn(NDArray x, long[] s, int[] axes, Norm norm) { return nd(x, s, axes, norm, true); }
 
-    /** {@code np.fft.fft2(x)}: the last two axes. */
+    /**
+     * {@code np.fft.fft2(x)}: the last two axes.
+     *
+     * @param x the input, any real or complex dtype, at least 2-D
+     * @return a new complex128 array of {@code x}'s shape
+     * @throws IndexOutOfBoundsException if {@code x} has fewer than 2 axes
+     */
     public static NDArray fft2(NDArray x) { return fftn(x, null, new int[] {-2, -1}, Norm.BACKWARD); }
 
+    /**
+     * {@code np.fft.ifft2(x)}: the inverse over the last two axes.
+     *
+     * @param x the input, any real or complex dtype, at least 2-D
+     * @return a new complex128 array of {@code x}'s shape
+     * @throws IndexOutOfBoundsException if {@code x} has fewer than 2 axes
+     */
     public static NDArray ifft2(NDArray x) { return ifftn(x, null, new int[] {-2, -1}, Norm.BACKWARD); }
 
-    /** {@code np.fft.rfftn(x, s, axes, norm)}: rfft along the last of {@code axes}, fft along the others. */
+    /**
+     * {@code np.fft.rfftn(x, s, axes, norm)}: rfft along the last of {@code axes}, fft along the others.
+     *
+     * @param x    the input, any real dtype
+     * @param s    the transform length per axis (the axis cropped or zero-padded to it), or null for the axes' lengths
+     * @param axes the axes, not repeated; negative count from the end; null for the last {@code s.length} (all if
+     *             {@code s} is null too)
+     * @param norm which direction is scaled
+     * @return a new complex128 array, {@code s[-1]/2 + 1} long on the last transformed axis
+     * @throws IllegalArgumentException  if {@code x} is complex128, {@code s} and {@code axes} differ in length, an axis repeats, there is no
+     *                                   axis, or a length is 0
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     */
     public static NDArray rfftn(NDArray x, long[] s, int[] axes, Norm norm) {
         int[] ax = axes(x.ndim(), axes, s);
         int last = ax.length - 1;
@@ -117,7 +252,19 @@ public final class Fft {
         return r;
     }
 
-    /** {@code np.fft.irfftn(x, s, axes, norm)}: ifft along all but the last of {@code axes}, irfft along the last. */
+    /**
+     * {@code np.fft.irfftn(x, s, axes, norm)}: ifft along all but the last of {@code axes}, irfft along the last.
+     *
+     * @param x    the input, any real or complex dtype
+     * @param s    the output length per axis, or null for the axes' lengths (and {@code 2 * (m - 1)} on the last)
+     * @param axes the axes, not repeated; negative count from the end; null for the last {@code s.length} (all if
+     *             {@code s} is null too)
+     * @param norm which direction is scaled
+     * @return a new float64 array
+     * @throws IllegalArgumentException  if {@code s} and {@code axes} differ in length, an axis repeats, there is no
+     *                                   axis, or a length is 0
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     */
     public static NDArray irfftn(NDArray x, long[] s, int[] axes, Norm norm) {
         int[] ax = axes(x.ndim(), axes, s);
         int last = ax.length - 1;
@@ -133,7 +280,18 @@ public final class Fft {
         return r;
     }
 
-    /** Normalised axes for an n-d transform; checks that {@code s} matches and the axes do not repeat. */
+    /**
+     * Normalised axes for an n-d transform; checks that {@code s} matches and the axes do not repeat.
+     *
+     * @param ndim the input's number of axes
+     * @param axes the axes asked for, negative counting from the end, or null for the last {@code s.length} (all if
+     *             {@code s} is null too)
+     * @param s    the transform lengths, or null
+     * @return the axes, each in {@code [0, ndim)}, in the order given
+     * @throws IllegalArgumentException  if {@code s} and {@code axes} differ in length, an axis repeats, or there is
+     *                                   no axis
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     */
     public static int[] axes(int ndim, int[] axes, long[] s) {
         int[] ax;
         if (axes == null) {
@@ -227,7 +385,14 @@ public final class Fft {
         return out;
     }
 
-    /** {@code np.fft.fftfreq(n, d)}: {@code [0, 1, ..., n/2-1 (or (n-1)/2), -n/2, ..., -1] / (d n)}, float64. */
+    /**
+     * {@code np.fft.fftfreq(n, d)}: {@code [0, 1, ..., n/2-1 (or (n-1)/2), -n/2, ..., -1] / (d n)}, float64.
+     *
+     * @param n the transform length, &gt;= 1
+     * @param d the sample spacing (1 for cycles per sample)
+     * @return a new float64 array of length {@code n}
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
     public static NDArray fftfreq(long n, double d) {
         if (n < 1) throw new IllegalArgumentException("fftfreq got n = " + n + ", expected n >= 1");
         double[] f = new double[Math.toIntExact(n)];
@@ -237,7 +402,14 @@ public final class Fft {
         return NDArray.fromArray(f);
     }
 
-    /** {@code np.fft.rfftfreq(n, d)}: {@code [0, 1, ..., n/2] / (d n)}, float64. */
+    /**
+     * {@code np.fft.rfftfreq(n, d)}: {@code [0, 1, ..., n/2] / (d n)}, float64.
+     *
+     * @param n the transform length, &gt;= 1
+     * @param d the sample spacing
+     * @return a new float64 array of length {@code n/2 + 1}
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
     public static NDArray rfftfreq(long n, double d) {
         if (n < 1) throw new IllegalArgumentException("rfftfreq got n = " + n + ", expected n >= 1");
         double[] f = new double[Math.toIntExact(n / 2 + 1)];
@@ -246,10 +418,24 @@ public final class Fft {
         return NDArray.fromArray(f);
     }
 
-    /** {@code np.fft.fftshift(x, axes)}: rolls each axis (null: all) by {@code len / 2} so frequency 0 is centred. */
+    /**
+     * {@code np.fft.fftshift(x, axes)}: rolls each axis (null: all) by {@code len / 2} so frequency 0 is centred.
+     *
+     * @param x    the array, any dtype
+     * @param axes the axes to roll, negative counting from the end, or null for all
+     * @return a new array of {@code x}'s shape and dtype
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     */
     public static NDArray fftshift(NDArray x, int[] axes) { return shift(x, axes, false); }
 
-    /** {@code np.fft.ifftshift(x, axes)}: the inverse of {@link #fftshift} (rolls by {@code -(len / 2)}). */
+    /**
+     * {@code np.fft.ifftshift(x, axes)}: the inverse of {@link #fftshift} (rolls by {@code -(len / 2)}).
+     *
+     * @param x    the array, any dtype
+     * @param axes the axes to roll, negative counting from the end, or null for all
+     * @return a new array of {@code x}'s shape and dtype
+     * @throws IndexOutOfBoundsException if an axis is out of range
+     */
     public static NDArray ifftshift(NDArray x, int[] axes) { return shift(x, axes, true); }
 
     private static NDArray shift(NDArray x, int[] axes, boolean inverse) {

@@ -12,22 +12,48 @@ package dev.blockwork.ndarray;
  * Missing trailing entries mean {@code all()}. Negative positions count from the end, as in NumPy.
  */
 public sealed interface Index extends java.io.Serializable {
-    /** {@code a[i]}: selects one position and drops the axis. */
+    /**
+     * {@code a[i]}: selects one position and drops the axis.
+     *
+     * @param index the position; negative counts from the end ({@code -1} is the last)
+     */
     record At(long index) implements Index {}
 
-    /** {@code a[start:stop:step]}; a null bound means "from the edge", as in Python. */
+    /**
+     * {@code a[start:stop:step]}; a null bound means "from the edge", as in Python.
+     *
+     * @param start the first position, or {@code null} for the edge the step starts from; negative counts from the end
+     * @param stop  the position to stop before, or {@code null} for the far edge; negative counts from the end
+     * @param step  the stride, non-zero; negative walks backwards
+     */
     record Range(Long start, Long stop, long step) implements Index {
+        /**
+         * Checks the step; bounds out of range are clamped when applied, as in Python.
+         *
+         * @throws IllegalArgumentException if {@code step} is zero
+         */
         public Range {
             if (step == 0) throw new IllegalArgumentException("slice step cannot be zero");
         }
 
-        /** The first position this slice selects on an axis of length {@code len} (Python's rules; meaningful when {@link #count} > 0). */
+        /**
+         * The first position this slice selects on an axis of length {@code len} (Python's rules; meaningful when
+         * {@link #count} &gt; 0).
+         *
+         * @param len the axis length
+         * @return the first selected position, in {@code [0, len)} when the slice is not empty
+         */
         public long first(long len) {
             if (step > 0) return start == null ? 0 : clamp(start < 0 ? start + len : start, 0, len);
             return start == null ? len - 1 : clamp(start < 0 ? start + len : start, -1, len - 1);
         }
 
-        /** How many positions this slice selects on an axis of length {@code len}. */
+        /**
+         * How many positions this slice selects on an axis of length {@code len}, as {@code len(range(len)[s])}.
+         *
+         * @param len the axis length
+         * @return the number of selected positions, &gt;= 0
+         */
         public long count(long len) {
             long from = first(len);
             if (step > 0) {
@@ -44,24 +70,60 @@ public sealed interface Index extends java.io.Serializable {
     /** {@code np.newaxis}: inserts an axis of length 1. */
     record NewAxis() implements Index {}
 
+    /**
+     * {@code a[i]}: one position, dropping the axis.
+     *
+     * @param i the position; negative counts from the end
+     * @return the index entry
+     */
     static Index at(long i) { return new At(i); }
 
+    /** {@return {@code a[:]}, the whole axis} */
     static Index all() { return new Range(null, null, 1); }
 
+    /**
+     * {@code a[start:stop]}.
+     *
+     * @param start the first position, or {@code null} for 0; negative counts from the end
+     * @param stop  the position to stop before, or {@code null} for the axis length; negative counts from the end
+     * @return the index entry
+     */
     static Index range(Long start, Long stop) { return new Range(start, stop, 1); }
 
-    /** {@code start:stop} from primitive bounds, so that {@code Index.range(0, 3)} compiles with int literals. */
+    /**
+     * {@code start:stop} from primitive bounds, so that {@code Index.range(0, 3)} compiles with int literals.
+     *
+     * @param start the first position; negative counts from the end
+     * @param stop  the position to stop before; negative counts from the end
+     * @return the index entry
+     */
     static Index range(long start, long stop) { return new Range(start, stop, 1); }
 
+    /**
+     * {@code a[start:stop:step]}; {@code range(null, null, -1)} is {@code a[::-1]}.
+     *
+     * @param start the first position, or {@code null} for the edge the step starts from
+     * @param stop  the position to stop before, or {@code null} for the far edge
+     * @param step  the stride, non-zero; negative walks backwards
+     * @return the index entry
+     * @throws IllegalArgumentException if {@code step} is zero
+     */
     static Index range(Long start, Long stop, long step) { return new Range(start, stop, step); }
 
+    /** {@return {@code np.newaxis}: inserts an axis of length 1} */
     static Index newAxis() { return new NewAxis(); }
 
     /**
      * Parses a NumPy index written as in Python, e.g. {@code ":3, ::2, None, -1"} is {@code [range(null, 3),
      * range(null, null, 2), newAxis(), at(-1)]}; entries are integers, slices {@code start:stop:step} with optional
      * parts, {@code None} / {@code np.newaxis}, and at most one {@code ...} (expanded against {@code ndim}; pass
-     * -1 when there is none). The empty string is {@code x[()]}. Throws IllegalArgumentException naming the bad entry.
+     * -1 when there is none). The empty string is {@code x[()]}.
+     *
+     * @param index the index as Python writes it, optionally in brackets
+     * @param ndim  the number of axes of the indexed array, for expanding {@code ...}; -1 if unknown
+     * @return the entries, in order
+     * @throws IllegalArgumentException naming the bad entry, for an entry that does not parse, a zero step or two
+     *                                  {@code ...}
      */
     static Index[] parse(String index, int ndim) {
         String t = index.strip();

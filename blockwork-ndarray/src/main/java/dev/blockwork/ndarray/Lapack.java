@@ -87,10 +87,10 @@ public final class Lapack {
         return h;
     }
 
-    /** {@code "java"} or {@code "native:<library>"}. */
+    /** {@return which LAPACK kernels run: {@code "java"} or {@code "native:<library>"}} */
     public static String activePath() { return ACTIVE; }
 
-    /** Whether the native LAPACK kernels are in use. */
+    /** {@return whether the native LAPACK kernels are in use} */
     public static boolean isNative() { return DGEQRF != null; }
 
     private static MemorySegment seg(double[] a) { return MemorySegment.ofArray(a); }

@@ -13,6 +13,19 @@ public final class LongGemm {
     /**
      * {@code C[m x n] += A[m x k] @ B[k x n]}; {@code lda}, {@code ldb}, {@code ldc} are row strides in elements.
      * Any of m, n, k may be 0 (then nothing happens).
+     *
+     * @param m    rows of A and C
+     * @param n    columns of B and C
+     * @param k    columns of A, rows of B
+     * @param a    A's elements
+     * @param aOff A's first element in {@code a}
+     * @param lda  A's row stride in {@code a}, &gt;= k
+     * @param b    B's elements
+     * @param bOff B's first element in {@code b}
+     * @param ldb  B's row stride in {@code b}, &gt;= n
+     * @param c    C's elements, added to in place
+     * @param cOff C's first element in {@code c}
+     * @param ldc  C's row stride in {@code c}, &gt;= n
      */
     public static void gemm(int m, int n, int k, long[] a, int aOff, int lda, long[] b, int bOff, int ldb,
                             long[] c, int cOff, int ldc) {

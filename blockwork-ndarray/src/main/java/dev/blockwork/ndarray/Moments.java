@@ -11,9 +11,15 @@ package dev.blockwork.ndarray;
  * @param m2    sum of squared deviations from the mean
  */
 public record Moments(long count, double mean, double m2) implements java.io.Serializable {
+    /** The moments of no elements; merging with it gives the other partial. */
     public static final Moments EMPTY = new Moments(0, Double.NaN, 0);
 
-    /** Moments of every element of {@code a}. */
+    /**
+     * Moments of every element of {@code a}.
+     *
+     * @param a a real array (its values taken as doubles)
+     * @return its count, mean and M2
+     */
     public static Moments of(NDArray a) { return Expr.of(a).moments(); }
 
     /**
@@ -21,6 +27,11 @@ public record Moments(long count, double mean, double m2) implements java.io.Ser
      * ({@code mean = k + S/n}, {@code M2 = Q - S^2/n} with {@code S = sum(x - k)}, {@code Q = sum((x - k)^2)}):
      * the shift is a sample of the data, so the cancellation stays at the level of round-off for runs of tile
      * size; non-finite values fall back to {@link #ofTwoPass}.
+     *
+     * @param v    the values
+     * @param from the run's first index in {@code v}
+     * @param to   the index after its last
+     * @return the run's moments; {@link #EMPTY} for an empty run
      */
     public static Moments of(double[] v, int from, int to) {
         int n = to - from;
@@ -49,7 +60,15 @@ public record Moments(long count, double mean, double m2) implements java.io.Ser
         return new Moments(n, k + s / n, Math.max(0, q - s * s / n));
     }
 
-    /** Moments of a run of values (two-pass: mean, then squared deviations). */
+    /**
+     * Moments of a run of values (corrected two-pass: mean, then squared deviations, less the round-off of the
+     * mean).
+     *
+     * @param v    the values
+     * @param from the run's first index in {@code v}
+     * @param to   the index after its last
+     * @return the run's moments; {@link #EMPTY} for an empty run
+     */
     public static Moments ofTwoPass(double[] v, int from, int to) {
         int n = to - from;
         if (n == 0) return EMPTY;
@@ -65,7 +84,12 @@ public record Moments(long count, double mean, double m2) implements java.io.Ser
         return new Moments(n, mean + c / n, m2);
     }
 
-    /** Chan et al.'s pairwise combination. */
+    /**
+     * Chan et al.'s pairwise combination: the moments of both runs together.
+     *
+     * @param o the other partial
+     * @return the combined moments; the non-empty one if either is empty
+     */
     public Moments merge(Moments o) {
         if (o.count == 0) return this;
         if (count == 0) return o;
@@ -79,12 +103,29 @@ public record Moments(long count, double mean, double m2) implements java.io.Ser
     /**
      * Variance with {@code ddof} delta degrees of freedom: {@code M2 / max(count - ddof, 0)} as NumPy, so
      * {@code ddof >= count} gives inf when M2 is positive and NaN when it is 0 (and for no elements).
+     *
+     * @param ddof delta degrees of freedom: 0 for the population variance ({@code np.var}'s default), 1 for the sample
+     * @return the variance
      */
     public double variance(int ddof) { return varianceOf(m2, count, ddof); }
 
-    /** NumPy's {@code M2 / max(n - ddof, 0)} (inf or NaN when the divisor is 0). */
+    /**
+     * NumPy's {@code M2 / max(n - ddof, 0)} (inf or NaN when the divisor is 0); a negative M2 from round-off counts
+     * as 0.
+     *
+     * @param m2   the sum of squared deviations from the mean
+     * @param n    the number of elements
+     * @param ddof delta degrees of freedom
+     * @return the variance
+     */
     public static double varianceOf(double m2, long n, int ddof) { return Math.max(0, m2) / Math.max(0, n - ddof); }
 
+    /**
+     * Standard deviation, {@code sqrt(variance(ddof))}, as {@code np.std}.
+     *
+     * @param ddof delta degrees of freedom: 0 for the population, 1 for the sample
+     * @return the standard deviation
+     */
     public double std(int ddof) { return Math.sqrt(variance(ddof)); }
 
     NDArray meanArray(DType t) { return NDArray.scalar(mean, t); }

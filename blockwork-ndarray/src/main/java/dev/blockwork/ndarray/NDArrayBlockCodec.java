@@ -8,6 +8,8 @@ import dev.blockwork.spi.BlockCodec;
  * travels as a C-contiguous copy.
  */
 public final class NDArrayBlockCodec implements BlockCodec<NDArray> {
+    /** Creates the codec (for {@link java.util.ServiceLoader}). */
+    public NDArrayBlockCodec() {}
     @Override public Class<NDArray> type() { return NDArray.class; }
 
     @Override

@@ -27,6 +27,14 @@ import java.nio.file.StandardOpenOption;
 public final class Npy {
     private Npy() {}
 
+    /**
+     * Reads a whole {@code .npy} file into a new array, as {@code np.load}.
+     *
+     * @param path the file
+     * @return its array: C-contiguous, or a column-major view for a Fortran-order file
+     * @throws IllegalArgumentException naming the file and the fault, if it is not valid NPY or is truncated
+     * @throws UncheckedIOException     if reading fails
+     */
     public static NDArray read(Path path) {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             String where = path.toString();
@@ -62,7 +70,14 @@ public final class Npy {
         }
     }
 
-    /** Just the header of an NPY file (dtype, order, shape, data offset). */
+    /**
+     * Just the header of an NPY file (dtype, order, shape, data offset); the data is not read.
+     *
+     * @param path the file
+     * @return its header
+     * @throws IllegalArgumentException naming the file and the fault, if the header is not valid NPY
+     * @throws UncheckedIOException     if reading fails
+     */
     public static NpyDescriptor readDescriptor(Path path) {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             return readDescriptor(ch, path.toString());
@@ -88,7 +103,13 @@ public final class Npy {
         return NpyDescriptor.parseHeader(header, start + len, where);
     }
 
-    /** Writes {@code a} as little-endian C-order NPY, atomically replacing {@code path}. */
+    /**
+     * Writes {@code a} as little-endian C-order NPY, atomically replacing {@code path}, as {@code np.save}.
+     *
+     * @param path the file to create or replace
+     * @param a    the array, of any dtype and layout (a view is written as a C-order copy)
+     * @throws UncheckedIOException if writing fails; {@code path} is then as it was
+     */
     public static void write(Path path, NDArray a) {
         NDArray c = a.contiguous();
         byte[] header = NpyDescriptor.encode(c.dtype, c.shape, false);

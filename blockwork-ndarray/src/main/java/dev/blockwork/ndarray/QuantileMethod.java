@@ -16,10 +16,24 @@ public enum QuantileMethod {
     /** The mean of the two neighbours (the value itself when they are the same element). */
     MIDPOINT;
 
-    /** The {@code q}-th percentile (0..100) of the ascending {@code sorted[0, m)}, {@code m >= 1}, by this method. */
+    /**
+     * The {@code q}-th percentile (0..100) of the ascending {@code sorted[0, m)}, {@code m >= 1}, by this method.
+     *
+     * @param sorted values in ascending order
+     * @param m      how many of them count, &gt;= 1
+     * @param q      the percentile, in [0, 100]
+     * @return the percentile
+     */
     public double ofSorted(double[] sorted, int m, double q) { return Quantiles.ofSorted(sorted, m, q, this); }
 
-    /** {@code "linear"}, {@code "lower"}, {@code "higher"}, {@code "nearest"} or {@code "midpoint"}. */
+    /**
+     * The method of a NumPy {@code method=} name: {@code "linear"}, {@code "lower"}, {@code "higher"},
+     * {@code "nearest"} or {@code "midpoint"}, any case.
+     *
+     * @param name the method's name
+     * @return the method
+     * @throws IllegalArgumentException naming the accepted names, for any other
+     */
     public static QuantileMethod of(String name) {
         for (QuantileMethod m : values()) if (m.name().equalsIgnoreCase(name)) return m;
         throw new IllegalArgumentException("got method '" + name + "', expected one of linear, lower, higher, nearest, midpoint");

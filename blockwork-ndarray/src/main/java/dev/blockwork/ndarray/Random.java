@@ -25,42 +25,114 @@ public final class Random implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     enum Kind { UNIFORM, NORMAL, INTEGERS }
 
+    /** The stream's seed: with a flat index, all that an element's value depends on. */
     private final long seed;
 
+    /**
+     * The stream with seed {@code seed}; two instances with the same seed give the same values.
+     *
+     * @param seed any value
+     */
     public Random(long seed) { this.seed = seed; }
 
+    /** {@return this stream's seed} */
     public long seed() { return seed; }
 
-    /** Uniform float64 in [0, 1). */
+    /**
+     * Uniform float64 in [0, 1), as {@code rng.random(shape)}.
+     *
+     * @param shape the array's shape
+     * @return a new C-contiguous float64 array
+     */
     public NDArray uniform(long... shape) { return uniform(0, 1, shape); }
 
-    /** Uniform float64 in [low, high). The shape is an explicit array so {@code uniform(3, 2, 10)} cannot mean two things. */
+    /**
+     * Uniform float64 in [low, high), as {@code rng.uniform(low, high, shape)}. The shape is an explicit array so
+     * {@code uniform(3, 2, 10)} cannot mean two things.
+     *
+     * @param low   the lower bound, included
+     * @param high  the upper bound, excluded
+     * @param shape the array's shape
+     * @return a new C-contiguous float64 array
+     */
     public NDArray uniform(double low, double high, long[] shape) {
         return uniformExpr(low, high, shape, new long[shape.length], shape).evaluate();
     }
 
-    /** Standard normal float64 (mean 0, standard deviation 1). */
+    /**
+     * Standard normal float64 (mean 0, standard deviation 1), as {@code rng.standard_normal(shape)}.
+     *
+     * @param shape the array's shape
+     * @return a new C-contiguous float64 array
+     */
     public NDArray normal(long... shape) { return normal(0, 1, shape); }
 
-    /** Normal float64 with the given mean and standard deviation (shape as an explicit array, as {@link #uniform}). */
+    /**
+     * Normal float64 with the given mean and standard deviation, as {@code rng.normal(mean, std, shape)} (shape as an
+     * explicit array, as {@link #uniform}).
+     *
+     * @param mean  the mean
+     * @param std   the standard deviation
+     * @param shape the array's shape
+     * @return a new C-contiguous float64 array
+     */
     public NDArray normal(double mean, double std, long[] shape) {
         return normalExpr(mean, std, shape, new long[shape.length], shape).evaluate();
     }
 
-    /** Int64 uniform in [low, high). */
+    /**
+     * Int64 uniform in [low, high), as {@code rng.integers(low, high, shape)}.
+     *
+     * @param low   the lowest value
+     * @param high  one above the highest value
+     * @param shape the array's shape
+     * @return a new C-contiguous int64 array
+     * @throws IllegalArgumentException if {@code high <= low}
+     */
     public NDArray integers(long low, long high, long... shape) {
         return integersExpr(low, high, shape, new long[shape.length], shape).evaluate();
     }
 
-    /** A fusable leaf: the block at {@code globalOffset} of shape {@code blockShape} inside {@code globalShape}. */
+    /**
+     * A fusable leaf: the block at {@code globalOffset} of shape {@code blockShape} inside {@code globalShape} of
+     * {@link #uniform(double, double, long[])} of the whole.
+     *
+     * @param low          the lower bound, included
+     * @param high         the upper bound, excluded
+     * @param blockShape   the block's shape
+     * @param globalOffset the block's first position in the whole array, per axis
+     * @param globalShape  the whole array's shape, which the flat indices count in
+     * @return a float64 expression; nothing is drawn until it is evaluated
+     */
     public Expr uniformExpr(double low, double high, long[] blockShape, long[] globalOffset, long[] globalShape) {
         return new ExprNodes.RandomLeaf(Kind.UNIFORM, seed, low, high - low, DType.FLOAT64, blockShape, globalOffset, globalShape);
     }
 
+    /**
+     * A fusable leaf: a block of {@link #normal(double, double, long[])} of the whole, as {@link #uniformExpr}.
+     *
+     * @param mean         the mean
+     * @param std          the standard deviation
+     * @param blockShape   the block's shape
+     * @param globalOffset the block's first position in the whole array, per axis
+     * @param globalShape  the whole array's shape, which the flat indices count in
+     * @return a float64 expression; nothing is drawn until it is evaluated
+     */
     public Expr normalExpr(double mean, double std, long[] blockShape, long[] globalOffset, long[] globalShape) {
         return new ExprNodes.RandomLeaf(Kind.NORMAL, seed, mean, std, DType.FLOAT64, blockShape, globalOffset, globalShape);
     }
 
+    /**
+     * A fusable leaf: a block of {@link #integers} of the whole, as {@link #uniformExpr}.
+     *
+     * @param low          the lowest value
+     * @param high         one above the highest value
+     * @param blockShape   the block's shape
+     * @param globalOffset the block's first position in the whole array, per axis
+     * @param globalShape  the whole array's shape, which the flat indices count in
+     * @return an int64 expression; nothing is drawn until it is evaluated
+     * @throws IllegalArgumentException if {@code high <= low}
+     */
     public Expr integersExpr(long low, long high, long[] blockShape, long[] globalOffset, long[] globalShape) {
         if (high <= low) throw new IllegalArgumentException("integers needs low < high, got low=" + low + " high=" + high);
         var leaf = new ExprNodes.RandomLeaf(Kind.INTEGERS, seed, low, high - low, DType.INT64, blockShape, globalOffset, globalShape);
@@ -69,20 +141,48 @@ public final class Random implements java.io.Serializable {
         return leaf;
     }
 
-    /** Fills {@code target} (any dtype, any view) with the block at {@code globalOffset} of a uniform [0,1) array. */
+    /**
+     * Fills {@code target} (any dtype, any view) with the block at {@code globalOffset} of a uniform [0,1) array.
+     *
+     * @param target       the block to write: any dtype (values are converted), any view; its shape is the block's
+     * @param globalOffset its first position in the whole array, per axis
+     * @param globalShape  the whole array's shape, which the flat indices count in
+     */
     public void fillUniform(NDArray target, long[] globalOffset, long[] globalShape) {
         uniformExpr(0, 1, target.shape, globalOffset, globalShape).evaluateInto(target);
     }
 
+    /**
+     * Fills {@code target} with its block of a standard normal array, as {@link #fillUniform}.
+     *
+     * @param target       the block to write: any dtype (values are converted), any view; its shape is the block's
+     * @param globalOffset its first position in the whole array, per axis
+     * @param globalShape  the whole array's shape, which the flat indices count in
+     */
     public void fillNormal(NDArray target, long[] globalOffset, long[] globalShape) {
         normalExpr(0, 1, target.shape, globalOffset, globalShape).evaluateInto(target);
     }
 
+    /**
+     * Fills {@code target} with its block of an int64 uniform array in [low, high), as {@link #fillUniform}.
+     *
+     * @param target       the block to write: any dtype (values are converted), any view; its shape is the block's
+     * @param low          the lowest value
+     * @param high         one above the highest value
+     * @param globalOffset its first position in the whole array, per axis
+     * @param globalShape  the whole array's shape, which the flat indices count in
+     * @throws IllegalArgumentException if {@code high <= low}
+     */
     public void fillIntegers(NDArray target, long low, long high, long[] globalOffset, long[] globalShape) {
         integersExpr(low, high, target.shape, globalOffset, globalShape).evaluateInto(target);
     }
 
-    /** The uniform [0,1) value at global flat index {@code index}. */
+    /**
+     * The uniform [0,1) value at global flat index {@code index}: element {@code index} of {@link #uniform(long...)}.
+     *
+     * @param index the C-order flat index in the whole array
+     * @return the value
+     */
     public double uniformAt(long index) { return valueAt(Kind.UNIFORM, seed, index, 0, 1); }
 
     /** Exact int64 value of an integers leaf: low + floor(bits * width / 2^64). */

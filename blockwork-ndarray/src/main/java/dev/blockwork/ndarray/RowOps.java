@@ -7,6 +7,11 @@ public final class RowOps {
     /**
      * {@code a[j] += b[i*row + j]} for rows {@code i < rows}, in row order, four rows per pass over {@code a}
      * (the same round-off as one row at a time). A method of its own so that C2 compiles and vectorises it early.
+     *
+     * @param a    the row sums, {@code row} long, added to in place
+     * @param b    the rows, row-major, {@code rows * row} long at least
+     * @param rows how many rows of {@code b} to add
+     * @param row  the row length
      */
     public static void addRows(double[] a, double[] b, int rows, int row) {
         int i = 0;

@@ -16,6 +16,11 @@ package dev.blockwork.ndarray;
 public final class Samplers {
     private final long seed;
 
+    /**
+     * The samplers of the streams with seed {@code seed}.
+     *
+     * @param seed the stream's seed, as given to {@link Random}
+     */
     public Samplers(long seed) { this.seed = seed; }
 
     /** The uniforms of one element: lanes 16, 17, ... of {@link Random#bits}. */
@@ -36,27 +41,61 @@ public final class Samplers {
         }
     }
 
-    /** Poisson with mean {@code lam} (>= 0) at global flat index {@code index}. */
+    /**
+     * Poisson with mean {@code lam} at global flat index {@code index}, as {@code np.random.poisson}'s method.
+     *
+     * @param index the element's flat index in the whole array
+     * @param lam   the mean, &gt;= 0
+     * @return the draw, &gt;= 0
+     */
     public long poissonAt(long index, double lam) { return poisson(new Draws(index), lam); }
 
-    /** Gamma with the given shape (>= 0) and scale 1. */
+    /**
+     * Gamma with the given shape and scale 1 at global flat index {@code index}.
+     *
+     * @param index the element's flat index in the whole array
+     * @param shape the shape parameter k, &gt;= 0
+     * @return the draw, &gt;= 0
+     */
     public double gammaAt(long index, double shape) { return gamma(new Draws(index), shape); }
 
-    /** Beta(a, b), a and b > 0. */
+    /**
+     * Beta(a, b) at global flat index {@code index}.
+     *
+     * @param index the element's flat index in the whole array
+     * @param a     the first shape parameter, &gt; 0
+     * @param b     the second shape parameter, &gt; 0
+     * @return the draw, in [0, 1]
+     */
     public double betaAt(long index, double a, double b) {
         Draws d = new Draws(index);
         double x = gamma(d, a), y = gamma(d, b);
         return x / (x + y);
     }
 
-    /** Negative binomial (failures before the n-th success, success probability p), as a gamma–Poisson mixture (NumPy's method). */
+    /**
+     * Negative binomial (failures before the n-th success, success probability p), as a gamma–Poisson mixture
+     * (NumPy's method).
+     *
+     * @param index the element's flat index in the whole array
+     * @param n     the number of successes, &gt; 0 (need not be whole)
+     * @param p     the success probability, in (0, 1]
+     * @return the number of failures, &gt;= 0
+     */
     public long negativeBinomialAt(long index, double n, double p) {
         Draws d = new Draws(index);
         double lam = gamma(d, n) * (1 - p) / p;
         return poisson(d, lam);
     }
 
-    /** Binomial(n, p) with {@code n >= 0} and {@code 0 <= p <= 1}. */
+    /**
+     * Binomial(n, p) at global flat index {@code index}.
+     *
+     * @param index the element's flat index in the whole array
+     * @param n     the number of trials, &gt;= 0
+     * @param p     the success probability, in [0, 1]
+     * @return the number of successes, in [0, n]
+     */
     public long binomialAt(long index, long n, double p) {
         Draws d = new Draws(index);
         if (p > 0.5) return n - binomialSmallP(d, n, 1 - p);

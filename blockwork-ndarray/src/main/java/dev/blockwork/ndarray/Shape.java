@@ -16,6 +16,7 @@ public final class Shape implements java.io.Serializable {
 
     private static final Shape SCALAR = new Shape(new long[0]);
 
+    /** The extents, outermost first; never written after construction, nor handed out. */
     private final long[] dims;
 
     private Shape(long[] dims) { this.dims = dims; }

@@ -37,7 +37,15 @@ public final class Sorting {
         return axis == n - 1 ? moved : v.copy();
     }
 
-    /** {@code np.sort(a, axis)}: a sorted copy, same dtype. A 0-d array is refused (NumPy: axis out of bounds). */
+    /**
+     * {@code np.sort(a, axis)}: a sorted copy, same dtype. A 0-d array is refused (NumPy: axis out of bounds).
+     *
+     * @param a     a real or bool array
+     * @param axis0 the axis to sort along; negative counts from the end
+     * @return a new array of {@code a}'s shape and dtype, each lane ascending (NaN last, false before true)
+     * @throws IllegalArgumentException  if {@code a} is complex128
+     * @throws IndexOutOfBoundsException if the axis is out of range (always for a 0-d array)
+     */
     public static NDArray sort(NDArray a, int axis0) {
         requireReal(a, "sort");
         int axis = Shapes.normalizeAxis(axis0, a.ndim());
@@ -67,7 +75,15 @@ public final class Sorting {
         java.util.Arrays.fill(b, from + f, to, true);
     }
 
-    /** {@code np.argsort(a, axis, kind="stable")}: int64 positions along {@code axis} that sort each lane. */
+    /**
+     * {@code np.argsort(a, axis, kind="stable")}: int64 positions along {@code axis} that sort each lane.
+     *
+     * @param a     a real or bool array
+     * @param axis0 the axis to sort along; negative counts from the end
+     * @return int64 of {@code a}'s shape; equal elements keep their order
+     * @throws IllegalArgumentException  if {@code a} is complex128
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public static NDArray argsort(NDArray a, int axis0) {
         requireReal(a, "argsort");
         int axis = Shapes.normalizeAxis(axis0, a.ndim());
@@ -93,6 +109,13 @@ public final class Sorting {
      * The lane selection of Dask's {@code topk}: positions along {@code axis} of the {@code |k|} largest elements of
      * each lane ({@code k > 0}, largest first; ties by position) or the {@code |k|} smallest ({@code k < 0}, smallest
      * first), as int64 of the input's shape with {@code min(|k|, len)} on the axis. NaN counts as the largest value.
+     *
+     * @param a     a real or bool array
+     * @param k     how many, non-zero: positive for the largest, negative for the smallest
+     * @param axis0 the axis to select along; negative counts from the end
+     * @return the positions, int64
+     * @throws IllegalArgumentException  if {@code k} is 0 or {@code a} is complex128
+     * @throws IndexOutOfBoundsException if the axis is out of range
      */
     public static NDArray topkPositions(NDArray a, int k, int axis0) {
         requireReal(a, "topk");
@@ -118,7 +141,16 @@ public final class Sorting {
         return axisBack(NDArray.fromArray(out, os), axis);
     }
 
-    /** {@code np.take_along_axis(a, positions, axis)} for int64 {@code positions} of {@code a}'s shape except on the axis. */
+    /**
+     * {@code np.take_along_axis(a, positions, axis)} for int64 {@code positions} of {@code a}'s shape except on the
+     * axis.
+     *
+     * @param a         the array to take from, any dtype
+     * @param positions int64 positions along the axis, e.g. from {@link #argsort} or {@link #topkPositions}
+     * @param axis0     the axis; negative counts from the end
+     * @return a new array of {@code positions}' shape and {@code a}'s dtype
+     * @throws IndexOutOfBoundsException if the axis is out of range
+     */
     public static NDArray takeAlongAxis(NDArray a, NDArray positions, int axis0) {
         int axis = Shapes.normalizeAxis(axis0, a.ndim());
         NDArray out = NDArray.zeros(a.dtype, positions.shape);
@@ -154,6 +186,10 @@ public final class Sorting {
     /**
      * {@code np.unique(a, return_counts=True)} of all elements: {@code [values, counts]}, the sorted distinct values
      * (a's dtype; NaNs collapse into one, as NumPy 2's {@code equal_nan=True}) and int64 counts.
+     *
+     * @param a a real or bool array of any shape
+     * @return two 1-D arrays of the same length: the values and their counts
+     * @throws IllegalArgumentException if {@code a} is complex128
      */
     public static NDArray[] uniqueCounts(NDArray a) {
         requireReal(a, "unique");
