@@ -358,12 +358,20 @@ public final class ProcessPool implements AutoCloseable {
 
     /**
      * Throws a failure to the caller waiting for it. A task's failure and a worker's death were made on a driver
-     * thread: they get the caller's stack instead (the frames that show where the caller waited; the worker's own
-     * trace stays the cause), as the engine does for {@code TaskFailedException}.
+     * thread: the caller gets a copy made here, with the caller's stack (the frames that show where the caller
+     * waited; the worker's own trace stays the cause), as the engine does for {@code TaskFailedException}. A copy,
+     * not the stored exception with its trace filled in again: a broken pool fails every waiting call with one
+     * instance, and two callers must not rewrite each other's trace.
      */
     static RuntimeException rethrow(Throwable t) {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) t = t.getCause();
-        if (t instanceof RemoteTaskException || t instanceof WorkerDiedException) t.fillInStackTrace();
+        if (t instanceof RemoteTaskException r) throw new RemoteTaskException(r.getMessage(), r.getCause());
+        if (t instanceof WorkerDiedException w) {
+            WorkerDiedException copy = new WorkerDiedException(w.getMessage(), w.pid(), w.exitStatus());
+            if (w.getCause() != null) copy.initCause(w.getCause());
+            for (Throwable s : w.getSuppressed()) copy.addSuppressed(s);
+            throw copy;
+        }
         if (t instanceof RuntimeException r) throw r;
         if (t instanceof Error e) throw e;
         throw new RemoteTaskException(String.valueOf(t), t);
@@ -496,8 +504,12 @@ public final class ProcessPool implements AutoCloseable {
                         throw new CancellationException("interrupted");
                     }
                 }
-                Object[] r = join(c.done);
-                outstanding--;
+                Object[] r;
+                try {
+                    r = join(c.done);
+                } finally {
+                    outstanding--; // a failed chunk is consumed too: hasNext() must not wait for it again
+                }
                 for (Object o : r) ready.addLast(o);
                 fill();
             }

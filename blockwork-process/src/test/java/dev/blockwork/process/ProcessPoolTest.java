@@ -109,6 +109,28 @@ class ProcessPoolTest {
     }
 
     @Test
+    void anImapWhoseChunkFailedGoesOnWithTheOtherChunksAndEnds() {
+        for (boolean ordered : new boolean[] {true, false}) {
+            Iterator<Integer> it = ordered
+                    ? pool.<Integer, Integer>imap(x -> { if (x == 5) throw new IllegalArgumentException("bad 5"); return x; }, range(20), 5)
+                    : pool.<Integer, Integer>imapUnordered(x -> { if (x == 5) throw new IllegalArgumentException("bad 5"); return x; }, range(20), 5);
+            List<Integer> got = new ArrayList<>();
+            int failures = 0;
+            while (it.hasNext()) {   // the failed chunk (5..9) is consumed: no hang, no NullPointerException after it
+                try {
+                    got.add(it.next());
+                } catch (RemoteTaskException e) {
+                    failures++;
+                    assertThat(e.getCause()).hasMessage("bad 5");
+                }
+            }
+            assertThat(failures).as("ordered " + ordered).isEqualTo(1);
+            assertThat(got).as("ordered " + ordered).containsExactlyInAnyOrderElementsOf(
+                    range(20).stream().filter(x -> x < 5 || x >= 10).toList());
+        }
+    }
+
+    @Test
     void applyApplyAsyncAndStarmap() throws Exception {
         assertThat(pool.apply(() -> "hi from " + ProcessHandle.current().pid())).startsWith("hi from ");
         CompletableFuture<Integer> f = pool.applyAsync(() -> 6 * 7);
