@@ -2,6 +2,7 @@ package dev.blockwork.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.blockwork.process.serial.ClassAllowList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,9 +102,19 @@ class CodeTravelsTest {
                 pool.close();
                 /exit
                 """);
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "jshell").toString(),
+        // Twice: as a user runs it, and with a pattern that admits every shell class (a user who allowed REPL.**
+        // for a record): the wrapper holding k must be refused either way.
+        for (String allow : List.of("", "-R-D" + ClassAllowList.PROPERTY + "=REPL.**")) {
+            runShellScript(dir, script, allow);
+        }
+    }
+
+    private static void runShellScript(Path dir, Path script, String allow) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jshell").toString(),
                 "--class-path", System.getProperty("java.class.path"), "-R--enable-native-access=ALL-UNNAMED", "-R-Dkryo.unsafe=false",
-                "-J-Duser.home=" + dir, "-R-Duser.home=" + dir, script.toString());
+                "-J-Duser.home=" + dir, "-R-Duser.home=" + dir));
+        if (!allow.isEmpty()) cmd.add(allow);
+        cmd.add(script.toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out;
         try {

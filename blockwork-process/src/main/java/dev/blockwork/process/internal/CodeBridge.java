@@ -142,8 +142,11 @@ public final class CodeBridge {
      * Whether {@code name} is one of the classes JShell wraps each snippet in ({@code REPL.$JShell$20}): the
      * holder of a variable (a static field) or a method typed in the shell. Classes declared in the shell are
      * nested in them ({@code REPL.$JShell$4$P}) and are not wrappers.
+     *
+     * @param name a binary class name
+     * @return true for {@code REPL.$JShell$<digits>}
      */
-    static boolean isShellWrapper(String name) {
+    public static boolean isShellWrapper(String name) {
         String prefix = "REPL.$JShell$";
         if (!name.startsWith(prefix) || name.length() == prefix.length()) return false;
         for (int i = prefix.length(); i < name.length(); i++) if (!Character.isDigit(name.charAt(i))) return false;
@@ -182,8 +185,11 @@ public final class CodeBridge {
             String path = System.getProperty(SOCKET_PROPERTY);
             java.util.function.Function<String, byte[]> from = source;
             if (path == null && from == null) throw new ClassNotFoundException(name);
+            // A shell wrapper the parent did not send by name holds the shell's variables: refused even where a
+            // pattern such as REPL.** would admit it (its copy here would read 0 and null). What the JVM would
+            // throw for a missing class, said plainly.
+            if (isShellWrapper(name) && !ClassAllowList.isTrusted(name)) throw new NoClassDefFoundError(shellStateRefused(name));
             if (!ClassAllowList.allows(name)) {
-                if (isShellWrapper(name)) throw new NoClassDefFoundError(shellStateRefused(name)); // what the JVM would throw, said plainly
                 throw new ClassNotFoundException(name + " (not an application class the parent sent)");
             }
             if (path == null) {

@@ -152,6 +152,15 @@ public final class ClassAllowList {
         };
     }
 
+    /**
+     * Whether this JVM trusts exactly this name: a worker, a class its parent sent with a task (see
+     * {@link #trust}), not one a pattern admits.
+     *
+     * @param name a binary class name
+     * @return true if {@link #trust} was given this name
+     */
+    public static boolean isTrusted(String name) { return TRUSTED.contains(elementName(name)); }
+
     /** Whether the patterns alone allow {@code name} (no trusted names). */
     static boolean allowedByPattern(String name) {
         name = elementName(name);
@@ -201,7 +210,11 @@ public final class ClassAllowList {
             if (t.isPrimitive()) return null;
             dev.blockwork.process.internal.CodeBridge.remember(t); // its loader can serve its bytes to a worker
             String n = t.getName();
-            return n.contains("$$Lambda") || allowedByPattern(n) || isDenied(n) ? null : n;
+            // A shell wrapper is named even when a pattern (REPL.**) admits it: the receiver refuses every wrapper
+            // that was not named to it, since one a task only reads a variable from must not be shipped.
+            boolean named = !n.contains("$$Lambda") && !isDenied(n)
+                    && (!allowedByPattern(n) || dev.blockwork.process.internal.CodeBridge.isShellWrapper(n));
+            return named ? n : null;
         }
     };
 
