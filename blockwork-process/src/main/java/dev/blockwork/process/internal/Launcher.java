@@ -76,18 +76,25 @@ public final class Launcher {
         return String.join(File.pathSeparator, entries);
     }
 
-    /** The file URLs of {@code loader} and of its parents that are {@link URLClassLoader}s, nearest first. */
+    /**
+     * The file URLs of {@code loader} and of its parents that are {@link URLClassLoader}s, the root-most loader
+     * first: a URLClassLoader asks its parent before itself, so a class both have comes from the parent, and the
+     * worker's class path must find the same copy first.
+     */
     static void addLoaderChain(ClassLoader loader, Set<String> into) {
+        List<URLClassLoader> chain = new ArrayList<>();
         for (ClassLoader l = loader; l != null; l = l.getParent()) {
-            if (l instanceof URLClassLoader u) for (URL url : u.getURLs()) addFile(url, into);
+            if (l instanceof URLClassLoader u) chain.addFirst(u);
         }
+        for (URLClassLoader u : chain) for (URL url : u.getURLs()) addFile(url, into);
     }
 
     private static void addFile(URL url, Set<String> into) {
         try {
             addFile(url.toURI(), into);
         } catch (URISyntaxException e) {
-            // not a path a worker could use
+            // File.toURL() does not escape: file:/tmp/a b/x.jar is no URI, but its path is the file's
+            if ("file".equals(url.getProtocol()) && url.getHost().isEmpty()) into.add(new File(url.getPath()).getPath());
         }
     }
 
