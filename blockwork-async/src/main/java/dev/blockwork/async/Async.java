@@ -60,9 +60,11 @@ public final class Async {
      * sleeping virtual thread keeps its whole stack in a heap stack chunk, and {@code Thread.sleep} puts two
      * more frames under the park (about 80 to 130 bytes per sleeping task while the JIT has not yet compiled
      * them; docs/PERFORMANCE.md). Like {@code Thread.sleep} on a virtual thread, it leaves the thread's park
-     * permit set when it ends, so an unpark that arrived while it slept is not lost for the next park.
+     * permit set when it ends, so an unpark that arrived while it slept is not lost for the next park (on a
+     * platform thread too, where {@code Thread.sleep} leaves the permit alone: the next park may then return at
+     * once, which {@link LockSupport#park} allows).
      *
-     * @param duration how long; zero returns at once
+     * @param duration how long; zero yields to other tasks and returns
      * @throws InterruptedException if interrupted, which is how a cancelled task's sleep ends
      * @throws IllegalArgumentException if {@code duration} is negative
      */
@@ -73,6 +75,10 @@ public final class Async {
         long nanos = TimeUnit.NANOSECONDS.convert(duration); // saturates, as Thread.sleep does
         if (Thread.interrupted()) {
             throw new InterruptedException("interrupted before sleep(" + duration + ")");
+        }
+        if (nanos == 0) {
+            Thread.yield(); // asyncio.sleep(0), Thread.sleep(0) on a virtual thread: let others run
+            return;
         }
         long start = System.nanoTime();
         for (long left = nanos; left > 0; left = nanos - (System.nanoTime() - start)) {

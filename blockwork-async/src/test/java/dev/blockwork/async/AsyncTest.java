@@ -352,5 +352,8 @@ class AsyncTest {
                 .hasMessageStartingWith("interrupted in sleep(PT");
         assertThat(flagAfter.get()).isFalse();
         Async.sleep(Duration.ZERO);
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> Async.sleep(Duration.ZERO)).isInstanceOf(InterruptedException.class);
+        assertThat(Thread.interrupted()).isFalse();
     }
 }
