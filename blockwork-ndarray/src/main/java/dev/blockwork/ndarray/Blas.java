@@ -46,7 +46,7 @@ public final class Blas {
         String choice = System.getProperty("blockwork.blas", "auto");
         String reason = "forced by -Dblockwork.blas=java";
         if (!"java".equalsIgnoreCase(choice) && !"native".equalsIgnoreCase(choice) && explicitLibrary() == null
-                && !Blas.class.getModule().isNativeAccessEnabled()) {
+                && !nativeAccessAllowed()) {
             // Not loading is the only way to replace the JDK's four-line warning (and a later JDK's refusal) with one
             // line that says what to do; an explicit -Dblockwork.blas=native or library path loads anyway.
             reason = "this JVM does not allow native access";
@@ -108,6 +108,27 @@ public final class Blas {
                     p, i, p, i, ValueLayout.JAVA_FLOAT, p, i), Linker.Option.critical(true)),
             threads.isEmpty() ? null : linker.downcallHandle(threads.get(), FunctionDescriptor.of(i))
         };
+    }
+
+    /**
+     * Whether this JVM lets this module call restricted methods without the JDK's warning: native access enabled
+     * for it ({@code --enable-native-access}, or the jar manifest's {@code Enable-Native-Access}), or
+     * {@code --illegal-native-access=allow} on the command line or in {@code JDK_JAVA_OPTIONS} (which
+     * {@link Module#isNativeAccessEnabled()} does not report).
+     */
+    private static boolean nativeAccessAllowed() {
+        if (Blas.class.getModule().isNativeAccessEnabled()) return true;
+        List<String> args = new ArrayList<>(List.of(ProcessHandle.current().info().arguments().orElse(new String[0])));
+        String env = System.getenv("JDK_JAVA_OPTIONS");
+        if (env != null) args.addAll(List.of(env.trim().split("\\s+")));
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--illegal-native-access=allow")
+                    || a.equals("--illegal-native-access") && i + 1 < args.size() && args.get(i + 1).equals("allow")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The library named by {@code blockwork.blas.library} or {@code BLOCKWORK_BLAS_LIBRARY}, or null. */

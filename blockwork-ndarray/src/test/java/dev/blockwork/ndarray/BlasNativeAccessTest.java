@@ -73,6 +73,9 @@ class BlasNativeAccessTest {
         Run r = run("--enable-native-access=ALL-UNNAMED");
         assertThat(r.stdout()).isEqualTo(Blas.activePath() + " " + PRODUCT).startsWith("native:");
         assertThat(r.stderr()).isEmpty();
+        Run allowed = run("--illegal-native-access=allow");  // the JDK's other way to allow it: no warning, BLAS
+        assertThat(allowed.stdout()).isEqualTo(Blas.activePath() + " " + PRODUCT);
+        assertThat(allowed.stderr()).isEmpty();
         Run forced = run("-Dblockwork.blas=native");  // asked for explicitly: loads, and the JDK warns as it does
         assertThat(forced.stdout()).startsWith("native:").endsWith(PRODUCT);
         assertThat(forced.stderr()).contains("restricted method").doesNotContain("does not allow native access");
