@@ -28,7 +28,7 @@ final class LineIndentingOutputStream extends FilterOutputStream {
     public void write(int b) throws IOException {
         if (atLineStart && b != '\n' && b != '\r') out.write(indent);
         out.write(b);
-        atLineStart = b == '\n';
+        atLineStart = b == '\n' || b == '\r'; // a bare \r rewrites the line (a progress bar): indent it again
     }
 
     @Override
@@ -40,7 +40,7 @@ final class LineIndentingOutputStream extends FilterOutputStream {
                 out.write(indent);
                 from = i;
             }
-            atLineStart = b[i] == '\n';
+            atLineStart = b[i] == '\n' || b[i] == '\r';
         }
         out.write(b, from, end - from);
     }
