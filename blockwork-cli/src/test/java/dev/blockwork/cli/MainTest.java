@@ -26,7 +26,7 @@ class MainTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("demo").contains("bench").contains("--version");
         Run demo = run("demo", "--help");
-        assertThat(demo.out()).contains("--part").contains("1  threads").contains("4  the chunked-array example").contains("--quick");
+        assertThat(demo.out()).contains("--part").contains("1  threads").contains("4  " + dev.blockwork.cli.demo.Demo.PART_4).contains("--quick");
         Run bench = run("bench", "--help");
         assertThat(bench.out()).contains("tasks").contains("arrays").contains("processes").contains("async").contains("--runs");
     }

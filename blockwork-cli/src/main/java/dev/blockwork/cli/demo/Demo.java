@@ -15,7 +15,7 @@ public final class Demo {
     /** Part 3's title. */
     public static final String PART_3 = "async tasks on virtual threads (asyncio-style)";
     /** Part 4's title. */
-    public static final String PART_4 = "the chunked-array example: z = x + x*2 on 1000x1000 ones in 100x100 chunks";
+    public static final String PART_4 = "chunked arrays: z = x + x*2 on ones((1000, 1000)) in (100, 100) chunks";
     /** Part 5's title. */
     public static final String PART_5 = "the same example on a local cluster of 2 worker JVMs (Hazelcast members)";
     /** What every line under a part's title starts with. */
