@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,15 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * unpublish it.
  */
 @Timeout(300)
-class ClusterDatasetsTest {
-    static LocalCluster local;
-
-    @BeforeAll
-    static void start() { local = LocalCluster.start(2, 1); }
-
-    @AfterAll
-    static void stop() { Leaks.closeAndCheck(local); }
-
+class ClusterDatasetsTest extends TwoWorkerClusterTest {
     static ComputeOptions on(Cluster c) { return ComputeOptions.defaults().withScheduler(c.scheduler()).withProgress(false); }
 
     static Cluster anotherClient() { return Cluster.connect(local.name(), local.addresses()); }

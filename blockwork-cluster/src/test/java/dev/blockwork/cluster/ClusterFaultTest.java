@@ -10,20 +10,16 @@ import dev.blockwork.delayed.Delayed;
 import dev.blockwork.schedule.Computation;
 import dev.blockwork.schedule.Compute;
 import dev.blockwork.schedule.ComputeInfo;
-import dev.blockwork.schedule.ComputeOptions;
 import dev.blockwork.schedule.KilledWorkerException;
 import dev.blockwork.schedule.RetryPolicy;
 import dev.blockwork.schedule.SchedulerListener;
 import dev.blockwork.schedule.TaskEvent;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,18 +34,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(400)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusterFaultTest {
-    static LocalCluster local;
-    static final Duration WAIT = Duration.ofSeconds(120);
-
-    @BeforeAll
-    static void start() { local = LocalCluster.start(2, 1); }
-
-    @AfterAll
-    static void stop() { Leaks.closeAndCheck(local); }
-
-    static ComputeOptions on() { return ComputeOptions.defaults().withScheduler(local.scheduler()).withProgress(false); }
-
+class ClusterFaultTest extends TwoWorkerClusterTest {
     /** Waits (bounded) for the gate to open, then returns {@code x}. */
     static int gated(ClusterEvent gate, int x) throws InterruptedException {
         if (!gate.await(WAIT)) throw new IllegalStateException("the gate did not open");

@@ -11,15 +11,11 @@ import dev.blockwork.futures.TaskFuture;
 import dev.blockwork.ndarray.NDArray;
 import dev.blockwork.schedule.Compute;
 import dev.blockwork.schedule.ComputeInfo;
-import dev.blockwork.schedule.ComputeOptions;
 import dev.blockwork.schedule.SchedulerListener;
 import dev.blockwork.schedule.TaskEvent;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,18 +30,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(400)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusterPersistLossTest {
-    static LocalCluster local;
-    static final Duration WAIT = Duration.ofSeconds(120);
-
-    @BeforeAll
-    static void start() { local = LocalCluster.start(2, 1); }
-
-    @AfterAll
-    static void stop() { Leaks.closeAndCheck(local); }
-
-    static ComputeOptions on() { return ComputeOptions.defaults().withScheduler(local.scheduler()).withProgress(false); }
-
+class ClusterPersistLossTest extends TwoWorkerClusterTest {
     /** Counts finished tasks per worker name. */
     static final class Where implements SchedulerListener {
         final Map<String, AtomicInteger> tasks = new ConcurrentHashMap<>();

@@ -7,7 +7,6 @@ import dev.blockwork.delayed.Delayed;
 import dev.blockwork.schedule.Computation;
 import dev.blockwork.schedule.Compute;
 import dev.blockwork.schedule.ComputeInfo;
-import dev.blockwork.schedule.ComputeOptions;
 import dev.blockwork.schedule.SchedulerListener;
 import dev.blockwork.schedule.TaskEvent;
 import java.time.Duration;
@@ -20,8 +19,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,18 +33,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(300)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusterStealingTest {
-    static LocalCluster local;
-    static final Duration WAIT = Duration.ofSeconds(120);
-
-    @BeforeAll
-    static void start() { local = LocalCluster.start(2, 1); }
-
-    @AfterAll
-    static void stop() { Leaks.closeAndCheck(local); }
-
-    static ComputeOptions on() { return ComputeOptions.defaults().withScheduler(local.scheduler()).withProgress(false); }
-
+class ClusterStealingTest extends TwoWorkerClusterTest {
     /** 128 KiB: over the locality threshold, so that every task reading it is placed where it is. */
     static double[] block(int n) {
         double[] b = new double[n];
